@@ -1,0 +1,160 @@
+import type { Server } from 'node:http';
+import { cloudFunctionHandler } from '../adapters/cloud-functions.js';
+import { expressHandler } from '../adapters/express.js';
+import { createServer } from '../adapters/node-http.js';
+import { handleWebhook } from './handle-webhook.js';
+import { compose, type Middleware, type Next } from './compose.js';
+import type { Match } from './matcher.js';
+import { resolveOptions, checkDeadline, type FulfillerOptions, type ResolvedOptions } from './options.js';
+import { Router, type Route, type RouteKind, type RouteOptions } from './router.js';
+import type { ErrorHandler, TurnEngine } from './run-turn.js';
+import { createMessageCatalog, type SystemMessages } from './system-messages.js';
+import type { BodyInput } from '../http/json-body.js';
+import type { HeadersInput } from '../http/headers.js';
+import type { HttpResult } from '../http/http-result.js';
+import type { Turn } from '../turn/turn.js';
+
+/** A handler or middleware: `(turn, next) => …`. Handlers at the end of a chain ignore `next`. */
+export type Handler = Middleware<Turn>;
+export type { Next, ErrorHandler };
+
+type RouteArgs = [RouteOptions, ...Handler[]] | Handler[];
+
+/**
+ * The app: routes, middleware, fallback and error handling, and `handle()`, the transport-free
+ * entry point that every adapter calls.
+ */
+export class Fulfiller implements TurnEngine {
+  readonly options: ResolvedOptions;
+  private readonly router = new Router<Turn>();
+  private readonly middleware: Handler[] = [];
+  private chain = compose<Turn>([]);
+  private fallbackHandler: Handler | undefined;
+  private onErrorHandler: ErrorHandler | undefined;
+  private readonly catalog: (languageCode: string | undefined) => SystemMessages;
+  private closing = false;
+
+  constructor(options: FulfillerOptions = {}) {
+    this.options = resolveOptions(options);
+    this.catalog = createMessageCatalog(this.options.messages, this.options.defaultLanguage);
+  }
+
+  /** Handles a CX fulfillment tag: `app.tag('order.status', handler)`. */
+  tag(match: Match<Turn>, ...args: RouteArgs): this {
+    return this.add('tag', match, args);
+  }
+
+  /** Handles an intent by display name (ES, and CX's last matched intent). */
+  intent(match: Match<Turn>, ...args: RouteArgs): this {
+    return this.add('intent', match, args);
+  }
+
+  /** Handles an ES action. */
+  action(match: Match<Turn>, ...args: RouteArgs): this {
+    return this.add('action', match, args);
+  }
+
+  /** Middleware that runs on every turn, before the route's handlers. */
+  use(middleware: Handler): this {
+    if (typeof middleware !== 'function') throw new TypeError('app.use() takes a function (turn, next) => …');
+    this.middleware.push(middleware);
+    this.chain = compose(this.middleware);
+    return this;
+  }
+
+  /** What to do when no route matches. Default: the localized fallback message. */
+  fallback(handler: Handler): this {
+    this.fallbackHandler = handler;
+    return this;
+  }
+
+  /** Called with the error and a fresh turn when a handler throws; may answer on that turn. */
+  onError(handler: ErrorHandler): this {
+    this.onErrorHandler = handler;
+    return this;
+  }
+
+  /** Handles one webhook call: body (raw or parsed) and headers in, `{ status, headers, body }` out. */
+  handle(body: BodyInput, headers?: HeadersInput): Promise<HttpResult> {
+    return handleWebhook(this, body, headers);
+  }
+
+  /** Express middleware serving the webhook where it is mounted: `server.post('/webhook', app.express())`. */
+  express(): ReturnType<typeof expressHandler> {
+    return expressHandler(this);
+  }
+
+  /** A Cloud Functions HTTP handler: `export const webhook = app.cloudFunction()`. */
+  cloudFunction(): ReturnType<typeof cloudFunctionHandler> {
+    return cloudFunctionHandler(this);
+  }
+
+  /** Serves the app with node:http (`POST /webhook`, `GET /healthz`, `GET /readyz`). */
+  listen(port: number, host?: string): Promise<Server> {
+    const server = createServer(this);
+    return new Promise((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => {
+        server.off('error', reject);
+        resolve(server);
+      });
+    });
+  }
+
+  /** True until `close()`: readiness for load balancers. */
+  get ready(): boolean {
+    return !this.closing;
+  }
+
+  /** Stops taking new turns (readiness turns 503); turns in flight finish. */
+  close(): void {
+    this.closing = true;
+  }
+
+  get errorHandler(): ErrorHandler | undefined {
+    return this.onErrorHandler;
+  }
+
+  messagesFor(languageCode: string): SystemMessages {
+    return this.catalog(languageCode);
+  }
+
+  /** CX: tag, then intent. ES: action, then intent. */
+  findRoute(turn: Turn): Route<Turn> | undefined {
+    const first: RouteKind = turn.platform === 'cx' ? 'tag' : 'action';
+    const key = turn.platform === 'cx' ? turn.tag : turn.action;
+    return this.router.find(first, key, turn) ?? this.router.find('intent', turn.intent, turn);
+  }
+
+  run(turn: Turn, route: Route<Turn> | undefined): Promise<void> {
+    const last: Next = async () => {
+      if (route !== undefined) await compose(route.handlers)(turn);
+      else await this.noRoute(turn);
+    };
+    return this.chain(turn, last);
+  }
+
+  private async noRoute(turn: Turn): Promise<void> {
+    if (this.fallbackHandler !== undefined) {
+      await this.fallbackHandler(turn, async () => {});
+      return;
+    }
+    turn.log.warn({ tag: turn.tag, intent: turn.intent, action: turn.action }, 'no handler matched: answered with the fallback message');
+    turn.say(this.messagesFor(turn.languageCode).fallback);
+  }
+
+  private add(kind: RouteKind, match: Match<Turn>, args: RouteArgs): this {
+    const [first, ...rest] = args;
+    const hasOptions = first !== undefined && typeof first === 'object';
+    const options: RouteOptions = hasOptions ? first : {};
+    if (options.deadlineMs !== undefined) checkDeadline(options.deadlineMs, 'deadlineMs');
+    const handlers = (hasOptions ? rest : args) as Handler[];
+    this.router.add(kind, match, options, handlers);
+    return this;
+  }
+}
+
+/** Creates an app. Register routes on it, then serve it with an adapter or `fulfiller serve`. */
+export function createFulfiller(options?: FulfillerOptions): Fulfiller {
+  return new Fulfiller(options);
+}

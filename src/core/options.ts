@@ -1,0 +1,106 @@
+import { InvalidOptionError } from '../errors.js';
+import type { EsTurnOptions } from '../dialects/es/es-turn.js';
+import { createDefaultLogger, type Logger } from '../logging/logger.js';
+import type { SystemMessages } from './system-messages.js';
+
+/** How strictly mistakes in handlers are treated. */
+export type Mode = 'development' | 'production' | 'test';
+
+/** A source of the current time, injectable for tests. */
+export interface Clock {
+  now(): number;
+}
+
+/** Options of `createFulfiller()`. Every one has a sensible default. */
+export interface FulfillerOptions {
+  /**
+   * `development` and `test` throw when a handler builds an invalid response; `production` logs
+   * it and sends a safe fallback. Default: from NODE_ENV (`production`, `test`, else `development`).
+   */
+  mode?: Mode;
+  /** Time budget of a turn in ms, after which the user gets the timeout message. Default 4000 (`FULFILLER_DEADLINE_MS`). */
+  deadlineMs?: number;
+  /** Largest request body accepted, in bytes. Default 1 MiB. */
+  bodyLimit?: number;
+  /** Largest response sent, in bytes. Default 64 KiB, Dialogflow's limit. */
+  responseLimit?: number;
+  /** Add or override the fallback, apology and timeout texts per language: `{ fr: { apology: '…' } }`. */
+  messages?: Readonly<Record<string, Partial<SystemMessages>>>;
+  /** Language used when the request's language has no messages. Default `en`. */
+  defaultLanguage?: string;
+  /** Where logs go. Default: pino JSON lines at `LOG_LEVEL` (silent in test mode unless LOG_LEVEL is set). */
+  logger?: Logger;
+  clock?: Clock;
+  /** ES session context and default platform. */
+  es?: Partial<EsTurnOptions>;
+  /** Environment to read defaults from. Default `process.env`. */
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** Options with every default applied. */
+export interface ResolvedOptions {
+  mode: Mode;
+  deadlineMs: number;
+  bodyLimit: number;
+  responseLimit: number;
+  messages: Readonly<Record<string, Partial<SystemMessages>>>;
+  defaultLanguage: string;
+  logger: Logger;
+  clock: Clock;
+  es: EsTurnOptions;
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+export const DEFAULT_DEADLINE_MS = 4000;
+export const MAX_DEADLINE_MS = 30_000;
+
+/** Applies defaults and the environment; throws ERR_INVALID_OPTION on a wrong value. */
+export function resolveOptions(options: FulfillerOptions = {}): ResolvedOptions {
+  const env = options.env ?? process.env;
+  const mode = options.mode ?? modeFromEnv(env.NODE_ENV);
+  const deadlineMs = options.deadlineMs ?? intFromEnv(env, 'FULFILLER_DEADLINE_MS') ?? DEFAULT_DEADLINE_MS;
+  checkDeadline(deadlineMs, 'deadlineMs');
+  const logLevel = env.LOG_LEVEL ?? (mode === 'test' ? 'silent' : 'info');
+  return {
+    mode,
+    deadlineMs,
+    bodyLimit: positive(options.bodyLimit ?? 1024 * 1024, 'bodyLimit'),
+    responseLimit: positive(options.responseLimit ?? 64 * 1024, 'responseLimit'),
+    messages: options.messages ?? {},
+    defaultLanguage: options.defaultLanguage ?? 'en',
+    logger: options.logger ?? createDefaultLogger(logLevel),
+    clock: options.clock ?? { now: () => performance.now() },
+    es: {
+      sessionContext: options.es?.sessionContext ?? 'fulfiller_session',
+      sessionLifespan: options.es?.sessionLifespan ?? 50,
+      ...(options.es?.platform === undefined ? {} : { platform: options.es.platform }),
+    },
+    env,
+  };
+}
+
+/** A deadline must leave Dialogflow time to receive the answer: 1 ms to 30 s (CX's maximum timeout). */
+export function checkDeadline(ms: number, name: string): number {
+  if (!Number.isInteger(ms) || ms < 1 || ms > MAX_DEADLINE_MS) {
+    throw new InvalidOptionError(`${name} must be a whole number of milliseconds from 1 to ${MAX_DEADLINE_MS}, not ${String(ms)}.`);
+  }
+  return ms;
+}
+
+function modeFromEnv(nodeEnv: string | undefined): Mode {
+  if (nodeEnv === 'production') return 'production';
+  if (nodeEnv === 'test') return 'test';
+  return 'development';
+}
+
+function intFromEnv(env: Readonly<Record<string, string | undefined>>, name: string): number | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return undefined;
+  if (!/^\d+$/.test(raw.trim())) throw new InvalidOptionError(`${name} must be a whole number, not "${raw}".`);
+  return Number(raw);
+}
+
+function positive(value: number, name: string): number {
+  if (!Number.isInteger(value) || value <= 0) throw new InvalidOptionError(`${name} must be a positive whole number, not ${String(value)}.`);
+  return value;
+}

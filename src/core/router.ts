@@ -1,0 +1,58 @@
+import type { Middleware } from './compose.js';
+import { toMatcher, type Match } from './matcher.js';
+
+/** Which request key a route is matched against. */
+export type RouteKind = 'tag' | 'intent' | 'action';
+
+/** Per-route settings. */
+export interface RouteOptions {
+  /** Time budget for this route's handlers, overriding the app's `deadlineMs`. */
+  deadlineMs?: number;
+}
+
+/** One registered route. */
+export interface Route<T> {
+  readonly kind: RouteKind;
+  readonly handlers: readonly Middleware<T>[];
+  readonly options: RouteOptions;
+  readonly index: number;
+}
+
+interface Entry<T> extends Route<T> {
+  readonly test: (value: string, turn: T) => boolean;
+}
+
+/**
+ * The route table. Routes are tried in registration order within a kind; exact strings are
+ * looked up in a map so a big agent costs the same per request as a small one.
+ */
+export class Router<T> {
+  private readonly exact = new Map<string, Entry<T>>();
+  private readonly patterns: Entry<T>[] = [];
+  private count = 0;
+
+  add(kind: RouteKind, match: Match<T>, options: RouteOptions, handlers: Middleware<T>[]): void {
+    if (handlers.length === 0) throw new TypeError(`app.${kind}() needs at least one handler.`);
+    for (const handler of handlers) {
+      if (typeof handler !== 'function') throw new TypeError(`app.${kind}(): every handler must be a function.`);
+    }
+    const entry: Entry<T> = { kind, handlers, options, index: this.count++, test: toMatcher(match) };
+    if (typeof match === 'string') {
+      const key = `${kind}\u0000${match}`;
+      if (!this.exact.has(key)) this.exact.set(key, entry);
+    } else {
+      this.patterns.push(entry);
+    }
+  }
+
+  /** The first route of `kind` that matches `value`, or undefined. */
+  find(kind: RouteKind, value: string | undefined, turn: T): Route<T> | undefined {
+    if (value === undefined) return undefined;
+    const hit = this.exact.get(`${kind}\u0000${value}`);
+    for (const entry of this.patterns) {
+      if (hit !== undefined && entry.index > hit.index) break;
+      if (entry.kind === kind && entry.test(value, turn)) return entry;
+    }
+    return hit;
+  }
+}

@@ -1,0 +1,156 @@
+import type { Dialect } from '../dialects/detect.js';
+import { DeadlineExceededError, FulfillerError, HandlerError, InvalidResponseError, ResponseTooLargeError } from '../errors.js';
+import { validateSchema } from '../schema/validate.js';
+import type { Turn } from '../turn/turn.js';
+import type { TurnContext } from '../turn/turn-context.js';
+import { createTurn } from './create-turn.js';
+import { withDeadline } from './deadline.js';
+import type { ResolvedOptions } from './options.js';
+import type { Route } from './router.js';
+import type { SystemMessages } from './system-messages.js';
+
+/** Handles an error thrown by a handler; it may answer on the fresh turn it is given. */
+export type ErrorHandler = (error: unknown, turn: Turn) => unknown;
+
+/** What running a turn needs from the app. */
+export interface TurnEngine {
+  readonly options: ResolvedOptions;
+  readonly errorHandler: ErrorHandler | undefined;
+  messagesFor(languageCode: string): SystemMessages;
+  findRoute(turn: Turn): Route<Turn> | undefined;
+  /** Middleware, then the route's handlers (or the fallback). */
+  run(turn: Turn, route: Route<Turn> | undefined): Promise<void>;
+}
+
+/** The outcome of a turn: the serialised WebhookResponse and what produced it. */
+export interface TurnResult {
+  body: string;
+  outcome: 'handled' | 'timeout' | 'error' | 'invalid-response';
+  route: Route<Turn> | undefined;
+}
+
+/**
+ * Runs one turn within its time budget and returns a response Dialogflow accepts, whatever the
+ * handlers did: their answer, the timeout message, the apology after an error, or (production)
+ * a safe fallback for a response that failed validation.
+ */
+export async function runTurn(engine: TurnEngine, dialect: Dialect, request: object, base: Omit<TurnContext, 'signal'>): Promise<TurnResult> {
+  const controller = new AbortController();
+  const context: TurnContext = { ...base, signal: controller.signal };
+  const turn = createTurn(dialect, request, context, engine.options.es);
+  const route = engine.findRoute(turn);
+  const deadlineMs = route?.options.deadlineMs ?? engine.options.deadlineMs;
+  const { log } = context;
+
+  let outcome: 'done' | 'timeout';
+  try {
+    outcome = await withDeadline(engine.run(turn, route), deadlineMs, (error) =>
+      log.warn({ err: describe(error) }, 'a handler failed after its deadline; its answer had already been sent'),
+    );
+  } catch (error) {
+    turn.seal();
+    controller.abort(error);
+    return { ...(await answerError(engine, dialect, request, context, error)), route };
+  }
+  turn.seal();
+  if (outcome === 'timeout') {
+    controller.abort(new DeadlineExceededError(deadlineMs));
+    log.warn({ deadlineMs, tag: turn.tag, intent: turn.intent }, 'deadline exceeded: answered with the timeout message');
+    return { body: systemAnswer(engine, dialect, request, context, 'timeout'), outcome: 'timeout', route };
+  }
+  if (!turn.hasOutput) {
+    log.warn({ tag: turn.tag, intent: turn.intent }, 'the handler finished without saying or changing anything: did it forget to await a promise?');
+  }
+  return { ...finish(engine, dialect, request, context, turn, 'handled'), route };
+}
+
+async function answerError(
+  engine: TurnEngine,
+  dialect: Dialect,
+  request: object,
+  context: TurnContext,
+  error: unknown,
+): Promise<Omit<TurnResult, 'route'>> {
+  if (isResponseMistake(error)) return invalidResponse(engine, dialect, request, context, error);
+  const failure = error instanceof FulfillerError ? error : new HandlerError(error);
+  context.log.error({ err: describe(error), code: failure.code }, 'a handler failed: answered with the apology');
+  if (engine.errorHandler !== undefined) {
+    const turn = createTurn(dialect, request, context, engine.options.es);
+    try {
+      await engine.errorHandler(error, turn);
+      turn.seal();
+      if (turn.hasOutput) return finish(engine, dialect, request, context, turn, 'error');
+    } catch (nested) {
+      context.log.error({ err: describe(nested) }, 'the onError handler failed too');
+    }
+  }
+  return { body: systemAnswer(engine, dialect, request, context, 'apology'), outcome: 'error' };
+}
+
+/** Serialises a finished turn, checking the schema and the size limit. */
+function finish(
+  engine: TurnEngine,
+  dialect: Dialect,
+  request: object,
+  context: TurnContext,
+  turn: Turn,
+  outcome: TurnResult['outcome'],
+): Omit<TurnResult, 'route'> {
+  try {
+    return { body: check(engine, dialect, turn.toResponse()), outcome };
+  } catch (error) {
+    if (!isResponseMistake(error)) throw error;
+    return invalidResponse(engine, dialect, request, context, error);
+  }
+}
+
+/** Development and tests: throw, naming the field. Production: log and send the apology. */
+function invalidResponse(
+  engine: TurnEngine,
+  dialect: Dialect,
+  request: object,
+  context: TurnContext,
+  error: FulfillerError,
+): Omit<TurnResult, 'route'> {
+  if (engine.options.mode !== 'production') throw error;
+  context.log.error({ code: error.code, path: error.path, err: describe(error) }, 'the handler built an invalid response: sent the apology instead');
+  return { body: systemAnswer(engine, dialect, request, context, 'apology'), outcome: 'invalid-response' };
+}
+
+/** One of the library's own answers (fallback, apology, timeout) in the request's language. */
+export function systemAnswer(
+  engine: TurnEngine,
+  dialect: Dialect,
+  request: object,
+  context: TurnContext,
+  kind: keyof SystemMessages,
+): string {
+  const turn = createTurn(dialect, request, context, engine.options.es);
+  turn.say(engine.messagesFor(turn.languageCode)[kind]);
+  return check(engine, dialect, turn.toResponse());
+}
+
+function check(engine: TurnEngine, dialect: Dialect, response: object): string {
+  const result = validateSchema(dialect, 'response', response);
+  if (!result.ok) {
+    const issue = result.issues[0]!;
+    throw new InvalidResponseError(issue.message, issue.path);
+  }
+  const body = JSON.stringify(response);
+  const size = Buffer.byteLength(body);
+  if (size > engine.options.responseLimit) throw new ResponseTooLargeError(size, engine.options.responseLimit);
+  return body;
+}
+
+function isResponseMistake(error: unknown): error is FulfillerError {
+  return error instanceof InvalidResponseError || error instanceof ResponseTooLargeError;
+}
+
+/** An error for the log: class, code and message, with the stack (logs only, never a body). */
+export function describe(error: unknown): Record<string, unknown> {
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    return { type: error.name, message: error.message, ...(code === undefined ? {} : { code }), stack: error.stack };
+  }
+  return { type: typeof error, message: String(error) };
+}

@@ -1,0 +1,151 @@
+import type {
+  CxResponseMessage,
+  CxWebhookRequest,
+  CxWebhookResponse,
+  CxWebhookResponseFulfillmentResponseMergeBehavior,
+  JsonObject,
+  JsonValue,
+} from '../../generated/types.js';
+import { toMessengerPayload } from '../../responses/messenger.js';
+import type { RichItem } from '../../responses/rich.js';
+import { BaseTurn } from '../../turn/base-turn.js';
+import { Params } from '../../turn/params.js';
+import type { TurnContext } from '../../turn/turn-context.js';
+import { CxForm } from './form.js';
+import * as cx from './messages.js';
+import { resolveTarget, type CxTarget } from './resource-names.js';
+
+/** A Dialogflow CX webhook call. */
+export class CxTurn extends BaseTurn<CxWebhookRequest, CxWebhookResponse, cx.ChannelOption> {
+  readonly platform = 'cx' as const;
+  readonly params: Params;
+  /** The current page's form: validate, change or clear its parameters. */
+  readonly form: CxForm;
+
+  private readonly messages: CxResponseMessage[] = [];
+  private mergeBehavior: CxWebhookResponseFulfillmentResponseMergeBehavior | undefined;
+  private target: { targetPage: string } | { targetFlow: string } | undefined;
+  private responsePayload: JsonObject | undefined;
+
+  constructor(request: CxWebhookRequest, context: TurnContext) {
+    super(request, context);
+    this.params = new Params([request.sessionInfo?.parameters, intentParameters(request)]);
+    this.form = new CxForm(request, this.params, (method) => this.writable(method));
+  }
+
+  get tag(): string | undefined {
+    return this.request.fulfillmentInfo?.tag || undefined;
+  }
+  get intent(): string | undefined {
+    return this.request.intentInfo?.displayName || undefined;
+  }
+  get action(): undefined {
+    return undefined;
+  }
+  get text(): string | undefined {
+    return this.request.text || this.request.transcript || undefined;
+  }
+  get event(): string | undefined {
+    return this.request.triggerEvent || undefined;
+  }
+  get languageCode(): string {
+    return this.request.languageCode || this.request.languageInfo?.resolvedLanguageCode || 'en';
+  }
+  get session(): string {
+    return this.request.sessionInfo?.session ?? '';
+  }
+
+  /** Adds any CX ResponseMessage (see the `cx` builders). */
+  message(message: CxResponseMessage): this {
+    if (this.writable('message')) this.messages.push(message);
+    return this;
+  }
+
+  /** What voice channels speak instead of the text: SSML (`<speak>…`) or plain text. */
+  audio(speech: { ssml: string } | { text: string }, options?: cx.ChannelOption): this {
+    return this.message('ssml' in speech ? cx.ssml(speech.ssml, options) : cx.audioText(speech.text, options));
+  }
+
+  /** Plays an audio clip (telephony). */
+  playAudio(audioUri: string): this {
+    return this.message(cx.playAudio(audioUri));
+  }
+
+  /** Transfers the call to an E.164 phone number (telephony). */
+  transferCall(phoneNumber: string): this {
+    return this.message(cx.telephonyTransferCall(phoneNumber));
+  }
+
+  /** Hands the conversation to a human agent. */
+  handoff(metadata?: JsonObject): this {
+    return this.message(cx.liveAgentHandoff(metadata));
+  }
+
+  /** Marks the conversation as successful. */
+  success(metadata?: JsonObject): this {
+    return this.message(cx.conversationSuccess(metadata));
+  }
+
+  /** Renders the knowledge answer as an info card in Dialogflow Messenger. */
+  knowledgeInfoCard(): this {
+    return this.message(cx.knowledgeInfoCard());
+  }
+
+  /** Replace the messages Dialogflow has queued for this turn instead of appending to them. */
+  replaceMessages(): this {
+    if (this.writable('replaceMessages')) this.mergeBehavior = 'REPLACE';
+    return this;
+  }
+
+  /**
+   * Moves the conversation: `{ page: 'confirm' }` (a page of the current flow),
+   * `{ flow: 'returns', page: 'start' }`, `{ flow: 'returns' }`, or full resource names.
+   */
+  transition(target: CxTarget): this {
+    const resolved = resolveTarget(this.request, target);
+    if (this.writable('transition')) this.target = resolved;
+    return this;
+  }
+
+  toResponse(): CxWebhookResponse {
+    const response: CxWebhookResponse = {};
+    if (this.messages.length > 0 || this.mergeBehavior !== undefined) {
+      response.fulfillmentResponse = { messages: this.messages };
+      if (this.mergeBehavior !== undefined) response.fulfillmentResponse.mergeBehavior = this.mergeBehavior;
+    }
+    const parameterInfo = this.form.changes();
+    if (parameterInfo.length > 0) response.pageInfo = { formInfo: { parameterInfo } };
+    const changes = this.params.changes();
+    if (changes.size > 0) {
+      // null deletes a parameter in CX; fromEntries keeps a "__proto__" name an own property.
+      response.sessionInfo = { parameters: Object.fromEntries([...changes].map(([name, value]) => [name, value ?? null])) };
+    }
+    if (this.responsePayload !== undefined) response.payload = this.responsePayload;
+    if (this.target !== undefined) Object.assign(response, this.target);
+    return response;
+  }
+
+  protected addText(variants: string[], target: cx.ChannelOption | undefined): void {
+    this.messages.push(cx.text(variants, target));
+  }
+  protected addRich(item: RichItem, target: cx.ChannelOption | undefined): void {
+    this.messages.push(cx.payload(toMessengerPayload(item), target));
+  }
+  protected addPayload(payload: JsonObject, target: cx.ChannelOption | undefined): void {
+    this.messages.push(cx.payload(payload, target));
+  }
+  protected setWebhookPayload(payload: JsonObject): void {
+    this.responsePayload = payload;
+  }
+}
+
+/** Intent parameters by name, resolved values only. */
+function intentParameters(request: CxWebhookRequest): Record<string, JsonValue> | undefined {
+  const parameters = request.intentInfo?.parameters;
+  if (parameters === undefined || parameters === null) return undefined;
+  return Object.fromEntries(
+    Object.entries(parameters).flatMap(([name, parameter]) =>
+      parameter?.resolvedValue === undefined ? [] : [[name, parameter.resolvedValue] as const],
+    ),
+  );
+}

@@ -1,0 +1,66 @@
+/**
+ * Builders for CX `ResponseMessage`s. Each returns a plain wire object, ready for
+ * `turn.message()` on a CX turn. Import as `import { cx } from 'dialogflow-fulfiller'`.
+ */
+import { InvalidResponseError } from '../../errors.js';
+import type { CxResponseMessage, JsonObject } from '../../generated/types.js';
+
+/** Only the responses for this channel are returned to a caller that names it. */
+export interface ChannelOption {
+  channel?: string;
+}
+
+const E164 = /^\+[1-9]\d{1,14}$/;
+
+function withChannel(message: CxResponseMessage, options: ChannelOption | undefined): CxResponseMessage {
+  if (options?.channel !== undefined && options.channel !== '') message.channel = options.channel;
+  return message;
+}
+
+/** A text message; several strings are variants, of which Dialogflow picks one. */
+export function text(variants: string | readonly string[], options?: ChannelOption): CxResponseMessage {
+  return withChannel({ text: { text: typeof variants === 'string' ? [variants] : [...variants] } }, options);
+}
+
+/** Speech for voice channels, in SSML (`<speak>…</speak>`). */
+export function ssml(ssml: string, options?: ChannelOption): CxResponseMessage {
+  return withChannel({ outputAudioText: { ssml } }, options);
+}
+
+/** Plain text to be spoken (instead of the text messages) on voice channels. */
+export function audioText(text: string, options?: ChannelOption): CxResponseMessage {
+  return withChannel({ outputAudioText: { text } }, options);
+}
+
+/** A custom payload for the channel (e.g. Dialogflow Messenger `richContent`). */
+export function payload(payload: JsonObject, options?: ChannelOption): CxResponseMessage {
+  return withChannel({ payload }, options);
+}
+
+/** Records that the conversation reached its goal (for analytics). */
+export function conversationSuccess(metadata?: JsonObject): CxResponseMessage {
+  return { conversationSuccess: metadata === undefined ? {} : { metadata } };
+}
+
+/** Hands the conversation to a human agent; `metadata` reaches the live-agent system. */
+export function liveAgentHandoff(metadata?: JsonObject): CxResponseMessage {
+  return { liveAgentHandoff: metadata === undefined ? {} : { metadata } };
+}
+
+/** Plays an audio clip on telephony channels. */
+export function playAudio(audioUri: string): CxResponseMessage {
+  return { playAudio: { audioUri } };
+}
+
+/** Transfers the phone call to a number in E.164 form (`+15551234567`). */
+export function telephonyTransferCall(phoneNumber: string): CxResponseMessage {
+  if (!E164.test(phoneNumber)) {
+    throw new InvalidResponseError(`"${phoneNumber}" is not an E.164 phone number (like +15551234567)`, 'telephonyTransferCall.phoneNumber');
+  }
+  return { telephonyTransferCall: { phoneNumber } };
+}
+
+/** Asks Dialogflow Messenger to render the knowledge answer as an info card. */
+export function knowledgeInfoCard(): CxResponseMessage {
+  return { knowledgeInfoCard: {} };
+}

@@ -1,0 +1,18 @@
+import { UnknownDialectError } from '../errors.js';
+
+/** The two webhook dialects: Dialogflow CX (v3) and ES (v2). */
+export type Dialect = 'cx' | 'es';
+
+const CX_KEYS = ['detectIntentResponseId', 'fulfillmentInfo', 'sessionInfo', 'pageInfo', 'intentInfo'];
+const ES_KEYS = ['responseId', 'queryResult', 'originalDetectIntentRequest'];
+
+/**
+ * Tells a CX request from an ES one by the fields only that dialect has. A body with marks of
+ * both, or of neither, is refused rather than guessed.
+ */
+export function detectDialect(body: Readonly<Record<string, unknown>>): Dialect {
+  const cx = CX_KEYS.some((key) => body[key] !== undefined && body[key] !== null);
+  const es = ES_KEYS.some((key) => body[key] !== undefined && body[key] !== null);
+  if (cx === es) throw new UnknownDialectError();
+  return cx ? 'cx' : 'es';
+}

@@ -1,0 +1,158 @@
+import type {
+  EsContext,
+  EsEventInput,
+  EsIntentMessage,
+  EsIntentMessagePlatform,
+  EsSessionEntityType,
+  EsSessionEntityTypeEntityOverrideMode,
+  EsWebhookRequest,
+  EsWebhookResponse,
+  JsonObject,
+  JsonValue,
+} from '../../generated/types.js';
+import { toEsPlatformMessage } from '../../responses/es-platform-messages.js';
+import type { RichItem } from '../../responses/rich.js';
+import { BaseTurn } from '../../turn/base-turn.js';
+import { Params } from '../../turn/params.js';
+import type { TurnContext } from '../../turn/turn-context.js';
+import { contextId, EsContexts, toWire } from './contexts.js';
+import * as es from './messages.js';
+
+/** ES settings that shape every turn. */
+export interface EsTurnOptions {
+  /** Id of the context that carries session parameters between turns. */
+  sessionContext: string;
+  /** Lifespan (in turns) the session context is renewed with on every answer. */
+  sessionLifespan: number;
+  /** Default platform for the neutral rich messages (chips, card, image, link). */
+  platform?: EsIntentMessagePlatform;
+}
+
+/** A Dialogflow ES webhook call. */
+export class EsTurn extends BaseTurn<EsWebhookRequest, EsWebhookResponse, es.PlatformOption> {
+  readonly platform = 'es' as const;
+  readonly params: Params;
+  /** The session's contexts: read, set with a lifespan, delete (lifespan 0). */
+  readonly contexts: EsContexts;
+
+  private readonly messages: EsIntentMessage[] = [];
+  private readonly texts: string[] = [];
+  private readonly entityTypes: EsSessionEntityType[] = [];
+  private readonly sessionContext: EsContext | undefined;
+  private followup: EsEventInput | undefined;
+  private responsePayload: JsonObject | undefined;
+
+  constructor(
+    request: EsWebhookRequest,
+    context: TurnContext,
+    private readonly options: EsTurnOptions,
+  ) {
+    super(request, context);
+    const incoming = request.queryResult?.outputContexts ?? [];
+    this.sessionContext = incoming.find((c) => contextId(c.name ?? '') === options.sessionContext);
+    this.contexts = new EsContexts(this.session, incoming, options.sessionContext, (method) => this.writable(method));
+    this.params = new Params([request.queryResult?.parameters, this.sessionContext?.parameters, ...incoming.filter((c) => c !== this.sessionContext).map((c) => c.parameters)]);
+  }
+
+  get tag(): undefined {
+    return undefined;
+  }
+  get intent(): string | undefined {
+    return this.request.queryResult?.intent?.displayName || undefined;
+  }
+  get action(): string | undefined {
+    return this.request.queryResult?.action || undefined;
+  }
+  get text(): string | undefined {
+    return this.request.queryResult?.queryText || undefined;
+  }
+  get event(): undefined {
+    return undefined;
+  }
+  get languageCode(): string {
+    return this.request.queryResult?.languageCode || 'en';
+  }
+  get session(): string {
+    return this.request.session ?? '';
+  }
+  /** Where the request came from: `google`, `facebook`, `slack`... (originalDetectIntentRequest.source). */
+  get source(): string | undefined {
+    return this.request.originalDetectIntentRequest?.source || undefined;
+  }
+
+  /** Adds any ES Intent.Message (see the `es` builders). */
+  message(message: EsIntentMessage): this {
+    if (this.writable('message')) this.messages.push(message);
+    return this;
+  }
+
+  /**
+   * Triggers the intent with this event. Dialogflow then ignores the text, messages and payload
+   * of this response, so this is the way to chain to another intent.
+   */
+  followupEvent(name: string, parameters?: Record<string, JsonValue>): this {
+    if (this.writable('followupEvent')) {
+      this.followup = { name, languageCode: this.languageCode, ...(parameters === undefined ? {} : { parameters }) };
+    }
+    return this;
+  }
+
+  /**
+   * Replaces (`OVERRIDE`, the default) or extends (`SUPPLEMENT`) an entity type for the rest of
+   * this session, e.g. the user's own order numbers.
+   */
+  sessionEntity(
+    entityType: string,
+    entities: readonly { value: string; synonyms?: readonly string[] }[],
+    mode: Exclude<EsSessionEntityTypeEntityOverrideMode, 'ENTITY_OVERRIDE_MODE_UNSPECIFIED'> = 'ENTITY_OVERRIDE_MODE_OVERRIDE',
+  ): this {
+    if (this.writable('sessionEntity')) {
+      this.entityTypes.push({
+        name: `${this.session}/entityTypes/${entityType}`,
+        entityOverrideMode: mode,
+        entities: entities.map((e) => ({ value: e.value, synonyms: [...(e.synonyms ?? [e.value])] })),
+      });
+    }
+    return this;
+  }
+
+  toResponse(): EsWebhookResponse {
+    const response: EsWebhookResponse = {};
+    if (this.texts.length > 0) response.fulfillmentText = this.texts.join('\n');
+    if (this.messages.length > 0) response.fulfillmentMessages = this.messages;
+    const outputContexts = [...this.contexts.changes(), ...this.sessionContextOut()];
+    if (outputContexts.length > 0) response.outputContexts = outputContexts;
+    if (this.followup !== undefined) response.followupEventInput = this.followup;
+    if (this.entityTypes.length > 0) response.sessionEntityTypes = this.entityTypes;
+    if (this.responsePayload !== undefined) response.payload = this.responsePayload;
+    return response;
+  }
+
+  /** The session context, renewed while it holds parameters, deleted when the last one goes. */
+  private sessionContextOut(): EsContext[] {
+    const changes = this.params.changes();
+    if (changes.size === 0 && this.sessionContext === undefined) return [];
+    const parameters = new Map(Object.entries(this.sessionContext?.parameters ?? {}));
+    for (const [name, value] of changes) {
+      if (value === undefined) parameters.delete(name);
+      else parameters.set(name, value);
+    }
+    const id = this.options.sessionContext;
+    const lifespanCount = parameters.size === 0 ? 0 : this.options.sessionLifespan;
+    return [toWire(this.session, { id, lifespanCount, parameters: Object.fromEntries(parameters) })];
+  }
+
+  protected addText(variants: string[], target: es.PlatformOption | undefined): void {
+    this.messages.push(es.text(variants, target));
+    this.texts.push(variants[0] ?? '');
+  }
+  protected addRich(item: RichItem, target: es.PlatformOption | undefined): void {
+    this.messages.push(toEsPlatformMessage(item, target?.platform ?? this.options.platform));
+  }
+  protected addPayload(payload: JsonObject, target: es.PlatformOption | undefined): void {
+    this.messages.push(es.payload(payload, target));
+  }
+  protected setWebhookPayload(payload: JsonObject): void {
+    this.responsePayload = payload;
+  }
+}

@@ -1,0 +1,181 @@
+/**
+ * Coded errors. Every failure the library reports is one of these classes, with a stable `code`
+ * (documented in docs/errors.md), the HTTP `status` it maps to, and the underlying `cause`.
+ * Messages say how to fix the problem; they never contain secrets or stack traces.
+ */
+export class FulfillerError extends Error {
+  /** Stable machine-readable code, e.g. `ERR_INVALID_REQUEST`. */
+  readonly code: string;
+  /** HTTP status this error is answered with when it reaches the edge. */
+  readonly status: number;
+  /** Field path the error is about (`queryResult.intent`), when there is one. */
+  readonly path: string | undefined;
+
+  constructor(code: string, status: number, message: string, options: { cause?: unknown; path?: string } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.code = code;
+    this.status = status;
+    this.path = options.path;
+  }
+
+  /** The JSON body sent to the caller: code, message and path only. */
+  toJSON(): { error: { code: string; message: string; path?: string } } {
+    const error: { code: string; message: string; path?: string } = { code: this.code, message: this.message };
+    if (this.path !== undefined) error.path = this.path;
+    return { error };
+  }
+}
+
+type Opts = { cause?: unknown; path?: string };
+
+/** The body is not JSON text. */
+export class MalformedJsonError extends FulfillerError {
+  constructor(options: Opts = {}) {
+    super('ERR_MALFORMED_JSON', 400, 'The request body is not valid JSON. Send the WebhookRequest as a JSON object.', options);
+  }
+}
+
+/** The body is JSON, but not an object (an array, a string, null...). */
+export class BodyNotObjectError extends FulfillerError {
+  constructor(kind: string) {
+    super('ERR_BODY_NOT_OBJECT', 400, `The request body must be a JSON object (a WebhookRequest), not ${kind}.`, { path: '' });
+  }
+}
+
+/** Neither a CX nor an ES WebhookRequest. */
+export class UnknownDialectError extends FulfillerError {
+  constructor() {
+    super(
+      'ERR_UNKNOWN_DIALECT',
+      400,
+      'Cannot tell a Dialogflow CX request (detectIntentResponseId, fulfillmentInfo, sessionInfo) from an ES request (responseId, queryResult, session) in this body.',
+      { path: '' },
+    );
+  }
+}
+
+/** The request does not match the WebhookRequest schema of its dialect. */
+export class InvalidRequestError extends FulfillerError {
+  constructor(message: string, path: string) {
+    super('ERR_INVALID_REQUEST', 400, `Invalid WebhookRequest: ${path === '' ? '' : `${path}: `}${message}`, { path });
+  }
+}
+
+/** Content-Type other than JSON. */
+export class UnsupportedMediaTypeError extends FulfillerError {
+  constructor(contentType: string) {
+    super('ERR_UNSUPPORTED_MEDIA_TYPE', 415, `Content-Type "${contentType.slice(0, 100)}" is not supported: send application/json.`);
+  }
+}
+
+/** The request body is larger than the configured limit. */
+export class BodyTooLargeError extends FulfillerError {
+  constructor(limit: number) {
+    super('ERR_BODY_TOO_LARGE', 413, `The request body is larger than ${limit} bytes (option bodyLimit).`);
+  }
+}
+
+/** Any method other than POST on the webhook path. */
+export class MethodNotAllowedError extends FulfillerError {
+  constructor(method: string) {
+    super('ERR_METHOD_NOT_ALLOWED', 405, `Method ${method.slice(0, 20)} is not allowed on the webhook: Dialogflow sends POST.`);
+  }
+}
+
+/** No such path on the standalone server. */
+export class NotFoundError extends FulfillerError {
+  constructor() {
+    super('ERR_NOT_FOUND', 404, 'Not found. The webhook is POST /webhook; health checks are GET /healthz and GET /readyz.');
+  }
+}
+
+/** The server is shutting down and takes no new work. */
+export class ShuttingDownError extends FulfillerError {
+  constructor() {
+    super('ERR_SHUTTING_DOWN', 503, 'The server is shutting down. Retry on another instance.');
+  }
+}
+
+/** The response a handler built is not a valid WebhookResponse. */
+export class InvalidResponseError extends FulfillerError {
+  constructor(message: string, path: string) {
+    super(
+      'ERR_INVALID_RESPONSE',
+      500,
+      `The handler built an invalid WebhookResponse: ${path === '' ? '' : `${path}: `}${message}`,
+      { path },
+    );
+  }
+}
+
+/** The serialised response exceeds Dialogflow's 64 KiB limit. */
+export class ResponseTooLargeError extends FulfillerError {
+  constructor(size: number, limit: number) {
+    super(
+      'ERR_RESPONSE_TOO_LARGE',
+      500,
+      `The WebhookResponse is ${size} bytes; Dialogflow accepts at most ${limit}. Send fewer or smaller messages.`,
+    );
+  }
+}
+
+/** A handler (or its backend) threw. The caller gets the apology; this is what is logged. */
+export class HandlerError extends FulfillerError {
+  constructor(cause: unknown) {
+    super('ERR_HANDLER_FAILED', 500, 'A handler threw an error.', { cause });
+  }
+}
+
+/** The handler was still running when the turn's time budget ran out. */
+export class DeadlineExceededError extends FulfillerError {
+  constructor(ms: number) {
+    super('ERR_DEADLINE_EXCEEDED', 504, `The handler did not finish within its ${ms} ms budget (option deadlineMs).`);
+  }
+}
+
+/** Middleware called next() more than once. */
+export class NextCalledTwiceError extends FulfillerError {
+  constructor() {
+    super('ERR_NEXT_CALLED_TWICE', 500, 'next() was called more than once in one middleware. Call it at most once.');
+  }
+}
+
+/** A transition target (page or flow) could not be turned into a resource name. */
+export class UnresolvedTargetError extends FulfillerError {
+  constructor(message: string) {
+    super('ERR_UNRESOLVED_TARGET', 500, message);
+  }
+}
+
+/** A CX form parameter that the page's form does not have. */
+export class UnknownFormParameterError extends FulfillerError {
+  constructor(name: string, known: readonly string[]) {
+    super(
+      'ERR_UNKNOWN_FORM_PARAMETER',
+      500,
+      `The current page's form has no parameter "${name}" (it has: ${known.join(', ') || 'none'}). A webhook cannot add form parameters.`,
+    );
+  }
+}
+
+/** Something failed that should not have; details are in the log only. */
+export class InternalError extends FulfillerError {
+  constructor() {
+    super('ERR_INTERNAL', 500, 'Internal error. The server log has the details.');
+  }
+}
+
+/** A configuration value is wrong. Thrown at start-up, never per request. */
+export class InvalidOptionError extends FulfillerError {
+  constructor(message: string) {
+    super('ERR_INVALID_OPTION', 500, message);
+  }
+}
+
+/** An app module could not be loaded by the CLI. */
+export class AppModuleError extends FulfillerError {
+  constructor(message: string, cause?: unknown) {
+    super('ERR_APP_MODULE', 500, message, { cause });
+  }
+}

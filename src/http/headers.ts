@@ -1,0 +1,23 @@
+import type { Headers } from '../turn/turn-context.js';
+
+/** Headers as adapters get them: node's IncomingHttpHeaders, a fetch Headers, or a plain object. */
+export type HeadersInput =
+  | Readonly<Record<string, string | readonly string[] | undefined>>
+  | { forEach(callback: (value: string, name: string) => void): void };
+
+/** Lower-case names, one string per header (repeated values joined with ", "). */
+export function normalizeHeaders(input: HeadersInput | undefined): Headers {
+  const headers: Record<string, string> = Object.create(null) as Record<string, string>;
+  if (input === undefined || input === null) return headers;
+  if (typeof input.forEach === 'function' && !Array.isArray(input)) {
+    (input as { forEach(callback: (value: string, name: string) => void): void }).forEach((value, name) => {
+      headers[name.toLowerCase()] = value;
+    });
+    return headers;
+  }
+  for (const [name, value] of Object.entries(input)) {
+    if (value === undefined) continue;
+    headers[name.toLowerCase()] = typeof value === 'string' ? value : (value as readonly string[]).join(', ');
+  }
+  return headers;
+}

@@ -1,0 +1,20 @@
+import { pino } from 'pino';
+
+type LogFn = (fields: Record<string, unknown>, message: string) => void;
+
+/**
+ * What the library logs through. pino satisfies it; so does a test's capturing logger.
+ * Fields never carry request bodies, credentials or stack traces of user data.
+ */
+export interface Logger {
+  debug: LogFn;
+  info: LogFn;
+  warn: LogFn;
+  error: LogFn;
+  child(bindings: Record<string, unknown>): Logger;
+}
+
+/** The default logger: JSON lines on stdout at `LOG_LEVEL` (silent under tests unless asked). */
+export function createDefaultLogger(level: string): Logger {
+  return pino({ level, base: undefined, messageKey: 'message' }) as unknown as Logger;
+}

@@ -1,0 +1,47 @@
+import { rootMessages } from '../generated/schema-hints.js';
+import {
+  validateCxWebhookRequest,
+  validateCxWebhookResponse,
+  validateEsWebhookRequest,
+  validateEsWebhookResponse,
+  type SchemaValidator,
+} from '../generated/validators.js';
+import { describeError } from './describe-error.js';
+
+export type Dialect = 'cx' | 'es';
+export type SchemaKind = 'request' | 'response';
+
+/** One problem: where (`queryResult.outputContexts[0].lifespanCount`, '' for the root) and what. */
+export interface SchemaIssue {
+  path: string;
+  message: string;
+}
+
+export type SchemaResult = { ok: true } | { ok: false; issues: SchemaIssue[] };
+
+const VALIDATORS: Readonly<Record<Dialect, Readonly<Record<SchemaKind, SchemaValidator>>>> = {
+  cx: { request: validateCxWebhookRequest, response: validateCxWebhookResponse },
+  es: { request: validateEsWebhookRequest, response: validateEsWebhookResponse },
+};
+
+const VALID: SchemaResult = Object.freeze({ ok: true });
+
+/**
+ * Checks a webhook body against the proto3 JSON schema generated from Google's protos, as
+ * Google's own parser would: requests may carry undocumented fields, responses may not.
+ * On failure the issue names the first problem found.
+ *
+ * @example validateSchema('cx', 'response', { fulfillmentResponse: { mergeBehavior: 'replace' } })
+ * // { ok: false, issues: [{ path: 'fulfillmentResponse.mergeBehavior',
+ * //   message: 'must be one of APPEND, REPLACE, MERGE_BEHAVIOR_UNSPECIFIED, not "replace"' }] }
+ */
+export function validateSchema(dialect: Dialect, kind: SchemaKind, data: unknown): SchemaResult {
+  const validate = VALIDATORS[dialect][kind];
+  if (validate(data)) return VALID;
+  return { ok: false, issues: [describeError(validate.errors, rootMessages[dialect][kind], data)] };
+}
+
+/** One line per issue: `path: message` (just the message for the root). */
+export function formatIssues(issues: readonly SchemaIssue[]): string {
+  return issues.map((issue) => (issue.path === '' ? issue.message : `${issue.path}: ${issue.message}`)).join('\n');
+}

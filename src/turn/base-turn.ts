@@ -1,0 +1,137 @@
+import type { JsonObject } from '../generated/types.js';
+import type { Logger } from '../logging/logger.js';
+import type { Card, Chip, Image, Link, RichItem } from '../responses/rich.js';
+import type { Params } from './params.js';
+import type { Headers, TurnContext } from './turn-context.js';
+
+/**
+ * One webhook call, seen the same way for CX and ES. Handlers read the request through the
+ * neutral getters and answer with `say()` and the rich builders; `turn.platform` narrows to the
+ * dialect's own turn for everything else. `Target` is where a message goes: a CX channel or
+ * an ES platform.
+ */
+export abstract class BaseTurn<Request, Response, Target extends object> {
+  /** The typed WebhookRequest as received. */
+  readonly request: Request;
+  readonly requestId: string;
+  /** Aborted when the time budget runs out: pass it to fetch() and database calls. */
+  readonly signal: AbortSignal;
+  /** A logger bound to this request (request id, session, dialect). */
+  readonly log: Logger;
+  /** Request headers, lower-case names. */
+  readonly headers: Headers;
+  /** Scratch space for middleware to hand data to handlers. */
+  readonly locals: Record<string, unknown> = {};
+  /** Session parameters: read through, written as a tracked diff. */
+  abstract readonly params: Params;
+
+  private sealed = false;
+  private outputs = 0;
+
+  constructor(request: Request, context: TurnContext) {
+    this.request = request;
+    this.requestId = context.requestId;
+    this.signal = context.signal;
+    this.log = context.log;
+    this.headers = context.headers;
+  }
+
+  abstract readonly platform: 'cx' | 'es';
+  /** CX fulfillment tag (undefined on ES). */
+  abstract get tag(): string | undefined;
+  /** Display name of the matched intent (CX: the last matched intent). */
+  abstract get intent(): string | undefined;
+  /** ES action (undefined on CX). */
+  abstract get action(): string | undefined;
+  /** What the user said or typed, when the turn came from text or speech. */
+  abstract get text(): string | undefined;
+  /** The event that triggered the turn (CX `triggerEvent`), when there is one. */
+  abstract get event(): string | undefined;
+  /** Language of the conversation, e.g. `en`, `ja`, `en-US`. */
+  abstract get languageCode(): string;
+  /** The session's full resource name. */
+  abstract get session(): string;
+
+  /** The last segment of the session name: stable across the turns of one conversation. */
+  get sessionId(): string {
+    const name = this.session;
+    return name.slice(name.lastIndexOf('/') + 1);
+  }
+
+  /** Sends a text message. An array gives variants, of which Dialogflow shows one. */
+  say(text: string | readonly string[], target?: Target): this {
+    if (this.writable('say')) this.addText(typeof text === 'string' ? [text] : [...text], target);
+    return this;
+  }
+
+  /** Suggestion chips (CX: Messenger chips; ES: quick replies). */
+  chips(chips: readonly (string | Chip)[], target?: Target): this {
+    return this.rich({ type: 'chips', chips: chips.map((c) => (typeof c === 'string' ? { text: c } : c)) }, target);
+  }
+
+  /** An information card. */
+  card(card: Card, target?: Target): this {
+    return this.rich({ type: 'card', card }, target);
+  }
+
+  /** A picture. */
+  image(image: Image, target?: Target): this {
+    return this.rich({ type: 'image', image }, target);
+  }
+
+  /** A link to a web page. */
+  link(link: Link, target?: Target): this {
+    return this.rich({ type: 'link', link }, target);
+  }
+
+  /** A custom payload message, passed to the channel as it is. */
+  payload(payload: JsonObject, target?: Target): this {
+    if (this.writable('payload')) this.addPayload(payload, target);
+    return this;
+  }
+
+  /** Data for the API caller, not the user (CX `payload` → webhookPayloads; ES `payload`). */
+  webhookPayload(payload: JsonObject): this {
+    if (this.writable('webhookPayload')) this.setWebhookPayload(payload);
+    return this;
+  }
+
+  /** Whether anything was said or changed on this turn. */
+  get hasOutput(): boolean {
+    return this.outputs > 0 || this.params.changes().size > 0;
+  }
+
+  /** Builds the WebhookResponse for what the handlers did. */
+  abstract toResponse(): Response;
+
+  /** Closes the turn: the response is on its way, later writes are dropped with a warning. */
+  seal(): void {
+    this.sealed = true;
+  }
+
+  /**
+   * Every write goes through here: it counts the output, and after the response was sent it
+   * drops the write and says so, because a late write means an un-awaited promise.
+   */
+  protected writable(method: string): boolean {
+    if (this.sealed) {
+      this.log.warn(
+        { method },
+        `turn.${method}() was called after the response was sent; the call is ignored. Await (or return) every promise in your handler.`,
+      );
+      return false;
+    }
+    this.outputs++;
+    return true;
+  }
+
+  private rich(item: RichItem, target: Target | undefined): this {
+    if (this.writable(item.type)) this.addRich(item, target);
+    return this;
+  }
+
+  protected abstract addText(variants: string[], target: Target | undefined): void;
+  protected abstract addRich(item: RichItem, target: Target | undefined): void;
+  protected abstract addPayload(payload: JsonObject, target: Target | undefined): void;
+  protected abstract setWebhookPayload(payload: JsonObject): void;
+}

@@ -1,0 +1,14 @@
+import type { Logger } from '../logging/logger.js';
+
+/** Request headers as the core sees them: lower-case names, one string each. */
+export type Headers = Readonly<Record<string, string | undefined>>;
+
+/** What the pipeline gives every turn besides the request itself. */
+export interface TurnContext {
+  /** Correlates log lines of one webhook call (the `x-request-id` header, or a fresh id). */
+  readonly requestId: string;
+  /** Fires when the turn's time budget runs out or the server shuts down. */
+  readonly signal: AbortSignal;
+  readonly log: Logger;
+  readonly headers: Headers;
+}

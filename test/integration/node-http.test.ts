@@ -1,0 +1,143 @@
+import { request as httpRequest, type Server } from 'node:http';
+import { createServer, type Fulfiller } from '../../src/index.js';
+import { testApp } from '../support/app.js';
+import { close, errorCode, listen, post } from '../support/http.js';
+import { cxRequest, esRequest } from '../support/requests.js';
+import { checkBody, textsOf } from '../support/responses.js';
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('node:http adapter: the error table over real HTTP', () => {
+  let app: Fulfiller;
+  let server: Server;
+  let base: string;
+  let calls = 0;
+
+  beforeAll(async () => {
+    app = testApp({ deadlineMs: 100, bodyLimit: 64 * 1024 }).app;
+    app.use(async (_turn, next) => {
+      calls++;
+      await next();
+    });
+    app.tag('hello', (turn) => void turn.say(`Hello from ${turn.platform}`)).intent('hello', (turn) => void turn.say(`Hello from ${turn.platform}`));
+    app.tag('fails', () => Promise.reject(new Error('backend down')));
+    app.tag('slow', () => sleep(2000));
+    server = createServer(app);
+    base = await listen(server);
+  });
+  afterAll(() => close(server));
+  beforeEach(() => {
+    calls = 0;
+  });
+
+  it('200 and a valid CX response for a valid CX request', async () => {
+    const res = await post(`${base}/webhook`, cxRequest('hello'));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(res.headers.get('x-request-id')).toBeTruthy();
+    expect(textsOf(checkBody('cx', res.text) as object)).toEqual(['Hello from cx']);
+  });
+
+  it('200 and a valid ES response for a valid ES request', async () => {
+    const res = await post(`${base}/webhook`, esRequest('hello'));
+    expect(res.status).toBe(200);
+    expect(textsOf(checkBody('es', res.text) as object)).toEqual(['Hello from es']);
+  });
+
+  it('200 and the fallback for an unknown tag', async () => {
+    const res = await post(`${base}/webhook`, cxRequest('nobody.home', { languageCode: 'ja' }));
+    expect(textsOf(checkBody('cx', res.text) as object)).toEqual(['申し訳ありません。そのご用件にはまだお応えできません。別の言い方でお試しください。']);
+  });
+
+  it('200 and the apology when the backend fails', async () => {
+    const res = await post(`${base}/webhook`, cxRequest('fails'));
+    expect(res.status).toBe(200);
+    expect(textsOf(checkBody('cx', res.text) as object)).toEqual(['Sorry, the system is currently unavailable. Please try again later.']);
+    expect(res.text).not.toContain('backend down');
+  });
+
+  it('200 before the deadline with the timeout message for a hanging handler', async () => {
+    const started = performance.now();
+    const res = await post(`${base}/webhook`, cxRequest('slow'));
+    expect(performance.now() - started).toBeLessThan(1500);
+    expect(textsOf(checkBody('cx', res.text) as object)).toEqual(['This is taking longer than usual. Please ask me again in a moment.']);
+  });
+
+  it.each([
+    ['malformed JSON', '{"queryResult":', 'ERR_MALFORMED_JSON'],
+    ['a JSON array', '[]', 'ERR_BODY_NOT_OBJECT'],
+    ['a wrong field type', JSON.stringify({ ...cxRequest('hello'), languageCode: 42 }), 'ERR_INVALID_REQUEST'],
+  ])('400 for %s, handler not called', async (_name, body, code) => {
+    const res = await post(`${base}/webhook`, body);
+    expect(res.status).toBe(400);
+    expect(errorCode(res)).toBe(code);
+    expect(calls).toBe(0);
+  });
+
+  it('415 for a content type other than JSON', async () => {
+    const res = await post(`${base}/webhook`, 'a=1', { 'content-type': 'application/x-www-form-urlencoded' });
+    expect(res.status).toBe(415);
+    expect(errorCode(res)).toBe('ERR_UNSUPPORTED_MEDIA_TYPE');
+    const ok = await post(`${base}/webhook`, cxRequest('hello'), { 'content-type': 'application/json; charset=UTF-8' });
+    expect(ok.status).toBe(200);
+  });
+
+  it('413 for a body over the limit, declared or streamed', async () => {
+    const big = JSON.stringify({ ...cxRequest('hello'), pad: 'x'.repeat(70 * 1024) });
+    const declared = await post(`${base}/webhook`, big);
+    expect(declared.status).toBe(413);
+    expect(errorCode(declared)).toBe('ERR_BODY_TOO_LARGE');
+    const streamed = await new Promise<number>((resolve, reject) => {
+      const req = httpRequest(`${base}/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      for (let i = 0; i < 80; i++) req.write('x'.repeat(1024));
+      req.end();
+    });
+    expect(streamed).toBe(413);
+    expect(calls).toBe(0);
+  });
+
+  it('405 with Allow: POST for other methods on /webhook', async () => {
+    for (const method of ['GET', 'PUT', 'DELETE']) {
+      const res = await fetch(`${base}/webhook`, { method });
+      expect(res.status).toBe(405);
+      expect(res.headers.get('allow')).toBe('POST');
+    }
+  });
+
+  it('serves /healthz and /readyz, 404 elsewhere', async () => {
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    expect(await (await fetch(`${base}/readyz`)).json()).toEqual({ status: 'ok' });
+    const missing = await fetch(`${base}/nope`);
+    expect(missing.status).toBe(404);
+    expect((await fetch(`${base}/healthz`, { method: 'POST' })).status).toBe(405);
+  });
+
+  it('never puts a stack trace or a source path in any body', async () => {
+    const bodies = await Promise.all([
+      post(`${base}/webhook`, '{bad'),
+      post(`${base}/webhook`, cxRequest('fails')),
+      post(`${base}/webhook`, 'x', { 'content-type': 'text/plain' }),
+    ]);
+    for (const res of bodies) expect(res.text).not.toMatch(/\bat \w|\.ts:\d|\.js:\d|node_modules|Error:/);
+  });
+});
+
+describe('node:http adapter: readiness', () => {
+  it('turns /readyz to 503 after close()', async () => {
+    const { app } = testApp();
+    const server = createServer(app);
+    const base = await listen(server);
+    try {
+      app.close();
+      const res = await fetch(`${base}/readyz`);
+      expect(res.status).toBe(503);
+      expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    } finally {
+      await close(server);
+    }
+  });
+});
