@@ -10,7 +10,8 @@ export { createFulfiller, Fulfiller } from './core/fulfiller.js';
 export type { Handler, Next, ErrorHandler } from './core/fulfiller.js';
 export type { FulfillerOptions, ResolvedOptions, Mode, Clock } from './core/options.js';
 export type { Match } from './core/matcher.js';
-export type { RouteOptions } from './core/router.js';
+export type { RouteOptions, RouteKind } from './core/router.js';
+export type { Exchange, ExchangeObserver, Outcome } from './core/exchange.js';
 export { BUILT_IN_MESSAGES, type SystemMessages } from './core/system-messages.js';
 
 export type { Turn } from './turn/turn.js';

@@ -7,7 +7,9 @@ import { compose, type Middleware, type Next } from './compose.js';
 import type { Match } from './matcher.js';
 import { resolveOptions, checkDeadline, type FulfillerOptions, type ResolvedOptions } from './options.js';
 import { Router, type Route, type RouteKind, type RouteOptions } from './router.js';
-import type { ErrorHandler, TurnEngine } from './run-turn.js';
+import type { Exchange, ExchangeObserver } from './exchange.js';
+import { describe, type ErrorHandler } from './run-turn.js';
+import type { WebhookEngine } from './handle-webhook.js';
 import { createMessageCatalog, type SystemMessages } from './system-messages.js';
 import type { BodyInput } from '../http/json-body.js';
 import type { HeadersInput } from '../http/headers.js';
@@ -24,7 +26,7 @@ type RouteArgs = [RouteOptions, ...Handler[]] | Handler[];
  * The app: routes, middleware, fallback and error handling, and `handle()`, the transport-free
  * entry point that every adapter calls.
  */
-export class Fulfiller implements TurnEngine {
+export class Fulfiller implements WebhookEngine {
   readonly options: ResolvedOptions;
   private readonly router = new Router<Turn>();
   private readonly middleware: Handler[] = [];
@@ -32,6 +34,7 @@ export class Fulfiller implements TurnEngine {
   private fallbackHandler: Handler | undefined;
   private onErrorHandler: ErrorHandler | undefined;
   private readonly catalog: (languageCode: string | undefined) => SystemMessages;
+  private readonly observers: ExchangeObserver[] = [];
   private closing = false;
 
   constructor(options: FulfillerOptions = {}) {
@@ -72,6 +75,22 @@ export class Fulfiller implements TurnEngine {
   onError(handler: ErrorHandler): this {
     this.onErrorHandler = handler;
     return this;
+  }
+
+  /** Sees every finished webhook call (metrics, recording, audit). Observers must be quick. */
+  observe(observer: ExchangeObserver): this {
+    this.observers.push(observer);
+    return this;
+  }
+
+  notify(exchange: Exchange): void {
+    for (const observer of this.observers) {
+      try {
+        observer(exchange);
+      } catch (error) {
+        this.options.logger.error({ err: describe(error) }, 'an exchange observer threw; it is skipped for this call');
+      }
+    }
   }
 
   /** Handles one webhook call: body (raw or parsed) and headers in, `{ status, headers, body }` out. */

@@ -5,18 +5,21 @@ import { normalizeHeaders, type HeadersInput } from '../http/headers.js';
 import { errorResult, jsonResult, type HttpResult } from '../http/http-result.js';
 import { parseJsonObject, type BodyInput } from '../http/json-body.js';
 import { validateSchema } from '../schema/validate.js';
+import type { Exchange } from './exchange.js';
 import { runTurn, type TurnEngine } from './run-turn.js';
 
-/** The engine plus its readiness, which is all the webhook pipeline needs. */
+/** The engine plus its readiness and observers: all the webhook pipeline needs. */
 export interface WebhookEngine extends TurnEngine {
   readonly ready: boolean;
+  notify(exchange: Exchange): void;
 }
 
 const REQUEST_ID = /^[\w.:@-]{1,128}$/;
 
 /**
  * The transport-free webhook pipeline: parse, tell the dialect, check the request schema, run
- * the turn, answer. Bad input gets a coded 4xx before any handler runs.
+ * the turn, answer. Bad input gets a coded 4xx before any handler runs. Observers see every
+ * call, refused or answered.
  */
 export async function handleWebhook(engine: WebhookEngine, body: BodyInput, headersInput?: HeadersInput): Promise<HttpResult> {
   const started = engine.options.clock.now();
@@ -25,9 +28,10 @@ export async function handleWebhook(engine: WebhookEngine, body: BodyInput, head
   const requestId = incomingId !== undefined && REQUEST_ID.test(incomingId) ? incomingId : randomUUID();
   const idHeader = { 'x-request-id': requestId };
   const log = engine.options.logger.child({ requestId });
+  const elapsed = (): number => Math.round((engine.options.clock.now() - started) * 100) / 100;
 
-  let request: Record<string, unknown>;
-  let dialect: Dialect;
+  let request: Record<string, unknown> | undefined;
+  let dialect: Dialect | undefined;
   try {
     if (!engine.ready) throw new ShuttingDownError();
     request = parseJsonObject(body);
@@ -40,14 +44,16 @@ export async function handleWebhook(engine: WebhookEngine, body: BodyInput, head
   } catch (error) {
     if (!(error instanceof FulfillerError)) throw error;
     log.info({ code: error.code, status: error.status, path: error.path }, 'request refused');
-    return errorResult(error, idHeader);
+    const refused = errorResult(error, idHeader);
+    const { status, body: text } = refused;
+    engine.notify({ requestId, dialect, headers, request, status, body: text, outcome: 'refused', route: undefined, ms: elapsed(), errorCode: error.code });
+    return refused;
   }
 
   const turnLog = log.child({ dialect });
   const result = await runTurn(engine, dialect, request, { requestId, headers, log: turnLog });
-  turnLog.info(
-    { outcome: result.outcome, route: result.route?.kind, status: 200, ms: Math.round((engine.options.clock.now() - started) * 10) / 10 },
-    'turn answered',
-  );
+  const ms = elapsed();
+  turnLog.info({ outcome: result.outcome, route: result.route, status: 200, ms }, 'turn answered');
+  engine.notify({ requestId, dialect, headers, request, status: 200, body: result.body, outcome: result.outcome, route: result.route, ms, errorCode: result.errorCode });
   return jsonResult(200, result.body, idHeader);
 }

@@ -6,7 +6,8 @@ import type { TurnContext } from '../turn/turn-context.js';
 import { createTurn } from './create-turn.js';
 import { withDeadline } from './deadline.js';
 import type { ResolvedOptions } from './options.js';
-import type { Route } from './router.js';
+import type { Outcome } from './exchange.js';
+import type { Route, RouteKind } from './router.js';
 import type { SystemMessages } from './system-messages.js';
 
 /** Handles an error thrown by a handler; it may answer on the fresh turn it is given. */
@@ -25,9 +26,13 @@ export interface TurnEngine {
 /** The outcome of a turn: the serialised WebhookResponse and what produced it. */
 export interface TurnResult {
   body: string;
-  outcome: 'handled' | 'timeout' | 'error' | 'invalid-response';
-  route: Route<Turn> | undefined;
+  outcome: Exclude<Outcome, 'refused'>;
+  route: { kind: RouteKind; key: string } | undefined;
+  /** The code of the error behind an apology or a timeout. */
+  errorCode?: string;
 }
+
+type Answer = Omit<TurnResult, 'route'>;
 
 /**
  * Runs one turn within its time budget and returns a response Dialogflow accepts, whatever the
@@ -41,6 +46,7 @@ export async function runTurn(engine: TurnEngine, dialect: Dialect, request: obj
   const route = engine.findRoute(turn);
   const deadlineMs = route?.options.deadlineMs ?? engine.options.deadlineMs;
   const { log } = context;
+  const matched = route === undefined ? undefined : { kind: route.kind, key: turn[route.kind] ?? '' };
 
   let outcome: 'done' | 'timeout';
   try {
@@ -50,18 +56,19 @@ export async function runTurn(engine: TurnEngine, dialect: Dialect, request: obj
   } catch (error) {
     turn.seal();
     controller.abort(error);
-    return { ...(await answerError(engine, dialect, request, context, error)), route };
+    return { ...(await answerError(engine, dialect, request, context, error)), route: matched };
   }
   turn.seal();
   if (outcome === 'timeout') {
     controller.abort(new DeadlineExceededError(deadlineMs));
     log.warn({ deadlineMs, tag: turn.tag, intent: turn.intent }, 'deadline exceeded: answered with the timeout message');
-    return { body: systemAnswer(engine, dialect, request, context, 'timeout'), outcome: 'timeout', route };
+    const body = systemAnswer(engine, dialect, request, context, 'timeout');
+    return { body, outcome: 'timeout', route: matched, errorCode: 'ERR_DEADLINE_EXCEEDED' };
   }
   if (!turn.hasOutput) {
     log.warn({ tag: turn.tag, intent: turn.intent }, 'the handler finished without saying or changing anything: did it forget to await a promise?');
   }
-  return { ...finish(engine, dialect, request, context, turn, 'handled'), route };
+  return { ...finish(engine, dialect, request, context, turn, route === undefined ? 'fallback' : 'handled'), route: matched };
 }
 
 async function answerError(
@@ -70,7 +77,7 @@ async function answerError(
   request: object,
   context: TurnContext,
   error: unknown,
-): Promise<Omit<TurnResult, 'route'>> {
+): Promise<Answer> {
   if (isResponseMistake(error)) return invalidResponse(engine, dialect, request, context, error);
   const failure = error instanceof FulfillerError ? error : new HandlerError(error);
   context.log.error({ err: describe(error), code: failure.code }, 'a handler failed: answered with the apology');
@@ -79,12 +86,12 @@ async function answerError(
     try {
       await engine.errorHandler(error, turn);
       turn.seal();
-      if (turn.hasOutput) return finish(engine, dialect, request, context, turn, 'error');
+      if (turn.hasOutput) return { ...finish(engine, dialect, request, context, turn, 'error'), errorCode: failure.code };
     } catch (nested) {
       context.log.error({ err: describe(nested) }, 'the onError handler failed too');
     }
   }
-  return { body: systemAnswer(engine, dialect, request, context, 'apology'), outcome: 'error' };
+  return { body: systemAnswer(engine, dialect, request, context, 'apology'), outcome: 'error', errorCode: failure.code };
 }
 
 /** Serialises a finished turn, checking the schema and the size limit. */
@@ -95,7 +102,7 @@ function finish(
   context: TurnContext,
   turn: Turn,
   outcome: TurnResult['outcome'],
-): Omit<TurnResult, 'route'> {
+): Answer {
   try {
     return { body: check(engine, dialect, turn.toResponse()), outcome };
   } catch (error) {
@@ -111,10 +118,10 @@ function invalidResponse(
   request: object,
   context: TurnContext,
   error: FulfillerError,
-): Omit<TurnResult, 'route'> {
+): Answer {
   if (engine.options.mode !== 'production') throw error;
   context.log.error({ code: error.code, path: error.path, err: describe(error) }, 'the handler built an invalid response: sent the apology instead');
-  return { body: systemAnswer(engine, dialect, request, context, 'apology'), outcome: 'invalid-response' };
+  return { body: systemAnswer(engine, dialect, request, context, 'apology'), outcome: 'invalid-response', errorCode: error.code };
 }
 
 /** One of the library's own answers (fallback, apology, timeout) in the request's language. */

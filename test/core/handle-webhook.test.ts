@@ -284,3 +284,32 @@ describe('app.close', () => {
     expect(JSON.parse(result.body)).toMatchObject({ error: { code: 'ERR_SHUTTING_DOWN' } });
   });
 });
+
+describe('app.observe', () => {
+  it('sees every call with its outcome, route, status and error code', async () => {
+    const { app, logger } = testApp({ deadlineMs: 30 });
+    const seen: unknown[] = [];
+    app.observe((exchange) => seen.push({ outcome: exchange.outcome, route: exchange.route, status: exchange.status, errorCode: exchange.errorCode, dialect: exchange.dialect }));
+    app.observe(() => {
+      throw new Error('a broken observer');
+    });
+    app.tag('ok', (turn) => void turn.say('hi'));
+    app.intent('boom', () => {
+      throw new Error('boom');
+    });
+    app.tag('slow', () => sleep(300));
+    await app.handle(cxRequest('ok'));
+    await app.handle(cxRequest('nothing'));
+    await app.handle(esRequest('boom'));
+    await app.handle(cxRequest('slow'));
+    await app.handle('[]');
+    expect(seen).toEqual([
+      { outcome: 'handled', route: { kind: 'tag', key: 'ok' }, status: 200, errorCode: undefined, dialect: 'cx' },
+      { outcome: 'fallback', route: undefined, status: 200, errorCode: undefined, dialect: 'cx' },
+      { outcome: 'error', route: { kind: 'intent', key: 'boom' }, status: 200, errorCode: 'ERR_HANDLER_FAILED', dialect: 'es' },
+      { outcome: 'timeout', route: { kind: 'tag', key: 'slow' }, status: 200, errorCode: 'ERR_DEADLINE_EXCEEDED', dialect: 'cx' },
+      { outcome: 'refused', route: undefined, status: 400, errorCode: 'ERR_BODY_NOT_OBJECT', dialect: undefined },
+    ]);
+    expect(logger.records.filter((r) => r.message.includes('observer threw'))).toHaveLength(5);
+  });
+});
