@@ -1,6 +1,8 @@
 import { InvalidOptionError } from '../errors.js';
 import type { EsTurnOptions } from '../dialects/es/es-turn.js';
 import { createDefaultLogger, type Logger } from '../logging/logger.js';
+import { MemoryStore } from '../store/memory-store.js';
+import type { Store } from '../store/store.js';
 import type { SystemMessages } from './system-messages.js';
 
 /** How strictly mistakes in handlers are treated. */
@@ -31,6 +33,8 @@ export interface FulfillerOptions {
   /** Where logs go. Default: pino JSON lines at `LOG_LEVEL` (silent in test mode unless LOG_LEVEL is set). */
   logger?: Logger;
   clock?: Clock;
+  /** Where jobs, cached answers and seen request ids are kept. Default: a bounded in-memory store. */
+  store?: Store;
   /** ES session context and default platform. */
   es?: Partial<EsTurnOptions>;
   /** Environment to read defaults from. Default `process.env`. */
@@ -47,6 +51,7 @@ export interface ResolvedOptions {
   defaultLanguage: string;
   logger: Logger;
   clock: Clock;
+  store: Store;
   es: EsTurnOptions;
   env: Readonly<Record<string, string | undefined>>;
 }
@@ -70,6 +75,7 @@ export function resolveOptions(options: FulfillerOptions = {}): ResolvedOptions 
     defaultLanguage: options.defaultLanguage ?? 'en',
     logger: options.logger ?? createDefaultLogger(logLevel),
     clock: options.clock ?? { now: () => performance.now() },
+    store: options.store ?? new MemoryStore(),
     es: {
       sessionContext: options.es?.sessionContext ?? 'fulfiller_session',
       sessionLifespan: options.es?.sessionLifespan ?? 50,
