@@ -147,7 +147,7 @@ export class Fulfiller implements WebhookEngine {
 
   run(turn: Turn, route: Route<Turn> | undefined): Promise<void> {
     const last: Next = async () => {
-      if (route !== undefined) await compose(route.handlers)(turn);
+      if (route !== undefined) await route.run(turn);
       else await this.noRoute(turn);
     };
     return this.chain(turn, last);

@@ -1,4 +1,4 @@
-import type { Middleware } from './compose.js';
+import { compose, type Middleware } from './compose.js';
 import { toMatcher, type Match } from './matcher.js';
 
 /** Which request key a route is matched against. */
@@ -14,6 +14,8 @@ export interface RouteOptions {
 export interface Route<T> {
   readonly kind: RouteKind;
   readonly handlers: readonly Middleware<T>[];
+  /** The handlers composed once, at registration. */
+  readonly run: (turn: T) => Promise<void>;
   readonly options: RouteOptions;
   readonly index: number;
 }
@@ -36,7 +38,7 @@ export class Router<T> {
     for (const handler of handlers) {
       if (typeof handler !== 'function') throw new TypeError(`app.${kind}(): every handler must be a function.`);
     }
-    const entry: Entry<T> = { kind, handlers, options, index: this.count++, test: toMatcher(match) };
+    const entry: Entry<T> = { kind, handlers, run: compose(handlers), options, index: this.count++, test: toMatcher(match) };
     if (typeof match === 'string') {
       const key = `${kind}\u0000${match}`;
       if (!this.exact.has(key)) this.exact.set(key, entry);
