@@ -5,13 +5,14 @@
  *   DEMO_DB=demo.sqlite     keep the data in a file (default: a fresh in-memory database)
  *   DEMO_TODAY=2026-11-27   pin "today" (default: the real date)
  *   DEMO_REPORT_MS=5000     how long report.generate takes
+ *   REDIS_URL=redis://…     keep reports in Redis: instances hand them across (the library's setting)
  */
 import type { Fulfiller, Handler } from '../src/index.js';
 import { todayFromEnv, type Today } from './clock.js';
 import { crmRepository } from './data/crm-repository.js';
 import { openDatabase, type DemoDatabase } from './data/open-database.js';
 import { ordersRepository } from './data/orders-repository.js';
-import { spendingRepository, type MonthTotal } from './data/spending-repository.js';
+import { spendingRepository } from './data/spending-repository.js';
 import type { DemoDeps } from './deps.js';
 import { crmInteractions } from './handlers/crm-interactions.js';
 import { crmNextProposal } from './handlers/crm-next-proposal.js';
@@ -22,7 +23,6 @@ import { reportStatus } from './handlers/report-status.js';
 import { returnCreate } from './handlers/return-create.js';
 import { returnEligible } from './handlers/return-eligible.js';
 import { spendingSummary } from './handlers/spending-summary.js';
-import { ReportJobs } from './report-jobs.js';
 
 export const DEFAULT_REPORT_MS = 5000;
 
@@ -31,8 +31,6 @@ export interface DemoOptions {
   today: Today;
   /** How long report.generate takes, in ms. Default 5000. */
   reportMs?: number;
-  /** The registry of running reports; default a fresh in-memory one. */
-  reports?: ReportJobs<MonthTotal[]>;
 }
 
 /** Registers the demo's handlers on `app`, against the given database and date. */
@@ -42,7 +40,6 @@ export function registerDemo(app: Fulfiller, options: DemoOptions): void {
     spending: spendingRepository(options.db),
     crm: crmRepository(options.db),
     today: options.today,
-    reports: options.reports ?? new ReportJobs(),
     reportMs: options.reportMs ?? DEFAULT_REPORT_MS,
   };
   const handlers: Record<string, Handler> = {
@@ -66,8 +63,10 @@ export function registerDemo(app: Fulfiller, options: DemoOptions): void {
 export default function demo(app: Fulfiller): void {
   const env = app.options.env;
   const today = todayFromEnv(env);
+  const reportMs = reportMsFromEnv(env);
   const db = openDatabase({ path: env.DEMO_DB?.trim() || ':memory:', today: today() });
-  registerDemo(app, { db, today, reportMs: reportMsFromEnv(env) });
+  app.onClose(() => db.close()); // after the turns and the reports in flight have finished
+  registerDemo(app, { db, today, reportMs });
 }
 
 function reportMsFromEnv(env: Readonly<Record<string, string | undefined>>): number {

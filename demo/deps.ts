@@ -1,8 +1,7 @@
 import type { Today } from './clock.js';
 import type { CrmRepository } from './data/crm-repository.js';
 import type { OrdersRepository } from './data/orders-repository.js';
-import type { MonthTotal, SpendingRepository } from './data/spending-repository.js';
-import type { ReportJobs } from './report-jobs.js';
+import type { SpendingRepository } from './data/spending-repository.js';
 
 /** What the handlers are built with: passed in, so that tests choose the database, the date and the job speed. */
 export interface DemoDeps {
@@ -10,7 +9,6 @@ export interface DemoDeps {
   spending: SpendingRepository;
   crm: CrmRepository;
   today: Today;
-  reports: ReportJobs<MonthTotal[]>;
   /** How long generating a report takes, in ms. */
   reportMs: number;
 }

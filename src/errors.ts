@@ -97,6 +97,27 @@ export class ShuttingDownError extends FulfillerError {
   }
 }
 
+/** Missing or wrong credentials. The message is fixed: a caller learns nothing about why. */
+export class UnauthenticatedError extends FulfillerError {
+  constructor() {
+    super('ERR_UNAUTHENTICATED', 401, 'Authentication required.');
+  }
+}
+
+/** The caller proved who it is, but is not one of those allowed. The message is fixed. */
+export class ForbiddenError extends FulfillerError {
+  constructor() {
+    super('ERR_FORBIDDEN', 403, 'Forbidden.');
+  }
+}
+
+/** More webhook calls in progress than the server's `maxConcurrent`; answered with `Retry-After`. */
+export class OverloadedError extends FulfillerError {
+  constructor() {
+    super('ERR_OVERLOADED', 503, 'The server is busy. Retry shortly.');
+  }
+}
+
 /** The response a handler built is not a valid WebhookResponse. */
 export class InvalidResponseError extends FulfillerError {
   constructor(message: string, path: string) {
@@ -177,5 +198,63 @@ export class InvalidOptionError extends FulfillerError {
 export class AppModuleError extends FulfillerError {
   constructor(message: string, cause?: unknown) {
     super('ERR_APP_MODULE', 500, message, { cause });
+  }
+}
+
+/** The shared store (Redis) did not answer; the turn gets the apology. */
+export class StoreUnavailableError extends FulfillerError {
+  constructor(operation: string, cause: unknown) {
+    super('ERR_STORE_UNAVAILABLE', 503, `The store did not answer a ${operation}: check that Redis (REDIS_URL) is up and reachable.`, { cause });
+  }
+}
+
+/** A backend call took longer than its `timeoutMs`; it counts as a failure for the circuit breaker. */
+export class BackendTimeoutError extends FulfillerError {
+  constructor(name: string, ms: number) {
+    super('ERR_BACKEND_TIMEOUT', 504, `The backend "${name}" did not answer within ${ms} ms (option timeoutMs).`);
+  }
+}
+
+/** The circuit breaker of a backend is open after repeated failures: calls fail fast until it half-opens. */
+export class CircuitOpenError extends FulfillerError {
+  constructor(name: string, retryInMs: number) {
+    super('ERR_CIRCUIT_OPEN', 503, `The backend "${name}" failed repeatedly; calls are refused for another ${retryInMs} ms to let it recover.`);
+  }
+}
+
+/** A deferred job failed; `jobCode` is the code it failed with (its cause may be on another instance). */
+export class JobFailedError extends FulfillerError {
+  readonly jobCode: string;
+  constructor(key: string, failure: { code: string; message: string }) {
+    super('ERR_JOB_FAILED', 500, `The job "${key}" failed (${failure.code}): ${failure.message}`);
+    this.jobCode = failure.code;
+  }
+}
+
+/** A deferred job ran past its `timeoutMs` and was aborted. */
+export class JobTimeoutError extends FulfillerError {
+  constructor(ms: number) {
+    super('ERR_JOB_TIMEOUT', 504, `The job did not finish within ${ms} ms (option timeoutMs of jobs.defer()).`);
+  }
+}
+
+/** A deferred job was stopped by a shutdown, or its instance went away; deferring it again starts it anew. */
+export class JobInterruptedError extends FulfillerError {
+  constructor() {
+    super('ERR_JOB_INTERRUPTED', 503, 'The job was interrupted before it finished (the instance running it shut down). Defer it again.');
+  }
+}
+
+/** A job's result cannot be kept in the store: it must be JSON (plain objects, arrays, strings, numbers, booleans, null). */
+export class JobResultError extends FulfillerError {
+  constructor(cause: unknown) {
+    super('ERR_JOB_RESULT', 500, 'The job returned a value that is not JSON-serialisable; return plain data.', { cause });
+  }
+}
+
+/** A fixture file is not JSON, breaks the fixture format, or holds a request that breaks its schema. */
+export class InvalidFixtureError extends FulfillerError {
+  constructor(file: string, path: string, message: string) {
+    super('ERR_INVALID_FIXTURE', 400, `${file}: ${path === '' ? '' : `${path}: `}${message}`, { path });
   }
 }

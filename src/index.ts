@@ -9,6 +9,8 @@
 export { createFulfiller, Fulfiller } from './core/fulfiller.js';
 export type { Handler, Next, ErrorHandler } from './core/fulfiller.js';
 export type { FulfillerOptions, ResolvedOptions, Mode, Clock } from './core/options.js';
+export type { RecordOptions } from './testing/recorder.js';
+export type { RedactOptions } from './testing/redact.js';
 export type { Match } from './core/matcher.js';
 export type { RouteOptions, RouteKind } from './core/router.js';
 export type { Exchange, ExchangeObserver, Outcome } from './core/exchange.js';
@@ -30,9 +32,34 @@ export { validateSchema, formatIssues, type SchemaKind, type SchemaIssue, type S
 export type * from './generated/types.js';
 
 export { createServer, nodeHandler } from './adapters/node-http.js';
+export type { ServerOptions, TlsOptions } from './http/server-options.js';
+
+export type { Verifier, AuthRequest, AuthResult, Caller } from './auth/verifier.js';
+export { apiKey, type ApiKeyOptions } from './auth/api-key.js';
+export { basicAuth, type BasicAuthUser } from './auth/basic-auth.js';
+export { hmacSignature, type HmacSignatureOptions } from './auth/hmac-signature.js';
+export { sign, verify, type SignInput, type VerifyInput, type VerifyResult } from './auth/standard-webhooks.js';
+export { googleIdToken, type GoogleIdTokenOptions } from './auth/google-id-token.js';
+export { googleCerts, type GoogleCertsOptions, type KeySource } from './auth/google-certs.js';
+export { anyOf } from './auth/any-of.js';
+export { allOf } from './auth/all-of.js';
+export { authFromEnv, type AuthDependencies } from './auth/auth-from-env.js';
+
 export type { HttpResult } from './http/http-result.js';
 export type { HeadersInput } from './http/headers.js';
 export type { BodyInput } from './http/json-body.js';
+
+export type { Store } from './store/store.js';
+export { MemoryStore } from './store/memory-store.js';
+export { RedisStore, type RedisStoreOptions } from './store/redis-store.js';
+export { Jobs, type JobOwner, type JobWork, type DeferOptions } from './jobs/jobs.js';
+export type { JobState, JobFailure } from './jobs/job-state.js';
+export { Cache, type CacheOptions } from './cache/cache.js';
+export { CircuitBreaker, type CircuitBreakerOptions, type CircuitState } from './cache/circuit-breaker.js';
+export { SingleFlight } from './cache/single-flight.js';
+export { Metrics } from './ops/metrics.js';
+export { shutdownGracefully } from './ops/graceful-shutdown.js';
+export type { CloseHook } from './ops/lifecycle.js';
 
 export type { Logger } from './logging/logger.js';
 export { MemoryLogger, type LogRecord } from './logging/memory-logger.js';

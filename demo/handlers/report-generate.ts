@@ -1,29 +1,28 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Handler, Turn } from '../../src/index.js';
+import type { Handler } from '../../src/index.js';
 import type { Account } from '../data/spending-repository.js';
 import type { DemoDeps } from '../deps.js';
 import { accountOf } from '../lookups.js';
 import { textsFor } from '../texts.js';
 
-/** One report per conversation and account. */
-export const reportKey = (turn: Turn, account: Account): string => `${turn.sessionId}\u0000${account.id}`;
+/** The job key of an account's report; jobs are kept per conversation. */
+export const reportKey = (account: Account): string => `report:${account.id}`;
 
 /**
  * `report.generate`: a job too slow for one webhook call (Dialogflow gives up after a few
- * seconds). The job starts in the background and the user hears "processing" at once;
- * `report.status` gives the result on a later turn.
+ * seconds). It is deferred: the user hears "processing" at once, the work goes on, and its
+ * result is kept in the app's store, where `report.status` finds it on a later turn, on this
+ * instance or (with REDIS_URL) any other.
  */
 export function reportGenerate(deps: DemoDeps): Handler {
-  const { spending, reports, reportMs } = deps;
-  return (turn) => {
+  const { spending, reportMs } = deps;
+  return async (turn) => {
     const account = accountOf(turn, deps);
     if (account === undefined) return;
     const t = textsFor(turn.languageCode);
-
-    // Not awaited on purpose: the job outlives this turn. It must not use turn.signal either,
-    // which belongs to this turn. Its failure is kept in the registry for report.status.
-    reports.start(reportKey(turn, account), async () => {
-      await sleep(reportMs, undefined, { ref: false }); // stands in for a slow backend; doesn't hold the process open
+    // The job outlives this turn, so it gets its own signal (its timeout, or shutdown), never turn.signal.
+    await turn.defer(reportKey(account), async (signal) => {
+      await sleep(reportMs, undefined, { signal, ref: false }); // stands in for a slow backend; doesn't hold the process open
       return spending.monthlyTotals(account.id);
     });
     turn.say(t.reportStarted());

@@ -1,4 +1,5 @@
-import type { Handler } from '../../src/index.js';
+import { JobFailedError, type Handler } from '../../src/index.js';
+import type { MonthTotal } from '../data/spending-repository.js';
 import type { DemoDeps } from '../deps.js';
 import { accountOf } from '../lookups.js';
 import { textsFor } from '../texts.js';
@@ -6,15 +7,16 @@ import { reportKey } from './report-generate.js';
 
 /** `report.status`: how the report started by `report.generate` in this conversation is going. */
 export function reportStatus(deps: DemoDeps): Handler {
-  return (turn) => {
+  return async (turn) => {
     const account = accountOf(turn, deps);
     if (account === undefined) return;
     const t = textsFor(turn.languageCode);
-    const job = deps.reports.get(reportKey(turn, account));
+    const key = reportKey(account);
+    const job = await turn.job<MonthTotal[]>(key);
     if (job === undefined) return turn.say(t.noReport(account));
     if (job.status === 'running') return turn.say(t.reportRunning());
     // The backend failed while the report was made: let the library answer with its apology and log it.
-    if (job.status === 'failed') throw job.error;
+    if (job.status === 'failed') throw new JobFailedError(key, job.error);
     turn.say(t.reportReady(account, job.result));
   };
 }

@@ -1,40 +1,49 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { Fulfiller } from '../core/fulfiller.js';
 import { MethodNotAllowedError, NotFoundError } from '../errors.js';
 import { errorResult, jsonResult, type HttpResult } from '../http/http-result.js';
+import { ConcurrencyLimit } from '../http/concurrency-limit.js';
 import { readBody } from '../http/read-body.js';
+import { maxConcurrentOf, nodeServerSettings, type ServerOptions } from '../http/server-options.js';
 import { serveWebhook } from '../http/serve-webhook.js';
+import { serveMetrics } from '../ops/metrics-endpoint.js';
 
 /**
- * A plain node:http request listener: `POST /webhook`, `GET /healthz`, `GET /readyz`.
+ * A plain node:http request listener: `POST /webhook`, `GET /healthz`, `GET /readyz`, `GET /metrics`.
  * The fastest way to serve an app; `fulfiller serve` uses it.
  */
-export function nodeHandler(app: Fulfiller): (req: IncomingMessage, res: ServerResponse) => void {
+export function nodeHandler(app: Fulfiller, options: ServerOptions = {}): (req: IncomingMessage, res: ServerResponse) => void {
+  const limit = new ConcurrencyLimit(maxConcurrentOf(options));
   return (req, res) => {
-    route(app, req).then(
+    route(app, req, limit).then(
       (result) => write(res, result),
       () => write(res, jsonResult(500, '{"error":{"code":"ERR_INTERNAL","message":"Internal error."}}')),
     );
   };
 }
 
-/** An http.Server for the app (not yet listening). */
-export function createServer(app: Fulfiller): Server {
-  return createHttpServer(nodeHandler(app));
+/** An http.Server for the app (not yet listening); HTTPS, or mutual TLS, with `options.tls`. */
+export function createServer(app: Fulfiller, options: ServerOptions = {}): Server {
+  const settings = nodeServerSettings(options);
+  const handler = nodeHandler(app, options);
+  return options.tls === undefined ? createHttpServer(settings, handler) : createHttpsServer(settings, handler);
 }
 
-function route(app: Fulfiller, req: IncomingMessage): Promise<HttpResult> {
+function route(app: Fulfiller, req: IncomingMessage, limit: ConcurrencyLimit): Promise<HttpResult> {
   const url = req.url ?? '/';
   const query = url.indexOf('?');
   const path = query === -1 ? url : url.slice(0, query);
   const method = req.method ?? 'GET';
   switch (path) {
     case '/webhook':
-      return serveWebhook(app, method, req.headers as Record<string, string | undefined>, (limit) => readBody(req, limit));
+      return limit.run(() => serveWebhook(app, method, req.headers as Record<string, string | undefined>, (bytes) => readBody(req, bytes)));
     case '/healthz':
       return Promise.resolve(probe(method, true));
     case '/readyz':
       return Promise.resolve(probe(method, app.ready));
+    case '/metrics':
+      return serveMetrics(app.metrics, method);
     default:
       return Promise.resolve(errorResult(new NotFoundError()));
   }

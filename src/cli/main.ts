@@ -1,16 +1,27 @@
 #!/usr/bin/env node
 import { FulfillerError } from '../errors.js';
+import { replayCommand } from './replay-command.js';
 import { serveCommand, stopOnSignals } from './serve-command.js';
 import { validateCommand } from './validate-command.js';
 
 const HELP = `fulfiller — Dialogflow CX and ES webhook fulfillment
 
   fulfiller serve --app FILE [--port N] [--host H] [--deadline-ms N]
-      serve an app module on POST /webhook (PORT, default 8080)
+                  [--tls-cert FILE --tls-key FILE [--tls-ca FILE]] [--record DIR]
+      serve an app module on POST /webhook (PORT, default 8080); HTTPS with a
+      certificate and key, mutual TLS with a client CA; --record writes every
+      answered call to DIR as a fixture (personal data masked)
   fulfiller validate <cx|es> <request|response> FILE|DIR...
       check JSON files against the WebhookRequest / WebhookResponse schema
+  fulfiller replay FILE|DIR... (--app FILE | --url URL) [--update] [--reporter junit --out FILE]
+                   [--api-key KEY] [--basic USER:PASS] [--bearer TOKEN] [--hmac-secret whsec_...]
+      replay fixtures in-process or against a running webhook; --update writes the
+      expectations; exit 1 on any failure (docs/testing.md)
 
-Environment: PORT, FULFILLER_DEADLINE_MS, LOG_LEVEL, NODE_ENV (see README).`;
+Environment: PORT, FULFILLER_DEADLINE_MS, LOG_LEVEL, NODE_ENV (see README).
+Authentication (docs/security.md): FULFILLER_API_KEYS, FULFILLER_BASIC_AUTH,
+FULFILLER_HMAC_SECRETS, FULFILLER_GOOGLE_AUDIENCE + FULFILLER_GOOGLE_SERVICE_ACCOUNT;
+TLS: FULFILLER_TLS_CERT, FULFILLER_TLS_KEY, FULFILLER_TLS_CLIENT_CA.`;
 
 async function main(argv: readonly string[]): Promise<number | undefined> {
   const [command, ...args] = argv;
@@ -21,6 +32,8 @@ async function main(argv: readonly string[]): Promise<number | undefined> {
       return undefined; // keep running
     case 'validate':
       return validateCommand(args, out);
+    case 'replay':
+      return replayCommand(args, process.env, out);
     case undefined:
     case 'help':
     case '--help':

@@ -3,9 +3,11 @@ import type { Server } from 'node:http';
 import type { Fulfiller } from '../core/fulfiller.js';
 import { checkDeadline } from '../core/options.js';
 import { InvalidOptionError } from '../errors.js';
+import { DEFAULT_GRACE_MS, shutdownGracefully } from '../ops/graceful-shutdown.js';
 import { loadApp } from './load-app.js';
+import { readTls } from './read-tls.js';
 
-const USAGE = 'usage: fulfiller serve --app FILE [--port N] [--host H] [--deadline-ms N]';
+const USAGE = 'usage: fulfiller serve --app FILE [--port N] [--host H] [--deadline-ms N] [--tls-cert FILE --tls-key FILE [--tls-ca FILE]] [--record DIR]';
 
 /** A running server and how to stop it. */
 export interface Serving {
@@ -23,32 +25,49 @@ export async function serveCommand(args: readonly string[], env: NodeJS.ProcessE
       port: { type: 'string' },
       host: { type: 'string' },
       'deadline-ms': { type: 'string' },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
+      'tls-ca': { type: 'string' },
+      record: { type: 'string' },
     },
     strict: true,
   });
   if (values.app === undefined) throw new InvalidOptionError(`--app is required. ${USAGE}`);
   const port = toInt(values.port ?? env.PORT ?? '8080', '--port / PORT');
   const deadline = values['deadline-ms'];
+  const tls = await readTls({ cert: values['tls-cert'], key: values['tls-key'], ca: values['tls-ca'] }, env);
   const app = await loadApp(values.app, {
     env,
     ...(deadline === undefined ? {} : { deadlineMs: checkDeadline(toInt(deadline, '--deadline-ms'), '--deadline-ms') }),
+    ...(values.record === undefined ? {} : { record: { dir: values.record } }),
   });
-  const server = await app.listen(port, values.host);
+  if (values.record !== undefined) app.options.logger.info({ dir: values.record }, `recording every answered call as a fixture in ${values.record}`);
+  const server = await app.listen(port, values.host, tls === undefined ? {} : { tls });
   const address = server.address();
   const shown = typeof address === 'object' && address !== null ? address.port : port;
-  const url = `http://${values.host ?? 'localhost'}:${shown}`;
-  app.options.logger.info({ url, mode: app.options.mode, deadlineMs: app.options.deadlineMs }, `serving ${values.app} on ${url}/webhook`);
+  const url = `${tls === undefined ? 'http' : 'https'}://${values.host ?? 'localhost'}:${shown}`;
+  const transport = tls === undefined ? 'http' : tls.ca === undefined ? 'https' : 'mutual-tls';
+  const auth = app.options.auth !== undefined;
+  app.options.logger.info({ url, mode: app.options.mode, deadlineMs: app.options.deadlineMs, transport, auth }, `serving ${values.app} on ${url}/webhook`);
+  if (!auth) app.options.logger.warn({}, 'no authentication configured: anyone who reaches this URL can call the webhook (see docs/security.md)');
   return { app, server, url };
 }
 
-/** Graceful stop: readiness goes 503, no new connections, in-flight turns finish, then exit. */
-export function stopOnSignals({ app, server }: Serving, graceMs = 8000): void {
+/**
+ * Graceful stop: readiness goes 503 and new turns are refused, in-flight turns finish, jobs and
+ * the store close, then exit 0; all well inside Cloud Run's 10 s. Past `graceMs` + 1 s, exit 1.
+ */
+export function stopOnSignals({ app, server }: Serving, graceMs = DEFAULT_GRACE_MS): void {
   const stop = (signal: string): void => {
-    app.options.logger.info({ signal }, 'shutting down');
-    app.close();
-    server.close(() => process.exit(0));
-    server.closeIdleConnections();
-    setTimeout(() => process.exit(0), graceMs).unref();
+    app.options.logger.info({ signal, graceMs }, 'shutting down: finishing the turns in flight');
+    setTimeout(() => {
+      app.options.logger.error({ graceMs }, 'shutdown took too long: exiting anyway');
+      process.exit(1);
+    }, graceMs + 1000).unref();
+    void shutdownGracefully(app, server, graceMs).then(() => {
+      app.options.logger.info({}, 'shut down');
+      process.exit(0);
+    });
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));

@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import { cloudFunctionHandler } from '../adapters/cloud-functions.js';
 import { expressHandler } from '../adapters/express.js';
 import { createServer } from '../adapters/node-http.js';
+import type { ServerOptions } from '../http/server-options.js';
 import { handleWebhook } from './handle-webhook.js';
 import { compose, type Middleware, type Next } from './compose.js';
 import type { Match } from './matcher.js';
@@ -15,6 +16,12 @@ import type { BodyInput } from '../http/json-body.js';
 import type { HeadersInput } from '../http/headers.js';
 import type { HttpResult } from '../http/http-result.js';
 import type { Turn } from '../turn/turn.js';
+import { Jobs } from '../jobs/jobs.js';
+import { Lifecycle, type CloseHook } from '../ops/lifecycle.js';
+import { DEFAULT_GRACE_MS } from '../ops/graceful-shutdown.js';
+import { Metrics } from '../ops/metrics.js';
+import { tracingEnabled } from '../ops/tracing.js';
+import { createRecorder } from '../testing/recorder.js';
 
 /** A handler or middleware: `(turn, next) => …`. Handlers at the end of a chain ignore `next`. */
 export type Handler = Middleware<Turn>;
@@ -35,11 +42,27 @@ export class Fulfiller implements WebhookEngine {
   private onErrorHandler: ErrorHandler | undefined;
   private readonly catalog: (languageCode: string | undefined) => SystemMessages;
   private readonly observers: ExchangeObserver[] = [];
-  private closing = false;
+  private readonly lifecycle = new Lifecycle();
+  private readonly ownsStore: boolean;
+  /** Deferred jobs, kept in the app's store by session and key: `app.jobs.defer(turn, 'report', work)`. */
+  readonly jobs: Jobs;
+  /** Prometheus metrics (served on `GET /metrics`); undefined when turned off. */
+  readonly metrics: Metrics | undefined;
 
   constructor(options: FulfillerOptions = {}) {
     this.options = resolveOptions(options);
     this.catalog = createMessageCatalog(this.options.messages, this.options.defaultLanguage);
+    this.ownsStore = options.store === undefined;
+    this.jobs = new Jobs({ store: this.options.store, logger: this.options.logger });
+    const metrics = this.options.metrics ? new Metrics({ jobsInFlight: () => this.jobs.inFlight }) : undefined;
+    if (metrics !== undefined) this.observe((exchange) => metrics.record(exchange));
+    this.metrics = metrics;
+    if (this.options.record !== undefined) {
+      const recorder = createRecorder(this.options.record, { logger: this.options.logger });
+      this.observe(recorder.observe);
+      this.onClose(() => recorder.flush()); // recordings still being written are not lost on shutdown
+    }
+    tracingEnabled(); // with an OpenTelemetry SDK registered, start loading its API before the first turn
   }
 
   /** Handles a CX fulfillment tag: `app.tag('order.status', handler)`. */
@@ -95,7 +118,7 @@ export class Fulfiller implements WebhookEngine {
 
   /** Handles one webhook call: body (raw or parsed) and headers in, `{ status, headers, body }` out. */
   handle(body: BodyInput, headers?: HeadersInput): Promise<HttpResult> {
-    return handleWebhook(this, body, headers);
+    return this.lifecycle.track(() => handleWebhook(this, body, headers));
   }
 
   /** Express middleware serving the webhook where it is mounted: `server.post('/webhook', app.express())`. */
@@ -108,9 +131,9 @@ export class Fulfiller implements WebhookEngine {
     return cloudFunctionHandler(this);
   }
 
-  /** Serves the app with node:http (`POST /webhook`, `GET /healthz`, `GET /readyz`). */
-  listen(port: number, host?: string): Promise<Server> {
-    const server = createServer(this);
+  /** Serves the app with node:http (`POST /webhook`, `GET /healthz`, `GET /readyz`); limits and HTTPS in `options`. */
+  listen(port: number, host?: string, options?: ServerOptions): Promise<Server> {
+    const server = createServer(this, options);
     return new Promise((resolve, reject) => {
       server.once('error', reject);
       server.listen(port, host, () => {
@@ -122,12 +145,23 @@ export class Fulfiller implements WebhookEngine {
 
   /** True until `close()`: readiness for load balancers. */
   get ready(): boolean {
-    return !this.closing;
+    return this.lifecycle.accepting;
   }
 
-  /** Stops taking new turns (readiness turns 503); turns in flight finish. */
-  close(): void {
-    this.closing = true;
+  /**
+   * Stops taking new turns at once (readiness turns 503), lets the turns in flight finish, gives
+   * deferred jobs the rest of `graceMs` (default 8000), then runs the `onClose` hooks and closes
+   * the store the app made. Never rejects; calling it again returns the same promise.
+   */
+  close(options: { graceMs?: number } = {}): Promise<void> {
+    const store = this.ownsStore ? this.options.store : undefined;
+    return this.lifecycle.close(options.graceMs ?? DEFAULT_GRACE_MS, { jobs: this.jobs, store, logger: this.options.logger });
+  }
+
+  /** Runs `hook` when the app closes, after the turns and jobs: `app.onClose(() => db.close())`. */
+  onClose(hook: CloseHook): this {
+    this.lifecycle.onClose(hook);
+    return this;
   }
 
   get errorHandler(): ErrorHandler | undefined {

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { authenticate } from '../auth/authenticate.js';
+import type { Caller } from '../auth/verifier.js';
 import { detectDialect, type Dialect } from '../dialects/detect.js';
 import { FulfillerError, InvalidRequestError, ShuttingDownError } from '../errors.js';
 import { normalizeHeaders, type HeadersInput } from '../http/headers.js';
@@ -7,6 +9,8 @@ import { parseJsonObject, type BodyInput } from '../http/json-body.js';
 import { validateSchema } from '../schema/validate.js';
 import type { Exchange } from './exchange.js';
 import { runTurn, type TurnEngine } from './run-turn.js';
+import { sessionIdOf } from '../ops/session-id-of.js';
+import { tracedTurn } from '../ops/traced-turn.js';
 
 /** The engine plus its readiness and observers: all the webhook pipeline needs. */
 export interface WebhookEngine extends TurnEngine {
@@ -32,8 +36,11 @@ export async function handleWebhook(engine: WebhookEngine, body: BodyInput, head
 
   let request: Record<string, unknown> | undefined;
   let dialect: Dialect | undefined;
+  let caller: Caller | undefined;
   try {
     if (!engine.ready) throw new ShuttingDownError();
+    // Before any parsing: signatures are over the bytes received, and nothing unauthenticated is parsed.
+    if (engine.options.auth !== undefined) caller = await authenticate(engine.options.auth, { headers, rawBody: rawBytes(body) }, log);
     request = parseJsonObject(body);
     dialect = detectDialect(request);
     const result = validateSchema(dialect, 'request', request);
@@ -50,10 +57,16 @@ export async function handleWebhook(engine: WebhookEngine, body: BodyInput, head
     return refused;
   }
 
-  const turnLog = log.child({ dialect });
-  const result = await runTurn(engine, dialect, request, { requestId, headers, log: turnLog });
+  const turnLog = log.child({ dialect, session: sessionIdOf(dialect, request) });
+  const result = await tracedTurn(dialect, requestId, () => runTurn(engine, dialect, request, { requestId, headers, log: turnLog, caller }));
   const ms = elapsed();
   turnLog.info({ outcome: result.outcome, route: result.route, status: 200, ms }, 'turn answered');
   engine.notify({ requestId, dialect, headers, request, status: 200, body: result.body, outcome: result.outcome, route: result.route, ms, errorCode: result.errorCode });
   return jsonResult(200, result.body, idHeader);
+}
+
+/** The body as received, for signature checks; undefined when a framework already parsed it. */
+function rawBytes(body: BodyInput): Uint8Array | undefined {
+  if (typeof body === 'string') return Buffer.from(body, 'utf8');
+  return body instanceof Uint8Array ? body : undefined;
 }

@@ -1,8 +1,12 @@
+import { authFromEnv } from '../auth/auth-from-env.js';
+import type { Verifier } from '../auth/verifier.js';
 import { InvalidOptionError } from '../errors.js';
 import type { EsTurnOptions } from '../dialects/es/es-turn.js';
 import { createDefaultLogger, type Logger } from '../logging/logger.js';
 import { MemoryStore } from '../store/memory-store.js';
+import { RedisStore } from '../store/redis-store.js';
 import type { Store } from '../store/store.js';
+import type { RecordOptions } from '../testing/recorder.js';
 import type { SystemMessages } from './system-messages.js';
 
 /** How strictly mistakes in handlers are treated. */
@@ -33,10 +37,23 @@ export interface FulfillerOptions {
   /** Where logs go. Default: pino JSON lines at `LOG_LEVEL` (silent in test mode unless LOG_LEVEL is set). */
   logger?: Logger;
   clock?: Clock;
-  /** Where jobs, cached answers and seen request ids are kept. Default: a bounded in-memory store. */
+  /** Where jobs, cached answers and seen request ids are kept. Default: Redis when `REDIS_URL` is set, else a bounded in-memory store. */
   store?: Store;
+  /** Prometheus metrics (`GET /metrics`, `app.metrics`). Default on; `FULFILLER_METRICS=off` turns them off. */
+  metrics?: boolean;
+  /**
+   * Who may call the webhook: `apiKey()`, `basicAuth()`, `hmacSignature()`, `googleIdToken()`,
+   * combined with `anyOf()` / `allOf()`. Default: from FULFILLER_API_KEYS, FULFILLER_BASIC_AUTH,
+   * FULFILLER_HMAC_SECRETS, FULFILLER_GOOGLE_AUDIENCE (any of those set); none set, no auth.
+   */
+  auth?: Verifier;
   /** ES session context and default platform. */
   es?: Partial<EsTurnOptions>;
+  /**
+   * Records every answered call as a fixture in `dir` (personal data masked unless `redact: false`),
+   * for `fulfiller replay`. Default off; `fulfiller serve --record DIR`.
+   */
+  record?: RecordOptions;
   /** Environment to read defaults from. Default `process.env`. */
   env?: Readonly<Record<string, string | undefined>>;
 }
@@ -52,7 +69,10 @@ export interface ResolvedOptions {
   logger: Logger;
   clock: Clock;
   store: Store;
+  metrics: boolean;
+  auth: Verifier | undefined;
   es: EsTurnOptions;
+  record: RecordOptions | undefined;
   env: Readonly<Record<string, string | undefined>>;
 }
 
@@ -66,6 +86,8 @@ export function resolveOptions(options: FulfillerOptions = {}): ResolvedOptions 
   const deadlineMs = options.deadlineMs ?? intFromEnv(env, 'FULFILLER_DEADLINE_MS') ?? DEFAULT_DEADLINE_MS;
   checkDeadline(deadlineMs, 'deadlineMs');
   const logLevel = env.LOG_LEVEL ?? (mode === 'test' ? 'silent' : 'info');
+  const logger = options.logger ?? createDefaultLogger(logLevel);
+  const store = options.store ?? storeFromEnv(env, logger);
   return {
     mode,
     deadlineMs,
@@ -73,14 +95,17 @@ export function resolveOptions(options: FulfillerOptions = {}): ResolvedOptions 
     responseLimit: positive(options.responseLimit ?? 64 * 1024, 'responseLimit'),
     messages: options.messages ?? {},
     defaultLanguage: options.defaultLanguage ?? 'en',
-    logger: options.logger ?? createDefaultLogger(logLevel),
+    logger,
     clock: options.clock ?? { now: () => performance.now() },
-    store: options.store ?? new MemoryStore(),
+    store,
+    metrics: options.metrics ?? switchFromEnv(env, 'FULFILLER_METRICS') ?? true,
+    auth: options.auth ?? authFromEnv(env, { store }),
     es: {
       sessionContext: options.es?.sessionContext ?? 'fulfiller_session',
       sessionLifespan: options.es?.sessionLifespan ?? 50,
       ...(options.es?.platform === undefined ? {} : { platform: options.es.platform }),
     },
+    record: checkRecord(options.record),
     env,
   };
 }
@@ -109,4 +134,25 @@ function intFromEnv(env: Readonly<Record<string, string | undefined>>, name: str
 function positive(value: number, name: string): number {
   if (!Number.isInteger(value) || value <= 0) throw new InvalidOptionError(`${name} must be a positive whole number, not ${String(value)}.`);
   return value;
+}
+
+function checkRecord(record: RecordOptions | undefined): RecordOptions | undefined {
+  if (record !== undefined && (typeof record.dir !== 'string' || record.dir.trim() === '')) {
+    throw new InvalidOptionError('record.dir must be the directory recorded fixtures are written to.');
+  }
+  return record;
+}
+
+/** Redis (ioredis, loaded only then) when REDIS_URL is set, so instances share jobs, cache and replay ids. */
+function storeFromEnv(env: Readonly<Record<string, string | undefined>>, logger: Logger): Store {
+  const url = env.REDIS_URL?.trim();
+  return url === undefined || url === '' ? new MemoryStore() : new RedisStore({ url, logger });
+}
+
+function switchFromEnv(env: Readonly<Record<string, string | undefined>>, name: string): boolean | undefined {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return undefined;
+  if (['1', 'true', 'on', 'yes'].includes(raw)) return true;
+  if (['0', 'false', 'off', 'no'].includes(raw)) return false;
+  throw new InvalidOptionError(`${name} must be on or off, not "${env[name]}".`);
 }

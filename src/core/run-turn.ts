@@ -1,5 +1,7 @@
 import type { Dialect } from '../dialects/detect.js';
 import { DeadlineExceededError, FulfillerError, HandlerError, InvalidResponseError, ResponseTooLargeError } from '../errors.js';
+import type { Jobs } from '../jobs/jobs.js';
+import { hasLoneSurrogate } from '../schema/lone-surrogate.js';
 import { validateSchema } from '../schema/validate.js';
 import type { Turn } from '../turn/turn.js';
 import type { TurnContext } from '../turn/turn-context.js';
@@ -16,6 +18,7 @@ export type ErrorHandler = (error: unknown, turn: Turn) => unknown;
 /** What running a turn needs from the app. */
 export interface TurnEngine {
   readonly options: ResolvedOptions;
+  readonly jobs: Jobs;
   readonly errorHandler: ErrorHandler | undefined;
   messagesFor(languageCode: string): SystemMessages;
   findRoute(turn: Turn): Route<Turn> | undefined;
@@ -39,9 +42,9 @@ type Answer = Omit<TurnResult, 'route'>;
  * handlers did: their answer, the timeout message, the apology after an error, or (production)
  * a safe fallback for a response that failed validation.
  */
-export async function runTurn(engine: TurnEngine, dialect: Dialect, request: object, base: Omit<TurnContext, 'signal'>): Promise<TurnResult> {
+export async function runTurn(engine: TurnEngine, dialect: Dialect, request: object, base: Omit<TurnContext, 'signal' | 'jobs'>): Promise<TurnResult> {
   const controller = new AbortController();
-  const context: TurnContext = { ...base, signal: controller.signal };
+  const context: TurnContext = { ...base, signal: controller.signal, jobs: engine.jobs };
   const turn = createTurn(dialect, request, context, engine.options.es);
   const route = engine.findRoute(turn);
   const deadlineMs = route?.options.deadlineMs ?? engine.options.deadlineMs;
@@ -144,6 +147,9 @@ function check(engine: TurnEngine, dialect: Dialect, response: object): string {
     throw new InvalidResponseError(issue.message, issue.path);
   }
   const body = JSON.stringify(response);
+  if (hasLoneSurrogate(body)) {
+    throw new InvalidResponseError('contains text cut inside an emoji (an unpaired UTF-16 surrogate), which Dialogflow refuses', '');
+  }
   const size = Buffer.byteLength(body);
   if (size > engine.options.responseLimit) throw new ResponseTooLargeError(size, engine.options.responseLimit);
   return body;

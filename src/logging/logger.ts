@@ -1,4 +1,5 @@
 import { pino } from 'pino';
+import { pinoOptions } from '../ops/log-format.js';
 
 type LogFn = (fields: Record<string, unknown>, message: string) => void;
 
@@ -14,7 +15,7 @@ export interface Logger {
   child(bindings: Record<string, unknown>): Logger;
 }
 
-/** The default logger: JSON lines on stdout at `LOG_LEVEL` (silent under tests unless asked). */
+/** The default logger: JSON lines on stdout at `LOG_LEVEL` (silent under tests unless asked), for Cloud Logging, personal data redacted. */
 export function createDefaultLogger(level: string): Logger {
-  return pino({ level, base: undefined, messageKey: 'message' }) as unknown as Logger;
+  return pino(pinoOptions(level)) as unknown as Logger;
 }

@@ -1,4 +1,7 @@
+import type { Caller } from '../auth/verifier.js';
 import type { JsonObject } from '../generated/types.js';
+import type { DeferOptions, Jobs, JobWork } from '../jobs/jobs.js';
+import type { JobState } from '../jobs/job-state.js';
 import type { Logger } from '../logging/logger.js';
 import type { Card, Chip, Image, Link, RichItem } from '../responses/rich.js';
 import type { Params } from './params.js';
@@ -20,11 +23,14 @@ export abstract class BaseTurn<Request, Response, Target extends object> {
   readonly log: Logger;
   /** Request headers, lower-case names. */
   readonly headers: Headers;
+  /** Who called, as the app's `auth` verified it (`{ scheme: 'google-id-token', id: email }`); undefined without auth. */
+  readonly caller: Caller | undefined;
   /** Scratch space for middleware to hand data to handlers. */
   readonly locals: Record<string, unknown> = {};
   /** Session parameters: read through, written as a tracked diff. */
   abstract readonly params: Params;
 
+  private readonly jobs: Jobs;
   private sealed = false;
   private outputs = 0;
 
@@ -34,6 +40,8 @@ export abstract class BaseTurn<Request, Response, Target extends object> {
     this.signal = context.signal;
     this.log = context.log;
     this.headers = context.headers;
+    this.caller = context.caller;
+    this.jobs = context.jobs;
   }
 
   abstract readonly platform: 'cx' | 'es';
@@ -94,6 +102,20 @@ export abstract class BaseTurn<Request, Response, Target extends object> {
   webhookPayload(payload: JsonObject): this {
     if (this.writable('webhookPayload')) this.setWebhookPayload(payload);
     return this;
+  }
+
+  /**
+   * Starts work too slow for one webhook call as this conversation's job `key`, and returns at
+   * once so the turn can say "Processing…". The work gets its own signal (never `turn.signal`);
+   * a later turn reads the result with `turn.job(key)`, on any instance sharing the store.
+   */
+  defer<T>(key: string, work: JobWork<T>, options?: DeferOptions): Promise<JobState<T>> {
+    return this.jobs.defer(this, key, work, options);
+  }
+
+  /** The state of this conversation's job `key`: running, done with its result, failed, or undefined. */
+  job<T = unknown>(key: string): Promise<JobState<T> | undefined> {
+    return this.jobs.get<T>(this, key);
   }
 
   /** Whether anything was said or changed on this turn. */

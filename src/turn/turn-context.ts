@@ -1,3 +1,5 @@
+import type { Caller } from '../auth/verifier.js';
+import type { Jobs } from '../jobs/jobs.js';
 import type { Logger } from '../logging/logger.js';
 
 /** Request headers as the core sees them: lower-case names, one string each. */
@@ -11,4 +13,8 @@ export interface TurnContext {
   readonly signal: AbortSignal;
   readonly log: Logger;
   readonly headers: Headers;
+  /** Who called, when the app checks callers (option `auth`). */
+  readonly caller?: Caller | undefined;
+  /** The app's deferred jobs, behind `turn.defer()` and `turn.job()`. */
+  readonly jobs: Jobs;
 }

@@ -313,3 +313,11 @@ describe('app.observe', () => {
     expect(logger.records.filter((r) => r.message.includes('observer threw'))).toHaveLength(5);
   });
 });
+
+describe('app.handle: text cut inside an emoji', () => {
+  it('is caught in a custom payload too, which the schema does not walk', async () => {
+    const { app } = testApp();
+    app.tag('cut', (turn) => void turn.payload({ note: 'thumbs 👍'.slice(0, 8) }));
+    await expect(app.handle(cxRequest('cut'))).rejects.toMatchObject({ code: 'ERR_INVALID_RESPONSE', message: expect.stringContaining('unpaired UTF-16 surrogate') });
+  });
+});

@@ -2,7 +2,6 @@ import type { JsonValue } from '../../src/index.js';
 import { fixedToday, todayFromEnv, systemToday } from '../../demo/clock.js';
 import { addDays, daysBetween, isIsoDate, previousMonth } from '../../demo/dates.js';
 import { monthOf, personName, textList } from '../../demo/params.js';
-import { ReportJobs } from '../../demo/report-jobs.js';
 import { formatNumber, textsFor } from '../../demo/texts.js';
 
 describe('dates and clock', () => {
@@ -62,59 +61,5 @@ describe('texts', () => {
     expect(textsFor('JA').reportStarted()).toBe('処理中です。少々お待ちください。');
     expect(textsFor('en-US').reportStarted()).toBe('Processing. Please wait a moment.');
     expect(textsFor('fr').reportStarted()).toBe('Processing. Please wait a moment.');
-  });
-});
-
-describe('ReportJobs', () => {
-  const flush = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
-  test('running, then done; no job under an unknown key', async () => {
-    const jobs = new ReportJobs<number>();
-    let finish: (n: number) => void = () => {};
-    jobs.start('k', () => new Promise<number>((resolve) => (finish = resolve)));
-    expect(jobs.get('k')).toEqual({ status: 'running' });
-    expect(jobs.get('other')).toBeUndefined();
-    await flush();
-    finish(42);
-    await flush();
-    expect(jobs.get('k')).toEqual({ status: 'done', result: 42 });
-  });
-
-  test('a running job is not started twice; a finished one is replaced', async () => {
-    const jobs = new ReportJobs<number>();
-    let runs = 0;
-    const work = async (): Promise<number> => ++runs;
-    jobs.start('k', work);
-    jobs.start('k', work);
-    await flush();
-    expect(runs).toBe(1);
-    jobs.start('k', work);
-    await flush();
-    expect(jobs.get('k')).toEqual({ status: 'done', result: 2 });
-  });
-
-  test('a failure is recorded, never unhandled', async () => {
-    const jobs = new ReportJobs<number>();
-    const error = new Error('backend down');
-    jobs.start('k', () => Promise.reject(error));
-    jobs.start('sync', () => {
-      throw error;
-    });
-    await flush();
-    expect(jobs.get('k')).toEqual({ status: 'failed', error });
-    expect(jobs.get('sync')).toEqual({ status: 'failed', error });
-  });
-
-  test('finished jobs expire after the TTL (30 minutes by default); running ones stay', async () => {
-    let now = 0;
-    const jobs = new ReportJobs<string>({ now: () => now });
-    jobs.start('done', async () => 'report');
-    jobs.start('slow', () => new Promise<string>(() => {}));
-    await flush();
-    now += 30 * 60 * 1000;
-    expect(jobs.get('done')).toEqual({ status: 'done', result: 'report' });
-    now += 1;
-    expect(jobs.get('done')).toBeUndefined();
-    expect(jobs.get('slow')).toEqual({ status: 'running' });
   });
 });

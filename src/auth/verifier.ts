@@ -1,0 +1,53 @@
+import type { Headers } from '../turn/turn-context.js';
+
+/** What a verifier sees of a webhook call: headers and the bytes as received, before any parsing. */
+export interface AuthRequest {
+  /** Lower-case names, one string each. */
+  readonly headers: Headers;
+  /** The body exactly as received; undefined when a framework handed over parsed JSON instead. */
+  readonly rawBody: Uint8Array | undefined;
+  /** The current time in ms since the epoch; verifiers fall back to their own clock. */
+  readonly now?: number;
+}
+
+/** Who called, as a verifier established it. Never carries the credential itself. */
+export interface Caller {
+  /** How the caller proved itself: `google-id-token`, `api-key`, `basic`, `hmac`, or several joined by `+` (allOf). */
+  readonly scheme: string;
+  /** Who it is: the token's email, the basic-auth user, `key-2` (the second configured API key), `secret-1`... */
+  readonly id: string;
+  /** What the verifier checked about it (token claims, the webhook-id), for audit logs. */
+  readonly details?: Readonly<Record<string, unknown>>;
+  /** Every caller allOf() established, in order. */
+  readonly via?: readonly Caller[];
+}
+
+/**
+ * The answer of a verifier. `reason` goes to the log only (never to the caller) and never
+ * contains the credential. 401: not authenticated; 403: authenticated but not allowed.
+ */
+export type AuthResult = { ok: true; caller: Caller } | { ok: false; status: 401 | 403; reason: string };
+
+/**
+ * Decides whether a webhook call is genuine. Pure: everything it needs (secrets, clock, key
+ * source, replay store) is given when it is made. `apiKey()`, `basicAuth()`, `hmacSignature()`
+ * and `googleIdToken()` make one; `anyOf()` and `allOf()` combine them.
+ */
+export type Verifier = (request: AuthRequest) => AuthResult | Promise<AuthResult>;
+
+/** A refusal, for verifiers to return. */
+export function refuse(reason: string, status: 401 | 403 = 401): AuthResult {
+  return { ok: false, status, reason };
+}
+
+/** Runs a verifier, turning a throw into a 401 so that a broken verifier can never let a call through or cause a 500. */
+export async function runVerifier(verifier: Verifier, request: AuthRequest): Promise<AuthResult> {
+  try {
+    const result = await verifier(request);
+    if (result?.ok === true || result?.ok === false) return result;
+    return refuse('a verifier returned neither ok nor a refusal');
+  } catch (error) {
+    // The message may quote the credential (some libraries do): only the class goes to the log.
+    return refuse(`a verifier threw ${error instanceof Error ? error.name : typeof error}`);
+  }
+}

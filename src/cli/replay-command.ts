@@ -1,0 +1,120 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { Fulfiller } from '../core/fulfiller.js';
+import { describeOutcome } from '../testing/describe-outcome.js';
+import type { Fixture } from '../testing/fixture.js';
+import { junitReport, type ReportEntry } from '../testing/junit-report.js';
+import { loadFixtures, type LoadedFixture } from '../testing/load-fixtures.js';
+import { appTarget, urlTarget, type ReplayTarget } from '../testing/replay-target.js';
+import { runFixture, type FixtureOutcome } from '../testing/run-fixture.js';
+import { saveUpdates } from '../testing/save-updates.js';
+import { loadApp } from './load-app.js';
+import { parseReplayArgs, REPLAY_USAGE, type ReplayArgs } from './replay-args.js';
+
+type Env = Readonly<Record<string, string | undefined>>;
+type Out = (line: string) => void;
+
+/**
+ * `fulfiller replay fixtures --url http://localhost:8080/webhook`: replays every fixture, one
+ * progress line each, with a readable diff on failure and a summary. Exit code 0 when all pass,
+ * 1 on any failure, 2 on a usage mistake.
+ */
+export async function replayCommand(args: readonly string[], env: Env, out: Out): Promise<number> {
+  const parsed = parseReplayArgs(args, env);
+  if (typeof parsed === 'string') {
+    out(`fulfiller replay: ${parsed}\n${REPLAY_USAGE}`);
+    return 2;
+  }
+  const started = performance.now();
+  const loaded = await loadFixtures(parsed.paths);
+  if (loaded.length === 0) {
+    out(`no fixtures (.json files) in ${parsed.paths.join(', ')}`);
+    return 1;
+  }
+  const targets = connector(parsed, env);
+  const entries: ReportEntry[] = [];
+  let updated = 0;
+  try {
+    const width = String(loaded.length).length;
+    for (const [i, item] of loaded.entries()) {
+      const progress = `[${String(i + 1).padStart(width)}/${loaded.length}]`;
+      const { entry, changed } = await replayOne(item, progress, parsed, targets.connect, out);
+      entries.push(entry);
+      if (changed) updated++;
+    }
+  } finally {
+    await targets.close();
+  }
+  const failed = entries.filter((e) => e.problem !== undefined).length;
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const counts = `${entries.length - failed} passed, ${failed} failed${parsed.update ? `, ${updated} updated` : ''}`;
+  out(`${entries.length} fixture${entries.length === 1 ? '' : 's'}: ${counts} (${seconds} s)`);
+  if (parsed.junit !== undefined) {
+    await mkdir(dirname(parsed.junit), { recursive: true });
+    await writeFile(parsed.junit, junitReport(entries));
+    out(`JUnit report: ${parsed.junit}`);
+  }
+  return failed === 0 ? 0 : 1;
+}
+
+async function replayOne(
+  item: LoadedFixture,
+  progress: string,
+  args: ReplayArgs,
+  connect: () => Promise<ReplayTarget>,
+  out: Out,
+): Promise<{ entry: ReportEntry; changed: boolean }> {
+  if ('error' in item) {
+    const { message } = item.error;
+    out(`${progress} FAIL    ${item.file}\n  ${message}`);
+    return { entry: { file: item.file, ms: 0, problem: { kind: 'error', message, details: [message] } }, changed: false };
+  }
+  const outcome = await runFixture(item.fixture, await connect(), { keepGoing: args.update });
+  let failing = !outcome.passed;
+  let status = failing ? 'FAIL' : 'ok';
+  let changed = false;
+  if (args.update) {
+    const saved = await saveUpdates(outcome);
+    ({ changed } = saved);
+    failing = saved.stillFailing;
+    status = failing ? 'FAIL' : changed ? 'updated' : 'ok';
+  }
+  const details = failing ? describeOutcome(outcome) : [];
+  out(`${progress} ${status.padEnd(7)} ${item.file} ${summary(item.fixture, outcome)}`);
+  for (const line of details) out(line);
+  return { entry: { file: item.file, ms: outcome.ms, ...(failing ? { problem: problemOf(outcome, details) } : {}) }, changed };
+}
+
+/**
+ * In-process, every fixture gets a fresh app, as if the server had just started, so that
+ * fixtures never depend on each other; over HTTP they share the running server.
+ */
+function connector(args: ReplayArgs, env: Env): { connect: () => Promise<ReplayTarget>; close: () => Promise<void> } {
+  if ('url' in args.target) {
+    const target = urlTarget(args.target.url, { auth: args.auth });
+    return { connect: async () => target, close: async () => {} };
+  }
+  const file = args.target.app;
+  // The app's logs would drown the report: quiet unless LOG_LEVEL asks for them.
+  const appEnv = { ...env, LOG_LEVEL: env.LOG_LEVEL ?? 'silent' };
+  const apps = new Set<Fulfiller>(); // a module that exports an app instance gives the same one every time
+  return {
+    connect: async () => {
+      const app = await loadApp(file, { env: appEnv });
+      apps.add(app);
+      return appTarget(app, args.auth);
+    },
+    close: async () => void (await Promise.all([...apps].map((app) => app.close({ graceMs: 100 })))),
+  };
+}
+
+function summary(fixture: Fixture, outcome: FixtureOutcome): string {
+  const turns = fixture.turns.length === 1 ? '' : `${fixture.turns.length} turns, `;
+  return `(${fixture.dialect}, ${turns}${outcome.ms} ms)`;
+}
+
+function problemOf(outcome: FixtureOutcome, details: string[]): NonNullable<ReportEntry['problem']> {
+  const turn = outcome.turns.find((t) => t.error !== undefined || t.mismatches.length > 0);
+  const first = turn?.error ?? turn?.mismatches.map((m) => m.what).join(', ') ?? 'failed';
+  return { kind: turn?.error !== undefined ? 'error' : 'failure', message: `${turn?.label ?? 'turn'}: ${first}`, details };
+}

@@ -1,0 +1,32 @@
+/**
+ * dialogflow-fulfiller/testing: test handlers without a live agent. Build requests, send them
+ * in-process, carry a conversation's state between turns, and read fixtures, as `fulfiller replay` does.
+ *
+ *   import { testClient, cxRequest } from 'dialogflow-fulfiller/testing';
+ *   const reply = await testClient(app).send(cxRequest('order.status').params({ customer_id: '12345' }));
+ *   expect(reply.text).toContain('A-1003');
+ *
+ * A separate entry point so that none of it loads in production.
+ */
+export { testClient, loadTestClient, expectReply, TestClient, Conversation } from './test-client.js';
+export { cxRequest, CxRequestBuilder, CX_TEST_AGENT } from './cx-request-builder.js';
+export { esRequest, EsRequestBuilder, ES_TEST_AGENT } from './es-request-builder.js';
+export { toReply, DEFAULT_SESSION_CONTEXT, type Reply, type ContextOut } from './reply.js';
+export { SessionSimulator, contextId, type SessionState, type ActiveContext } from './session-simulator.js';
+
+export type { Fixture, FixtureTurn, FixtureKind, Expectation, ContextExpectation, FormState } from './fixture.js';
+export { fixtureDocument, writeFixture, toRequest, type RequestInput, type TurnInput } from './fixture-document.js';
+export { parseFixture } from './parse-fixture.js';
+export { loadFixtures, loadFixture, expectFileOf, type LoadedFixture } from './load-fixtures.js';
+export { runFixture, type FixtureOutcome, type TurnOutcome, type RunFixtureOptions } from './run-fixture.js';
+export { checkExpectation, type Mismatch } from './check-expectation.js';
+export { describeOutcome, describeMismatch } from './describe-outcome.js';
+export { diffJson, type Difference } from './json-diff.js';
+export { saveUpdates, type SaveResult } from './save-updates.js';
+export { appTarget, urlTarget, type ReplayTarget, type UrlTargetOptions } from './replay-target.js';
+export { authHeaders, replayAuthFromEnv, type ReplayAuth } from './replay-auth.js';
+export { junitReport, type ReportEntry } from './junit-report.js';
+
+export { createRecorder, type Recorder, type RecordOptions } from './recorder.js';
+export { normalizeRecording, RECORDED_SESSION, type NormalizedCall } from './normalize-recording.js';
+export { redactJson, personalValues, type RedactOptions } from './redact.js';

@@ -1,0 +1,55 @@
+import type { Fulfiller } from '../core/fulfiller.js';
+import type { HttpResult } from '../http/http-result.js';
+import { authHeaders, type ReplayAuth } from './replay-auth.js';
+import { DEFAULT_SESSION_CONTEXT } from './reply.js';
+
+/** Where replayed requests go: an app in this process, or a webhook over HTTP. */
+export interface ReplayTarget {
+  /** Sends one request body with its headers (auth headers are added here, where the body is final). */
+  send(body: string, headers: Readonly<Record<string, string>>): Promise<HttpResult>;
+  /** The ES context that carries session parameters on this target. */
+  readonly sessionContext: string;
+}
+
+/** An app in this process, through `app.handle()`: no socket. */
+export function appTarget(app: Fulfiller, auth: ReplayAuth = {}): ReplayTarget {
+  return {
+    sessionContext: app.options.es.sessionContext,
+    send: (body, headers) => app.handle(body, { ...headers, ...authHeaders(auth, body) }),
+  };
+}
+
+/** Options of `urlTarget()`. */
+export interface UrlTargetOptions {
+  auth?: ReplayAuth;
+  /** Give up on one request after this long. Default 35 s (longer than Dialogflow's 30 s maximum). */
+  timeoutMs?: number;
+  fetch?: typeof globalThis.fetch;
+  /** The ES session context of the server, when it is not the default. */
+  sessionContext?: string;
+}
+
+/** A running webhook: each request is POSTed to `url`. A network failure rejects with the reason. */
+export function urlTarget(url: string, options: UrlTargetOptions = {}): ReplayTarget {
+  const fetch = options.fetch ?? globalThis.fetch;
+  return {
+    sessionContext: options.sessionContext ?? DEFAULT_SESSION_CONTEXT,
+    async send(body, headers) {
+      let response: Response;
+      try {
+        response = await fetch(url, {
+          method: 'POST',
+          headers: { ...headers, ...authHeaders(options.auth ?? {}, body) },
+          body,
+          signal: AbortSignal.timeout(options.timeoutMs ?? 35_000),
+        });
+      } catch (error) {
+        const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+        throw new Error(`cannot reach ${url}: ${cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error))}`);
+      }
+      const responseHeaders: Record<string, string> = {};
+      response.headers.forEach((value, name) => (responseHeaders[name] = value));
+      return { status: response.status, headers: responseHeaders, body: await response.text() };
+    },
+  };
+}

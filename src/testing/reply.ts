@@ -1,0 +1,119 @@
+import type { Dialect } from '../dialects/detect.js';
+import type { JsonObject, JsonValue } from '../generated/types.js';
+import type { HttpResult } from '../http/http-result.js';
+import { field, isJsonObject } from './json-object.js';
+import { contextId } from './session-simulator.js';
+
+/** An ES context in an answer. */
+export interface ContextOut {
+  lifespanCount: number;
+  parameters: JsonObject;
+}
+
+/** The answer to one turn, as a conversation designer reads it. */
+export interface Reply {
+  dialect: Dialect;
+  status: number;
+  /** The parsed WebhookResponse (200), or the error body (`{ error: { code, message } }`). */
+  body: JsonObject | undefined;
+  /** Every text the user would read, in order. */
+  texts: string[];
+  /** The texts joined with new lines. */
+  text: string;
+  /**
+   * Session parameters the answer sends, and `null` for those it deletes. CX: `sessionInfo.parameters`.
+   * ES: the session context's parameters, with `null` for those the request's session context had.
+   */
+  params: JsonObject;
+  /** ES: the answer sent the whole session context, so any parameter it leaves out is gone. */
+  sessionReplaced: boolean;
+  /** ES: contexts the answer sets (lifespan 0: deletes), by id; the session context is in `params`. */
+  contexts: Record<string, ContextOut>;
+  /** CX: the transition, if any. */
+  targetPage: string | undefined;
+  targetFlow: string | undefined;
+  /** CX: form parameters the answer marks, by name. */
+  form: Record<string, string>;
+}
+
+/** The ES context that carries session parameters, unless the app says otherwise. */
+export const DEFAULT_SESSION_CONTEXT = 'fulfiller_session';
+
+/** Reads an HTTP answer to `request` into a Reply. */
+export function toReply(dialect: Dialect, request: JsonObject, result: HttpResult, sessionContext = DEFAULT_SESSION_CONTEXT): Reply {
+  const body = parseBody(result.body);
+  const response = result.status === 200 && body !== undefined ? body : {};
+  const texts = dialect === 'cx' ? cxTexts(response) : esTexts(response);
+  const reply: Reply = {
+    dialect,
+    status: result.status,
+    body,
+    texts,
+    text: texts.join('\n'),
+    params: {},
+    sessionReplaced: false,
+    contexts: {},
+    targetPage: stringOf(response.targetPage),
+    targetFlow: stringOf(response.targetFlow),
+    form: {},
+  };
+  if (dialect === 'cx') {
+    const params = field(response, 'sessionInfo', 'parameters');
+    if (isJsonObject(params)) reply.params = { ...params };
+    for (const info of listOf(field(response, 'pageInfo', 'formInfo', 'parameterInfo'))) {
+      reply.form[String(field(info, 'displayName') ?? '')] = String(field(info, 'state') ?? 'PARAMETER_STATE_UNSPECIFIED');
+    }
+  } else {
+    readContexts(reply, request, response, sessionContext);
+  }
+  return reply;
+}
+
+function readContexts(reply: Reply, request: JsonObject, response: JsonObject, sessionContext: string): void {
+  for (const context of listOf(response.outputContexts)) {
+    const id = contextId(field(context, 'name'));
+    const out = { lifespanCount: Number(field(context, 'lifespanCount') ?? 0), parameters: objectOf(field(context, 'parameters')) };
+    if (id !== sessionContext) {
+      reply.contexts[id] = out;
+      continue;
+    }
+    reply.sessionReplaced = true;
+    const after = out.lifespanCount > 0 ? out.parameters : {};
+    const before = objectOf(
+      field(listOf(field(request, 'queryResult', 'outputContexts')).find((c) => contextId(field(c, 'name')) === sessionContext), 'parameters'),
+    );
+    for (const [name, value] of Object.entries(after)) reply.params[name] = value;
+    for (const name of Object.keys(before)) if (!Object.hasOwn(after, name)) reply.params[name] = null;
+  }
+}
+
+function cxTexts(response: JsonObject): string[] {
+  return listOf(field(response, 'fulfillmentResponse', 'messages')).flatMap((m) => listOf(field(m, 'text', 'text')).map(String));
+}
+
+function esTexts(response: JsonObject): string[] {
+  const texts = listOf(response.fulfillmentMessages).flatMap((m) => listOf(field(m, 'text', 'text')).map(String));
+  const legacy = stringOf(response.fulfillmentText);
+  return texts.length === 0 && legacy !== undefined ? [legacy] : texts;
+}
+
+function parseBody(text: string): JsonObject | undefined {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return isJsonObject(parsed) ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function listOf(value: JsonValue | undefined): JsonValue[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function objectOf(value: JsonValue | undefined): JsonObject {
+  return isJsonObject(value) ? value : {};
+}
+
+function stringOf(value: JsonValue | undefined): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}

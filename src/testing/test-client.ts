@@ -1,0 +1,100 @@
+import type { Fulfiller } from '../core/fulfiller.js';
+import type { FulfillerOptions } from '../core/options.js';
+import { loadApp } from '../cli/load-app.js';
+import { detectDialect } from '../dialects/detect.js';
+import type { JsonObject } from '../generated/types.js';
+import { formatIssues, validateSchema } from '../schema/validate.js';
+import { checkExpectation } from './check-expectation.js';
+import { describeMismatch } from './describe-outcome.js';
+import type { Expectation } from './fixture.js';
+import { toRequest, type RequestInput } from './fixture-document.js';
+import type { ReplayAuth } from './replay-auth.js';
+import { appTarget, type ReplayTarget } from './replay-target.js';
+import { toReply, type Reply } from './reply.js';
+import { SessionSimulator, type SessionState } from './session-simulator.js';
+
+/**
+ * Sends requests to an app in this process and gives back what the user would see. Every answer
+ * is checked against the WebhookResponse schema (an invalid one throws, naming the field).
+ *
+ *   const client = testClient(app);
+ *   const reply = await client.send(cxRequest('order.status').params({ customer_id: '12345' }));
+ *   expect(reply.text).toContain('A-1003');
+ */
+export class TestClient {
+  private readonly target: ReplayTarget;
+  private readonly headers: Record<string, string>;
+
+  constructor(readonly app: Fulfiller, options: { auth?: ReplayAuth; headers?: Record<string, string> } = {}) {
+    this.target = appTarget(app, options.auth);
+    this.headers = { 'content-type': 'application/json', ...options.headers };
+  }
+
+  /** One turn on its own: nothing is carried from earlier sends. */
+  send(request: RequestInput): Promise<Reply> {
+    return this.exchange(toRequest(request));
+  }
+
+  /** A conversation: each send carries the session state of the earlier answers, as Dialogflow does. */
+  conversation(): Conversation {
+    return new Conversation((request) => this.exchange(request));
+  }
+
+  /** Sends a request exactly as given and reads the answer (used by conversations after carrying state). */
+  async exchange(request: JsonObject): Promise<Reply> {
+    const dialect = detectDialect(request);
+    const result = await this.target.send(JSON.stringify(request), this.headers);
+    if (result.status === 200) {
+      const check = validateSchema(dialect, 'response', JSON.parse(result.body));
+      if (!check.ok) {
+        throw new Error(`the app answered with an invalid ${dialect.toUpperCase()} WebhookResponse: ${formatIssues(check.issues)}\n${result.body}`);
+      }
+    }
+    return toReply(dialect, request, result, this.target.sessionContext);
+  }
+}
+
+/** Turns sent one after the other in one session. */
+export class Conversation {
+  private simulator: SessionSimulator | undefined;
+  private readonly sent: Reply[] = [];
+
+  constructor(private readonly exchange: (request: JsonObject) => Promise<Reply>) {}
+
+  /** Sends the next turn, with the session parameters (CX) or contexts (ES) the earlier answers left. */
+  async send(input: RequestInput): Promise<Reply> {
+    const request = toRequest(input);
+    this.simulator ??= new SessionSimulator(detectDialect(request));
+    const prepared = this.simulator.prepare(request);
+    const reply = await this.exchange(prepared);
+    this.simulator.apply(prepared, reply.status === 200 ? reply.body : undefined);
+    this.sent.push(reply);
+    return reply;
+  }
+
+  /** The session as the next turn will see it. */
+  get state(): SessionState {
+    return this.simulator?.state ?? { session: undefined, params: {}, contexts: [] };
+  }
+
+  get replies(): readonly Reply[] {
+    return this.sent;
+  }
+}
+
+/** A client for an app. */
+export function testClient(app: Fulfiller, options?: { auth?: ReplayAuth; headers?: Record<string, string> }): TestClient {
+  return new TestClient(app, options);
+}
+
+/** A client for an app module, loaded as `fulfiller serve` loads it (test mode, no environment unless given). */
+export async function loadTestClient(file: string, options: FulfillerOptions = {}): Promise<TestClient> {
+  return new TestClient(await loadApp(file, { mode: 'test', env: {}, ...options }));
+}
+
+/** Throws an error listing what does not hold when `reply` does not meet `expectation` (fixture syntax). */
+export function expectReply(reply: Reply, expectation: Expectation): void {
+  const mismatches = checkExpectation(expectation, reply);
+  if (mismatches.length === 0) return;
+  throw new Error(`the answer does not meet the expectation:\n${mismatches.flatMap((m) => describeMismatch(m, '  ')).join('\n')}`);
+}

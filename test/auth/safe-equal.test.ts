@@ -1,0 +1,19 @@
+import { safeEqual, safeEqualText } from '../../src/auth/safe-equal.js';
+
+describe('safeEqual / safeEqualText', () => {
+  it('compares bytes, and answers false (never throws) for different lengths', () => {
+    expect(safeEqual(Buffer.from('abc'), Buffer.from('abc'))).toBe(true);
+    expect(safeEqual(Buffer.from('abc'), Buffer.from('abd'))).toBe(false);
+    expect(safeEqual(Buffer.from('abc'), Buffer.from('abcd'))).toBe(false);
+    expect(safeEqual(new Uint8Array(0), new Uint8Array(0))).toBe(true);
+  });
+
+  it('compares texts of any length, UTF-8 included', () => {
+    expect(safeEqualText('s3cret', 's3cret')).toBe(true);
+    expect(safeEqualText('s3cret', 's3creT')).toBe(false);
+    expect(safeEqualText('s3cret', 's3cret-but-longer')).toBe(false);
+    expect(safeEqualText('', '')).toBe(true);
+    expect(safeEqualText('パスワード', 'パスワード')).toBe(true);
+    expect(safeEqualText('パスワード', 'パスワー')).toBe(false);
+  });
+});

@@ -1,0 +1,98 @@
+import type { Server } from 'node:http';
+import { connect } from 'node:net';
+import { createServer } from '../../src/index.js';
+import { testApp } from '../support/app.js';
+import { close, errorCode, listen, post } from '../support/http.js';
+import { cxRequest } from '../support/requests.js';
+import { checkBody, textsOf } from '../support/responses.js';
+
+/** Sends raw bytes, then waits for the server to answer or hang up; returns what it said and when. */
+function rawExchange(base: string, chunks: string[]): Promise<{ text: string; ms: number }> {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const socket = connect(Number(port), hostname, () => {
+      for (const chunk of chunks) socket.write(chunk);
+    });
+    let text = '';
+    socket.on('data', (data) => (text += data.toString()));
+    socket.on('close', () => resolve({ text, ms: performance.now() - started }));
+    socket.on('error', reject);
+    socket.setTimeout(8000, () => socket.destroy(new Error('the server never hung up')));
+  });
+}
+
+describe('the HTTP edge: concurrency limit', () => {
+  let server: Server;
+  let base: string;
+  let release: () => void = () => {};
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  let arrived: () => void = () => {};
+
+  beforeAll(async () => {
+    const { app } = testApp({ deadlineMs: 5000 });
+    app.tag('hold', async (turn) => {
+      arrived();
+      await gate;
+      turn.say('released');
+    });
+    app.tag('quick', (turn) => void turn.say('quick'));
+    server = createServer(app, { maxConcurrent: 2 });
+    base = await listen(server);
+  });
+  afterAll(() => close(server));
+
+  it('answers 503 with Retry-After past maxConcurrent, keeps probes up, and recovers', async () => {
+    let count = 0;
+    const bothArrived = new Promise<void>((resolve) => (arrived = () => ++count === 2 && resolve()));
+    const held = [post(`${base}/webhook`, cxRequest('hold')), post(`${base}/webhook`, cxRequest('hold'))];
+    await bothArrived;
+    const refused = await post(`${base}/webhook`, cxRequest('quick'));
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBe('1');
+    expect(errorCode(refused)).toBe('ERR_OVERLOADED');
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    release();
+    for (const res of await Promise.all(held)) expect(textsOf(checkBody('cx', res.text) as object)).toEqual(['released']);
+    const after = await post(`${base}/webhook`, cxRequest('quick'));
+    expect(textsOf(checkBody('cx', after.text) as object)).toEqual(['quick']);
+  });
+});
+
+describe('the HTTP edge: slow clients', () => {
+  let server: Server;
+  let base: string;
+
+  beforeAll(async () => {
+    const { app } = testApp();
+    app.tag('quick', (turn) => void turn.say('quick'));
+    server = createServer(app, { headersTimeoutMs: 300, requestTimeoutMs: 600 });
+    base = await listen(server);
+  });
+  afterAll(() => close(server));
+
+  it('drops a client that never finishes its headers (slowloris)', async () => {
+    const { text, ms } = await rawExchange(base, ['POST /webhook HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n']);
+    expect(text).toMatch(/^HTTP\/1\.1 408 /);
+    expect(ms).toBeLessThan(3000);
+  });
+
+  it('drops a client that never finishes its body', async () => {
+    const head = 'POST /webhook HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n';
+    const { text, ms } = await rawExchange(base, [head, '{"detectIntentResponseId":']);
+    expect(text).toMatch(/^HTTP\/1\.1 408 /);
+    expect(ms).toBeGreaterThanOrEqual(500);
+    expect(ms).toBeLessThan(3000);
+  });
+
+  it('still serves clients that are quick', async () => {
+    const res = await post(`${base}/webhook`, cxRequest('quick'));
+    expect(textsOf(checkBody('cx', res.text) as object)).toEqual(['quick']);
+  });
+
+  it('refuses limits that cannot work', () => {
+    const { app } = testApp();
+    expect(() => createServer(app, { maxConcurrent: 0 })).toThrow(/maxConcurrent/);
+    expect(() => createServer(app, { headersTimeoutMs: 2000, requestTimeoutMs: 1000 })).toThrow(/headersTimeoutMs/);
+  });
+});

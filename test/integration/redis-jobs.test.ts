@@ -1,0 +1,168 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import type { Server } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+import demo from '../../demo/app.js';
+import { Cache, createFulfiller, createServer, RedisStore, sign, type Fulfiller } from '../../src/index.js';
+import { cxRequest as demoCx, esRequest as demoEs } from '../demo/requests.js';
+import { close, freePort, listen, post, waitUntilUp } from '../support/http.js';
+import { testApp } from '../support/app.js';
+import { cxRequest } from '../support/requests.js';
+import { checkBody, textsOf } from '../support/responses.js';
+import { describeWithRedis, startRedis, type RedisServer } from '../store/redis-server.js';
+
+const READY = /Your report for ACC-1 is ready\. Monthly spending: .*2026-10: 37,000 yen/;
+
+/** One instance: an app with its own Redis connection, served over loopback HTTP. */
+interface Instance {
+  app: Fulfiller;
+  url: string;
+  stop(): Promise<void>;
+}
+
+async function serve(app: Fulfiller): Promise<Instance> {
+  const server: Server = createServer(app);
+  const url = `${await listen(server)}/webhook`;
+  return { app, url, stop: () => close(server).then(() => app.close({ graceMs: 1000 })) };
+}
+
+async function say(instance: { url: string }, body: object, dialect: 'cx' | 'es' = 'cx'): Promise<string> {
+  const res = await post(instance.url, body);
+  expect(res.status).toBe(200);
+  return textsOf(checkBody(dialect, res.text) as object).join('\n');
+}
+
+describeWithRedis('several instances on one Redis', () => {
+  let redis: RedisServer;
+  const instances: Instance[] = [];
+  beforeAll(async () => {
+    redis = await startRedis();
+  });
+  afterAll(async () => {
+    await Promise.all(instances.map((i) => i.stop()));
+    await redis.stop();
+  });
+
+  /** A plain app whose jobs and cache live in Redis; `backend` counts the calls across instances. */
+  async function instance(backend: { calls: number }): Promise<Instance> {
+    const store = new RedisStore({ url: redis.url, keyPrefix: 'test-jobs:' });
+    const { app } = testApp({ store });
+    const cache = new Cache({ store, name: 'rates', ttlMs: 60_000 });
+    app.tag('job.start', async (turn) => {
+      await app.jobs.defer(turn, 'total', async () => {
+        backend.calls++;
+        await sleep(400);
+        return { total: 37000 };
+      });
+      turn.say('Processing. Please wait a moment.');
+    });
+    app.tag('job.check', async (turn) => {
+      const job = await app.jobs.get<{ total: number }>(turn, 'total');
+      turn.say(job === undefined ? 'nothing' : job.status === 'done' ? `total ${job.result.total}` : job.status);
+    });
+    app.tag('rate', async (turn) => void turn.say(await cache.get('jpy', async () => (backend.calls++, '150 yen'))));
+    app.onClose(() => store.close());
+    const served = await serve(app);
+    instances.push(served);
+    return served;
+  }
+
+  it('a job started on one instance is collected on another, over HTTP', async () => {
+    const backend = { calls: 0 };
+    const [a, b] = [await instance(backend), await instance(backend)];
+    expect(await say(a, cxRequest('job.start'))).toBe('Processing. Please wait a moment.');
+    expect(await say(b, cxRequest('job.start'))).toBe('Processing. Please wait a moment.'); // already running: not started again
+    expect(await say(b, cxRequest('job.check'))).toBe('running');
+    let text = 'running';
+    for (let i = 0; i < 30 && text === 'running'; i++) {
+      await sleep(50);
+      text = await say(b, cxRequest('job.check'));
+    }
+    expect(text).toBe('total 37000');
+    expect(backend.calls).toBe(1);
+  });
+
+  it('the cache is shared: one backend call for both instances', async () => {
+    const backend = { calls: 0 };
+    const [a, b] = [await instance(backend), await instance(backend)];
+    expect(await say(a, cxRequest('rate'))).toBe('150 yen');
+    expect(await say(b, cxRequest('rate'))).toBe('150 yen');
+    expect(backend.calls).toBe(1);
+  });
+
+  it('REDIS_URL makes the demo share reports: generated on one instance, collected on the other', async () => {
+    const env = { REDIS_URL: redis.url, DEMO_TODAY: '2026-11-27', DEMO_REPORT_MS: '400' };
+    const [a, b] = await Promise.all(
+      [1, 2].map(async () => {
+        const app = createFulfiller({ mode: 'test', env });
+        expect(app.options.store).toBeInstanceOf(RedisStore);
+        demo(app);
+        const served = await serve(app);
+        instances.push(served);
+        return served;
+      }),
+    );
+    const input = { params: { account_id: 'ACC-1' }, session: 'across-instances' };
+    expect(await say(a, demoCx({ name: 'report.generate', ...input }))).toBe('Processing. Please wait a moment.');
+    expect(await say(b, demoEs({ name: 'report.status', ...input, session: 'es-session' }), 'es')).toMatch(/no report for ACC-1/); // another conversation
+    expect(await say(b, demoCx({ name: 'report.status', ...input }))).toBe('Still working on the report. Please ask again in a moment.');
+    let text = '';
+    for (let i = 0; i < 30 && !READY.test(text); i++) {
+      await sleep(50);
+      text = await say(b, demoCx({ name: 'report.status', ...input }));
+    }
+    expect(text).toMatch(READY);
+  });
+
+  it('replay protection is shared: a signed call replayed to another instance is refused', async () => {
+    const secret = `whsec_${Buffer.from('a shared secret of 32 bytes!!!!!').toString('base64')}`;
+    const env = { REDIS_URL: redis.url, FULFILLER_HMAC_SECRETS: secret };
+    const [a, b] = await Promise.all(
+      [1, 2].map(async () => {
+        const app = createFulfiller({ mode: 'test', env });
+        app.tag('hello', (turn) => void turn.say('Hello.'));
+        const served = await serve(app);
+        instances.push(served);
+        return served;
+      }),
+    );
+    const body = JSON.stringify(cxRequest('hello'));
+    const id = `msg_${Date.now()}`;
+    const timestamp = Math.floor(Date.now() / 1000);
+    const headers = { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(timestamp), 'webhook-signature': sign({ secret, id, timestamp, body }) };
+    const first = await post(a.url, body, headers);
+    expect(textsOf(checkBody('cx', first.text) as object)).toEqual(['Hello.']);
+    const replayed = await post(b.url, body, headers);
+    expect(replayed.status).toBe(401);
+  });
+
+  it('two `fulfiller serve` processes of the demo hand the report across', async () => {
+    const env = { ...process.env, REDIS_URL: redis.url, DEMO_TODAY: '2026-11-27', DEMO_REPORT_MS: '300', LOG_LEVEL: 'warn' };
+    const children: { child: ChildProcess; url: string; output: () => string }[] = [];
+    try {
+      for (let i = 0; i < 2; i++) {
+        const port = await freePort();
+        let output = '';
+        const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--app', 'demo/app.ts', '--port', String(port), '--host', '127.0.0.1'], {
+          env,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+        child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+        children.push({ child, url: `http://127.0.0.1:${port}/webhook`, output: () => output });
+      }
+      for (const { child, url, output } of children) await waitUntilUp(url.replace('/webhook', '/healthz'), child, output);
+      const [a, b] = children;
+      const input = { params: { account_id: 'ACC-1' }, session: 'two-processes' };
+      expect(await say(a!, demoEs({ name: 'report.generate', ...input }), 'es')).toBe('Processing. Please wait a moment.');
+      let text = '';
+      for (let i = 0; i < 50 && !READY.test(text); i++) {
+        text = await say(b!, demoEs({ name: 'report.status', ...input }), 'es');
+        if (!READY.test(text)) await sleep(100);
+      }
+      expect(text).toMatch(READY);
+    } finally {
+      for (const { child } of children) child.kill('SIGTERM');
+      await Promise.all(children.map(({ child }) => (child.exitCode !== null ? undefined : new Promise((resolve) => child.once('exit', resolve)))));
+    }
+  }, 30_000);
+});
