@@ -1,0 +1,71 @@
+import type { PayloadName } from './payloads.js';
+
+/** Why a contender is in the line-up: the ratios and targets are computed against these roles. */
+export type Role = 'limit' | 'baseline' | 'peer' | 'fulfiller' | 'adapter';
+
+/** One server under test, run as its own process on loopback. */
+export interface Contender {
+  readonly id: string;
+  readonly label: string;
+  readonly role: Role;
+  /** node's arguments: the script and its flags. */
+  readonly args: (port: number) => string[];
+  readonly env: Readonly<Record<string, string>>;
+  readonly payloads: readonly PayloadName[];
+  /** Headers every request carries (beyond content-type). */
+  readonly headers: Readonly<Record<string, string>>;
+  /** When set, a request without `headers` must get this status, or the contender is skipped. */
+  readonly refusesWithout?: number;
+}
+
+const SERVE = (app: string) => (port: number) => ['dist/src/cli/main.js', 'serve', '--app', app, '--port', String(port), '--host', '127.0.0.1'];
+const SCRIPT = (file: string) => () => [file];
+const APP = 'bench/apps/order-status.js';
+const BOTH: readonly PayloadName[] = ['cx', 'es'];
+// Every contender runs as it would in production; pino's default level is info.
+const PRODUCTION = { NODE_ENV: 'production' };
+
+/** The line-up, in the order of the report. */
+export const CONTENDERS: readonly Contender[] = [
+  { id: 'node-http', label: 'bare node:http', role: 'limit', args: SCRIPT('bench/contenders/bare-node.js'), env: PRODUCTION, payloads: BOTH, headers: {} },
+  { id: 'express', label: 'bare Express 5', role: 'baseline', args: SCRIPT('bench/contenders/bare-express.js'), env: PRODUCTION, payloads: BOTH, headers: {} },
+  {
+    id: 'dialogflow-fulfillment',
+    label: 'dialogflow-fulfillment',
+    role: 'peer',
+    args: SCRIPT('bench/contenders/dialogflow-fulfillment.cjs'),
+    env: PRODUCTION,
+    payloads: ['es'], // the library predates CX
+    headers: {},
+  },
+  { id: 'fulfiller', label: 'fulfiller serve', role: 'fulfiller', args: SERVE(APP), env: { ...PRODUCTION, LOG_LEVEL: 'info' }, payloads: BOTH, headers: {} },
+  { id: 'fulfiller-warn', label: 'fulfiller serve, LOG_LEVEL=warn', role: 'fulfiller', args: SERVE(APP), env: { ...PRODUCTION, LOG_LEVEL: 'warn' }, payloads: BOTH, headers: {} },
+  {
+    id: 'fulfiller-api-key',
+    label: 'fulfiller serve + API key',
+    role: 'fulfiller',
+    args: SERVE(APP),
+    env: { ...PRODUCTION, LOG_LEVEL: 'info', FULFILLER_API_KEYS: 'bench-key-old,bench-key-current' },
+    payloads: BOTH,
+    headers: { 'x-api-key': 'bench-key-current' }, // the second key: the rotation case
+    refusesWithout: 401,
+  },
+  {
+    id: 'fulfiller-express',
+    label: 'Express 5 + app.express()',
+    role: 'adapter',
+    args: SCRIPT('bench/contenders/fulfiller-express.js'),
+    env: { ...PRODUCTION, LOG_LEVEL: 'info' },
+    payloads: BOTH,
+    headers: {},
+  },
+];
+
+/** The contenders picked by `--only` (all by default); an unknown id is refused. */
+export function pickContenders(only: ReadonlySet<string> | undefined): Contender[] {
+  if (only === undefined) return [...CONTENDERS];
+  for (const id of only) {
+    if (!CONTENDERS.some((c) => c.id === id)) throw new Error(`unknown contender "${id}"; known: ${CONTENDERS.map((c) => c.id).join(', ')}`);
+  }
+  return CONTENDERS.filter((c) => only.has(c.id));
+}

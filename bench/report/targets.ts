@@ -1,0 +1,43 @@
+import type { ColdStart } from '../cold/cold-section.js';
+import type { LoadRow, TargetCheck } from './results.js';
+
+const FULFILLER = 'fulfiller';
+const ADAPTER = 'fulfiller-express';
+const FULFILLER_FAMILY = ['fulfiller', 'fulfiller-warn', 'fulfiller-api-key', 'fulfiller-express'];
+
+/**
+ * The issue's targets, checked on what this run measured (a target whose contenders did not
+ * run is left out): `fulfiller serve` with its default logging, and the Express adapter.
+ */
+export function checkTargets(rows: readonly LoadRow[] | null, cold: readonly ColdStart[] | null, peakRssMB: Readonly<Record<string, number>> | null): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  const row = (contender: string, payload: string) => rows?.find((r) => r.contender === contender && r.payload === payload);
+  for (const payload of ['cx', 'es']) {
+    const served = row(FULFILLER, payload);
+    const limit = row('node-http', payload);
+    if (served !== undefined && limit !== undefined) {
+      const ratio = served.reqPerSec / limit.reqPerSec;
+      checks.push({ target: `fulfiller serve ≥ 0.80 × bare node:http req/s (${payload})`, measured: `${ratio.toFixed(2)} ×`, met: ratio >= 0.8 });
+      const added = served.p99Ms - limit.p99Ms;
+      checks.push({ target: `p99 added over bare node:http ≤ 1 ms (${payload})`, measured: `${added.toFixed(2)} ms`, met: added <= 1 });
+    }
+    const adapter = row(ADAPTER, payload);
+    const express = row('express', payload);
+    if (adapter !== undefined && express !== undefined) {
+      const ratio = adapter.reqPerSec / express.reqPerSec;
+      checks.push({ target: `Express adapter ≥ 0.90 × bare Express req/s (${payload})`, measured: `${ratio.toFixed(2)} ×`, met: ratio >= 0.9 });
+    }
+  }
+  const coldOf = (id: string) => cold?.find((c) => c.contender === id)?.medianMs;
+  const coldServed = coldOf(FULFILLER);
+  const coldLimit = coldOf('node-http');
+  if (coldServed !== undefined && coldLimit !== undefined) {
+    const ratio = coldServed / coldLimit;
+    checks.push({ target: 'cold start of fulfiller serve ≤ 1.5 × bare node:http', measured: `${ratio.toFixed(2)} × (${Math.round(coldServed)} vs ${Math.round(coldLimit)} ms)`, met: ratio <= 1.5 });
+  }
+  for (const id of FULFILLER_FAMILY) {
+    const mb = peakRssMB?.[id];
+    if (mb !== undefined) checks.push({ target: `RSS under load ≤ 100 MB (${id})`, measured: `${mb.toFixed(0)} MB`, met: mb <= 100 });
+  }
+  return checks;
+}
