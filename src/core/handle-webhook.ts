@@ -6,6 +6,7 @@ import { FulfillerError, InvalidRequestError, ShuttingDownError } from '../error
 import { normalizeHeaders, type HeadersInput } from '../http/headers.js';
 import { errorResult, jsonResult, type HttpResult } from '../http/http-result.js';
 import { parseJsonObject, type BodyInput } from '../http/json-body.js';
+import { LazyChild } from '../logging/lazy-child.js';
 import { validateSchema } from '../schema/validate.js';
 import type { Exchange } from './exchange.js';
 import { runTurn, type TurnEngine } from './run-turn.js';
@@ -31,7 +32,7 @@ export async function handleWebhook(engine: WebhookEngine, body: BodyInput, head
   const incomingId = headers['x-request-id'];
   const requestId = incomingId !== undefined && REQUEST_ID.test(incomingId) ? incomingId : randomUUID();
   const idHeader = { 'x-request-id': requestId };
-  const log = engine.options.logger.child({ requestId });
+  const log = new LazyChild(engine.options.logger, { requestId });
   const elapsed = (): number => Math.round((engine.options.clock.now() - started) * 100) / 100;
 
   let request: Record<string, unknown> | undefined;
@@ -57,10 +58,12 @@ export async function handleWebhook(engine: WebhookEngine, body: BodyInput, head
     return refused;
   }
 
-  const turnLog = log.child({ dialect, session: sessionIdOf(dialect, request) });
+  const session = sessionIdOf(dialect, request);
+  const turnLog = new LazyChild(engine.options.logger, { requestId, dialect, session });
   const result = await tracedTurn(dialect, requestId, () => runTurn(engine, dialect, request, { requestId, headers, log: turnLog, caller }));
   const ms = elapsed();
-  turnLog.info({ outcome: result.outcome, route: result.route, status: 200, ms }, 'turn answered');
+  // One line per call, on the root logger: a child made just for it would cost more than the line.
+  engine.options.logger.info({ requestId, dialect, session, outcome: result.outcome, route: result.route, status: 200, ms }, 'turn answered');
   engine.notify({ requestId, dialect, headers, request, status: 200, body: result.body, outcome: result.outcome, route: result.route, ms, errorCode: result.errorCode });
   return jsonResult(200, result.body, idHeader);
 }

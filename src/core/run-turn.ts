@@ -43,8 +43,16 @@ type Answer = Omit<TurnResult, 'route'>;
  * a safe fallback for a response that failed validation.
  */
 export async function runTurn(engine: TurnEngine, dialect: Dialect, request: object, base: Omit<TurnContext, 'signal' | 'jobs'>): Promise<TurnResult> {
-  const controller = new AbortController();
-  const context: TurnContext = { ...base, signal: controller.signal, jobs: engine.jobs };
+  // Made when a handler first reads turn.signal: most never do, and an AbortController is not free.
+  let controller: AbortController | undefined;
+  const context: TurnContext = {
+    ...base,
+    get signal() {
+      controller ??= new AbortController();
+      return controller.signal;
+    },
+    jobs: engine.jobs,
+  };
   const turn = createTurn(dialect, request, context, engine.options.es);
   const route = engine.findRoute(turn);
   const deadlineMs = route?.options.deadlineMs ?? engine.options.deadlineMs;
@@ -58,12 +66,12 @@ export async function runTurn(engine: TurnEngine, dialect: Dialect, request: obj
     );
   } catch (error) {
     turn.seal();
-    controller.abort(error);
+    controller?.abort(error);
     return { ...(await answerError(engine, dialect, request, context, error)), route: matched };
   }
   turn.seal();
   if (outcome === 'timeout') {
-    controller.abort(new DeadlineExceededError(deadlineMs));
+    controller?.abort(new DeadlineExceededError(deadlineMs));
     log.warn({ deadlineMs, tag: turn.tag, intent: turn.intent }, 'deadline exceeded: answered with the timeout message');
     const body = systemAnswer(engine, dialect, request, context, 'timeout');
     return { body, outcome: 'timeout', route: matched, errorCode: 'ERR_DEADLINE_EXCEEDED' };

@@ -5,8 +5,12 @@ export type HeadersInput =
   | Readonly<Record<string, string | readonly string[] | undefined>>
   | { forEach(callback: (value: string, name: string) => void): void };
 
-/** Lower-case names, one string per header (repeated values joined with ", "). */
+/**
+ * Lower-case names, one string per header (repeated values joined with ", "). The result has no
+ * prototype, which also marks it as done: an adapter's normalised headers pass through as they are.
+ */
 export function normalizeHeaders(input: HeadersInput | undefined): Headers {
+  if (input !== undefined && input !== null && Object.getPrototypeOf(input) === null) return input as Headers;
   const headers: Record<string, string> = Object.create(null) as Record<string, string>;
   if (input === undefined || input === null) return headers;
   if (typeof input.forEach === 'function' && !Array.isArray(input)) {

@@ -13,20 +13,44 @@ const SEVERITY: Record<string, string> = {
 /**
  * Fields that may carry personal data or credentials, at the top of a log line or one level
  * down (`fields.params`, `request.headers`...): what users said, parameters, contact details,
- * whole bodies, auth headers. Logged as `[redacted]`.
+ * whole bodies, auth headers. Logged as `[redacted]`. Matched by key name in one pass over the
+ * line (pino's path-based redaction with wildcards costs tens of µs per line).
  */
-const PERSONAL = ['text', 'queryText', 'transcript', 'params', 'parameters', 'sessionParams', 'body', 'request', 'email', 'phone', 'phoneNumber', 'address'];
-const SECRET_HEADERS = ['authorization', 'cookie', 'x-api-key', 'webhook-signature', 'proxy-authorization'];
+const PERSONAL = new Set(['text', 'queryText', 'transcript', 'params', 'parameters', 'sessionParams', 'body', 'request', 'email', 'phone', 'phoneNumber', 'address']);
+const SECRET_HEADERS = new Set(['authorization', 'cookie', 'x-api-key', 'webhook-signature', 'proxy-authorization']);
+const CENSOR = '[redacted]';
 
-export const REDACTED_PATHS: readonly string[] = [
-  ...PERSONAL,
-  ...PERSONAL.map((field) => `*.${field}`),
-  ...SECRET_HEADERS.flatMap((header) => [`headers["${header}"]`, `*.headers["${header}"]`]),
-];
+/** A log line's fields with personal data and credentials replaced; the same object when there are none. */
+export function redact(fields: Record<string, unknown>, depth = 0): Record<string, unknown> {
+  let out: Record<string, unknown> | undefined;
+  for (const key of Object.keys(fields)) {
+    const value = fields[key];
+    let safe = value;
+    if (PERSONAL.has(key)) safe = CENSOR;
+    else if (key === 'headers' && isObject(value)) safe = redactHeaders(value);
+    else if (depth === 0 && isObject(value)) safe = redact(value, 1);
+    if (safe !== value) {
+      out ??= { ...fields };
+      out[key] = safe;
+    }
+  }
+  return out ?? fields;
+}
+
+function redactHeaders(headers: Record<string, unknown>): Record<string, unknown> {
+  const hasSecret = Object.keys(headers).some((name) => SECRET_HEADERS.has(name.toLowerCase()));
+  if (!hasSecret) return headers;
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, SECRET_HEADERS.has(name.toLowerCase()) ? CENSOR : value]));
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 /**
  * The pino set-up of the default logger: JSON lines with `severity` and `message` for Cloud
- * Logging, an ISO timestamp, the numeric `level` kept for other tools, personal data redacted.
+ * Logging, an ISO timestamp, the numeric `level` kept for other tools, personal data redacted
+ * from the fields of each line (child bindings are not redacted: bind ids, not data).
  */
 export function pinoOptions(level: string): LoggerOptions {
   return {
@@ -34,7 +58,9 @@ export function pinoOptions(level: string): LoggerOptions {
     base: undefined,
     messageKey: 'message',
     timestamp: stdTimeFunctions.isoTime,
-    formatters: { level: (label, number) => ({ severity: SEVERITY[label] ?? 'DEFAULT', level: number }) },
-    redact: { paths: [...REDACTED_PATHS], censor: '[redacted]' },
+    formatters: {
+      level: (label, number) => ({ severity: SEVERITY[label] ?? 'DEFAULT', level: number }),
+      log: (fields) => redact(fields),
+    },
   };
 }

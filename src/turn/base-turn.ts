@@ -1,6 +1,6 @@
 import type { Caller } from '../auth/verifier.js';
 import type { JsonObject } from '../generated/types.js';
-import type { DeferOptions, Jobs, JobWork } from '../jobs/jobs.js';
+import type { DeferOptions, JobWork } from '../jobs/jobs.js';
 import type { JobState } from '../jobs/job-state.js';
 import type { Logger } from '../logging/logger.js';
 import type { Card, Chip, Image, Link, RichItem } from '../responses/rich.js';
@@ -17,8 +17,7 @@ export abstract class BaseTurn<Request, Response, Target extends object> {
   /** The typed WebhookRequest as received. */
   readonly request: Request;
   readonly requestId: string;
-  /** Aborted when the time budget runs out: pass it to fetch() and database calls. */
-  readonly signal: AbortSignal;
+  private readonly context: TurnContext;
   /** A logger bound to this request (request id, session, dialect). */
   readonly log: Logger;
   /** Request headers, lower-case names. */
@@ -30,18 +29,21 @@ export abstract class BaseTurn<Request, Response, Target extends object> {
   /** Session parameters: read through, written as a tracked diff. */
   abstract readonly params: Params;
 
-  private readonly jobs: Jobs;
   private sealed = false;
   private outputs = 0;
 
   constructor(request: Request, context: TurnContext) {
     this.request = request;
     this.requestId = context.requestId;
-    this.signal = context.signal;
+    this.context = context;
     this.log = context.log;
     this.headers = context.headers;
     this.caller = context.caller;
-    this.jobs = context.jobs;
+  }
+
+  /** Aborted when the time budget runs out: pass it to fetch() and database calls. */
+  get signal(): AbortSignal {
+    return this.context.signal;
   }
 
   abstract readonly platform: 'cx' | 'es';
@@ -110,12 +112,12 @@ export abstract class BaseTurn<Request, Response, Target extends object> {
    * a later turn reads the result with `turn.job(key)`, on any instance sharing the store.
    */
   defer<T>(key: string, work: JobWork<T>, options?: DeferOptions): Promise<JobState<T>> {
-    return this.jobs.defer(this, key, work, options);
+    return this.context.jobs.defer(this, key, work, options);
   }
 
   /** The state of this conversation's job `key`: running, done with its result, failed, or undefined. */
   job<T = unknown>(key: string): Promise<JobState<T> | undefined> {
-    return this.jobs.get<T>(this, key);
+    return this.context.jobs.get<T>(this, key);
   }
 
   /** Whether anything was said or changed on this turn. */

@@ -143,9 +143,10 @@ export class CxTurn extends BaseTurn<CxWebhookRequest, CxWebhookResponse, cx.Cha
 function intentParameters(request: CxWebhookRequest): Record<string, JsonValue> | undefined {
   const parameters = request.intentInfo?.parameters;
   if (parameters === undefined || parameters === null) return undefined;
-  return Object.fromEntries(
-    Object.entries(parameters).flatMap(([name, parameter]) =>
-      parameter?.resolvedValue === undefined ? [] : [[name, parameter.resolvedValue] as const],
-    ),
-  );
+  const values = new Map<string, JsonValue>();
+  for (const name of Object.keys(parameters)) {
+    const resolved = parameters[name]?.resolvedValue;
+    if (resolved !== undefined) values.set(name, resolved);
+  }
+  return Object.fromEntries(values); // keeps a "__proto__" name an own property
 }

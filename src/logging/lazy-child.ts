@@ -1,0 +1,35 @@
+import type { Logger } from './logger.js';
+
+/**
+ * A child logger made on first use. Every turn gets one bound to its request, but most turns
+ * never log through it, and making a pino child costs more than the rest of routing a turn.
+ */
+export class LazyChild implements Logger {
+  private made: Logger | undefined;
+
+  constructor(
+    private readonly parent: Logger,
+    private readonly bindings: Record<string, unknown>,
+  ) {}
+
+  debug(fields: Record<string, unknown>, message: string): void {
+    this.logger.debug(fields, message);
+  }
+  info(fields: Record<string, unknown>, message: string): void {
+    this.logger.info(fields, message);
+  }
+  warn(fields: Record<string, unknown>, message: string): void {
+    this.logger.warn(fields, message);
+  }
+  error(fields: Record<string, unknown>, message: string): void {
+    this.logger.error(fields, message);
+  }
+  child(bindings: Record<string, unknown>): Logger {
+    return new LazyChild(this, bindings);
+  }
+
+  private get logger(): Logger {
+    this.made ??= this.parent.child(this.bindings);
+    return this.made;
+  }
+}
