@@ -2,7 +2,13 @@
 export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  moduleNameMapper: {
+    // The package imports itself by name (the demo does, as users do): tests run it from src.
+    '^dialogflow-fulfiller$': '<rootDir>/src/index.ts',
+    '^dialogflow-fulfiller/testing$': '<rootDir>/src/testing/index.ts',
+    '^dialogflow-fulfiller/auth/(.*)$': '<rootDir>/src/auth/$1.ts',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true }] },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   testTimeout: 20000,

@@ -18,7 +18,7 @@ export interface Contender {
   readonly refusesWithout?: number;
 }
 
-const SERVE = (app: string) => (port: number) => ['dist/src/cli/main.js', 'serve', '--app', app, '--port', String(port), '--host', '127.0.0.1'];
+const SERVE = (app: string) => (port: number) => ['dist/lib/cli/main.js', 'serve', '--app', app, '--port', String(port), '--host', '127.0.0.1'];
 const SCRIPT = (file: string) => () => [file];
 const APP = 'bench/apps/order-status.js';
 const BOTH: readonly PayloadName[] = ['cx', 'es'];
@@ -39,6 +39,16 @@ export const CONTENDERS: readonly Contender[] = [
     headers: {},
   },
   { id: 'fulfiller', label: 'fulfiller serve', role: 'fulfiller', args: SERVE(APP), env: { ...PRODUCTION, LOG_LEVEL: 'info' }, payloads: BOTH, headers: {} },
+  {
+    id: 'fulfiller-small-heap',
+    label: 'fulfiller serve, --max-semi-space-size=4',
+    role: 'fulfiller',
+    args: SERVE(APP),
+    // What npm start and the Dockerfile run with (docs/performance.md): a 4 MB young generation.
+    env: { ...PRODUCTION, LOG_LEVEL: 'info', NODE_OPTIONS: '--max-semi-space-size=4' },
+    payloads: BOTH,
+    headers: {},
+  },
   { id: 'fulfiller-warn', label: 'fulfiller serve, LOG_LEVEL=warn', role: 'fulfiller', args: SERVE(APP), env: { ...PRODUCTION, LOG_LEVEL: 'warn' }, payloads: BOTH, headers: {} },
   {
     id: 'fulfiller-api-key',

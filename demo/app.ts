@@ -7,7 +7,7 @@
  *   DEMO_REPORT_MS=5000     how long report.generate takes
  *   REDIS_URL=redis://…     keep reports in Redis: instances hand them across (the library's setting)
  */
-import type { Fulfiller, Handler } from '../src/index.js';
+import type { Fulfiller, Handler } from 'dialogflow-fulfiller';
 import { todayFromEnv, type Today } from './clock.js';
 import { crmRepository } from './data/crm-repository.js';
 import { openDatabase, type DemoDatabase } from './data/open-database.js';

@@ -3,7 +3,7 @@
  * dist/demo/cloud-function.js. Same environment as `npm start` (DEMO_*, REDIS_URL, FULFILLER_*).
  * See docs/deployment.md.
  */
-import { createFulfiller } from '../src/index.js';
+import { createFulfiller } from 'dialogflow-fulfiller';
 import demo from './app.js';
 
 const app = createFulfiller();

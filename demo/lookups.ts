@@ -1,4 +1,4 @@
-import type { Turn } from '../src/index.js';
+import type { Turn } from 'dialogflow-fulfiller';
 import type { Contact } from './data/crm-repository.js';
 import type { Customer } from './data/orders-repository.js';
 import type { Account } from './data/spending-repository.js';

@@ -1,4 +1,4 @@
-import type { JsonValue } from '../src/index.js';
+import type { JsonValue } from 'dialogflow-fulfiller';
 
 /**
  * Reading the demo's parameters in the shapes Dialogflow actually sends them: system entities

@@ -3,7 +3,7 @@ import type { LoadRow, TargetCheck } from './results.js';
 
 const FULFILLER = 'fulfiller';
 const ADAPTER = 'fulfiller-express';
-const FULFILLER_FAMILY = ['fulfiller', 'fulfiller-warn', 'fulfiller-api-key', 'fulfiller-express'];
+const FULFILLER_FAMILY = ['fulfiller', 'fulfiller-small-heap', 'fulfiller-warn', 'fulfiller-api-key', 'fulfiller-express'];
 
 /**
  * The issue's targets, checked on what this run measured (a target whose contenders did not

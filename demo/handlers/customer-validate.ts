@@ -1,4 +1,4 @@
-import type { Handler } from '../../src/index.js';
+import type { Handler } from 'dialogflow-fulfiller';
 import type { DemoDeps } from '../deps.js';
 import { textsFor } from '../texts.js';
 

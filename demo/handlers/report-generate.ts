@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Handler } from '../../src/index.js';
+import type { Handler } from 'dialogflow-fulfiller';
 import type { Account } from '../data/spending-repository.js';
 import type { DemoDeps } from '../deps.js';
 import { accountOf } from '../lookups.js';

@@ -1,4 +1,4 @@
-import { JobFailedError, type Handler } from '../../src/index.js';
+import { JobFailedError, type Handler } from 'dialogflow-fulfiller';
 import type { MonthTotal } from '../data/spending-repository.js';
 import type { DemoDeps } from '../deps.js';
 import { accountOf } from '../lookups.js';

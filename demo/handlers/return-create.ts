@@ -1,4 +1,4 @@
-import type { Handler } from '../../src/index.js';
+import type { Handler } from 'dialogflow-fulfiller';
 import type { ReturnableItem } from '../data/orders-repository.js';
 import type { DemoDeps } from '../deps.js';
 import { customerOf } from '../lookups.js';

@@ -1,4 +1,4 @@
-import type { Handler } from '../../src/index.js';
+import type { Handler } from 'dialogflow-fulfiller';
 import { previousMonth } from '../dates.js';
 import { accountOf } from '../lookups.js';
 import type { DemoDeps } from '../deps.js';

@@ -1,8 +1,5 @@
 #!/usr/bin/env node
 import { FulfillerError } from '../errors.js';
-import { replayCommand } from './replay-command.js';
-import { serveCommand, stopOnSignals } from './serve-command.js';
-import { validateCommand } from './validate-command.js';
 
 const HELP = `fulfiller — Dialogflow CX and ES webhook fulfillment
 
@@ -26,14 +23,17 @@ TLS: FULFILLER_TLS_CERT, FULFILLER_TLS_KEY, FULFILLER_TLS_CLIENT_CA.`;
 async function main(argv: readonly string[]): Promise<number | undefined> {
   const [command, ...args] = argv;
   const out = (line: string): void => void process.stdout.write(`${line}\n`);
+  // Each command is loaded when it runs: `serve` starts faster without the replay and fixture code.
   switch (command) {
-    case 'serve':
+    case 'serve': {
+      const { serveCommand, stopOnSignals } = await import('./serve-command.js');
       stopOnSignals(await serveCommand(args, process.env));
       return undefined; // keep running
+    }
     case 'validate':
-      return validateCommand(args, out);
+      return (await import('./validate-command.js')).validateCommand(args, out);
     case 'replay':
-      return replayCommand(args, process.env, out);
+      return (await import('./replay-command.js')).replayCommand(args, process.env, out);
     case undefined:
     case 'help':
     case '--help':
