@@ -1,5 +1,5 @@
 import { InvalidOptionError } from '../errors.js';
-import { safeEqualText } from './safe-equal.js';
+import { digest, safeEqual } from './safe-equal.js';
 import { refuse, type Verifier } from './verifier.js';
 
 /** Options of `apiKey()`. */
@@ -25,13 +25,16 @@ export function apiKey(options: ApiKeyOptions): Verifier {
   keys.forEach((key, i) => {
     if (typeof key !== 'string' || key.trim() === '') throw new InvalidOptionError(`apiKey(): key ${i + 1} is empty.`);
   });
+  // Hashed once: a call hashes only the key it brings, then compares fixed-length digests.
+  const digests = keys.map(digest);
   return ({ headers }) => {
     const given = headers[header];
     if (given === undefined || given === '') return refuse(`api-key: no ${header} header`);
+    const givenDigest = digest(given);
     let match = -1;
     // Every key is compared, so the time taken does not tell which one (or whether any) matched.
-    keys.forEach((key, i) => {
-      if (safeEqualText(given, key) && match === -1) match = i;
+    digests.forEach((key, i) => {
+      if (safeEqual(givenDigest, key) && match === -1) match = i;
     });
     if (match === -1) return refuse(`api-key: the ${header} header holds no accepted key`);
     return { ok: true, caller: { scheme: 'api-key', id: `key-${match + 1}` } };

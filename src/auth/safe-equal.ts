@@ -13,6 +13,7 @@ export function safeEqualText(a: string, b: string): boolean {
   return timingSafeEqual(digest(a), digest(b));
 }
 
-function digest(text: string): Buffer {
+/** The SHA-256 of a text, for comparing it later with `safeEqual` (hash configured secrets once). */
+export function digest(text: string): Buffer {
   return createHash('sha256').update(text, 'utf8').digest();
 }
