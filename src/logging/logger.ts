@@ -15,7 +15,12 @@ export interface Logger {
   child(bindings: Record<string, unknown>): Logger;
 }
 
-/** The default logger: JSON lines on stdout at `LOG_LEVEL` (silent under tests unless asked), for Cloud Logging, personal data redacted. */
+/**
+ * The default logger: JSON lines on stdout at `LOG_LEVEL` (silent under tests unless asked), for
+ * Cloud Logging, personal data redacted. Written synchronously: lines stay in order and none is
+ * lost when the process exits (an asynchronous write still in flight at exit lands after the
+ * lines flushed by the exit handler).
+ */
 export function createDefaultLogger(level: string): Logger {
-  return pino(pinoOptions(level)) as unknown as Logger;
+  return pino(pinoOptions(level), pino.destination({ dest: 1, sync: true })) as unknown as Logger;
 }
