@@ -46,6 +46,12 @@ async function main(argv: readonly string[]): Promise<number | undefined> {
   }
 }
 
+// `fulfiller validate … | head`: a reader that stops early is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     if (code !== undefined) process.exitCode = code;
