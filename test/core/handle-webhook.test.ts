@@ -40,7 +40,7 @@ describe('app.handle: routing', () => {
     });
     app.tag(
       'x',
-      async (turn, next) => {
+      async (_turn, next) => {
         order.push('guard');
         await next();
       },

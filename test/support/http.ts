@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import type { Server } from 'node:http';
-import { createServer, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 
 /** Starts a server on a free loopback port; returns its base URL. */
 export function listen(server: Server): Promise<string> {
@@ -37,16 +37,7 @@ export function errorCode(exchange: Exchange): string | undefined {
 }
 
 /** A TCP port that was free a moment ago, for child processes that need one up front. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from '../../bench/process/free-port.js';
 
 /** Polls until a child's server answers (any status), or fails with what the child printed. */
 export async function waitUntilUp(url: string, child: ChildProcess, log: () => string): Promise<void> {

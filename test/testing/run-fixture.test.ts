@@ -89,7 +89,7 @@ describe('runFixture', () => {
     const outcome = await runFixture(
       fixture({ request: esRequest('contact'), expect: { texts: ['Calling nobody at [phone].'] } }, { redact: true }),
       target(),
-      { onResponse: (dialect, result) => void seen.push(result) },
+      { onResponse: (_dialect, result) => void seen.push(result) },
     );
     expect(outcome.passed).toBe(true);
     expect(seen.map((r) => JSON.parse(r.body).fulfillmentText)).toEqual(['Calling nobody at +81 90-1234-5678.']);

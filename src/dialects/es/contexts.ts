@@ -27,7 +27,7 @@ export class EsContexts {
   constructor(
     private readonly session: string,
     incoming: readonly EsContext[] | undefined,
-    private readonly hidden: string,
+    hidden: string,
     private readonly writable: (method: string) => boolean,
   ) {
     for (const context of incoming ?? []) {
