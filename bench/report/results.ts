@@ -4,6 +4,7 @@ import type { Role } from '../contenders.js';
 import type { LoadCell } from '../load/load-section.js';
 import type { MicroResult } from '../micro/micro-section.js';
 import type { PayloadName } from '../payloads.js';
+import type { BenchSettings } from '../settings.js';
 import type { Machine } from './machine.js';
 
 /** One contender on one payload: medians over the rounds, and ratios. */
@@ -40,14 +41,9 @@ export interface BenchResults {
   startedAt: string;
   finishedAt: string;
   machine: Machine;
-  method: {
+  /** The run's settings as used, and what ran them. */
+  method: Pick<BenchSettings, 'connections' | 'durationSec' | 'warmupSec' | 'rounds' | 'coldRuns' | 'microTimeMs'> & {
     loadGenerator: string;
-    connections: number;
-    durationSec: number;
-    warmupSec: number;
-    rounds: number;
-    coldRuns: number;
-    microTimeMs: number;
     pinning: string;
     payloads: Record<PayloadName, string>;
   };
