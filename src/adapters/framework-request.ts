@@ -3,6 +3,7 @@ import type { Fulfiller } from '../core/fulfiller.js';
 import { normalizeHeaders } from '../http/headers.js';
 import type { BodyInput } from '../http/json-body.js';
 import { readBody } from '../http/read-body.js';
+import { sendSoon } from '../http/send-soon.js';
 import { serveWebhook } from '../http/serve-webhook.js';
 
 /** A request as Express and the Functions Framework hand it over, maybe with a parsed body. */
@@ -15,8 +16,7 @@ export type FrameworkRequest = IncomingMessage & { body?: unknown; rawBody?: Buf
  */
 export async function answerFrameworkRequest(app: Fulfiller, req: FrameworkRequest, res: ServerResponse): Promise<void> {
   const result = await serveWebhook(app, req.method ?? 'GET', normalizeHeaders(req.headers), (limit) => bodyOf(req, limit));
-  res.writeHead(result.status, result.headers);
-  res.end(result.body);
+  sendSoon(res, result);
 }
 
 async function bodyOf(req: FrameworkRequest, limit: number): Promise<BodyInput> {

@@ -5,6 +5,7 @@ import { MethodNotAllowedError, NotFoundError } from '../errors.js';
 import { errorResult, jsonResult, type HttpResult } from '../http/http-result.js';
 import { ConcurrencyLimit } from '../http/concurrency-limit.js';
 import { readBody } from '../http/read-body.js';
+import { sendSoon } from '../http/send-soon.js';
 import { maxConcurrentOf, nodeServerSettings, type ServerOptions } from '../http/server-options.js';
 import { serveWebhook } from '../http/serve-webhook.js';
 import { serveMetrics } from '../ops/metrics-endpoint.js';
@@ -17,8 +18,8 @@ export function nodeHandler(app: Fulfiller, options: ServerOptions = {}): (req: 
   const limit = new ConcurrencyLimit(maxConcurrentOf(options));
   return (req, res) => {
     route(app, req, limit).then(
-      (result) => write(res, result),
-      () => write(res, jsonResult(500, '{"error":{"code":"ERR_INTERNAL","message":"Internal error."}}')),
+      (result) => sendSoon(res, result),
+      () => sendSoon(res, jsonResult(500, '{"error":{"code":"ERR_INTERNAL","message":"Internal error."}}')),
     );
   };
 }
@@ -52,9 +53,4 @@ function route(app: Fulfiller, req: IncomingMessage, limit: ConcurrencyLimit): P
 function probe(method: string, ok: boolean): HttpResult {
   if (method !== 'GET' && method !== 'HEAD') return errorResult(new MethodNotAllowedError(method), { allow: 'GET, HEAD' });
   return jsonResult(ok ? 200 : 503, ok ? '{"status":"ok"}' : '{"status":"shutting down"}');
-}
-
-function write(res: ServerResponse, result: HttpResult): void {
-  res.writeHead(result.status, result.headers);
-  res.end(result.body);
 }

@@ -1,5 +1,6 @@
 import { pino } from 'pino';
 import { pinoOptions } from '../ops/log-format.js';
+import { lineBufferFor } from './line-buffer.js';
 
 type LogFn = (fields: Record<string, unknown>, message: string) => void;
 
@@ -17,10 +18,9 @@ export interface Logger {
 
 /**
  * The default logger: JSON lines on stdout at `LOG_LEVEL` (silent under tests unless asked), for
- * Cloud Logging, personal data redacted. Written synchronously: lines stay in order and none is
- * lost when the process exits (an asynchronous write still in flight at exit lands after the
- * lines flushed by the exit handler).
+ * Cloud Logging, personal data redacted. Lines are written in order at the end of each event-loop
+ * turn and at exit, by the process itself (no worker thread), so none is lost when it exits.
  */
 export function createDefaultLogger(level: string): Logger {
-  return pino(pinoOptions(level), pino.destination({ dest: 1, sync: true })) as unknown as Logger;
+  return pino(pinoOptions(level), lineBufferFor(1)) as unknown as Logger;
 }

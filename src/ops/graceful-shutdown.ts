@@ -11,6 +11,7 @@ export const DEFAULT_GRACE_MS = 8000;
  */
 export async function shutdownGracefully(app: Fulfiller, server: Server, graceMs = DEFAULT_GRACE_MS): Promise<void> {
   await app.close({ graceMs });
+  await new Promise((resolve) => setImmediate(resolve)); // the last answers go out at the end of a loop turn (sendSoon)
   await new Promise<void>((resolve) => {
     server.close(() => resolve());
     server.closeAllConnections(); // every turn has been answered: what is left is idle keep-alive

@@ -1,4 +1,4 @@
-import { stdTimeFunctions, type LoggerOptions } from 'pino';
+import type { LoggerOptions } from 'pino';
 
 /** pino levels as Cloud Logging severities (it reads `severity`, `message` and an RFC 3339 `time`). */
 const SEVERITY: Record<string, string> = {
@@ -57,10 +57,23 @@ export function pinoOptions(level: string): LoggerOptions {
     level,
     base: undefined,
     messageKey: 'message',
-    timestamp: stdTimeFunctions.isoTime,
+    timestamp: isoTime,
     formatters: {
       level: (label, number) => ({ severity: SEVERITY[label] ?? 'DEFAULT', level: number }),
       log: (fields) => redact(fields),
     },
   };
+}
+
+let lastMs = Number.NaN;
+let lastTime = '';
+
+/** pino's `isoTime`, formatted once per millisecond: a busy server writes several lines in each. */
+export function isoTime(): string {
+  const now = Date.now();
+  if (now !== lastMs) {
+    lastMs = now;
+    lastTime = `,"time":"${new Date(now).toISOString()}"`;
+  }
+  return lastTime;
 }

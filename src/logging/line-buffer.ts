@@ -1,0 +1,65 @@
+import { writeSync } from 'node:fs';
+
+const MAX_PENDING = 64 * 1024;
+const buffers = new Map<number, LineBuffer>();
+
+/**
+ * The log destination for a file descriptor, shared by every logger writing to it: lines are
+ * gathered during an event-loop turn and written with one system call at its end, or sooner
+ * when 64 KiB are waiting, and at once when the process exits. One write per line cost a
+ * system call per request; one per turn costs a fraction of that under load and keeps the same
+ * order. A process killed outright (SIGKILL) loses the lines of its last loop turn.
+ */
+export function lineBufferFor(fd: number): LineBuffer {
+  let buffer = buffers.get(fd);
+  if (buffer === undefined) {
+    buffer = new LineBuffer(fd);
+    buffers.set(fd, buffer);
+    if (buffers.size === 1) process.on('exit', flushAll);
+  }
+  return buffer;
+}
+
+/** A pino destination: `write` takes whole lines. */
+export class LineBuffer {
+  private pending = '';
+
+  constructor(private readonly fd: number) {}
+
+  write(line: string): boolean {
+    if (this.pending === '') setImmediate(this.flush);
+    this.pending += line;
+    if (this.pending.length >= MAX_PENDING) this.flush();
+    return true;
+  }
+
+  /** Writes what is waiting, now (pino's `logger.flush(callback)` comes here too). */
+  readonly flush = (callback?: unknown): void => {
+    if (this.pending !== '') {
+      const bytes = Buffer.from(this.pending, 'utf8');
+      this.pending = '';
+      writeFully(this.fd, bytes);
+    }
+    if (typeof callback === 'function') callback();
+  };
+}
+
+function flushAll(): void {
+  for (const buffer of buffers.values()) buffer.flush();
+}
+
+/** Retries a pipe that is full for now; gives up quietly on one that is gone (a logger must not crash the server). */
+function writeFully(fd: number, bytes: Buffer): void {
+  let offset = 0;
+  let waits = 0;
+  while (offset < bytes.length) {
+    try {
+      offset += writeSync(fd, bytes, offset);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN' || ++waits > 1000) return;
+      Atomics.wait(PAUSE, 0, 0, 1); // 1 ms, then try again
+    }
+  }
+}
+
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
