@@ -1,5 +1,5 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createServer as createHttpsServer } from 'node:https';
+import { createRequire } from 'node:module';
 import type { Fulfiller } from '../core/fulfiller.js';
 import { MethodNotAllowedError, NotFoundError } from '../errors.js';
 import { errorResult, jsonResult, type HttpResult } from '../http/http-result.js';
@@ -28,7 +28,10 @@ export function nodeHandler(app: Fulfiller, options: ServerOptions = {}): (req: 
 export function createServer(app: Fulfiller, options: ServerOptions = {}): Server {
   const settings = nodeServerSettings(options);
   const handler = nodeHandler(app, options);
-  return options.tls === undefined ? createHttpServer(settings, handler) : createHttpsServer(settings, handler);
+  if (options.tls === undefined) return createHttpServer(settings, handler);
+  // Loaded only for HTTPS: node:https brings in TLS, a few ms of every plain start.
+  const https = createRequire(import.meta.url)('node:https') as typeof import('node:https');
+  return https.createServer(settings, handler);
 }
 
 function route(app: Fulfiller, req: IncomingMessage, limit: ConcurrencyLimit): Promise<HttpResult> {

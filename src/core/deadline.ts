@@ -2,32 +2,24 @@
  * Races a turn's work against its time budget. A late failure of the work is handed to
  * `onLateError` instead of becoming an unhandled rejection: the answer has already gone.
  */
-export async function withDeadline(
-  work: Promise<void>,
-  ms: number,
-  onLateError: (error: unknown) => void,
-): Promise<'done' | 'timeout'> {
-  let timer: NodeJS.Timeout | undefined;
-  let timedOut = false;
-  const timeout = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => {
+export function withDeadline(work: Promise<void>, ms: number, onLateError: (error: unknown) => void): Promise<'done' | 'timeout'> {
+  // One promise and one timer per turn, not a race between several: this runs on every call.
+  return new Promise((resolve, reject) => {
+    let timedOut = false;
+    const timer = setTimeout(() => {
       timedOut = true;
       resolve('timeout');
     }, ms);
+    work.then(
+      () => {
+        clearTimeout(timer);
+        resolve('done');
+      },
+      (error: unknown) => {
+        if (timedOut) return onLateError(error);
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
   });
-  const done = work.then(
-    () => 'done' as const,
-    (error: unknown) => {
-      if (timedOut) {
-        onLateError(error);
-        return 'timeout' as const;
-      }
-      throw error;
-    },
-  );
-  try {
-    return await Promise.race([done, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

@@ -19,9 +19,12 @@ export function normalizeHeaders(input: HeadersInput | undefined): Headers {
     });
     return headers;
   }
-  for (const [name, value] of Object.entries(input)) {
+  const record = input as Readonly<Record<string, string | readonly string[] | undefined>>;
+  for (const name in record) {
+    if (!Object.hasOwn(record, name)) continue;
+    const value = record[name];
     if (value === undefined) continue;
-    headers[name.toLowerCase()] = typeof value === 'string' ? value : (value as readonly string[]).join(', ');
+    headers[name.toLowerCase()] = typeof value === 'string' ? value : value.join(', ');
   }
   return headers;
 }

@@ -1,6 +1,6 @@
 import type { Dialect } from '../dialects/detect.js';
 import type { TurnResult } from '../core/run-turn.js';
-import { traced } from './tracing.js';
+import { traced, tracingEnabled } from './tracing.js';
 
 /**
  * Runs a turn in a `dialogflow.turn` span (when an OpenTelemetry SDK is registered), so the
@@ -8,6 +8,7 @@ import { traced } from './tracing.js';
  * route and error code. Session ids and texts stay out of spans: they may be personal.
  */
 export function tracedTurn(dialect: Dialect, requestId: string, run: () => Promise<TurnResult>): Promise<TurnResult> {
+  if (!tracingEnabled()) return run(); // no span to fill: skip the wrapper, it is on every call
   return traced('dialogflow.turn', { 'dialogflow.dialect': dialect, 'dialogflow.request_id': requestId }, async (span) => {
     const result = await run();
     span.set({
