@@ -2,9 +2,9 @@
 // @ts-nocheck
 "use strict";
 export const validateCxWebhookRequest: SchemaValidator = validate52;
-const schema19 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","$ref":"#/$defs/google.cloud.dialogflow.cx.v3.WebhookRequest","$defs":{"google.cloud.dialogflow.cx.v3.WebhookRequest":{"type":["object","null"],"properties":{"detectIntentResponseId":{"$ref":"#/$defs/string"},"detect_intent_response_id":{"$ref":"#/$defs/string"},"text":{"$ref":"#/$defs/string"},"triggerIntent":{"$ref":"#/$defs/string"},"trigger_intent":{"$ref":"#/$defs/string"},"transcript":{"$ref":"#/$defs/string"},"triggerEvent":{"$ref":"#/$defs/string"},"trigger_event":{"$ref":"#/$defs/string"},"dtmfDigits":{"$ref":"#/$defs/string"},"dtmf_digits":{"$ref":"#/$defs/string"},"languageCode":{"$ref":"#/$defs/string"},"language_code":{"$ref":"#/$defs/string"},"fulfillmentInfo":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.WebhookRequest.FulfillmentInfo"},"fulfillment_info":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.WebhookRequest.FulfillmentInfo"},"intentInfo":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.WebhookRequest.IntentInfo"},"intent_info":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.WebhookRequest.IntentInfo"},"pageInfo":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.PageInfo"},"page_info":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.PageInfo"},"sessionInfo":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.SessionInfo"},"session_info":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.SessionInfo"},"messages":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage","type":"object"}},"payload":{"$ref":"#/$defs/google.protobuf.Struct"},"sentimentAnalysisResult":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.WebhookRequest.SentimentAnalysisResult"},"sentiment_analysis_result":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.WebhookRequest.SentimentAnalysisResult"},"languageInfo":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.LanguageInfo"},"language_info":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.LanguageInfo"}},"allOf":[{"oneOf":[{"type":"object","required":["text"],"properties":{"text":{"not":{"type":"null"}}}},{"type":"object","required":["triggerIntent"],"properties":{"triggerIntent":{"not":{"type":"null"}}}},{"type":"object","required":["trigger_intent"],"properties":{"trigger_intent":{"not":{"type":"null"}}}},{"type":"object","required":["transcript"],"properties":{"transcript":{"not":{"type":"null"}}}},{"type":"object","required":["triggerEvent"],"properties":{"triggerEvent":{"not":{"type":"null"}}}},{"type":"object","required":["trigger_event"],"properties":{"trigger_event":{"not":{"type":"null"}}}},{"type":"object","required":["dtmfDigits"],"properties":{"dtmfDigits":{"not":{"type":"null"}}}},{"type":"object","required":["dtmf_digits"],"properties":{"dtmf_digits":{"not":{"type":"null"}}}},{"properties":{"text":{"type":"null"},"triggerIntent":{"type":"null"},"trigger_intent":{"type":"null"},"transcript":{"type":"null"},"triggerEvent":{"type":"null"},"trigger_event":{"type":"null"},"dtmfDigits":{"type":"null"},"dtmf_digits":{"type":"null"}}}]}]},"google.cloud.dialogflow.cx.v3.WebhookRequest.FulfillmentInfo":{"type":["object","null"],"properties":{"tag":{"$ref":"#/$defs/string"}}},"google.cloud.dialogflow.cx.v3.WebhookRequest.IntentInfo":{"type":["object","null"],"properties":{"lastMatchedIntent":{"$ref":"#/$defs/string"},"last_matched_intent":{"$ref":"#/$defs/string"},"displayName":{"$ref":"#/$defs/string"},"display_name":{"$ref":"#/$defs/string"},"parameters":{"type":["object","null"],"propertyNames":{"not":{"pattern":"[\\uD800-\\uDFFF]"}},"additionalProperties":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.WebhookRequest.IntentInfo.IntentParameterValue","type":"object"}},"confidence":{"$ref":"#/$defs/float"}}},"google.cloud.dialogflow.cx.v3.PageInfo":{"type":["object","null"],"properties":{"currentPage":{"$ref":"#/$defs/string"},"current_page":{"$ref":"#/$defs/string"},"displayName":{"$ref":"#/$defs/string"},"display_name":{"$ref":"#/$defs/string"},"formInfo":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.PageInfo.FormInfo"},"form_info":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.PageInfo.FormInfo"}}},"google.cloud.dialogflow.cx.v3.SessionInfo":{"type":["object","null"],"properties":{"session":{"$ref":"#/$defs/string"},"parameters":{"type":["object","null"],"propertyNames":{"not":{"pattern":"[\\uD800-\\uDFFF]"}},"additionalProperties":{"$ref":"#/$defs/google.protobuf.Value"}}}},"google.cloud.dialogflow.cx.v3.ResponseMessage":{"type":["object","null"],"properties":{"text":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.Text"},"payload":{"$ref":"#/$defs/google.protobuf.Struct"},"conversationSuccess":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.ConversationSuccess"},"conversation_success":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.ConversationSuccess"},"outputAudioText":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.OutputAudioText"},"output_audio_text":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.OutputAudioText"},"liveAgentHandoff":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.LiveAgentHandoff"},"live_agent_handoff":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.LiveAgentHandoff"},"endInteraction":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.EndInteraction"},"end_interaction":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.EndInteraction"},"playAudio":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.PlayAudio"},"play_audio":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.PlayAudio"},"mixedAudio":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.MixedAudio"},"mixed_audio":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.MixedAudio"},"telephonyTransferCall":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.TelephonyTransferCall"},"telephony_transfer_call":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.TelephonyTransferCall"},"knowledgeInfoCard":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.KnowledgeInfoCard"},"knowledge_info_card":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.KnowledgeInfoCard"},"toolCall":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ToolCall"},"tool_call":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ToolCall"},"responseType":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.ResponseType"},"response_type":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.ResponseType"},"channel":{"$ref":"#/$defs/string"}},"allOf":[{"oneOf":[{"type":"object","required":["text"],"properties":{"text":{"not":{"type":"null"}}}},{"type":"object","required":["payload"],"properties":{"payload":{"not":{"type":"null"}}}},{"type":"object","required":["conversationSuccess"],"properties":{"conversationSuccess":{"not":{"type":"null"}}}},{"type":"object","required":["conversation_success"],"properties":{"conversation_success":{"not":{"type":"null"}}}},{"type":"object","required":["outputAudioText"],"properties":{"outputAudioText":{"not":{"type":"null"}}}},{"type":"object","required":["output_audio_text"],"properties":{"output_audio_text":{"not":{"type":"null"}}}},{"type":"object","required":["liveAgentHandoff"],"properties":{"liveAgentHandoff":{"not":{"type":"null"}}}},{"type":"object","required":["live_agent_handoff"],"properties":{"live_agent_handoff":{"not":{"type":"null"}}}},{"type":"object","required":["endInteraction"],"properties":{"endInteraction":{"not":{"type":"null"}}}},{"type":"object","required":["end_interaction"],"properties":{"end_interaction":{"not":{"type":"null"}}}},{"type":"object","required":["playAudio"],"properties":{"playAudio":{"not":{"type":"null"}}}},{"type":"object","required":["play_audio"],"properties":{"play_audio":{"not":{"type":"null"}}}},{"type":"object","required":["mixedAudio"],"properties":{"mixedAudio":{"not":{"type":"null"}}}},{"type":"object","required":["mixed_audio"],"properties":{"mixed_audio":{"not":{"type":"null"}}}},{"type":"object","required":["telephonyTransferCall"],"properties":{"telephonyTransferCall":{"not":{"type":"null"}}}},{"type":"object","required":["telephony_transfer_call"],"properties":{"telephony_transfer_call":{"not":{"type":"null"}}}},{"type":"object","required":["knowledgeInfoCard"],"properties":{"knowledgeInfoCard":{"not":{"type":"null"}}}},{"type":"object","required":["knowledge_info_card"],"properties":{"knowledge_info_card":{"not":{"type":"null"}}}},{"type":"object","required":["toolCall"],"properties":{"toolCall":{"not":{"type":"null"}}}},{"type":"object","required":["tool_call"],"properties":{"tool_call":{"not":{"type":"null"}}}},{"properties":{"text":{"type":"null"},"payload":{"type":"null"},"conversationSuccess":{"type":"null"},"conversation_success":{"type":"null"},"outputAudioText":{"type":"null"},"output_audio_text":{"type":"null"},"liveAgentHandoff":{"type":"null"},"live_agent_handoff":{"type":"null"},"endInteraction":{"type":"null"},"end_interaction":{"type":"null"},"playAudio":{"type":"null"},"play_audio":{"type":"null"},"mixedAudio":{"type":"null"},"mixed_audio":{"type":"null"},"telephonyTransferCall":{"type":"null"},"telephony_transfer_call":{"type":"null"},"knowledgeInfoCard":{"type":"null"},"knowledge_info_card":{"type":"null"},"toolCall":{"type":"null"},"tool_call":{"type":"null"}}}]}]},"google.cloud.dialogflow.cx.v3.WebhookRequest.SentimentAnalysisResult":{"type":["object","null"],"properties":{"score":{"$ref":"#/$defs/float"},"magnitude":{"$ref":"#/$defs/float"}}},"google.cloud.dialogflow.cx.v3.LanguageInfo":{"type":["object","null"],"properties":{"inputLanguageCode":{"$ref":"#/$defs/string"},"input_language_code":{"$ref":"#/$defs/string"},"resolvedLanguageCode":{"$ref":"#/$defs/string"},"resolved_language_code":{"$ref":"#/$defs/string"},"confidenceScore":{"$ref":"#/$defs/float"},"confidence_score":{"$ref":"#/$defs/float"}}},"google.cloud.dialogflow.cx.v3.WebhookRequest.IntentInfo.IntentParameterValue":{"type":["object","null"],"properties":{"originalValue":{"$ref":"#/$defs/string"},"original_value":{"$ref":"#/$defs/string"},"resolvedValue":{"$ref":"#/$defs/google.protobuf.Value"},"resolved_value":{"$ref":"#/$defs/google.protobuf.Value"}}},"google.cloud.dialogflow.cx.v3.PageInfo.FormInfo":{"type":["object","null"],"properties":{"parameterInfo":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.PageInfo.FormInfo.ParameterInfo","type":"object"}},"parameter_info":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.PageInfo.FormInfo.ParameterInfo","type":"object"}}}},"google.cloud.dialogflow.cx.v3.ResponseMessage.Text":{"type":["object","null"],"properties":{"text":{"type":["array","null"],"items":{"$ref":"#/$defs/string","type":"string"}},"allowPlaybackInterruption":{"type":["boolean","null"]},"allow_playback_interruption":{"type":["boolean","null"]}}},"google.cloud.dialogflow.cx.v3.ResponseMessage.ConversationSuccess":{"type":["object","null"],"properties":{"metadata":{"$ref":"#/$defs/google.protobuf.Struct"}}},"google.cloud.dialogflow.cx.v3.ResponseMessage.OutputAudioText":{"type":["object","null"],"properties":{"text":{"$ref":"#/$defs/string"},"ssml":{"$ref":"#/$defs/string"},"allowPlaybackInterruption":{"type":["boolean","null"]},"allow_playback_interruption":{"type":["boolean","null"]}},"allOf":[{"oneOf":[{"type":"object","required":["text"],"properties":{"text":{"not":{"type":"null"}}}},{"type":"object","required":["ssml"],"properties":{"ssml":{"not":{"type":"null"}}}},{"properties":{"text":{"type":"null"},"ssml":{"type":"null"}}}]}]},"google.cloud.dialogflow.cx.v3.ResponseMessage.LiveAgentHandoff":{"type":["object","null"],"properties":{"metadata":{"$ref":"#/$defs/google.protobuf.Struct"}}},"google.cloud.dialogflow.cx.v3.ResponseMessage.EndInteraction":{"type":["object","null"]},"google.cloud.dialogflow.cx.v3.ResponseMessage.PlayAudio":{"type":["object","null"],"properties":{"audioUri":{"$ref":"#/$defs/string"},"audio_uri":{"$ref":"#/$defs/string"},"allowPlaybackInterruption":{"type":["boolean","null"]},"allow_playback_interruption":{"type":["boolean","null"]}}},"google.cloud.dialogflow.cx.v3.ResponseMessage.MixedAudio":{"type":["object","null"],"properties":{"segments":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.MixedAudio.Segment","type":"object"}}}},"google.cloud.dialogflow.cx.v3.ResponseMessage.TelephonyTransferCall":{"type":["object","null"],"properties":{"phoneNumber":{"$ref":"#/$defs/string"},"phone_number":{"$ref":"#/$defs/string"}},"allOf":[{"oneOf":[{"type":"object","required":["phoneNumber"],"properties":{"phoneNumber":{"not":{"type":"null"}}}},{"type":"object","required":["phone_number"],"properties":{"phone_number":{"not":{"type":"null"}}}},{"properties":{"phoneNumber":{"type":"null"},"phone_number":{"type":"null"}}}]}]},"google.cloud.dialogflow.cx.v3.ResponseMessage.KnowledgeInfoCard":{"type":["object","null"]},"google.cloud.dialogflow.cx.v3.ToolCall":{"type":["object","null"],"properties":{"tool":{"$ref":"#/$defs/string"},"action":{"$ref":"#/$defs/string"},"inputParameters":{"$ref":"#/$defs/google.protobuf.Struct"},"input_parameters":{"$ref":"#/$defs/google.protobuf.Struct"}}},"google.cloud.dialogflow.cx.v3.PageInfo.FormInfo.ParameterInfo":{"type":["object","null"],"properties":{"displayName":{"$ref":"#/$defs/string"},"display_name":{"$ref":"#/$defs/string"},"required":{"type":["boolean","null"]},"state":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.PageInfo.FormInfo.ParameterInfo.ParameterState"},"value":{"$ref":"#/$defs/google.protobuf.Value"},"justCollected":{"type":["boolean","null"]},"just_collected":{"type":["boolean","null"]}}},"google.cloud.dialogflow.cx.v3.ResponseMessage.MixedAudio.Segment":{"type":["object","null"],"properties":{"audio":{"$ref":"#/$defs/bytes"},"uri":{"$ref":"#/$defs/string"},"allowPlaybackInterruption":{"type":["boolean","null"]},"allow_playback_interruption":{"type":["boolean","null"]}},"allOf":[{"oneOf":[{"type":"object","required":["audio"],"properties":{"audio":{"not":{"type":"null"}}}},{"type":"object","required":["uri"],"properties":{"uri":{"not":{"type":"null"}}}},{"properties":{"audio":{"type":"null"},"uri":{"type":"null"}}}]}]},"google.cloud.dialogflow.cx.v3.ResponseMessage.ResponseType":{"anyOf":[{"enum":["RESPONSE_TYPE_UNSPECIFIED","ENTRY_PROMPT","PARAMETER_PROMPT","HANDLER_PROMPT"]},{"$ref":"#/$defs/int32"}]},"google.cloud.dialogflow.cx.v3.PageInfo.FormInfo.ParameterInfo.ParameterState":{"anyOf":[{"enum":["PARAMETER_STATE_UNSPECIFIED","EMPTY","INVALID","FILLED"]},{"$ref":"#/$defs/int32"}]},"string":{"type":["string","null"],"not":{"type":"string","pattern":"[\\uD800-\\uDFFF]"}},"int32":{"type":["integer","string","null"],"minimum":-2147483648,"maximum":2147483647,"pattern":"^(?:\\+?0*(?:[0-9]|[1-9][0-9]{1,8}|1[0-9]{9}|20[0-9]{8}|21[0-3][0-9]{7}|214[0-6][0-9]{6}|2147[0-3][0-9]{5}|21474[0-7][0-9]{4}|214748[0-2][0-9]{3}|2147483[0-5][0-9]{2}|21474836[0-3][0-9]|214748364[0-6]|2147483647)|-0*(?:[0-9]|[1-9][0-9]{1,8}|1[0-9]{9}|20[0-9]{8}|21[0-3][0-9]{7}|214[0-6][0-9]{6}|2147[0-3][0-9]{5}|21474[0-7][0-9]{4}|214748[0-2][0-9]{3}|2147483[0-5][0-9]{2}|21474836[0-3][0-9]|214748364[0-7]|2147483648))$"},"float":{"type":["number","string","null"],"minimum":-3.4028234663852886e+38,"maximum":3.4028234663852886e+38,"pattern":"^(?:[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?|NaN|-?Infinity)$"},"bytes":{"type":["string","null"],"pattern":"^(?:[A-Za-z0-9+/_-]{4})*(?:[A-Za-z0-9+/_-]{2}(?:==)?|[A-Za-z0-9+/_-]{3}=?)?$"},"google.protobuf.Struct":{"type":["object","null"]},"google.protobuf.Value":{}}};
-const schema20 = {"type":["object","null"],"properties":{"detectIntentResponseId":{"$ref":"#/$defs/string"},"detect_intent_response_id":{"$ref":"#/$defs/string"},"text":{"$ref":"#/$defs/string"},"triggerIntent":{"$ref":"#/$defs/string"},"trigger_intent":{"$ref":"#/$defs/string"},"transcript":{"$ref":"#/$defs/string"},"triggerEvent":{"$ref":"#/$defs/string"},"trigger_event":{"$ref":"#/$defs/string"},"dtmfDigits":{"$ref":"#/$defs/string"},"dtmf_digits":{"$ref":"#/$defs/string"},"languageCode":{"$ref":"#/$defs/string"},"language_code":{"$ref":"#/$defs/string"},"fulfillmentInfo":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.WebhookRequest.FulfillmentInfo"},"fulfillment_info":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.WebhookRequest.FulfillmentInfo"},"intentInfo":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.WebhookRequest.IntentInfo"},"intent_info":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.WebhookRequest.IntentInfo"},"pageInfo":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.PageInfo"},"page_info":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.PageInfo"},"sessionInfo":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.SessionInfo"},"session_info":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.SessionInfo"},"messages":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage","type":"object"}},"payload":{"$ref":"#/$defs/google.protobuf.Struct"},"sentimentAnalysisResult":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.WebhookRequest.SentimentAnalysisResult"},"sentiment_analysis_result":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.WebhookRequest.SentimentAnalysisResult"},"languageInfo":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.LanguageInfo"},"language_info":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.LanguageInfo"}},"allOf":[{"oneOf":[{"type":"object","required":["text"],"properties":{"text":{"not":{"type":"null"}}}},{"type":"object","required":["triggerIntent"],"properties":{"triggerIntent":{"not":{"type":"null"}}}},{"type":"object","required":["trigger_intent"],"properties":{"trigger_intent":{"not":{"type":"null"}}}},{"type":"object","required":["transcript"],"properties":{"transcript":{"not":{"type":"null"}}}},{"type":"object","required":["triggerEvent"],"properties":{"triggerEvent":{"not":{"type":"null"}}}},{"type":"object","required":["trigger_event"],"properties":{"trigger_event":{"not":{"type":"null"}}}},{"type":"object","required":["dtmfDigits"],"properties":{"dtmfDigits":{"not":{"type":"null"}}}},{"type":"object","required":["dtmf_digits"],"properties":{"dtmf_digits":{"not":{"type":"null"}}}},{"properties":{"text":{"type":"null"},"triggerIntent":{"type":"null"},"trigger_intent":{"type":"null"},"transcript":{"type":"null"},"triggerEvent":{"type":"null"},"trigger_event":{"type":"null"},"dtmfDigits":{"type":"null"},"dtmf_digits":{"type":"null"}}}]}]};
-const schema21 = {"type":["string","null"],"not":{"type":"string","pattern":"[\\uD800-\\uDFFF]"}};
+const schema19 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","$ref":"#/$defs/google.cloud.dialogflow.cx.v3.WebhookRequest","$defs":{"google.cloud.dialogflow.cx.v3.WebhookRequest":{"type":["object","null"],"properties":{"detectIntentResponseId":{"$ref":"#/$defs/string"},"detect_intent_response_id":{"$ref":"#/$defs/string"},"text":{"$ref":"#/$defs/string"},"triggerIntent":{"$ref":"#/$defs/string"},"trigger_intent":{"$ref":"#/$defs/string"},"transcript":{"$ref":"#/$defs/string"},"triggerEvent":{"$ref":"#/$defs/string"},"trigger_event":{"$ref":"#/$defs/string"},"dtmfDigits":{"$ref":"#/$defs/string"},"dtmf_digits":{"$ref":"#/$defs/string"},"languageCode":{"$ref":"#/$defs/string"},"language_code":{"$ref":"#/$defs/string"},"fulfillmentInfo":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.WebhookRequest.FulfillmentInfo"},"fulfillment_info":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.WebhookRequest.FulfillmentInfo"},"intentInfo":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.WebhookRequest.IntentInfo"},"intent_info":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.WebhookRequest.IntentInfo"},"pageInfo":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.PageInfo"},"page_info":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.PageInfo"},"sessionInfo":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.SessionInfo"},"session_info":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.SessionInfo"},"messages":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage","type":"object"}},"payload":{"$ref":"#/$defs/google.protobuf.Struct"},"sentimentAnalysisResult":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.WebhookRequest.SentimentAnalysisResult"},"sentiment_analysis_result":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.WebhookRequest.SentimentAnalysisResult"},"languageInfo":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.LanguageInfo"},"language_info":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.LanguageInfo"}},"allOf":[{"atMostOneSet":["text","triggerIntent","trigger_intent","transcript","triggerEvent","trigger_event","dtmfDigits","dtmf_digits"]}]},"google.cloud.dialogflow.cx.v3.WebhookRequest.FulfillmentInfo":{"type":["object","null"],"properties":{"tag":{"$ref":"#/$defs/string"}}},"google.cloud.dialogflow.cx.v3.WebhookRequest.IntentInfo":{"type":["object","null"],"properties":{"lastMatchedIntent":{"$ref":"#/$defs/string"},"last_matched_intent":{"$ref":"#/$defs/string"},"displayName":{"$ref":"#/$defs/string"},"display_name":{"$ref":"#/$defs/string"},"parameters":{"type":["object","null"],"propertyNames":{"notPattern":"[\\uD800-\\uDFFF]"},"additionalProperties":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.WebhookRequest.IntentInfo.IntentParameterValue","type":"object"}},"confidence":{"$ref":"#/$defs/float"}}},"google.cloud.dialogflow.cx.v3.PageInfo":{"type":["object","null"],"properties":{"currentPage":{"$ref":"#/$defs/string"},"current_page":{"$ref":"#/$defs/string"},"displayName":{"$ref":"#/$defs/string"},"display_name":{"$ref":"#/$defs/string"},"formInfo":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.PageInfo.FormInfo"},"form_info":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.PageInfo.FormInfo"}}},"google.cloud.dialogflow.cx.v3.SessionInfo":{"type":["object","null"],"properties":{"session":{"$ref":"#/$defs/string"},"parameters":{"type":["object","null"],"propertyNames":{"notPattern":"[\\uD800-\\uDFFF]"},"additionalProperties":{"$ref":"#/$defs/google.protobuf.Value"}}}},"google.cloud.dialogflow.cx.v3.ResponseMessage":{"type":["object","null"],"properties":{"text":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.Text"},"payload":{"$ref":"#/$defs/google.protobuf.Struct"},"conversationSuccess":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.ConversationSuccess"},"conversation_success":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.ConversationSuccess"},"outputAudioText":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.OutputAudioText"},"output_audio_text":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.OutputAudioText"},"liveAgentHandoff":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.LiveAgentHandoff"},"live_agent_handoff":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.LiveAgentHandoff"},"endInteraction":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.EndInteraction"},"end_interaction":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.EndInteraction"},"playAudio":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.PlayAudio"},"play_audio":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.PlayAudio"},"mixedAudio":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.MixedAudio"},"mixed_audio":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.MixedAudio"},"telephonyTransferCall":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.TelephonyTransferCall"},"telephony_transfer_call":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.TelephonyTransferCall"},"knowledgeInfoCard":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.KnowledgeInfoCard"},"knowledge_info_card":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.KnowledgeInfoCard"},"toolCall":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ToolCall"},"tool_call":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ToolCall"},"responseType":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.ResponseType"},"response_type":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.ResponseType"},"channel":{"$ref":"#/$defs/string"}},"allOf":[{"atMostOneSet":["text","payload","conversationSuccess","conversation_success","outputAudioText","output_audio_text","liveAgentHandoff","live_agent_handoff","endInteraction","end_interaction","playAudio","play_audio","mixedAudio","mixed_audio","telephonyTransferCall","telephony_transfer_call","knowledgeInfoCard","knowledge_info_card","toolCall","tool_call"]}]},"google.cloud.dialogflow.cx.v3.WebhookRequest.SentimentAnalysisResult":{"type":["object","null"],"properties":{"score":{"$ref":"#/$defs/float"},"magnitude":{"$ref":"#/$defs/float"}}},"google.cloud.dialogflow.cx.v3.LanguageInfo":{"type":["object","null"],"properties":{"inputLanguageCode":{"$ref":"#/$defs/string"},"input_language_code":{"$ref":"#/$defs/string"},"resolvedLanguageCode":{"$ref":"#/$defs/string"},"resolved_language_code":{"$ref":"#/$defs/string"},"confidenceScore":{"$ref":"#/$defs/float"},"confidence_score":{"$ref":"#/$defs/float"}}},"google.cloud.dialogflow.cx.v3.WebhookRequest.IntentInfo.IntentParameterValue":{"type":["object","null"],"properties":{"originalValue":{"$ref":"#/$defs/string"},"original_value":{"$ref":"#/$defs/string"},"resolvedValue":{"$ref":"#/$defs/google.protobuf.Value"},"resolved_value":{"$ref":"#/$defs/google.protobuf.Value"}}},"google.cloud.dialogflow.cx.v3.PageInfo.FormInfo":{"type":["object","null"],"properties":{"parameterInfo":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.PageInfo.FormInfo.ParameterInfo","type":"object"}},"parameter_info":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.PageInfo.FormInfo.ParameterInfo","type":"object"}}}},"google.cloud.dialogflow.cx.v3.ResponseMessage.Text":{"type":["object","null"],"properties":{"text":{"type":["array","null"],"items":{"$ref":"#/$defs/string","type":"string"}},"allowPlaybackInterruption":{"type":["boolean","null"]},"allow_playback_interruption":{"type":["boolean","null"]}}},"google.cloud.dialogflow.cx.v3.ResponseMessage.ConversationSuccess":{"type":["object","null"],"properties":{"metadata":{"$ref":"#/$defs/google.protobuf.Struct"}}},"google.cloud.dialogflow.cx.v3.ResponseMessage.OutputAudioText":{"type":["object","null"],"properties":{"text":{"$ref":"#/$defs/string"},"ssml":{"$ref":"#/$defs/string"},"allowPlaybackInterruption":{"type":["boolean","null"]},"allow_playback_interruption":{"type":["boolean","null"]}},"allOf":[{"atMostOneSet":["text","ssml"]}]},"google.cloud.dialogflow.cx.v3.ResponseMessage.LiveAgentHandoff":{"type":["object","null"],"properties":{"metadata":{"$ref":"#/$defs/google.protobuf.Struct"}}},"google.cloud.dialogflow.cx.v3.ResponseMessage.EndInteraction":{"type":["object","null"]},"google.cloud.dialogflow.cx.v3.ResponseMessage.PlayAudio":{"type":["object","null"],"properties":{"audioUri":{"$ref":"#/$defs/string"},"audio_uri":{"$ref":"#/$defs/string"},"allowPlaybackInterruption":{"type":["boolean","null"]},"allow_playback_interruption":{"type":["boolean","null"]}}},"google.cloud.dialogflow.cx.v3.ResponseMessage.MixedAudio":{"type":["object","null"],"properties":{"segments":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.MixedAudio.Segment","type":"object"}}}},"google.cloud.dialogflow.cx.v3.ResponseMessage.TelephonyTransferCall":{"type":["object","null"],"properties":{"phoneNumber":{"$ref":"#/$defs/string"},"phone_number":{"$ref":"#/$defs/string"}},"allOf":[{"atMostOneSet":["phoneNumber","phone_number"]}]},"google.cloud.dialogflow.cx.v3.ResponseMessage.KnowledgeInfoCard":{"type":["object","null"]},"google.cloud.dialogflow.cx.v3.ToolCall":{"type":["object","null"],"properties":{"tool":{"$ref":"#/$defs/string"},"action":{"$ref":"#/$defs/string"},"inputParameters":{"$ref":"#/$defs/google.protobuf.Struct"},"input_parameters":{"$ref":"#/$defs/google.protobuf.Struct"}}},"google.cloud.dialogflow.cx.v3.PageInfo.FormInfo.ParameterInfo":{"type":["object","null"],"properties":{"displayName":{"$ref":"#/$defs/string"},"display_name":{"$ref":"#/$defs/string"},"required":{"type":["boolean","null"]},"state":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.PageInfo.FormInfo.ParameterInfo.ParameterState"},"value":{"$ref":"#/$defs/google.protobuf.Value"},"justCollected":{"type":["boolean","null"]},"just_collected":{"type":["boolean","null"]}}},"google.cloud.dialogflow.cx.v3.ResponseMessage.MixedAudio.Segment":{"type":["object","null"],"properties":{"audio":{"$ref":"#/$defs/bytes"},"uri":{"$ref":"#/$defs/string"},"allowPlaybackInterruption":{"type":["boolean","null"]},"allow_playback_interruption":{"type":["boolean","null"]}},"allOf":[{"atMostOneSet":["audio","uri"]}]},"google.cloud.dialogflow.cx.v3.ResponseMessage.ResponseType":{"anyOf":[{"enum":["RESPONSE_TYPE_UNSPECIFIED","ENTRY_PROMPT","PARAMETER_PROMPT","HANDLER_PROMPT"]},{"$ref":"#/$defs/int32"}]},"google.cloud.dialogflow.cx.v3.PageInfo.FormInfo.ParameterInfo.ParameterState":{"anyOf":[{"enum":["PARAMETER_STATE_UNSPECIFIED","EMPTY","INVALID","FILLED"]},{"$ref":"#/$defs/int32"}]},"string":{"type":["string","null"],"notPattern":"[\\uD800-\\uDFFF]"},"int32":{"type":["integer","string","null"],"minimum":-2147483648,"maximum":2147483647,"pattern":"^(?:\\+?0*(?:[0-9]|[1-9][0-9]{1,8}|1[0-9]{9}|20[0-9]{8}|21[0-3][0-9]{7}|214[0-6][0-9]{6}|2147[0-3][0-9]{5}|21474[0-7][0-9]{4}|214748[0-2][0-9]{3}|2147483[0-5][0-9]{2}|21474836[0-3][0-9]|214748364[0-6]|2147483647)|-0*(?:[0-9]|[1-9][0-9]{1,8}|1[0-9]{9}|20[0-9]{8}|21[0-3][0-9]{7}|214[0-6][0-9]{6}|2147[0-3][0-9]{5}|21474[0-7][0-9]{4}|214748[0-2][0-9]{3}|2147483[0-5][0-9]{2}|21474836[0-3][0-9]|214748364[0-7]|2147483648))$"},"float":{"type":["number","string","null"],"minimum":-3.4028234663852886e+38,"maximum":3.4028234663852886e+38,"pattern":"^(?:[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?|NaN|-?Infinity)$"},"bytes":{"type":["string","null"],"pattern":"^(?:[A-Za-z0-9+/_-]{4})*(?:[A-Za-z0-9+/_-]{2}(?:==)?|[A-Za-z0-9+/_-]{3}=?)?$"},"google.protobuf.Struct":{"type":["object","null"]},"google.protobuf.Value":{}}};
+const schema20 = {"type":["object","null"],"properties":{"detectIntentResponseId":{"$ref":"#/$defs/string"},"detect_intent_response_id":{"$ref":"#/$defs/string"},"text":{"$ref":"#/$defs/string"},"triggerIntent":{"$ref":"#/$defs/string"},"trigger_intent":{"$ref":"#/$defs/string"},"transcript":{"$ref":"#/$defs/string"},"triggerEvent":{"$ref":"#/$defs/string"},"trigger_event":{"$ref":"#/$defs/string"},"dtmfDigits":{"$ref":"#/$defs/string"},"dtmf_digits":{"$ref":"#/$defs/string"},"languageCode":{"$ref":"#/$defs/string"},"language_code":{"$ref":"#/$defs/string"},"fulfillmentInfo":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.WebhookRequest.FulfillmentInfo"},"fulfillment_info":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.WebhookRequest.FulfillmentInfo"},"intentInfo":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.WebhookRequest.IntentInfo"},"intent_info":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.WebhookRequest.IntentInfo"},"pageInfo":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.PageInfo"},"page_info":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.PageInfo"},"sessionInfo":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.SessionInfo"},"session_info":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.SessionInfo"},"messages":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage","type":"object"}},"payload":{"$ref":"#/$defs/google.protobuf.Struct"},"sentimentAnalysisResult":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.WebhookRequest.SentimentAnalysisResult"},"sentiment_analysis_result":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.WebhookRequest.SentimentAnalysisResult"},"languageInfo":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.LanguageInfo"},"language_info":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.LanguageInfo"}},"allOf":[{"atMostOneSet":["text","triggerIntent","trigger_intent","transcript","triggerEvent","trigger_event","dtmfDigits","dtmf_digits"]}]};
+const schema21 = {"type":["string","null"],"notPattern":"[\\uD800-\\uDFFF]"};
 const pattern3 = new RegExp("[\\uD800-\\uDFFF]", "u");
 
 function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -21,45 +21,11 @@ if((typeof data !== "string") && (data !== null)){
 validate54.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema21.type}}];
 return false;
 }
-const _errs1 = errors;
-const _errs2 = errors;
-if(errors === _errs2){
+if(errors === 0){
 if(typeof data === "string"){
-if(!pattern3.test(data)){
-const err0 = {};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-else {
-const err1 = {};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-var valid0 = _errs2 === errors;
-if(valid0){
-validate54.errors = [{instancePath,schemaPath:"#/not",keyword:"not",params:{}}];
+if(pattern3.test(data)){
+validate54.errors = [{instancePath,schemaPath:"#/notPattern",keyword:"notPattern",params:{}}];
 return false;
-}
-else {
-errors = _errs1;
-if(vErrors !== null){
-if(_errs1){
-vErrors.length = _errs1;
-}
-else {
-vErrors = null;
 }
 }
 }
@@ -99,7 +65,7 @@ return errors === 0;
 }
 validate67.evaluated = {"props":{"tag":true},"dynamicProps":false,"dynamicItems":false};
 
-const schema23 = {"type":["object","null"],"properties":{"lastMatchedIntent":{"$ref":"#/$defs/string"},"last_matched_intent":{"$ref":"#/$defs/string"},"displayName":{"$ref":"#/$defs/string"},"display_name":{"$ref":"#/$defs/string"},"parameters":{"type":["object","null"],"propertyNames":{"not":{"pattern":"[\\uD800-\\uDFFF]"}},"additionalProperties":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.WebhookRequest.IntentInfo.IntentParameterValue","type":"object"}},"confidence":{"$ref":"#/$defs/float"}}};
+const schema23 = {"type":["object","null"],"properties":{"lastMatchedIntent":{"$ref":"#/$defs/string"},"last_matched_intent":{"$ref":"#/$defs/string"},"displayName":{"$ref":"#/$defs/string"},"display_name":{"$ref":"#/$defs/string"},"parameters":{"type":["object","null"],"propertyNames":{"notPattern":"[\\uD800-\\uDFFF]"},"additionalProperties":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.WebhookRequest.IntentInfo.IntentParameterValue","type":"object"}},"confidence":{"$ref":"#/$defs/float"}}};
 const schema24 = {"type":["object","null"],"properties":{"originalValue":{"$ref":"#/$defs/string"},"original_value":{"$ref":"#/$defs/string"},"resolvedValue":{"$ref":"#/$defs/google.protobuf.Value"},"resolved_value":{"$ref":"#/$defs/google.protobuf.Value"}}};
 const schema25 = {};
 
@@ -303,11 +269,9 @@ if(errors === _errs5){
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 for(const key0 in data4){
 const _errs7 = errors;
-const _errs8 = errors;
-const _errs9 = errors;
 if(typeof key0 === "string"){
-if(!pattern3.test(key0)){
-const err0 = {};
+if(pattern3.test(key0)){
+const err0 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/propertyNames/notPattern",keyword:"notPattern",params:{},propertyName:key0};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -317,36 +281,14 @@ vErrors.push(err0);
 errors++;
 }
 }
-var valid2 = _errs9 === errors;
-if(valid2){
-const err1 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/propertyNames/not",keyword:"not",params:{},propertyName:key0};
+var valid1 = _errs7 === errors;
+if(!valid1){
+const err1 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/propertyNames",keyword:"propertyNames",params:{propertyName: key0}};
 if(vErrors === null){
 vErrors = [err1];
 }
 else {
 vErrors.push(err1);
-}
-errors++;
-}
-else {
-errors = _errs8;
-if(vErrors !== null){
-if(_errs8){
-vErrors.length = _errs8;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid1 = _errs7 === errors;
-if(!valid1){
-const err2 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/propertyNames",keyword:"propertyNames",params:{propertyName: key0}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
 }
 errors++;
 validate71.errors = vErrors;
@@ -357,7 +299,7 @@ break;
 if(valid1){
 for(const key1 in data4){
 let data5 = data4[key1];
-const _errs11 = errors;
+const _errs9 = errors;
 if(!(data5 && typeof data5 == "object" && !Array.isArray(data5))){
 validate71.errors = [{instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/parameters/additionalProperties/type",keyword:"type",params:{type: "object"}}];
 return false;
@@ -366,8 +308,8 @@ if(!(validate76(data5, {instancePath:instancePath+"/parameters/" + key1.replace(
 vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
 errors = vErrors.length;
 }
-var valid3 = _errs11 === errors;
-if(!valid3){
+var valid2 = _errs9 === errors;
+if(!valid2){
 break;
 }
 }
@@ -381,12 +323,12 @@ var valid0 = true;
 }
 if(valid0){
 if(data.confidence !== undefined){
-const _errs13 = errors;
+const _errs11 = errors;
 if(!(validate83(data.confidence, {instancePath:instancePath+"/confidence",parentData:data,parentDataProperty:"confidence",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
 errors = vErrors.length;
 }
-var valid0 = _errs13 === errors;
+var valid0 = _errs11 === errors;
 }
 else {
 var valid0 = true;
@@ -822,7 +764,7 @@ return errors === 0;
 }
 validate87.evaluated = {"props":{"currentPage":true,"current_page":true,"displayName":true,"display_name":true,"formInfo":true,"form_info":true},"dynamicProps":false,"dynamicItems":false};
 
-const schema32 = {"type":["object","null"],"properties":{"session":{"$ref":"#/$defs/string"},"parameters":{"type":["object","null"],"propertyNames":{"not":{"pattern":"[\\uD800-\\uDFFF]"}},"additionalProperties":{"$ref":"#/$defs/google.protobuf.Value"}}}};
+const schema32 = {"type":["object","null"],"properties":{"session":{"$ref":"#/$defs/string"},"parameters":{"type":["object","null"],"propertyNames":{"notPattern":"[\\uD800-\\uDFFF]"},"additionalProperties":{"$ref":"#/$defs/google.protobuf.Value"}}}};
 
 function validate107(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -863,11 +805,9 @@ if(errors === _errs2){
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 for(const key0 in data1){
 const _errs4 = errors;
-const _errs5 = errors;
-const _errs6 = errors;
 if(typeof key0 === "string"){
-if(!pattern3.test(key0)){
-const err0 = {};
+if(pattern3.test(key0)){
+const err0 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/propertyNames/notPattern",keyword:"notPattern",params:{},propertyName:key0};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -877,36 +817,14 @@ vErrors.push(err0);
 errors++;
 }
 }
-var valid2 = _errs6 === errors;
-if(valid2){
-const err1 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/propertyNames/not",keyword:"not",params:{},propertyName:key0};
+var valid1 = _errs4 === errors;
+if(!valid1){
+const err1 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/propertyNames",keyword:"propertyNames",params:{propertyName: key0}};
 if(vErrors === null){
 vErrors = [err1];
 }
 else {
 vErrors.push(err1);
-}
-errors++;
-}
-else {
-errors = _errs5;
-if(vErrors !== null){
-if(_errs5){
-vErrors.length = _errs5;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid1 = _errs4 === errors;
-if(!valid1){
-const err2 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/propertyNames",keyword:"propertyNames",params:{propertyName: key0}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
 }
 errors++;
 validate107.errors = vErrors;
@@ -916,13 +834,13 @@ break;
 }
 if(valid1){
 for(const key1 in data1){
-const _errs8 = errors;
+const _errs6 = errors;
 if(!(validate79(data1[key1], {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data1,parentDataProperty:key1,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
 errors = vErrors.length;
 }
-var valid3 = _errs8 === errors;
-if(!valid3){
+var valid2 = _errs6 === errors;
+if(!valid2){
 break;
 }
 }
@@ -942,7 +860,7 @@ return errors === 0;
 }
 validate107.evaluated = {"props":{"session":true,"parameters":true},"dynamicProps":false,"dynamicItems":false};
 
-const schema33 = {"type":["object","null"],"properties":{"text":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.Text"},"payload":{"$ref":"#/$defs/google.protobuf.Struct"},"conversationSuccess":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.ConversationSuccess"},"conversation_success":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.ConversationSuccess"},"outputAudioText":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.OutputAudioText"},"output_audio_text":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.OutputAudioText"},"liveAgentHandoff":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.LiveAgentHandoff"},"live_agent_handoff":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.LiveAgentHandoff"},"endInteraction":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.EndInteraction"},"end_interaction":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.EndInteraction"},"playAudio":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.PlayAudio"},"play_audio":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.PlayAudio"},"mixedAudio":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.MixedAudio"},"mixed_audio":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.MixedAudio"},"telephonyTransferCall":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.TelephonyTransferCall"},"telephony_transfer_call":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.TelephonyTransferCall"},"knowledgeInfoCard":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.KnowledgeInfoCard"},"knowledge_info_card":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.KnowledgeInfoCard"},"toolCall":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ToolCall"},"tool_call":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ToolCall"},"responseType":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.ResponseType"},"response_type":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.ResponseType"},"channel":{"$ref":"#/$defs/string"}},"allOf":[{"oneOf":[{"type":"object","required":["text"],"properties":{"text":{"not":{"type":"null"}}}},{"type":"object","required":["payload"],"properties":{"payload":{"not":{"type":"null"}}}},{"type":"object","required":["conversationSuccess"],"properties":{"conversationSuccess":{"not":{"type":"null"}}}},{"type":"object","required":["conversation_success"],"properties":{"conversation_success":{"not":{"type":"null"}}}},{"type":"object","required":["outputAudioText"],"properties":{"outputAudioText":{"not":{"type":"null"}}}},{"type":"object","required":["output_audio_text"],"properties":{"output_audio_text":{"not":{"type":"null"}}}},{"type":"object","required":["liveAgentHandoff"],"properties":{"liveAgentHandoff":{"not":{"type":"null"}}}},{"type":"object","required":["live_agent_handoff"],"properties":{"live_agent_handoff":{"not":{"type":"null"}}}},{"type":"object","required":["endInteraction"],"properties":{"endInteraction":{"not":{"type":"null"}}}},{"type":"object","required":["end_interaction"],"properties":{"end_interaction":{"not":{"type":"null"}}}},{"type":"object","required":["playAudio"],"properties":{"playAudio":{"not":{"type":"null"}}}},{"type":"object","required":["play_audio"],"properties":{"play_audio":{"not":{"type":"null"}}}},{"type":"object","required":["mixedAudio"],"properties":{"mixedAudio":{"not":{"type":"null"}}}},{"type":"object","required":["mixed_audio"],"properties":{"mixed_audio":{"not":{"type":"null"}}}},{"type":"object","required":["telephonyTransferCall"],"properties":{"telephonyTransferCall":{"not":{"type":"null"}}}},{"type":"object","required":["telephony_transfer_call"],"properties":{"telephony_transfer_call":{"not":{"type":"null"}}}},{"type":"object","required":["knowledgeInfoCard"],"properties":{"knowledgeInfoCard":{"not":{"type":"null"}}}},{"type":"object","required":["knowledge_info_card"],"properties":{"knowledge_info_card":{"not":{"type":"null"}}}},{"type":"object","required":["toolCall"],"properties":{"toolCall":{"not":{"type":"null"}}}},{"type":"object","required":["tool_call"],"properties":{"tool_call":{"not":{"type":"null"}}}},{"properties":{"text":{"type":"null"},"payload":{"type":"null"},"conversationSuccess":{"type":"null"},"conversation_success":{"type":"null"},"outputAudioText":{"type":"null"},"output_audio_text":{"type":"null"},"liveAgentHandoff":{"type":"null"},"live_agent_handoff":{"type":"null"},"endInteraction":{"type":"null"},"end_interaction":{"type":"null"},"playAudio":{"type":"null"},"play_audio":{"type":"null"},"mixedAudio":{"type":"null"},"mixed_audio":{"type":"null"},"telephonyTransferCall":{"type":"null"},"telephony_transfer_call":{"type":"null"},"knowledgeInfoCard":{"type":"null"},"knowledge_info_card":{"type":"null"},"toolCall":{"type":"null"},"tool_call":{"type":"null"}}}]}]};
+const schema33 = {"type":["object","null"],"properties":{"text":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.Text"},"payload":{"$ref":"#/$defs/google.protobuf.Struct"},"conversationSuccess":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.ConversationSuccess"},"conversation_success":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.ConversationSuccess"},"outputAudioText":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.OutputAudioText"},"output_audio_text":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.OutputAudioText"},"liveAgentHandoff":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.LiveAgentHandoff"},"live_agent_handoff":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.LiveAgentHandoff"},"endInteraction":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.EndInteraction"},"end_interaction":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.EndInteraction"},"playAudio":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.PlayAudio"},"play_audio":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.PlayAudio"},"mixedAudio":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.MixedAudio"},"mixed_audio":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.MixedAudio"},"telephonyTransferCall":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.TelephonyTransferCall"},"telephony_transfer_call":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.TelephonyTransferCall"},"knowledgeInfoCard":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.KnowledgeInfoCard"},"knowledge_info_card":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.KnowledgeInfoCard"},"toolCall":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ToolCall"},"tool_call":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ToolCall"},"responseType":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.ResponseType"},"response_type":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.ResponseType"},"channel":{"$ref":"#/$defs/string"}},"allOf":[{"atMostOneSet":["text","payload","conversationSuccess","conversation_success","outputAudioText","output_audio_text","liveAgentHandoff","live_agent_handoff","endInteraction","end_interaction","playAudio","play_audio","mixedAudio","mixed_audio","telephonyTransferCall","telephony_transfer_call","knowledgeInfoCard","knowledge_info_card","toolCall","tool_call"]}]};
 const schema34 = {"type":["object","null"],"properties":{"text":{"type":["array","null"],"items":{"$ref":"#/$defs/string","type":"string"}},"allowPlaybackInterruption":{"type":["boolean","null"]},"allow_playback_interruption":{"type":["boolean","null"]}}};
 
 function validate113(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -1082,7 +1000,7 @@ return errors === 0;
 }
 validate118.evaluated = {"props":{"metadata":true},"dynamicProps":false,"dynamicItems":false};
 
-const schema37 = {"type":["object","null"],"properties":{"text":{"$ref":"#/$defs/string"},"ssml":{"$ref":"#/$defs/string"},"allowPlaybackInterruption":{"type":["boolean","null"]},"allow_playback_interruption":{"type":["boolean","null"]}},"allOf":[{"oneOf":[{"type":"object","required":["text"],"properties":{"text":{"not":{"type":"null"}}}},{"type":"object","required":["ssml"],"properties":{"ssml":{"not":{"type":"null"}}}},{"properties":{"text":{"type":"null"},"ssml":{"type":"null"}}}]}]};
+const schema37 = {"type":["object","null"],"properties":{"text":{"$ref":"#/$defs/string"},"ssml":{"$ref":"#/$defs/string"},"allowPlaybackInterruption":{"type":["boolean","null"]},"allow_playback_interruption":{"type":["boolean","null"]}},"allOf":[{"atMostOneSet":["text","ssml"]}]};
 
 function validate122(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1098,294 +1016,69 @@ if((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== nul
 validate122.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema37.type}}];
 return false;
 }
-const _errs2 = errors;
-let valid1 = false;
-let passing0 = null;
-const _errs3 = errors;
-if(errors === _errs3){
 if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((data.text === undefined) && (missing0 = "text")){
-const err0 = {instancePath,schemaPath:"#/allOf/0/oneOf/0/required",keyword:"required",params:{missingProperty: missing0}};
-if(vErrors === null){
-vErrors = [err0];
+let set0 = 0;
+if(data["text"] !== undefined && data["text"] !== null){
+set0 = set0 + 1;
 }
-else {
-vErrors.push(err0);
+if(data["ssml"] !== undefined && data["ssml"] !== null){
+set0 = set0 + 1;
 }
-errors++;
-}
-else {
-if(data.text !== undefined){
-const _errs6 = errors;
-const _errs7 = errors;
-if(data.text !== null){
-const err1 = {};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-var valid3 = _errs7 === errors;
-if(valid3){
-const err2 = {instancePath:instancePath+"/text",schemaPath:"#/allOf/0/oneOf/0/properties/text/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-else {
-errors = _errs6;
-if(vErrors !== null){
-if(_errs6){
-vErrors.length = _errs6;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/allOf/0/oneOf/0/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-var _valid0 = _errs3 === errors;
-if(_valid0){
-valid1 = true;
-passing0 = 0;
-var props0 = {};
-props0.text = true;
-}
-const _errs9 = errors;
-if(errors === _errs9){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing1;
-if((data.ssml === undefined) && (missing1 = "ssml")){
-const err4 = {instancePath,schemaPath:"#/allOf/0/oneOf/1/required",keyword:"required",params:{missingProperty: missing1}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-else {
-if(data.ssml !== undefined){
-const _errs12 = errors;
-const _errs13 = errors;
-if(data.ssml !== null){
-const err5 = {};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-var valid5 = _errs13 === errors;
-if(valid5){
-const err6 = {instancePath:instancePath+"/ssml",schemaPath:"#/allOf/0/oneOf/1/properties/ssml/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-else {
-errors = _errs12;
-if(vErrors !== null){
-if(_errs12){
-vErrors.length = _errs12;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err7 = {instancePath,schemaPath:"#/allOf/0/oneOf/1/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-var _valid0 = _errs9 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 1;
-if(props0 !== true){
-props0 = props0 || {};
-props0.ssml = true;
-}
-}
-const _errs15 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.text !== undefined){
-const _errs16 = errors;
-if(data.text !== null){
-const err8 = {instancePath:instancePath+"/text",schemaPath:"#/allOf/0/oneOf/2/properties/text/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-var valid6 = _errs16 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data.ssml !== undefined){
-const _errs18 = errors;
-if(data.ssml !== null){
-const err9 = {instancePath:instancePath+"/ssml",schemaPath:"#/allOf/0/oneOf/2/properties/ssml/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-var valid6 = _errs18 === errors;
-}
-else {
-var valid6 = true;
-}
-}
-}
-var _valid0 = _errs15 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 2];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 2;
-if(props0 !== true){
-props0 = props0 || {};
-props0.text = true;
-props0.ssml = true;
-}
-}
-}
-}
-if(!valid1){
-const err10 = {instancePath,schemaPath:"#/allOf/0/oneOf",keyword:"oneOf",params:{passingSchemas: passing0}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-validate122.errors = vErrors;
+if(set0 > 1){
+validate122.errors = [{instancePath,schemaPath:"#/allOf/0/atMostOneSet",keyword:"atMostOneSet",params:{}}];
 return false;
-}
-else {
-errors = _errs2;
-if(vErrors !== null){
-if(_errs2){
-vErrors.length = _errs2;
-}
-else {
-vErrors = null;
-}
 }
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(props0 !== true){
-props0 = props0 || {};
-props0.text = true;
-props0.ssml = true;
-props0.allowPlaybackInterruption = true;
-props0.allow_playback_interruption = true;
-}
 if(data.text !== undefined){
-const _errs20 = errors;
+const _errs2 = errors;
 if(!(validate54(data.text, {instancePath:instancePath+"/text",parentData:data,parentDataProperty:"text",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
 errors = vErrors.length;
 }
-var valid7 = _errs20 === errors;
+var valid1 = _errs2 === errors;
 }
 else {
-var valid7 = true;
+var valid1 = true;
 }
-if(valid7){
+if(valid1){
 if(data.ssml !== undefined){
-const _errs21 = errors;
+const _errs3 = errors;
 if(!(validate54(data.ssml, {instancePath:instancePath+"/ssml",parentData:data,parentDataProperty:"ssml",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
 errors = vErrors.length;
 }
-var valid7 = _errs21 === errors;
+var valid1 = _errs3 === errors;
 }
 else {
-var valid7 = true;
+var valid1 = true;
 }
-if(valid7){
+if(valid1){
 if(data.allowPlaybackInterruption !== undefined){
-let data6 = data.allowPlaybackInterruption;
-const _errs22 = errors;
-if((typeof data6 !== "boolean") && (data6 !== null)){
+let data2 = data.allowPlaybackInterruption;
+const _errs4 = errors;
+if((typeof data2 !== "boolean") && (data2 !== null)){
 validate122.errors = [{instancePath:instancePath+"/allowPlaybackInterruption",schemaPath:"#/properties/allowPlaybackInterruption/type",keyword:"type",params:{type: schema37.properties.allowPlaybackInterruption.type}}];
 return false;
 }
-var valid7 = _errs22 === errors;
+var valid1 = _errs4 === errors;
 }
 else {
-var valid7 = true;
+var valid1 = true;
 }
-if(valid7){
+if(valid1){
 if(data.allow_playback_interruption !== undefined){
-let data7 = data.allow_playback_interruption;
-const _errs24 = errors;
-if((typeof data7 !== "boolean") && (data7 !== null)){
+let data3 = data.allow_playback_interruption;
+const _errs6 = errors;
+if((typeof data3 !== "boolean") && (data3 !== null)){
 validate122.errors = [{instancePath:instancePath+"/allow_playback_interruption",schemaPath:"#/properties/allow_playback_interruption/type",keyword:"type",params:{type: schema37.properties.allow_playback_interruption.type}}];
 return false;
 }
-var valid7 = _errs24 === errors;
+var valid1 = _errs6 === errors;
 }
 else {
-var valid7 = true;
+var valid1 = true;
 }
 }
 }
@@ -1393,10 +1086,9 @@ var valid7 = true;
 }
 }
 validate122.errors = vErrors;
-evaluated0.props = props0;
 return errors === 0;
 }
-validate122.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate122.evaluated = {"props":{"text":true,"ssml":true,"allowPlaybackInterruption":true,"allow_playback_interruption":true},"dynamicProps":false,"dynamicItems":false};
 
 const schema38 = {"type":["object","null"],"properties":{"metadata":{"$ref":"#/$defs/google.protobuf.Struct"}}};
 
@@ -1528,7 +1220,7 @@ return errors === 0;
 validate134.evaluated = {"props":{"audioUri":true,"audio_uri":true,"allowPlaybackInterruption":true,"allow_playback_interruption":true},"dynamicProps":false,"dynamicItems":false};
 
 const schema41 = {"type":["object","null"],"properties":{"segments":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.MixedAudio.Segment","type":"object"}}}};
-const schema42 = {"type":["object","null"],"properties":{"audio":{"$ref":"#/$defs/bytes"},"uri":{"$ref":"#/$defs/string"},"allowPlaybackInterruption":{"type":["boolean","null"]},"allow_playback_interruption":{"type":["boolean","null"]}},"allOf":[{"oneOf":[{"type":"object","required":["audio"],"properties":{"audio":{"not":{"type":"null"}}}},{"type":"object","required":["uri"],"properties":{"uri":{"not":{"type":"null"}}}},{"properties":{"audio":{"type":"null"},"uri":{"type":"null"}}}]}]};
+const schema42 = {"type":["object","null"],"properties":{"audio":{"$ref":"#/$defs/bytes"},"uri":{"$ref":"#/$defs/string"},"allowPlaybackInterruption":{"type":["boolean","null"]},"allow_playback_interruption":{"type":["boolean","null"]}},"allOf":[{"atMostOneSet":["audio","uri"]}]};
 const schema43 = {"type":["string","null"],"pattern":"^(?:[A-Za-z0-9+/_-]{4})*(?:[A-Za-z0-9+/_-]{2}(?:==)?|[A-Za-z0-9+/_-]{3}=?)?$"};
 const pattern8 = new RegExp("^(?:[A-Za-z0-9+/_-]{4})*(?:[A-Za-z0-9+/_-]{2}(?:==)?|[A-Za-z0-9+/_-]{3}=?)?$", "u");
 
@@ -1574,294 +1266,69 @@ if((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== nul
 validate140.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema42.type}}];
 return false;
 }
-const _errs2 = errors;
-let valid1 = false;
-let passing0 = null;
-const _errs3 = errors;
-if(errors === _errs3){
 if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((data.audio === undefined) && (missing0 = "audio")){
-const err0 = {instancePath,schemaPath:"#/allOf/0/oneOf/0/required",keyword:"required",params:{missingProperty: missing0}};
-if(vErrors === null){
-vErrors = [err0];
+let set0 = 0;
+if(data["audio"] !== undefined && data["audio"] !== null){
+set0 = set0 + 1;
 }
-else {
-vErrors.push(err0);
+if(data["uri"] !== undefined && data["uri"] !== null){
+set0 = set0 + 1;
 }
-errors++;
-}
-else {
-if(data.audio !== undefined){
-const _errs6 = errors;
-const _errs7 = errors;
-if(data.audio !== null){
-const err1 = {};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-var valid3 = _errs7 === errors;
-if(valid3){
-const err2 = {instancePath:instancePath+"/audio",schemaPath:"#/allOf/0/oneOf/0/properties/audio/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-else {
-errors = _errs6;
-if(vErrors !== null){
-if(_errs6){
-vErrors.length = _errs6;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/allOf/0/oneOf/0/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-var _valid0 = _errs3 === errors;
-if(_valid0){
-valid1 = true;
-passing0 = 0;
-var props0 = {};
-props0.audio = true;
-}
-const _errs9 = errors;
-if(errors === _errs9){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing1;
-if((data.uri === undefined) && (missing1 = "uri")){
-const err4 = {instancePath,schemaPath:"#/allOf/0/oneOf/1/required",keyword:"required",params:{missingProperty: missing1}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-else {
-if(data.uri !== undefined){
-const _errs12 = errors;
-const _errs13 = errors;
-if(data.uri !== null){
-const err5 = {};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-var valid5 = _errs13 === errors;
-if(valid5){
-const err6 = {instancePath:instancePath+"/uri",schemaPath:"#/allOf/0/oneOf/1/properties/uri/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-else {
-errors = _errs12;
-if(vErrors !== null){
-if(_errs12){
-vErrors.length = _errs12;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err7 = {instancePath,schemaPath:"#/allOf/0/oneOf/1/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-var _valid0 = _errs9 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 1;
-if(props0 !== true){
-props0 = props0 || {};
-props0.uri = true;
-}
-}
-const _errs15 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.audio !== undefined){
-const _errs16 = errors;
-if(data.audio !== null){
-const err8 = {instancePath:instancePath+"/audio",schemaPath:"#/allOf/0/oneOf/2/properties/audio/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-var valid6 = _errs16 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data.uri !== undefined){
-const _errs18 = errors;
-if(data.uri !== null){
-const err9 = {instancePath:instancePath+"/uri",schemaPath:"#/allOf/0/oneOf/2/properties/uri/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-var valid6 = _errs18 === errors;
-}
-else {
-var valid6 = true;
-}
-}
-}
-var _valid0 = _errs15 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 2];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 2;
-if(props0 !== true){
-props0 = props0 || {};
-props0.audio = true;
-props0.uri = true;
-}
-}
-}
-}
-if(!valid1){
-const err10 = {instancePath,schemaPath:"#/allOf/0/oneOf",keyword:"oneOf",params:{passingSchemas: passing0}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-validate140.errors = vErrors;
+if(set0 > 1){
+validate140.errors = [{instancePath,schemaPath:"#/allOf/0/atMostOneSet",keyword:"atMostOneSet",params:{}}];
 return false;
-}
-else {
-errors = _errs2;
-if(vErrors !== null){
-if(_errs2){
-vErrors.length = _errs2;
-}
-else {
-vErrors = null;
-}
 }
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(props0 !== true){
-props0 = props0 || {};
-props0.audio = true;
-props0.uri = true;
-props0.allowPlaybackInterruption = true;
-props0.allow_playback_interruption = true;
-}
 if(data.audio !== undefined){
-const _errs20 = errors;
+const _errs2 = errors;
 if(!(validate141(data.audio, {instancePath:instancePath+"/audio",parentData:data,parentDataProperty:"audio",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate141.errors : vErrors.concat(validate141.errors);
 errors = vErrors.length;
 }
-var valid7 = _errs20 === errors;
+var valid1 = _errs2 === errors;
 }
 else {
-var valid7 = true;
+var valid1 = true;
 }
-if(valid7){
+if(valid1){
 if(data.uri !== undefined){
-const _errs21 = errors;
+const _errs3 = errors;
 if(!(validate54(data.uri, {instancePath:instancePath+"/uri",parentData:data,parentDataProperty:"uri",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
 errors = vErrors.length;
 }
-var valid7 = _errs21 === errors;
+var valid1 = _errs3 === errors;
 }
 else {
-var valid7 = true;
+var valid1 = true;
 }
-if(valid7){
+if(valid1){
 if(data.allowPlaybackInterruption !== undefined){
-let data6 = data.allowPlaybackInterruption;
-const _errs22 = errors;
-if((typeof data6 !== "boolean") && (data6 !== null)){
+let data2 = data.allowPlaybackInterruption;
+const _errs4 = errors;
+if((typeof data2 !== "boolean") && (data2 !== null)){
 validate140.errors = [{instancePath:instancePath+"/allowPlaybackInterruption",schemaPath:"#/properties/allowPlaybackInterruption/type",keyword:"type",params:{type: schema42.properties.allowPlaybackInterruption.type}}];
 return false;
 }
-var valid7 = _errs22 === errors;
+var valid1 = _errs4 === errors;
 }
 else {
-var valid7 = true;
+var valid1 = true;
 }
-if(valid7){
+if(valid1){
 if(data.allow_playback_interruption !== undefined){
-let data7 = data.allow_playback_interruption;
-const _errs24 = errors;
-if((typeof data7 !== "boolean") && (data7 !== null)){
+let data3 = data.allow_playback_interruption;
+const _errs6 = errors;
+if((typeof data3 !== "boolean") && (data3 !== null)){
 validate140.errors = [{instancePath:instancePath+"/allow_playback_interruption",schemaPath:"#/properties/allow_playback_interruption/type",keyword:"type",params:{type: schema42.properties.allow_playback_interruption.type}}];
 return false;
 }
-var valid7 = _errs24 === errors;
+var valid1 = _errs6 === errors;
 }
 else {
-var valid7 = true;
+var valid1 = true;
 }
 }
 }
@@ -1869,10 +1336,9 @@ var valid7 = true;
 }
 }
 validate140.errors = vErrors;
-evaluated0.props = props0;
 return errors === 0;
 }
-validate140.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate140.evaluated = {"props":{"audio":true,"uri":true,"allowPlaybackInterruption":true,"allow_playback_interruption":true},"dynamicProps":false,"dynamicItems":false};
 
 
 function validate139(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -1928,7 +1394,7 @@ return errors === 0;
 }
 validate139.evaluated = {"props":{"segments":true},"dynamicProps":false,"dynamicItems":false};
 
-const schema44 = {"type":["object","null"],"properties":{"phoneNumber":{"$ref":"#/$defs/string"},"phone_number":{"$ref":"#/$defs/string"}},"allOf":[{"oneOf":[{"type":"object","required":["phoneNumber"],"properties":{"phoneNumber":{"not":{"type":"null"}}}},{"type":"object","required":["phone_number"],"properties":{"phone_number":{"not":{"type":"null"}}}},{"properties":{"phoneNumber":{"type":"null"},"phone_number":{"type":"null"}}}]}]};
+const schema44 = {"type":["object","null"],"properties":{"phoneNumber":{"$ref":"#/$defs/string"},"phone_number":{"$ref":"#/$defs/string"}},"allOf":[{"atMostOneSet":["phoneNumber","phone_number"]}]};
 
 function validate147(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1944,275 +1410,51 @@ if((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== nul
 validate147.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema44.type}}];
 return false;
 }
-const _errs2 = errors;
-let valid1 = false;
-let passing0 = null;
-const _errs3 = errors;
-if(errors === _errs3){
 if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((data.phoneNumber === undefined) && (missing0 = "phoneNumber")){
-const err0 = {instancePath,schemaPath:"#/allOf/0/oneOf/0/required",keyword:"required",params:{missingProperty: missing0}};
-if(vErrors === null){
-vErrors = [err0];
+let set0 = 0;
+if(data["phoneNumber"] !== undefined && data["phoneNumber"] !== null){
+set0 = set0 + 1;
 }
-else {
-vErrors.push(err0);
+if(data["phone_number"] !== undefined && data["phone_number"] !== null){
+set0 = set0 + 1;
 }
-errors++;
-}
-else {
-if(data.phoneNumber !== undefined){
-const _errs6 = errors;
-const _errs7 = errors;
-if(data.phoneNumber !== null){
-const err1 = {};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-var valid3 = _errs7 === errors;
-if(valid3){
-const err2 = {instancePath:instancePath+"/phoneNumber",schemaPath:"#/allOf/0/oneOf/0/properties/phoneNumber/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-else {
-errors = _errs6;
-if(vErrors !== null){
-if(_errs6){
-vErrors.length = _errs6;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/allOf/0/oneOf/0/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-var _valid0 = _errs3 === errors;
-if(_valid0){
-valid1 = true;
-passing0 = 0;
-var props0 = {};
-props0.phoneNumber = true;
-}
-const _errs9 = errors;
-if(errors === _errs9){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing1;
-if((data.phone_number === undefined) && (missing1 = "phone_number")){
-const err4 = {instancePath,schemaPath:"#/allOf/0/oneOf/1/required",keyword:"required",params:{missingProperty: missing1}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-else {
-if(data.phone_number !== undefined){
-const _errs12 = errors;
-const _errs13 = errors;
-if(data.phone_number !== null){
-const err5 = {};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-var valid5 = _errs13 === errors;
-if(valid5){
-const err6 = {instancePath:instancePath+"/phone_number",schemaPath:"#/allOf/0/oneOf/1/properties/phone_number/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-else {
-errors = _errs12;
-if(vErrors !== null){
-if(_errs12){
-vErrors.length = _errs12;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err7 = {instancePath,schemaPath:"#/allOf/0/oneOf/1/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-var _valid0 = _errs9 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 1;
-if(props0 !== true){
-props0 = props0 || {};
-props0.phone_number = true;
-}
-}
-const _errs15 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.phoneNumber !== undefined){
-const _errs16 = errors;
-if(data.phoneNumber !== null){
-const err8 = {instancePath:instancePath+"/phoneNumber",schemaPath:"#/allOf/0/oneOf/2/properties/phoneNumber/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-var valid6 = _errs16 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data.phone_number !== undefined){
-const _errs18 = errors;
-if(data.phone_number !== null){
-const err9 = {instancePath:instancePath+"/phone_number",schemaPath:"#/allOf/0/oneOf/2/properties/phone_number/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-var valid6 = _errs18 === errors;
-}
-else {
-var valid6 = true;
-}
-}
-}
-var _valid0 = _errs15 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 2];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 2;
-if(props0 !== true){
-props0 = props0 || {};
-props0.phoneNumber = true;
-props0.phone_number = true;
-}
-}
-}
-}
-if(!valid1){
-const err10 = {instancePath,schemaPath:"#/allOf/0/oneOf",keyword:"oneOf",params:{passingSchemas: passing0}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-validate147.errors = vErrors;
+if(set0 > 1){
+validate147.errors = [{instancePath,schemaPath:"#/allOf/0/atMostOneSet",keyword:"atMostOneSet",params:{}}];
 return false;
-}
-else {
-errors = _errs2;
-if(vErrors !== null){
-if(_errs2){
-vErrors.length = _errs2;
-}
-else {
-vErrors = null;
-}
 }
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(props0 !== true){
-props0 = props0 || {};
-props0.phoneNumber = true;
-props0.phone_number = true;
-}
 if(data.phoneNumber !== undefined){
-const _errs20 = errors;
+const _errs2 = errors;
 if(!(validate54(data.phoneNumber, {instancePath:instancePath+"/phoneNumber",parentData:data,parentDataProperty:"phoneNumber",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
 errors = vErrors.length;
 }
-var valid7 = _errs20 === errors;
+var valid1 = _errs2 === errors;
 }
 else {
-var valid7 = true;
+var valid1 = true;
 }
-if(valid7){
+if(valid1){
 if(data.phone_number !== undefined){
-const _errs21 = errors;
+const _errs3 = errors;
 if(!(validate54(data.phone_number, {instancePath:instancePath+"/phone_number",parentData:data,parentDataProperty:"phone_number",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
 errors = vErrors.length;
 }
-var valid7 = _errs21 === errors;
+var valid1 = _errs3 === errors;
 }
 else {
-var valid7 = true;
+var valid1 = true;
 }
 }
 }
 }
 validate147.errors = vErrors;
-evaluated0.props = props0;
 return errors === 0;
 }
-validate147.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate147.evaluated = {"props":{"phoneNumber":true,"phone_number":true},"dynamicProps":false,"dynamicItems":false};
 
 const schema45 = {"type":["object","null"]};
 
@@ -2387,2321 +1629,349 @@ if((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== nul
 validate112.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema33.type}}];
 return false;
 }
-const _errs2 = errors;
-let valid1 = false;
-let passing0 = null;
-const _errs3 = errors;
-if(errors === _errs3){
 if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((data.text === undefined) && (missing0 = "text")){
-const err0 = {instancePath,schemaPath:"#/allOf/0/oneOf/0/required",keyword:"required",params:{missingProperty: missing0}};
-if(vErrors === null){
-vErrors = [err0];
+let set0 = 0;
+if(data["text"] !== undefined && data["text"] !== null){
+set0 = set0 + 1;
 }
-else {
-vErrors.push(err0);
+if(data["payload"] !== undefined && data["payload"] !== null){
+set0 = set0 + 1;
 }
-errors++;
+if(data["conversationSuccess"] !== undefined && data["conversationSuccess"] !== null){
+set0 = set0 + 1;
 }
-else {
-if(data.text !== undefined){
-const _errs6 = errors;
-const _errs7 = errors;
-if(data.text !== null){
-const err1 = {};
-if(vErrors === null){
-vErrors = [err1];
+if(data["conversation_success"] !== undefined && data["conversation_success"] !== null){
+set0 = set0 + 1;
 }
-else {
-vErrors.push(err1);
+if(data["outputAudioText"] !== undefined && data["outputAudioText"] !== null){
+set0 = set0 + 1;
 }
-errors++;
+if(data["output_audio_text"] !== undefined && data["output_audio_text"] !== null){
+set0 = set0 + 1;
 }
-var valid3 = _errs7 === errors;
-if(valid3){
-const err2 = {instancePath:instancePath+"/text",schemaPath:"#/allOf/0/oneOf/0/properties/text/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err2];
+if(data["liveAgentHandoff"] !== undefined && data["liveAgentHandoff"] !== null){
+set0 = set0 + 1;
 }
-else {
-vErrors.push(err2);
+if(data["live_agent_handoff"] !== undefined && data["live_agent_handoff"] !== null){
+set0 = set0 + 1;
 }
-errors++;
+if(data["endInteraction"] !== undefined && data["endInteraction"] !== null){
+set0 = set0 + 1;
 }
-else {
-errors = _errs6;
-if(vErrors !== null){
-if(_errs6){
-vErrors.length = _errs6;
+if(data["end_interaction"] !== undefined && data["end_interaction"] !== null){
+set0 = set0 + 1;
 }
-else {
-vErrors = null;
+if(data["playAudio"] !== undefined && data["playAudio"] !== null){
+set0 = set0 + 1;
 }
+if(data["play_audio"] !== undefined && data["play_audio"] !== null){
+set0 = set0 + 1;
 }
+if(data["mixedAudio"] !== undefined && data["mixedAudio"] !== null){
+set0 = set0 + 1;
 }
+if(data["mixed_audio"] !== undefined && data["mixed_audio"] !== null){
+set0 = set0 + 1;
 }
+if(data["telephonyTransferCall"] !== undefined && data["telephonyTransferCall"] !== null){
+set0 = set0 + 1;
 }
+if(data["telephony_transfer_call"] !== undefined && data["telephony_transfer_call"] !== null){
+set0 = set0 + 1;
 }
-else {
-const err3 = {instancePath,schemaPath:"#/allOf/0/oneOf/0/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err3];
+if(data["knowledgeInfoCard"] !== undefined && data["knowledgeInfoCard"] !== null){
+set0 = set0 + 1;
 }
-else {
-vErrors.push(err3);
+if(data["knowledge_info_card"] !== undefined && data["knowledge_info_card"] !== null){
+set0 = set0 + 1;
 }
-errors++;
+if(data["toolCall"] !== undefined && data["toolCall"] !== null){
+set0 = set0 + 1;
 }
+if(data["tool_call"] !== undefined && data["tool_call"] !== null){
+set0 = set0 + 1;
 }
-var _valid0 = _errs3 === errors;
-if(_valid0){
-valid1 = true;
-passing0 = 0;
-var props0 = {};
-props0.text = true;
-}
-const _errs9 = errors;
-if(errors === _errs9){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing1;
-if((data.payload === undefined) && (missing1 = "payload")){
-const err4 = {instancePath,schemaPath:"#/allOf/0/oneOf/1/required",keyword:"required",params:{missingProperty: missing1}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-else {
-if(data.payload !== undefined){
-const _errs12 = errors;
-const _errs13 = errors;
-if(data.payload !== null){
-const err5 = {};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-var valid5 = _errs13 === errors;
-if(valid5){
-const err6 = {instancePath:instancePath+"/payload",schemaPath:"#/allOf/0/oneOf/1/properties/payload/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-else {
-errors = _errs12;
-if(vErrors !== null){
-if(_errs12){
-vErrors.length = _errs12;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err7 = {instancePath,schemaPath:"#/allOf/0/oneOf/1/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-var _valid0 = _errs9 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 1;
-if(props0 !== true){
-props0 = props0 || {};
-props0.payload = true;
-}
-}
-const _errs15 = errors;
-if(errors === _errs15){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing2;
-if((data.conversationSuccess === undefined) && (missing2 = "conversationSuccess")){
-const err8 = {instancePath,schemaPath:"#/allOf/0/oneOf/2/required",keyword:"required",params:{missingProperty: missing2}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-else {
-if(data.conversationSuccess !== undefined){
-const _errs18 = errors;
-const _errs19 = errors;
-if(data.conversationSuccess !== null){
-const err9 = {};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-var valid7 = _errs19 === errors;
-if(valid7){
-const err10 = {instancePath:instancePath+"/conversationSuccess",schemaPath:"#/allOf/0/oneOf/2/properties/conversationSuccess/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-else {
-errors = _errs18;
-if(vErrors !== null){
-if(_errs18){
-vErrors.length = _errs18;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err11 = {instancePath,schemaPath:"#/allOf/0/oneOf/2/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-var _valid0 = _errs15 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 2];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 2;
-if(props0 !== true){
-props0 = props0 || {};
-props0.conversationSuccess = true;
-}
-}
-const _errs21 = errors;
-if(errors === _errs21){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing3;
-if((data.conversation_success === undefined) && (missing3 = "conversation_success")){
-const err12 = {instancePath,schemaPath:"#/allOf/0/oneOf/3/required",keyword:"required",params:{missingProperty: missing3}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-else {
-if(data.conversation_success !== undefined){
-const _errs24 = errors;
-const _errs25 = errors;
-if(data.conversation_success !== null){
-const err13 = {};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-var valid9 = _errs25 === errors;
-if(valid9){
-const err14 = {instancePath:instancePath+"/conversation_success",schemaPath:"#/allOf/0/oneOf/3/properties/conversation_success/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-else {
-errors = _errs24;
-if(vErrors !== null){
-if(_errs24){
-vErrors.length = _errs24;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err15 = {instancePath,schemaPath:"#/allOf/0/oneOf/3/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-var _valid0 = _errs21 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 3];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 3;
-if(props0 !== true){
-props0 = props0 || {};
-props0.conversation_success = true;
-}
-}
-const _errs27 = errors;
-if(errors === _errs27){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing4;
-if((data.outputAudioText === undefined) && (missing4 = "outputAudioText")){
-const err16 = {instancePath,schemaPath:"#/allOf/0/oneOf/4/required",keyword:"required",params:{missingProperty: missing4}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-else {
-if(data.outputAudioText !== undefined){
-const _errs30 = errors;
-const _errs31 = errors;
-if(data.outputAudioText !== null){
-const err17 = {};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-var valid11 = _errs31 === errors;
-if(valid11){
-const err18 = {instancePath:instancePath+"/outputAudioText",schemaPath:"#/allOf/0/oneOf/4/properties/outputAudioText/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-else {
-errors = _errs30;
-if(vErrors !== null){
-if(_errs30){
-vErrors.length = _errs30;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err19 = {instancePath,schemaPath:"#/allOf/0/oneOf/4/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-var _valid0 = _errs27 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 4];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 4;
-if(props0 !== true){
-props0 = props0 || {};
-props0.outputAudioText = true;
-}
-}
-const _errs33 = errors;
-if(errors === _errs33){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing5;
-if((data.output_audio_text === undefined) && (missing5 = "output_audio_text")){
-const err20 = {instancePath,schemaPath:"#/allOf/0/oneOf/5/required",keyword:"required",params:{missingProperty: missing5}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-else {
-if(data.output_audio_text !== undefined){
-const _errs36 = errors;
-const _errs37 = errors;
-if(data.output_audio_text !== null){
-const err21 = {};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-var valid13 = _errs37 === errors;
-if(valid13){
-const err22 = {instancePath:instancePath+"/output_audio_text",schemaPath:"#/allOf/0/oneOf/5/properties/output_audio_text/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-else {
-errors = _errs36;
-if(vErrors !== null){
-if(_errs36){
-vErrors.length = _errs36;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err23 = {instancePath,schemaPath:"#/allOf/0/oneOf/5/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-var _valid0 = _errs33 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 5];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 5;
-if(props0 !== true){
-props0 = props0 || {};
-props0.output_audio_text = true;
-}
-}
-const _errs39 = errors;
-if(errors === _errs39){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing6;
-if((data.liveAgentHandoff === undefined) && (missing6 = "liveAgentHandoff")){
-const err24 = {instancePath,schemaPath:"#/allOf/0/oneOf/6/required",keyword:"required",params:{missingProperty: missing6}};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-else {
-if(data.liveAgentHandoff !== undefined){
-const _errs42 = errors;
-const _errs43 = errors;
-if(data.liveAgentHandoff !== null){
-const err25 = {};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-var valid15 = _errs43 === errors;
-if(valid15){
-const err26 = {instancePath:instancePath+"/liveAgentHandoff",schemaPath:"#/allOf/0/oneOf/6/properties/liveAgentHandoff/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-else {
-errors = _errs42;
-if(vErrors !== null){
-if(_errs42){
-vErrors.length = _errs42;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err27 = {instancePath,schemaPath:"#/allOf/0/oneOf/6/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-var _valid0 = _errs39 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 6];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 6;
-if(props0 !== true){
-props0 = props0 || {};
-props0.liveAgentHandoff = true;
-}
-}
-const _errs45 = errors;
-if(errors === _errs45){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing7;
-if((data.live_agent_handoff === undefined) && (missing7 = "live_agent_handoff")){
-const err28 = {instancePath,schemaPath:"#/allOf/0/oneOf/7/required",keyword:"required",params:{missingProperty: missing7}};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-else {
-if(data.live_agent_handoff !== undefined){
-const _errs48 = errors;
-const _errs49 = errors;
-if(data.live_agent_handoff !== null){
-const err29 = {};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-var valid17 = _errs49 === errors;
-if(valid17){
-const err30 = {instancePath:instancePath+"/live_agent_handoff",schemaPath:"#/allOf/0/oneOf/7/properties/live_agent_handoff/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-else {
-errors = _errs48;
-if(vErrors !== null){
-if(_errs48){
-vErrors.length = _errs48;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err31 = {instancePath,schemaPath:"#/allOf/0/oneOf/7/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-var _valid0 = _errs45 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 7];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 7;
-if(props0 !== true){
-props0 = props0 || {};
-props0.live_agent_handoff = true;
-}
-}
-const _errs51 = errors;
-if(errors === _errs51){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing8;
-if((data.endInteraction === undefined) && (missing8 = "endInteraction")){
-const err32 = {instancePath,schemaPath:"#/allOf/0/oneOf/8/required",keyword:"required",params:{missingProperty: missing8}};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-else {
-if(data.endInteraction !== undefined){
-const _errs54 = errors;
-const _errs55 = errors;
-if(data.endInteraction !== null){
-const err33 = {};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-var valid19 = _errs55 === errors;
-if(valid19){
-const err34 = {instancePath:instancePath+"/endInteraction",schemaPath:"#/allOf/0/oneOf/8/properties/endInteraction/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-else {
-errors = _errs54;
-if(vErrors !== null){
-if(_errs54){
-vErrors.length = _errs54;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err35 = {instancePath,schemaPath:"#/allOf/0/oneOf/8/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-var _valid0 = _errs51 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 8];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 8;
-if(props0 !== true){
-props0 = props0 || {};
-props0.endInteraction = true;
-}
-}
-const _errs57 = errors;
-if(errors === _errs57){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing9;
-if((data.end_interaction === undefined) && (missing9 = "end_interaction")){
-const err36 = {instancePath,schemaPath:"#/allOf/0/oneOf/9/required",keyword:"required",params:{missingProperty: missing9}};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-else {
-if(data.end_interaction !== undefined){
-const _errs60 = errors;
-const _errs61 = errors;
-if(data.end_interaction !== null){
-const err37 = {};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-var valid21 = _errs61 === errors;
-if(valid21){
-const err38 = {instancePath:instancePath+"/end_interaction",schemaPath:"#/allOf/0/oneOf/9/properties/end_interaction/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-else {
-errors = _errs60;
-if(vErrors !== null){
-if(_errs60){
-vErrors.length = _errs60;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err39 = {instancePath,schemaPath:"#/allOf/0/oneOf/9/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-}
-var _valid0 = _errs57 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 9];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 9;
-if(props0 !== true){
-props0 = props0 || {};
-props0.end_interaction = true;
-}
-}
-const _errs63 = errors;
-if(errors === _errs63){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing10;
-if((data.playAudio === undefined) && (missing10 = "playAudio")){
-const err40 = {instancePath,schemaPath:"#/allOf/0/oneOf/10/required",keyword:"required",params:{missingProperty: missing10}};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-else {
-if(data.playAudio !== undefined){
-const _errs66 = errors;
-const _errs67 = errors;
-if(data.playAudio !== null){
-const err41 = {};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-var valid23 = _errs67 === errors;
-if(valid23){
-const err42 = {instancePath:instancePath+"/playAudio",schemaPath:"#/allOf/0/oneOf/10/properties/playAudio/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-else {
-errors = _errs66;
-if(vErrors !== null){
-if(_errs66){
-vErrors.length = _errs66;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err43 = {instancePath,schemaPath:"#/allOf/0/oneOf/10/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
-var _valid0 = _errs63 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 10];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 10;
-if(props0 !== true){
-props0 = props0 || {};
-props0.playAudio = true;
-}
-}
-const _errs69 = errors;
-if(errors === _errs69){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing11;
-if((data.play_audio === undefined) && (missing11 = "play_audio")){
-const err44 = {instancePath,schemaPath:"#/allOf/0/oneOf/11/required",keyword:"required",params:{missingProperty: missing11}};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-else {
-if(data.play_audio !== undefined){
-const _errs72 = errors;
-const _errs73 = errors;
-if(data.play_audio !== null){
-const err45 = {};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-var valid25 = _errs73 === errors;
-if(valid25){
-const err46 = {instancePath:instancePath+"/play_audio",schemaPath:"#/allOf/0/oneOf/11/properties/play_audio/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-else {
-errors = _errs72;
-if(vErrors !== null){
-if(_errs72){
-vErrors.length = _errs72;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err47 = {instancePath,schemaPath:"#/allOf/0/oneOf/11/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-}
-var _valid0 = _errs69 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 11];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 11;
-if(props0 !== true){
-props0 = props0 || {};
-props0.play_audio = true;
-}
-}
-const _errs75 = errors;
-if(errors === _errs75){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing12;
-if((data.mixedAudio === undefined) && (missing12 = "mixedAudio")){
-const err48 = {instancePath,schemaPath:"#/allOf/0/oneOf/12/required",keyword:"required",params:{missingProperty: missing12}};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-else {
-if(data.mixedAudio !== undefined){
-const _errs78 = errors;
-const _errs79 = errors;
-if(data.mixedAudio !== null){
-const err49 = {};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-var valid27 = _errs79 === errors;
-if(valid27){
-const err50 = {instancePath:instancePath+"/mixedAudio",schemaPath:"#/allOf/0/oneOf/12/properties/mixedAudio/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-else {
-errors = _errs78;
-if(vErrors !== null){
-if(_errs78){
-vErrors.length = _errs78;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err51 = {instancePath,schemaPath:"#/allOf/0/oneOf/12/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-}
-var _valid0 = _errs75 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 12];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 12;
-if(props0 !== true){
-props0 = props0 || {};
-props0.mixedAudio = true;
-}
-}
-const _errs81 = errors;
-if(errors === _errs81){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing13;
-if((data.mixed_audio === undefined) && (missing13 = "mixed_audio")){
-const err52 = {instancePath,schemaPath:"#/allOf/0/oneOf/13/required",keyword:"required",params:{missingProperty: missing13}};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-else {
-if(data.mixed_audio !== undefined){
-const _errs84 = errors;
-const _errs85 = errors;
-if(data.mixed_audio !== null){
-const err53 = {};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-var valid29 = _errs85 === errors;
-if(valid29){
-const err54 = {instancePath:instancePath+"/mixed_audio",schemaPath:"#/allOf/0/oneOf/13/properties/mixed_audio/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-else {
-errors = _errs84;
-if(vErrors !== null){
-if(_errs84){
-vErrors.length = _errs84;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err55 = {instancePath,schemaPath:"#/allOf/0/oneOf/13/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-}
-var _valid0 = _errs81 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 13];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 13;
-if(props0 !== true){
-props0 = props0 || {};
-props0.mixed_audio = true;
-}
-}
-const _errs87 = errors;
-if(errors === _errs87){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing14;
-if((data.telephonyTransferCall === undefined) && (missing14 = "telephonyTransferCall")){
-const err56 = {instancePath,schemaPath:"#/allOf/0/oneOf/14/required",keyword:"required",params:{missingProperty: missing14}};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-else {
-if(data.telephonyTransferCall !== undefined){
-const _errs90 = errors;
-const _errs91 = errors;
-if(data.telephonyTransferCall !== null){
-const err57 = {};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-var valid31 = _errs91 === errors;
-if(valid31){
-const err58 = {instancePath:instancePath+"/telephonyTransferCall",schemaPath:"#/allOf/0/oneOf/14/properties/telephonyTransferCall/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-else {
-errors = _errs90;
-if(vErrors !== null){
-if(_errs90){
-vErrors.length = _errs90;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err59 = {instancePath,schemaPath:"#/allOf/0/oneOf/14/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-}
-var _valid0 = _errs87 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 14];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 14;
-if(props0 !== true){
-props0 = props0 || {};
-props0.telephonyTransferCall = true;
-}
-}
-const _errs93 = errors;
-if(errors === _errs93){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing15;
-if((data.telephony_transfer_call === undefined) && (missing15 = "telephony_transfer_call")){
-const err60 = {instancePath,schemaPath:"#/allOf/0/oneOf/15/required",keyword:"required",params:{missingProperty: missing15}};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-else {
-if(data.telephony_transfer_call !== undefined){
-const _errs96 = errors;
-const _errs97 = errors;
-if(data.telephony_transfer_call !== null){
-const err61 = {};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-var valid33 = _errs97 === errors;
-if(valid33){
-const err62 = {instancePath:instancePath+"/telephony_transfer_call",schemaPath:"#/allOf/0/oneOf/15/properties/telephony_transfer_call/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-}
-else {
-errors = _errs96;
-if(vErrors !== null){
-if(_errs96){
-vErrors.length = _errs96;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err63 = {instancePath,schemaPath:"#/allOf/0/oneOf/15/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-}
-var _valid0 = _errs93 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 15];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 15;
-if(props0 !== true){
-props0 = props0 || {};
-props0.telephony_transfer_call = true;
-}
-}
-const _errs99 = errors;
-if(errors === _errs99){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing16;
-if((data.knowledgeInfoCard === undefined) && (missing16 = "knowledgeInfoCard")){
-const err64 = {instancePath,schemaPath:"#/allOf/0/oneOf/16/required",keyword:"required",params:{missingProperty: missing16}};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-else {
-if(data.knowledgeInfoCard !== undefined){
-const _errs102 = errors;
-const _errs103 = errors;
-if(data.knowledgeInfoCard !== null){
-const err65 = {};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-var valid35 = _errs103 === errors;
-if(valid35){
-const err66 = {instancePath:instancePath+"/knowledgeInfoCard",schemaPath:"#/allOf/0/oneOf/16/properties/knowledgeInfoCard/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-else {
-errors = _errs102;
-if(vErrors !== null){
-if(_errs102){
-vErrors.length = _errs102;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err67 = {instancePath,schemaPath:"#/allOf/0/oneOf/16/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-}
-var _valid0 = _errs99 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 16];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 16;
-if(props0 !== true){
-props0 = props0 || {};
-props0.knowledgeInfoCard = true;
-}
-}
-const _errs105 = errors;
-if(errors === _errs105){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing17;
-if((data.knowledge_info_card === undefined) && (missing17 = "knowledge_info_card")){
-const err68 = {instancePath,schemaPath:"#/allOf/0/oneOf/17/required",keyword:"required",params:{missingProperty: missing17}};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
-errors++;
-}
-else {
-if(data.knowledge_info_card !== undefined){
-const _errs108 = errors;
-const _errs109 = errors;
-if(data.knowledge_info_card !== null){
-const err69 = {};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
-errors++;
-}
-var valid37 = _errs109 === errors;
-if(valid37){
-const err70 = {instancePath:instancePath+"/knowledge_info_card",schemaPath:"#/allOf/0/oneOf/17/properties/knowledge_info_card/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
-errors++;
-}
-else {
-errors = _errs108;
-if(vErrors !== null){
-if(_errs108){
-vErrors.length = _errs108;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err71 = {instancePath,schemaPath:"#/allOf/0/oneOf/17/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-}
-}
-var _valid0 = _errs105 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 17];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 17;
-if(props0 !== true){
-props0 = props0 || {};
-props0.knowledge_info_card = true;
-}
-}
-const _errs111 = errors;
-if(errors === _errs111){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing18;
-if((data.toolCall === undefined) && (missing18 = "toolCall")){
-const err72 = {instancePath,schemaPath:"#/allOf/0/oneOf/18/required",keyword:"required",params:{missingProperty: missing18}};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
-errors++;
-}
-else {
-if(data.toolCall !== undefined){
-const _errs114 = errors;
-const _errs115 = errors;
-if(data.toolCall !== null){
-const err73 = {};
-if(vErrors === null){
-vErrors = [err73];
-}
-else {
-vErrors.push(err73);
-}
-errors++;
-}
-var valid39 = _errs115 === errors;
-if(valid39){
-const err74 = {instancePath:instancePath+"/toolCall",schemaPath:"#/allOf/0/oneOf/18/properties/toolCall/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err74];
-}
-else {
-vErrors.push(err74);
-}
-errors++;
-}
-else {
-errors = _errs114;
-if(vErrors !== null){
-if(_errs114){
-vErrors.length = _errs114;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err75 = {instancePath,schemaPath:"#/allOf/0/oneOf/18/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err75];
-}
-else {
-vErrors.push(err75);
-}
-errors++;
-}
-}
-var _valid0 = _errs111 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 18];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 18;
-if(props0 !== true){
-props0 = props0 || {};
-props0.toolCall = true;
-}
-}
-const _errs117 = errors;
-if(errors === _errs117){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing19;
-if((data.tool_call === undefined) && (missing19 = "tool_call")){
-const err76 = {instancePath,schemaPath:"#/allOf/0/oneOf/19/required",keyword:"required",params:{missingProperty: missing19}};
-if(vErrors === null){
-vErrors = [err76];
-}
-else {
-vErrors.push(err76);
-}
-errors++;
-}
-else {
-if(data.tool_call !== undefined){
-const _errs120 = errors;
-const _errs121 = errors;
-if(data.tool_call !== null){
-const err77 = {};
-if(vErrors === null){
-vErrors = [err77];
-}
-else {
-vErrors.push(err77);
-}
-errors++;
-}
-var valid41 = _errs121 === errors;
-if(valid41){
-const err78 = {instancePath:instancePath+"/tool_call",schemaPath:"#/allOf/0/oneOf/19/properties/tool_call/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err78];
-}
-else {
-vErrors.push(err78);
-}
-errors++;
-}
-else {
-errors = _errs120;
-if(vErrors !== null){
-if(_errs120){
-vErrors.length = _errs120;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err79 = {instancePath,schemaPath:"#/allOf/0/oneOf/19/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err79];
-}
-else {
-vErrors.push(err79);
-}
-errors++;
-}
-}
-var _valid0 = _errs117 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 19];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 19;
-if(props0 !== true){
-props0 = props0 || {};
-props0.tool_call = true;
-}
-}
-const _errs123 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.text !== undefined){
-const _errs124 = errors;
-if(data.text !== null){
-const err80 = {instancePath:instancePath+"/text",schemaPath:"#/allOf/0/oneOf/20/properties/text/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err80];
-}
-else {
-vErrors.push(err80);
-}
-errors++;
-}
-var valid42 = _errs124 === errors;
-}
-else {
-var valid42 = true;
-}
-if(valid42){
-if(data.payload !== undefined){
-const _errs126 = errors;
-if(data.payload !== null){
-const err81 = {instancePath:instancePath+"/payload",schemaPath:"#/allOf/0/oneOf/20/properties/payload/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err81];
-}
-else {
-vErrors.push(err81);
-}
-errors++;
-}
-var valid42 = _errs126 === errors;
-}
-else {
-var valid42 = true;
-}
-if(valid42){
-if(data.conversationSuccess !== undefined){
-const _errs128 = errors;
-if(data.conversationSuccess !== null){
-const err82 = {instancePath:instancePath+"/conversationSuccess",schemaPath:"#/allOf/0/oneOf/20/properties/conversationSuccess/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err82];
-}
-else {
-vErrors.push(err82);
-}
-errors++;
-}
-var valid42 = _errs128 === errors;
-}
-else {
-var valid42 = true;
-}
-if(valid42){
-if(data.conversation_success !== undefined){
-const _errs130 = errors;
-if(data.conversation_success !== null){
-const err83 = {instancePath:instancePath+"/conversation_success",schemaPath:"#/allOf/0/oneOf/20/properties/conversation_success/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err83];
-}
-else {
-vErrors.push(err83);
-}
-errors++;
-}
-var valid42 = _errs130 === errors;
-}
-else {
-var valid42 = true;
-}
-if(valid42){
-if(data.outputAudioText !== undefined){
-const _errs132 = errors;
-if(data.outputAudioText !== null){
-const err84 = {instancePath:instancePath+"/outputAudioText",schemaPath:"#/allOf/0/oneOf/20/properties/outputAudioText/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err84];
-}
-else {
-vErrors.push(err84);
-}
-errors++;
-}
-var valid42 = _errs132 === errors;
-}
-else {
-var valid42 = true;
-}
-if(valid42){
-if(data.output_audio_text !== undefined){
-const _errs134 = errors;
-if(data.output_audio_text !== null){
-const err85 = {instancePath:instancePath+"/output_audio_text",schemaPath:"#/allOf/0/oneOf/20/properties/output_audio_text/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err85];
-}
-else {
-vErrors.push(err85);
-}
-errors++;
-}
-var valid42 = _errs134 === errors;
-}
-else {
-var valid42 = true;
-}
-if(valid42){
-if(data.liveAgentHandoff !== undefined){
-const _errs136 = errors;
-if(data.liveAgentHandoff !== null){
-const err86 = {instancePath:instancePath+"/liveAgentHandoff",schemaPath:"#/allOf/0/oneOf/20/properties/liveAgentHandoff/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err86];
-}
-else {
-vErrors.push(err86);
-}
-errors++;
-}
-var valid42 = _errs136 === errors;
-}
-else {
-var valid42 = true;
-}
-if(valid42){
-if(data.live_agent_handoff !== undefined){
-const _errs138 = errors;
-if(data.live_agent_handoff !== null){
-const err87 = {instancePath:instancePath+"/live_agent_handoff",schemaPath:"#/allOf/0/oneOf/20/properties/live_agent_handoff/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err87];
-}
-else {
-vErrors.push(err87);
-}
-errors++;
-}
-var valid42 = _errs138 === errors;
-}
-else {
-var valid42 = true;
-}
-if(valid42){
-if(data.endInteraction !== undefined){
-const _errs140 = errors;
-if(data.endInteraction !== null){
-const err88 = {instancePath:instancePath+"/endInteraction",schemaPath:"#/allOf/0/oneOf/20/properties/endInteraction/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err88];
-}
-else {
-vErrors.push(err88);
-}
-errors++;
-}
-var valid42 = _errs140 === errors;
-}
-else {
-var valid42 = true;
-}
-if(valid42){
-if(data.end_interaction !== undefined){
-const _errs142 = errors;
-if(data.end_interaction !== null){
-const err89 = {instancePath:instancePath+"/end_interaction",schemaPath:"#/allOf/0/oneOf/20/properties/end_interaction/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err89];
-}
-else {
-vErrors.push(err89);
-}
-errors++;
-}
-var valid42 = _errs142 === errors;
-}
-else {
-var valid42 = true;
-}
-if(valid42){
-if(data.playAudio !== undefined){
-const _errs144 = errors;
-if(data.playAudio !== null){
-const err90 = {instancePath:instancePath+"/playAudio",schemaPath:"#/allOf/0/oneOf/20/properties/playAudio/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err90];
-}
-else {
-vErrors.push(err90);
-}
-errors++;
-}
-var valid42 = _errs144 === errors;
-}
-else {
-var valid42 = true;
-}
-if(valid42){
-if(data.play_audio !== undefined){
-const _errs146 = errors;
-if(data.play_audio !== null){
-const err91 = {instancePath:instancePath+"/play_audio",schemaPath:"#/allOf/0/oneOf/20/properties/play_audio/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err91];
-}
-else {
-vErrors.push(err91);
-}
-errors++;
-}
-var valid42 = _errs146 === errors;
-}
-else {
-var valid42 = true;
-}
-if(valid42){
-if(data.mixedAudio !== undefined){
-const _errs148 = errors;
-if(data.mixedAudio !== null){
-const err92 = {instancePath:instancePath+"/mixedAudio",schemaPath:"#/allOf/0/oneOf/20/properties/mixedAudio/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err92];
-}
-else {
-vErrors.push(err92);
-}
-errors++;
-}
-var valid42 = _errs148 === errors;
-}
-else {
-var valid42 = true;
-}
-if(valid42){
-if(data.mixed_audio !== undefined){
-const _errs150 = errors;
-if(data.mixed_audio !== null){
-const err93 = {instancePath:instancePath+"/mixed_audio",schemaPath:"#/allOf/0/oneOf/20/properties/mixed_audio/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err93];
-}
-else {
-vErrors.push(err93);
-}
-errors++;
-}
-var valid42 = _errs150 === errors;
-}
-else {
-var valid42 = true;
-}
-if(valid42){
-if(data.telephonyTransferCall !== undefined){
-const _errs152 = errors;
-if(data.telephonyTransferCall !== null){
-const err94 = {instancePath:instancePath+"/telephonyTransferCall",schemaPath:"#/allOf/0/oneOf/20/properties/telephonyTransferCall/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err94];
-}
-else {
-vErrors.push(err94);
-}
-errors++;
-}
-var valid42 = _errs152 === errors;
-}
-else {
-var valid42 = true;
-}
-if(valid42){
-if(data.telephony_transfer_call !== undefined){
-const _errs154 = errors;
-if(data.telephony_transfer_call !== null){
-const err95 = {instancePath:instancePath+"/telephony_transfer_call",schemaPath:"#/allOf/0/oneOf/20/properties/telephony_transfer_call/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err95];
-}
-else {
-vErrors.push(err95);
-}
-errors++;
-}
-var valid42 = _errs154 === errors;
-}
-else {
-var valid42 = true;
-}
-if(valid42){
-if(data.knowledgeInfoCard !== undefined){
-const _errs156 = errors;
-if(data.knowledgeInfoCard !== null){
-const err96 = {instancePath:instancePath+"/knowledgeInfoCard",schemaPath:"#/allOf/0/oneOf/20/properties/knowledgeInfoCard/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err96];
-}
-else {
-vErrors.push(err96);
-}
-errors++;
-}
-var valid42 = _errs156 === errors;
-}
-else {
-var valid42 = true;
-}
-if(valid42){
-if(data.knowledge_info_card !== undefined){
-const _errs158 = errors;
-if(data.knowledge_info_card !== null){
-const err97 = {instancePath:instancePath+"/knowledge_info_card",schemaPath:"#/allOf/0/oneOf/20/properties/knowledge_info_card/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err97];
-}
-else {
-vErrors.push(err97);
-}
-errors++;
-}
-var valid42 = _errs158 === errors;
-}
-else {
-var valid42 = true;
-}
-if(valid42){
-if(data.toolCall !== undefined){
-const _errs160 = errors;
-if(data.toolCall !== null){
-const err98 = {instancePath:instancePath+"/toolCall",schemaPath:"#/allOf/0/oneOf/20/properties/toolCall/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err98];
-}
-else {
-vErrors.push(err98);
-}
-errors++;
-}
-var valid42 = _errs160 === errors;
-}
-else {
-var valid42 = true;
-}
-if(valid42){
-if(data.tool_call !== undefined){
-const _errs162 = errors;
-if(data.tool_call !== null){
-const err99 = {instancePath:instancePath+"/tool_call",schemaPath:"#/allOf/0/oneOf/20/properties/tool_call/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err99];
-}
-else {
-vErrors.push(err99);
-}
-errors++;
-}
-var valid42 = _errs162 === errors;
-}
-else {
-var valid42 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-var _valid0 = _errs123 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 20];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 20;
-if(props0 !== true){
-props0 = props0 || {};
-props0.text = true;
-props0.payload = true;
-props0.conversationSuccess = true;
-props0.conversation_success = true;
-props0.outputAudioText = true;
-props0.output_audio_text = true;
-props0.liveAgentHandoff = true;
-props0.live_agent_handoff = true;
-props0.endInteraction = true;
-props0.end_interaction = true;
-props0.playAudio = true;
-props0.play_audio = true;
-props0.mixedAudio = true;
-props0.mixed_audio = true;
-props0.telephonyTransferCall = true;
-props0.telephony_transfer_call = true;
-props0.knowledgeInfoCard = true;
-props0.knowledge_info_card = true;
-props0.toolCall = true;
-props0.tool_call = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-if(!valid1){
-const err100 = {instancePath,schemaPath:"#/allOf/0/oneOf",keyword:"oneOf",params:{passingSchemas: passing0}};
-if(vErrors === null){
-vErrors = [err100];
-}
-else {
-vErrors.push(err100);
-}
-errors++;
-validate112.errors = vErrors;
+if(set0 > 1){
+validate112.errors = [{instancePath,schemaPath:"#/allOf/0/atMostOneSet",keyword:"atMostOneSet",params:{}}];
 return false;
-}
-else {
-errors = _errs2;
-if(vErrors !== null){
-if(_errs2){
-vErrors.length = _errs2;
-}
-else {
-vErrors = null;
-}
 }
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(props0 !== true){
-props0 = props0 || {};
-props0.text = true;
-props0.payload = true;
-props0.conversationSuccess = true;
-props0.conversation_success = true;
-props0.outputAudioText = true;
-props0.output_audio_text = true;
-props0.liveAgentHandoff = true;
-props0.live_agent_handoff = true;
-props0.endInteraction = true;
-props0.end_interaction = true;
-props0.playAudio = true;
-props0.play_audio = true;
-props0.mixedAudio = true;
-props0.mixed_audio = true;
-props0.telephonyTransferCall = true;
-props0.telephony_transfer_call = true;
-props0.knowledgeInfoCard = true;
-props0.knowledge_info_card = true;
-props0.toolCall = true;
-props0.tool_call = true;
-props0.responseType = true;
-props0.response_type = true;
-props0.channel = true;
-}
 if(data.text !== undefined){
-const _errs164 = errors;
+const _errs2 = errors;
 if(!(validate113(data.text, {instancePath:instancePath+"/text",parentData:data,parentDataProperty:"text",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate113.errors : vErrors.concat(validate113.errors);
 errors = vErrors.length;
 }
-var valid43 = _errs164 === errors;
+var valid1 = _errs2 === errors;
 }
 else {
-var valid43 = true;
+var valid1 = true;
 }
-if(valid43){
+if(valid1){
 if(data.payload !== undefined){
-const _errs165 = errors;
+const _errs3 = errors;
 if(!(validate116(data.payload, {instancePath:instancePath+"/payload",parentData:data,parentDataProperty:"payload",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate116.errors : vErrors.concat(validate116.errors);
 errors = vErrors.length;
 }
-var valid43 = _errs165 === errors;
+var valid1 = _errs3 === errors;
 }
 else {
-var valid43 = true;
+var valid1 = true;
 }
-if(valid43){
+if(valid1){
 if(data.conversationSuccess !== undefined){
-const _errs166 = errors;
+const _errs4 = errors;
 if(!(validate118(data.conversationSuccess, {instancePath:instancePath+"/conversationSuccess",parentData:data,parentDataProperty:"conversationSuccess",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate118.errors : vErrors.concat(validate118.errors);
 errors = vErrors.length;
 }
-var valid43 = _errs166 === errors;
+var valid1 = _errs4 === errors;
 }
 else {
-var valid43 = true;
+var valid1 = true;
 }
-if(valid43){
+if(valid1){
 if(data.conversation_success !== undefined){
-const _errs167 = errors;
+const _errs5 = errors;
 if(!(validate118(data.conversation_success, {instancePath:instancePath+"/conversation_success",parentData:data,parentDataProperty:"conversation_success",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate118.errors : vErrors.concat(validate118.errors);
 errors = vErrors.length;
 }
-var valid43 = _errs167 === errors;
+var valid1 = _errs5 === errors;
 }
 else {
-var valid43 = true;
+var valid1 = true;
 }
-if(valid43){
+if(valid1){
 if(data.outputAudioText !== undefined){
-const _errs168 = errors;
+const _errs6 = errors;
 if(!(validate122(data.outputAudioText, {instancePath:instancePath+"/outputAudioText",parentData:data,parentDataProperty:"outputAudioText",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate122.errors : vErrors.concat(validate122.errors);
 errors = vErrors.length;
 }
-var valid43 = _errs168 === errors;
+var valid1 = _errs6 === errors;
 }
 else {
-var valid43 = true;
+var valid1 = true;
 }
-if(valid43){
+if(valid1){
 if(data.output_audio_text !== undefined){
-const _errs169 = errors;
+const _errs7 = errors;
 if(!(validate122(data.output_audio_text, {instancePath:instancePath+"/output_audio_text",parentData:data,parentDataProperty:"output_audio_text",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate122.errors : vErrors.concat(validate122.errors);
 errors = vErrors.length;
 }
-var valid43 = _errs169 === errors;
+var valid1 = _errs7 === errors;
 }
 else {
-var valid43 = true;
+var valid1 = true;
 }
-if(valid43){
+if(valid1){
 if(data.liveAgentHandoff !== undefined){
-const _errs170 = errors;
+const _errs8 = errors;
 if(!(validate127(data.liveAgentHandoff, {instancePath:instancePath+"/liveAgentHandoff",parentData:data,parentDataProperty:"liveAgentHandoff",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate127.errors : vErrors.concat(validate127.errors);
 errors = vErrors.length;
 }
-var valid43 = _errs170 === errors;
+var valid1 = _errs8 === errors;
 }
 else {
-var valid43 = true;
+var valid1 = true;
 }
-if(valid43){
+if(valid1){
 if(data.live_agent_handoff !== undefined){
-const _errs171 = errors;
+const _errs9 = errors;
 if(!(validate127(data.live_agent_handoff, {instancePath:instancePath+"/live_agent_handoff",parentData:data,parentDataProperty:"live_agent_handoff",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate127.errors : vErrors.concat(validate127.errors);
 errors = vErrors.length;
 }
-var valid43 = _errs171 === errors;
+var valid1 = _errs9 === errors;
 }
 else {
-var valid43 = true;
+var valid1 = true;
 }
-if(valid43){
+if(valid1){
 if(data.endInteraction !== undefined){
-const _errs172 = errors;
+const _errs10 = errors;
 if(!(validate131(data.endInteraction, {instancePath:instancePath+"/endInteraction",parentData:data,parentDataProperty:"endInteraction",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate131.errors : vErrors.concat(validate131.errors);
 errors = vErrors.length;
 }
-var valid43 = _errs172 === errors;
+var valid1 = _errs10 === errors;
 }
 else {
-var valid43 = true;
+var valid1 = true;
 }
-if(valid43){
+if(valid1){
 if(data.end_interaction !== undefined){
-const _errs173 = errors;
+const _errs11 = errors;
 if(!(validate131(data.end_interaction, {instancePath:instancePath+"/end_interaction",parentData:data,parentDataProperty:"end_interaction",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate131.errors : vErrors.concat(validate131.errors);
 errors = vErrors.length;
 }
-var valid43 = _errs173 === errors;
+var valid1 = _errs11 === errors;
 }
 else {
-var valid43 = true;
+var valid1 = true;
 }
-if(valid43){
+if(valid1){
 if(data.playAudio !== undefined){
-const _errs174 = errors;
+const _errs12 = errors;
 if(!(validate134(data.playAudio, {instancePath:instancePath+"/playAudio",parentData:data,parentDataProperty:"playAudio",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate134.errors : vErrors.concat(validate134.errors);
 errors = vErrors.length;
 }
-var valid43 = _errs174 === errors;
+var valid1 = _errs12 === errors;
 }
 else {
-var valid43 = true;
+var valid1 = true;
 }
-if(valid43){
+if(valid1){
 if(data.play_audio !== undefined){
-const _errs175 = errors;
+const _errs13 = errors;
 if(!(validate134(data.play_audio, {instancePath:instancePath+"/play_audio",parentData:data,parentDataProperty:"play_audio",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate134.errors : vErrors.concat(validate134.errors);
 errors = vErrors.length;
 }
-var valid43 = _errs175 === errors;
+var valid1 = _errs13 === errors;
 }
 else {
-var valid43 = true;
+var valid1 = true;
 }
-if(valid43){
+if(valid1){
 if(data.mixedAudio !== undefined){
-const _errs176 = errors;
+const _errs14 = errors;
 if(!(validate139(data.mixedAudio, {instancePath:instancePath+"/mixedAudio",parentData:data,parentDataProperty:"mixedAudio",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate139.errors : vErrors.concat(validate139.errors);
 errors = vErrors.length;
 }
-var valid43 = _errs176 === errors;
+var valid1 = _errs14 === errors;
 }
 else {
-var valid43 = true;
+var valid1 = true;
 }
-if(valid43){
+if(valid1){
 if(data.mixed_audio !== undefined){
-const _errs177 = errors;
+const _errs15 = errors;
 if(!(validate139(data.mixed_audio, {instancePath:instancePath+"/mixed_audio",parentData:data,parentDataProperty:"mixed_audio",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate139.errors : vErrors.concat(validate139.errors);
 errors = vErrors.length;
 }
-var valid43 = _errs177 === errors;
+var valid1 = _errs15 === errors;
 }
 else {
-var valid43 = true;
+var valid1 = true;
 }
-if(valid43){
+if(valid1){
 if(data.telephonyTransferCall !== undefined){
-const _errs178 = errors;
+const _errs16 = errors;
 if(!(validate147(data.telephonyTransferCall, {instancePath:instancePath+"/telephonyTransferCall",parentData:data,parentDataProperty:"telephonyTransferCall",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate147.errors : vErrors.concat(validate147.errors);
 errors = vErrors.length;
 }
-var valid43 = _errs178 === errors;
+var valid1 = _errs16 === errors;
 }
 else {
-var valid43 = true;
+var valid1 = true;
 }
-if(valid43){
+if(valid1){
 if(data.telephony_transfer_call !== undefined){
-const _errs179 = errors;
+const _errs17 = errors;
 if(!(validate147(data.telephony_transfer_call, {instancePath:instancePath+"/telephony_transfer_call",parentData:data,parentDataProperty:"telephony_transfer_call",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate147.errors : vErrors.concat(validate147.errors);
 errors = vErrors.length;
 }
-var valid43 = _errs179 === errors;
+var valid1 = _errs17 === errors;
 }
 else {
-var valid43 = true;
+var valid1 = true;
 }
-if(valid43){
+if(valid1){
 if(data.knowledgeInfoCard !== undefined){
-const _errs180 = errors;
+const _errs18 = errors;
 if(!(validate152(data.knowledgeInfoCard, {instancePath:instancePath+"/knowledgeInfoCard",parentData:data,parentDataProperty:"knowledgeInfoCard",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate152.errors : vErrors.concat(validate152.errors);
 errors = vErrors.length;
 }
-var valid43 = _errs180 === errors;
+var valid1 = _errs18 === errors;
 }
 else {
-var valid43 = true;
+var valid1 = true;
 }
-if(valid43){
+if(valid1){
 if(data.knowledge_info_card !== undefined){
-const _errs181 = errors;
+const _errs19 = errors;
 if(!(validate152(data.knowledge_info_card, {instancePath:instancePath+"/knowledge_info_card",parentData:data,parentDataProperty:"knowledge_info_card",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate152.errors : vErrors.concat(validate152.errors);
 errors = vErrors.length;
 }
-var valid43 = _errs181 === errors;
+var valid1 = _errs19 === errors;
 }
 else {
-var valid43 = true;
+var valid1 = true;
 }
-if(valid43){
+if(valid1){
 if(data.toolCall !== undefined){
-const _errs182 = errors;
+const _errs20 = errors;
 if(!(validate155(data.toolCall, {instancePath:instancePath+"/toolCall",parentData:data,parentDataProperty:"toolCall",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate155.errors : vErrors.concat(validate155.errors);
 errors = vErrors.length;
 }
-var valid43 = _errs182 === errors;
+var valid1 = _errs20 === errors;
 }
 else {
-var valid43 = true;
+var valid1 = true;
 }
-if(valid43){
+if(valid1){
 if(data.tool_call !== undefined){
-const _errs183 = errors;
+const _errs21 = errors;
 if(!(validate155(data.tool_call, {instancePath:instancePath+"/tool_call",parentData:data,parentDataProperty:"tool_call",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate155.errors : vErrors.concat(validate155.errors);
 errors = vErrors.length;
 }
-var valid43 = _errs183 === errors;
+var valid1 = _errs21 === errors;
 }
 else {
-var valid43 = true;
+var valid1 = true;
 }
-if(valid43){
+if(valid1){
 if(data.responseType !== undefined){
-const _errs184 = errors;
+const _errs22 = errors;
 if(!(validate162(data.responseType, {instancePath:instancePath+"/responseType",parentData:data,parentDataProperty:"responseType",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate162.errors : vErrors.concat(validate162.errors);
 errors = vErrors.length;
 }
-var valid43 = _errs184 === errors;
+var valid1 = _errs22 === errors;
 }
 else {
-var valid43 = true;
+var valid1 = true;
 }
-if(valid43){
+if(valid1){
 if(data.response_type !== undefined){
-const _errs185 = errors;
+const _errs23 = errors;
 if(!(validate162(data.response_type, {instancePath:instancePath+"/response_type",parentData:data,parentDataProperty:"response_type",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate162.errors : vErrors.concat(validate162.errors);
 errors = vErrors.length;
 }
-var valid43 = _errs185 === errors;
+var valid1 = _errs23 === errors;
 }
 else {
-var valid43 = true;
+var valid1 = true;
 }
-if(valid43){
+if(valid1){
 if(data.channel !== undefined){
-const _errs186 = errors;
+const _errs24 = errors;
 if(!(validate54(data.channel, {instancePath:instancePath+"/channel",parentData:data,parentDataProperty:"channel",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
 errors = vErrors.length;
 }
-var valid43 = _errs186 === errors;
+var valid1 = _errs24 === errors;
 }
 else {
-var valid43 = true;
+var valid1 = true;
 }
 }
 }
@@ -4728,10 +1998,9 @@ var valid43 = true;
 }
 }
 validate112.errors = vErrors;
-evaluated0.props = props0;
 return errors === 0;
 }
-validate112.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate112.evaluated = {"props":{"text":true,"payload":true,"conversationSuccess":true,"conversation_success":true,"outputAudioText":true,"output_audio_text":true,"liveAgentHandoff":true,"live_agent_handoff":true,"endInteraction":true,"end_interaction":true,"playAudio":true,"play_audio":true,"mixedAudio":true,"mixed_audio":true,"telephonyTransferCall":true,"telephony_transfer_call":true,"knowledgeInfoCard":true,"knowledge_info_card":true,"toolCall":true,"tool_call":true,"responseType":true,"response_type":true,"channel":true},"dynamicProps":false,"dynamicItems":false};
 
 const schema48 = {"type":["object","null"],"properties":{"score":{"$ref":"#/$defs/float"},"magnitude":{"$ref":"#/$defs/float"}}};
 
@@ -4898,1195 +2167,372 @@ if((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== nul
 validate53.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema20.type}}];
 return false;
 }
-const _errs2 = errors;
-let valid1 = false;
-let passing0 = null;
-const _errs3 = errors;
-if(errors === _errs3){
 if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((data.text === undefined) && (missing0 = "text")){
-const err0 = {instancePath,schemaPath:"#/allOf/0/oneOf/0/required",keyword:"required",params:{missingProperty: missing0}};
-if(vErrors === null){
-vErrors = [err0];
+let set0 = 0;
+if(data["text"] !== undefined && data["text"] !== null){
+set0 = set0 + 1;
 }
-else {
-vErrors.push(err0);
+if(data["triggerIntent"] !== undefined && data["triggerIntent"] !== null){
+set0 = set0 + 1;
 }
-errors++;
+if(data["trigger_intent"] !== undefined && data["trigger_intent"] !== null){
+set0 = set0 + 1;
 }
-else {
-if(data.text !== undefined){
-const _errs6 = errors;
-const _errs7 = errors;
-if(data.text !== null){
-const err1 = {};
-if(vErrors === null){
-vErrors = [err1];
+if(data["transcript"] !== undefined && data["transcript"] !== null){
+set0 = set0 + 1;
 }
-else {
-vErrors.push(err1);
+if(data["triggerEvent"] !== undefined && data["triggerEvent"] !== null){
+set0 = set0 + 1;
 }
-errors++;
+if(data["trigger_event"] !== undefined && data["trigger_event"] !== null){
+set0 = set0 + 1;
 }
-var valid3 = _errs7 === errors;
-if(valid3){
-const err2 = {instancePath:instancePath+"/text",schemaPath:"#/allOf/0/oneOf/0/properties/text/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err2];
+if(data["dtmfDigits"] !== undefined && data["dtmfDigits"] !== null){
+set0 = set0 + 1;
 }
-else {
-vErrors.push(err2);
+if(data["dtmf_digits"] !== undefined && data["dtmf_digits"] !== null){
+set0 = set0 + 1;
 }
-errors++;
-}
-else {
-errors = _errs6;
-if(vErrors !== null){
-if(_errs6){
-vErrors.length = _errs6;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/allOf/0/oneOf/0/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-var _valid0 = _errs3 === errors;
-if(_valid0){
-valid1 = true;
-passing0 = 0;
-var props0 = {};
-props0.text = true;
-}
-const _errs9 = errors;
-if(errors === _errs9){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing1;
-if((data.triggerIntent === undefined) && (missing1 = "triggerIntent")){
-const err4 = {instancePath,schemaPath:"#/allOf/0/oneOf/1/required",keyword:"required",params:{missingProperty: missing1}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-else {
-if(data.triggerIntent !== undefined){
-const _errs12 = errors;
-const _errs13 = errors;
-if(data.triggerIntent !== null){
-const err5 = {};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-var valid5 = _errs13 === errors;
-if(valid5){
-const err6 = {instancePath:instancePath+"/triggerIntent",schemaPath:"#/allOf/0/oneOf/1/properties/triggerIntent/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-else {
-errors = _errs12;
-if(vErrors !== null){
-if(_errs12){
-vErrors.length = _errs12;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err7 = {instancePath,schemaPath:"#/allOf/0/oneOf/1/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-var _valid0 = _errs9 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 1;
-if(props0 !== true){
-props0 = props0 || {};
-props0.triggerIntent = true;
-}
-}
-const _errs15 = errors;
-if(errors === _errs15){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing2;
-if((data.trigger_intent === undefined) && (missing2 = "trigger_intent")){
-const err8 = {instancePath,schemaPath:"#/allOf/0/oneOf/2/required",keyword:"required",params:{missingProperty: missing2}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-else {
-if(data.trigger_intent !== undefined){
-const _errs18 = errors;
-const _errs19 = errors;
-if(data.trigger_intent !== null){
-const err9 = {};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-var valid7 = _errs19 === errors;
-if(valid7){
-const err10 = {instancePath:instancePath+"/trigger_intent",schemaPath:"#/allOf/0/oneOf/2/properties/trigger_intent/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-else {
-errors = _errs18;
-if(vErrors !== null){
-if(_errs18){
-vErrors.length = _errs18;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err11 = {instancePath,schemaPath:"#/allOf/0/oneOf/2/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-var _valid0 = _errs15 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 2];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 2;
-if(props0 !== true){
-props0 = props0 || {};
-props0.trigger_intent = true;
-}
-}
-const _errs21 = errors;
-if(errors === _errs21){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing3;
-if((data.transcript === undefined) && (missing3 = "transcript")){
-const err12 = {instancePath,schemaPath:"#/allOf/0/oneOf/3/required",keyword:"required",params:{missingProperty: missing3}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-else {
-if(data.transcript !== undefined){
-const _errs24 = errors;
-const _errs25 = errors;
-if(data.transcript !== null){
-const err13 = {};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-var valid9 = _errs25 === errors;
-if(valid9){
-const err14 = {instancePath:instancePath+"/transcript",schemaPath:"#/allOf/0/oneOf/3/properties/transcript/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-else {
-errors = _errs24;
-if(vErrors !== null){
-if(_errs24){
-vErrors.length = _errs24;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err15 = {instancePath,schemaPath:"#/allOf/0/oneOf/3/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-var _valid0 = _errs21 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 3];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 3;
-if(props0 !== true){
-props0 = props0 || {};
-props0.transcript = true;
-}
-}
-const _errs27 = errors;
-if(errors === _errs27){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing4;
-if((data.triggerEvent === undefined) && (missing4 = "triggerEvent")){
-const err16 = {instancePath,schemaPath:"#/allOf/0/oneOf/4/required",keyword:"required",params:{missingProperty: missing4}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-else {
-if(data.triggerEvent !== undefined){
-const _errs30 = errors;
-const _errs31 = errors;
-if(data.triggerEvent !== null){
-const err17 = {};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-var valid11 = _errs31 === errors;
-if(valid11){
-const err18 = {instancePath:instancePath+"/triggerEvent",schemaPath:"#/allOf/0/oneOf/4/properties/triggerEvent/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-else {
-errors = _errs30;
-if(vErrors !== null){
-if(_errs30){
-vErrors.length = _errs30;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err19 = {instancePath,schemaPath:"#/allOf/0/oneOf/4/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-var _valid0 = _errs27 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 4];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 4;
-if(props0 !== true){
-props0 = props0 || {};
-props0.triggerEvent = true;
-}
-}
-const _errs33 = errors;
-if(errors === _errs33){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing5;
-if((data.trigger_event === undefined) && (missing5 = "trigger_event")){
-const err20 = {instancePath,schemaPath:"#/allOf/0/oneOf/5/required",keyword:"required",params:{missingProperty: missing5}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-else {
-if(data.trigger_event !== undefined){
-const _errs36 = errors;
-const _errs37 = errors;
-if(data.trigger_event !== null){
-const err21 = {};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-var valid13 = _errs37 === errors;
-if(valid13){
-const err22 = {instancePath:instancePath+"/trigger_event",schemaPath:"#/allOf/0/oneOf/5/properties/trigger_event/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-else {
-errors = _errs36;
-if(vErrors !== null){
-if(_errs36){
-vErrors.length = _errs36;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err23 = {instancePath,schemaPath:"#/allOf/0/oneOf/5/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-var _valid0 = _errs33 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 5];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 5;
-if(props0 !== true){
-props0 = props0 || {};
-props0.trigger_event = true;
-}
-}
-const _errs39 = errors;
-if(errors === _errs39){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing6;
-if((data.dtmfDigits === undefined) && (missing6 = "dtmfDigits")){
-const err24 = {instancePath,schemaPath:"#/allOf/0/oneOf/6/required",keyword:"required",params:{missingProperty: missing6}};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-else {
-if(data.dtmfDigits !== undefined){
-const _errs42 = errors;
-const _errs43 = errors;
-if(data.dtmfDigits !== null){
-const err25 = {};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-var valid15 = _errs43 === errors;
-if(valid15){
-const err26 = {instancePath:instancePath+"/dtmfDigits",schemaPath:"#/allOf/0/oneOf/6/properties/dtmfDigits/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-else {
-errors = _errs42;
-if(vErrors !== null){
-if(_errs42){
-vErrors.length = _errs42;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err27 = {instancePath,schemaPath:"#/allOf/0/oneOf/6/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-var _valid0 = _errs39 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 6];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 6;
-if(props0 !== true){
-props0 = props0 || {};
-props0.dtmfDigits = true;
-}
-}
-const _errs45 = errors;
-if(errors === _errs45){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing7;
-if((data.dtmf_digits === undefined) && (missing7 = "dtmf_digits")){
-const err28 = {instancePath,schemaPath:"#/allOf/0/oneOf/7/required",keyword:"required",params:{missingProperty: missing7}};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-else {
-if(data.dtmf_digits !== undefined){
-const _errs48 = errors;
-const _errs49 = errors;
-if(data.dtmf_digits !== null){
-const err29 = {};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-var valid17 = _errs49 === errors;
-if(valid17){
-const err30 = {instancePath:instancePath+"/dtmf_digits",schemaPath:"#/allOf/0/oneOf/7/properties/dtmf_digits/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-else {
-errors = _errs48;
-if(vErrors !== null){
-if(_errs48){
-vErrors.length = _errs48;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err31 = {instancePath,schemaPath:"#/allOf/0/oneOf/7/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-var _valid0 = _errs45 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 7];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 7;
-if(props0 !== true){
-props0 = props0 || {};
-props0.dtmf_digits = true;
-}
-}
-const _errs51 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.text !== undefined){
-const _errs52 = errors;
-if(data.text !== null){
-const err32 = {instancePath:instancePath+"/text",schemaPath:"#/allOf/0/oneOf/8/properties/text/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-var valid18 = _errs52 === errors;
-}
-else {
-var valid18 = true;
-}
-if(valid18){
-if(data.triggerIntent !== undefined){
-const _errs54 = errors;
-if(data.triggerIntent !== null){
-const err33 = {instancePath:instancePath+"/triggerIntent",schemaPath:"#/allOf/0/oneOf/8/properties/triggerIntent/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-var valid18 = _errs54 === errors;
-}
-else {
-var valid18 = true;
-}
-if(valid18){
-if(data.trigger_intent !== undefined){
-const _errs56 = errors;
-if(data.trigger_intent !== null){
-const err34 = {instancePath:instancePath+"/trigger_intent",schemaPath:"#/allOf/0/oneOf/8/properties/trigger_intent/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-var valid18 = _errs56 === errors;
-}
-else {
-var valid18 = true;
-}
-if(valid18){
-if(data.transcript !== undefined){
-const _errs58 = errors;
-if(data.transcript !== null){
-const err35 = {instancePath:instancePath+"/transcript",schemaPath:"#/allOf/0/oneOf/8/properties/transcript/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-var valid18 = _errs58 === errors;
-}
-else {
-var valid18 = true;
-}
-if(valid18){
-if(data.triggerEvent !== undefined){
-const _errs60 = errors;
-if(data.triggerEvent !== null){
-const err36 = {instancePath:instancePath+"/triggerEvent",schemaPath:"#/allOf/0/oneOf/8/properties/triggerEvent/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-var valid18 = _errs60 === errors;
-}
-else {
-var valid18 = true;
-}
-if(valid18){
-if(data.trigger_event !== undefined){
-const _errs62 = errors;
-if(data.trigger_event !== null){
-const err37 = {instancePath:instancePath+"/trigger_event",schemaPath:"#/allOf/0/oneOf/8/properties/trigger_event/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-var valid18 = _errs62 === errors;
-}
-else {
-var valid18 = true;
-}
-if(valid18){
-if(data.dtmfDigits !== undefined){
-const _errs64 = errors;
-if(data.dtmfDigits !== null){
-const err38 = {instancePath:instancePath+"/dtmfDigits",schemaPath:"#/allOf/0/oneOf/8/properties/dtmfDigits/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-var valid18 = _errs64 === errors;
-}
-else {
-var valid18 = true;
-}
-if(valid18){
-if(data.dtmf_digits !== undefined){
-const _errs66 = errors;
-if(data.dtmf_digits !== null){
-const err39 = {instancePath:instancePath+"/dtmf_digits",schemaPath:"#/allOf/0/oneOf/8/properties/dtmf_digits/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-var valid18 = _errs66 === errors;
-}
-else {
-var valid18 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-var _valid0 = _errs51 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 8];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 8;
-if(props0 !== true){
-props0 = props0 || {};
-props0.text = true;
-props0.triggerIntent = true;
-props0.trigger_intent = true;
-props0.transcript = true;
-props0.triggerEvent = true;
-props0.trigger_event = true;
-props0.dtmfDigits = true;
-props0.dtmf_digits = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-if(!valid1){
-const err40 = {instancePath,schemaPath:"#/allOf/0/oneOf",keyword:"oneOf",params:{passingSchemas: passing0}};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-validate53.errors = vErrors;
+if(set0 > 1){
+validate53.errors = [{instancePath,schemaPath:"#/allOf/0/atMostOneSet",keyword:"atMostOneSet",params:{}}];
 return false;
-}
-else {
-errors = _errs2;
-if(vErrors !== null){
-if(_errs2){
-vErrors.length = _errs2;
-}
-else {
-vErrors = null;
-}
 }
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(props0 !== true){
-props0 = props0 || {};
-props0.detectIntentResponseId = true;
-props0.detect_intent_response_id = true;
-props0.text = true;
-props0.triggerIntent = true;
-props0.trigger_intent = true;
-props0.transcript = true;
-props0.triggerEvent = true;
-props0.trigger_event = true;
-props0.dtmfDigits = true;
-props0.dtmf_digits = true;
-props0.languageCode = true;
-props0.language_code = true;
-props0.fulfillmentInfo = true;
-props0.fulfillment_info = true;
-props0.intentInfo = true;
-props0.intent_info = true;
-props0.pageInfo = true;
-props0.page_info = true;
-props0.sessionInfo = true;
-props0.session_info = true;
-props0.messages = true;
-props0.payload = true;
-props0.sentimentAnalysisResult = true;
-props0.sentiment_analysis_result = true;
-props0.languageInfo = true;
-props0.language_info = true;
-}
 if(data.detectIntentResponseId !== undefined){
-const _errs68 = errors;
+const _errs2 = errors;
 if(!(validate54(data.detectIntentResponseId, {instancePath:instancePath+"/detectIntentResponseId",parentData:data,parentDataProperty:"detectIntentResponseId",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
 errors = vErrors.length;
 }
-var valid19 = _errs68 === errors;
+var valid1 = _errs2 === errors;
 }
 else {
-var valid19 = true;
+var valid1 = true;
 }
-if(valid19){
+if(valid1){
 if(data.detect_intent_response_id !== undefined){
-const _errs69 = errors;
+const _errs3 = errors;
 if(!(validate54(data.detect_intent_response_id, {instancePath:instancePath+"/detect_intent_response_id",parentData:data,parentDataProperty:"detect_intent_response_id",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
 errors = vErrors.length;
 }
-var valid19 = _errs69 === errors;
+var valid1 = _errs3 === errors;
 }
 else {
-var valid19 = true;
+var valid1 = true;
 }
-if(valid19){
+if(valid1){
 if(data.text !== undefined){
-const _errs70 = errors;
+const _errs4 = errors;
 if(!(validate54(data.text, {instancePath:instancePath+"/text",parentData:data,parentDataProperty:"text",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
 errors = vErrors.length;
 }
-var valid19 = _errs70 === errors;
+var valid1 = _errs4 === errors;
 }
 else {
-var valid19 = true;
+var valid1 = true;
 }
-if(valid19){
+if(valid1){
 if(data.triggerIntent !== undefined){
-const _errs71 = errors;
+const _errs5 = errors;
 if(!(validate54(data.triggerIntent, {instancePath:instancePath+"/triggerIntent",parentData:data,parentDataProperty:"triggerIntent",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
 errors = vErrors.length;
 }
-var valid19 = _errs71 === errors;
+var valid1 = _errs5 === errors;
 }
 else {
-var valid19 = true;
+var valid1 = true;
 }
-if(valid19){
+if(valid1){
 if(data.trigger_intent !== undefined){
-const _errs72 = errors;
+const _errs6 = errors;
 if(!(validate54(data.trigger_intent, {instancePath:instancePath+"/trigger_intent",parentData:data,parentDataProperty:"trigger_intent",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
 errors = vErrors.length;
 }
-var valid19 = _errs72 === errors;
+var valid1 = _errs6 === errors;
 }
 else {
-var valid19 = true;
+var valid1 = true;
 }
-if(valid19){
+if(valid1){
 if(data.transcript !== undefined){
-const _errs73 = errors;
+const _errs7 = errors;
 if(!(validate54(data.transcript, {instancePath:instancePath+"/transcript",parentData:data,parentDataProperty:"transcript",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
 errors = vErrors.length;
 }
-var valid19 = _errs73 === errors;
+var valid1 = _errs7 === errors;
 }
 else {
-var valid19 = true;
+var valid1 = true;
 }
-if(valid19){
+if(valid1){
 if(data.triggerEvent !== undefined){
-const _errs74 = errors;
+const _errs8 = errors;
 if(!(validate54(data.triggerEvent, {instancePath:instancePath+"/triggerEvent",parentData:data,parentDataProperty:"triggerEvent",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
 errors = vErrors.length;
 }
-var valid19 = _errs74 === errors;
+var valid1 = _errs8 === errors;
 }
 else {
-var valid19 = true;
+var valid1 = true;
 }
-if(valid19){
+if(valid1){
 if(data.trigger_event !== undefined){
-const _errs75 = errors;
+const _errs9 = errors;
 if(!(validate54(data.trigger_event, {instancePath:instancePath+"/trigger_event",parentData:data,parentDataProperty:"trigger_event",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
 errors = vErrors.length;
 }
-var valid19 = _errs75 === errors;
+var valid1 = _errs9 === errors;
 }
 else {
-var valid19 = true;
+var valid1 = true;
 }
-if(valid19){
+if(valid1){
 if(data.dtmfDigits !== undefined){
-const _errs76 = errors;
+const _errs10 = errors;
 if(!(validate54(data.dtmfDigits, {instancePath:instancePath+"/dtmfDigits",parentData:data,parentDataProperty:"dtmfDigits",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
 errors = vErrors.length;
 }
-var valid19 = _errs76 === errors;
+var valid1 = _errs10 === errors;
 }
 else {
-var valid19 = true;
+var valid1 = true;
 }
-if(valid19){
+if(valid1){
 if(data.dtmf_digits !== undefined){
-const _errs77 = errors;
+const _errs11 = errors;
 if(!(validate54(data.dtmf_digits, {instancePath:instancePath+"/dtmf_digits",parentData:data,parentDataProperty:"dtmf_digits",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
 errors = vErrors.length;
 }
-var valid19 = _errs77 === errors;
+var valid1 = _errs11 === errors;
 }
 else {
-var valid19 = true;
+var valid1 = true;
 }
-if(valid19){
+if(valid1){
 if(data.languageCode !== undefined){
-const _errs78 = errors;
+const _errs12 = errors;
 if(!(validate54(data.languageCode, {instancePath:instancePath+"/languageCode",parentData:data,parentDataProperty:"languageCode",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
 errors = vErrors.length;
 }
-var valid19 = _errs78 === errors;
+var valid1 = _errs12 === errors;
 }
 else {
-var valid19 = true;
+var valid1 = true;
 }
-if(valid19){
+if(valid1){
 if(data.language_code !== undefined){
-const _errs79 = errors;
+const _errs13 = errors;
 if(!(validate54(data.language_code, {instancePath:instancePath+"/language_code",parentData:data,parentDataProperty:"language_code",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
 errors = vErrors.length;
 }
-var valid19 = _errs79 === errors;
+var valid1 = _errs13 === errors;
 }
 else {
-var valid19 = true;
+var valid1 = true;
 }
-if(valid19){
+if(valid1){
 if(data.fulfillmentInfo !== undefined){
-const _errs80 = errors;
+const _errs14 = errors;
 if(!(validate67(data.fulfillmentInfo, {instancePath:instancePath+"/fulfillmentInfo",parentData:data,parentDataProperty:"fulfillmentInfo",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
 errors = vErrors.length;
 }
-var valid19 = _errs80 === errors;
+var valid1 = _errs14 === errors;
 }
 else {
-var valid19 = true;
+var valid1 = true;
 }
-if(valid19){
+if(valid1){
 if(data.fulfillment_info !== undefined){
-const _errs81 = errors;
+const _errs15 = errors;
 if(!(validate67(data.fulfillment_info, {instancePath:instancePath+"/fulfillment_info",parentData:data,parentDataProperty:"fulfillment_info",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
 errors = vErrors.length;
 }
-var valid19 = _errs81 === errors;
+var valid1 = _errs15 === errors;
 }
 else {
-var valid19 = true;
+var valid1 = true;
 }
-if(valid19){
+if(valid1){
 if(data.intentInfo !== undefined){
-const _errs82 = errors;
+const _errs16 = errors;
 if(!(validate71(data.intentInfo, {instancePath:instancePath+"/intentInfo",parentData:data,parentDataProperty:"intentInfo",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
 errors = vErrors.length;
 }
-var valid19 = _errs82 === errors;
+var valid1 = _errs16 === errors;
 }
 else {
-var valid19 = true;
+var valid1 = true;
 }
-if(valid19){
+if(valid1){
 if(data.intent_info !== undefined){
-const _errs83 = errors;
+const _errs17 = errors;
 if(!(validate71(data.intent_info, {instancePath:instancePath+"/intent_info",parentData:data,parentDataProperty:"intent_info",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
 errors = vErrors.length;
 }
-var valid19 = _errs83 === errors;
+var valid1 = _errs17 === errors;
 }
 else {
-var valid19 = true;
+var valid1 = true;
 }
-if(valid19){
+if(valid1){
 if(data.pageInfo !== undefined){
-const _errs84 = errors;
+const _errs18 = errors;
 if(!(validate87(data.pageInfo, {instancePath:instancePath+"/pageInfo",parentData:data,parentDataProperty:"pageInfo",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
 errors = vErrors.length;
 }
-var valid19 = _errs84 === errors;
+var valid1 = _errs18 === errors;
 }
 else {
-var valid19 = true;
+var valid1 = true;
 }
-if(valid19){
+if(valid1){
 if(data.page_info !== undefined){
-const _errs85 = errors;
+const _errs19 = errors;
 if(!(validate87(data.page_info, {instancePath:instancePath+"/page_info",parentData:data,parentDataProperty:"page_info",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
 errors = vErrors.length;
 }
-var valid19 = _errs85 === errors;
+var valid1 = _errs19 === errors;
 }
 else {
-var valid19 = true;
+var valid1 = true;
 }
-if(valid19){
+if(valid1){
 if(data.sessionInfo !== undefined){
-const _errs86 = errors;
+const _errs20 = errors;
 if(!(validate107(data.sessionInfo, {instancePath:instancePath+"/sessionInfo",parentData:data,parentDataProperty:"sessionInfo",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate107.errors : vErrors.concat(validate107.errors);
 errors = vErrors.length;
 }
-var valid19 = _errs86 === errors;
+var valid1 = _errs20 === errors;
 }
 else {
-var valid19 = true;
+var valid1 = true;
 }
-if(valid19){
+if(valid1){
 if(data.session_info !== undefined){
-const _errs87 = errors;
+const _errs21 = errors;
 if(!(validate107(data.session_info, {instancePath:instancePath+"/session_info",parentData:data,parentDataProperty:"session_info",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate107.errors : vErrors.concat(validate107.errors);
 errors = vErrors.length;
 }
-var valid19 = _errs87 === errors;
+var valid1 = _errs21 === errors;
 }
 else {
-var valid19 = true;
+var valid1 = true;
 }
-if(valid19){
+if(valid1){
 if(data.messages !== undefined){
-let data36 = data.messages;
-const _errs88 = errors;
-if((!(Array.isArray(data36))) && (data36 !== null)){
+let data20 = data.messages;
+const _errs22 = errors;
+if((!(Array.isArray(data20))) && (data20 !== null)){
 validate53.errors = [{instancePath:instancePath+"/messages",schemaPath:"#/properties/messages/type",keyword:"type",params:{type: schema20.properties.messages.type}}];
 return false;
 }
-if(errors === _errs88){
-if(Array.isArray(data36)){
-var valid20 = true;
-const len0 = data36.length;
+if(errors === _errs22){
+if(Array.isArray(data20)){
+var valid2 = true;
+const len0 = data20.length;
 for(let i0=0; i0<len0; i0++){
-let data37 = data36[i0];
-const _errs90 = errors;
-if(!(data37 && typeof data37 == "object" && !Array.isArray(data37))){
+let data21 = data20[i0];
+const _errs24 = errors;
+if(!(data21 && typeof data21 == "object" && !Array.isArray(data21))){
 validate53.errors = [{instancePath:instancePath+"/messages/" + i0,schemaPath:"#/properties/messages/items/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
-if(!(validate112(data37, {instancePath:instancePath+"/messages/" + i0,parentData:data36,parentDataProperty:i0,rootData,dynamicAnchors}))){
+if(!(validate112(data21, {instancePath:instancePath+"/messages/" + i0,parentData:data20,parentDataProperty:i0,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
 errors = vErrors.length;
 }
-var valid20 = _errs90 === errors;
-if(!valid20){
+var valid2 = _errs24 === errors;
+if(!valid2){
 break;
 }
 }
 }
 }
-var valid19 = _errs88 === errors;
+var valid1 = _errs22 === errors;
 }
 else {
-var valid19 = true;
+var valid1 = true;
 }
-if(valid19){
+if(valid1){
 if(data.payload !== undefined){
-const _errs92 = errors;
+const _errs26 = errors;
 if(!(validate116(data.payload, {instancePath:instancePath+"/payload",parentData:data,parentDataProperty:"payload",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate116.errors : vErrors.concat(validate116.errors);
 errors = vErrors.length;
 }
-var valid19 = _errs92 === errors;
+var valid1 = _errs26 === errors;
 }
 else {
-var valid19 = true;
+var valid1 = true;
 }
-if(valid19){
+if(valid1){
 if(data.sentimentAnalysisResult !== undefined){
-const _errs93 = errors;
+const _errs27 = errors;
 if(!(validate169(data.sentimentAnalysisResult, {instancePath:instancePath+"/sentimentAnalysisResult",parentData:data,parentDataProperty:"sentimentAnalysisResult",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate169.errors : vErrors.concat(validate169.errors);
 errors = vErrors.length;
 }
-var valid19 = _errs93 === errors;
+var valid1 = _errs27 === errors;
 }
 else {
-var valid19 = true;
+var valid1 = true;
 }
-if(valid19){
+if(valid1){
 if(data.sentiment_analysis_result !== undefined){
-const _errs94 = errors;
+const _errs28 = errors;
 if(!(validate169(data.sentiment_analysis_result, {instancePath:instancePath+"/sentiment_analysis_result",parentData:data,parentDataProperty:"sentiment_analysis_result",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate169.errors : vErrors.concat(validate169.errors);
 errors = vErrors.length;
 }
-var valid19 = _errs94 === errors;
+var valid1 = _errs28 === errors;
 }
 else {
-var valid19 = true;
+var valid1 = true;
 }
-if(valid19){
+if(valid1){
 if(data.languageInfo !== undefined){
-const _errs95 = errors;
+const _errs29 = errors;
 if(!(validate174(data.languageInfo, {instancePath:instancePath+"/languageInfo",parentData:data,parentDataProperty:"languageInfo",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate174.errors : vErrors.concat(validate174.errors);
 errors = vErrors.length;
 }
-var valid19 = _errs95 === errors;
+var valid1 = _errs29 === errors;
 }
 else {
-var valid19 = true;
+var valid1 = true;
 }
-if(valid19){
+if(valid1){
 if(data.language_info !== undefined){
-const _errs96 = errors;
+const _errs30 = errors;
 if(!(validate174(data.language_info, {instancePath:instancePath+"/language_info",parentData:data,parentDataProperty:"language_info",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate174.errors : vErrors.concat(validate174.errors);
 errors = vErrors.length;
 }
-var valid19 = _errs96 === errors;
+var valid1 = _errs30 === errors;
 }
 else {
-var valid19 = true;
+var valid1 = true;
 }
 }
 }
@@ -6116,10 +2562,9 @@ var valid19 = true;
 }
 }
 validate53.errors = vErrors;
-evaluated0.props = props0;
 return errors === 0;
 }
-validate53.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate53.evaluated = {"props":{"detectIntentResponseId":true,"detect_intent_response_id":true,"text":true,"triggerIntent":true,"trigger_intent":true,"transcript":true,"triggerEvent":true,"trigger_event":true,"dtmfDigits":true,"dtmf_digits":true,"languageCode":true,"language_code":true,"fulfillmentInfo":true,"fulfillment_info":true,"intentInfo":true,"intent_info":true,"pageInfo":true,"page_info":true,"sessionInfo":true,"session_info":true,"messages":true,"payload":true,"sentimentAnalysisResult":true,"sentiment_analysis_result":true,"languageInfo":true,"language_info":true},"dynamicProps":false,"dynamicItems":false};
 
 
 function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -6140,23 +2585,19 @@ if(!(validate53(data, {instancePath,parentData,parentDataProperty,rootData,dynam
 vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
-else {
-var props0 = validate53.evaluated.props;
-}
 validate52.errors = vErrors;
-evaluated0.props = props0;
 return errors === 0;
 }
-validate52.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate52.evaluated = {"props":{"detectIntentResponseId":true,"detect_intent_response_id":true,"text":true,"triggerIntent":true,"trigger_intent":true,"transcript":true,"triggerEvent":true,"trigger_event":true,"dtmfDigits":true,"dtmf_digits":true,"languageCode":true,"language_code":true,"fulfillmentInfo":true,"fulfillment_info":true,"intentInfo":true,"intent_info":true,"pageInfo":true,"page_info":true,"sessionInfo":true,"session_info":true,"messages":true,"payload":true,"sentimentAnalysisResult":true,"sentiment_analysis_result":true,"languageInfo":true,"language_info":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateCxWebhookResponse: SchemaValidator = validate184;
-const schema50 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","$ref":"#/$defs/google.cloud.dialogflow.cx.v3.WebhookResponse","$defs":{"google.cloud.dialogflow.cx.v3.WebhookResponse":{"type":["object","null"],"properties":{"fulfillmentResponse":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.WebhookResponse.FulfillmentResponse"},"fulfillment_response":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.WebhookResponse.FulfillmentResponse"},"pageInfo":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.PageInfo"},"page_info":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.PageInfo"},"sessionInfo":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.SessionInfo"},"session_info":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.SessionInfo"},"payload":{"$ref":"#/$defs/google.protobuf.Struct"},"targetPage":{"$ref":"#/$defs/string"},"target_page":{"$ref":"#/$defs/string"},"targetFlow":{"$ref":"#/$defs/string"},"target_flow":{"$ref":"#/$defs/string"}},"additionalProperties":false,"allOf":[{"oneOf":[{"type":"object","required":["targetPage"],"properties":{"targetPage":{"not":{"type":"null"}}}},{"type":"object","required":["target_page"],"properties":{"target_page":{"not":{"type":"null"}}}},{"type":"object","required":["targetFlow"],"properties":{"targetFlow":{"not":{"type":"null"}}}},{"type":"object","required":["target_flow"],"properties":{"target_flow":{"not":{"type":"null"}}}},{"properties":{"targetPage":{"type":"null"},"target_page":{"type":"null"},"targetFlow":{"type":"null"},"target_flow":{"type":"null"}}}]}]},"google.cloud.dialogflow.cx.v3.WebhookResponse.FulfillmentResponse":{"type":["object","null"],"properties":{"messages":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage","type":"object"}},"mergeBehavior":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.WebhookResponse.FulfillmentResponse.MergeBehavior"},"merge_behavior":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.WebhookResponse.FulfillmentResponse.MergeBehavior"}},"additionalProperties":false},"google.cloud.dialogflow.cx.v3.PageInfo":{"type":["object","null"],"properties":{"currentPage":{"$ref":"#/$defs/string"},"current_page":{"$ref":"#/$defs/string"},"displayName":{"$ref":"#/$defs/string"},"display_name":{"$ref":"#/$defs/string"},"formInfo":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.PageInfo.FormInfo"},"form_info":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.PageInfo.FormInfo"}},"additionalProperties":false},"google.cloud.dialogflow.cx.v3.SessionInfo":{"type":["object","null"],"properties":{"session":{"$ref":"#/$defs/string"},"parameters":{"type":["object","null"],"propertyNames":{"not":{"pattern":"[\\uD800-\\uDFFF]"}},"additionalProperties":{"$ref":"#/$defs/google.protobuf.Value"}}},"additionalProperties":false},"google.cloud.dialogflow.cx.v3.ResponseMessage":{"type":["object","null"],"properties":{"text":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.Text"},"payload":{"$ref":"#/$defs/google.protobuf.Struct"},"conversationSuccess":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.ConversationSuccess"},"conversation_success":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.ConversationSuccess"},"outputAudioText":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.OutputAudioText"},"output_audio_text":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.OutputAudioText"},"liveAgentHandoff":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.LiveAgentHandoff"},"live_agent_handoff":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.LiveAgentHandoff"},"endInteraction":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.EndInteraction"},"end_interaction":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.EndInteraction"},"playAudio":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.PlayAudio"},"play_audio":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.PlayAudio"},"mixedAudio":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.MixedAudio"},"mixed_audio":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.MixedAudio"},"telephonyTransferCall":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.TelephonyTransferCall"},"telephony_transfer_call":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.TelephonyTransferCall"},"knowledgeInfoCard":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.KnowledgeInfoCard"},"knowledge_info_card":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.KnowledgeInfoCard"},"toolCall":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ToolCall"},"tool_call":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ToolCall"},"responseType":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.ResponseType"},"response_type":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.ResponseType"},"channel":{"$ref":"#/$defs/string"}},"additionalProperties":false,"allOf":[{"oneOf":[{"type":"object","required":["text"],"properties":{"text":{"not":{"type":"null"}}}},{"type":"object","required":["payload"],"properties":{"payload":{"not":{"type":"null"}}}},{"type":"object","required":["conversationSuccess"],"properties":{"conversationSuccess":{"not":{"type":"null"}}}},{"type":"object","required":["conversation_success"],"properties":{"conversation_success":{"not":{"type":"null"}}}},{"type":"object","required":["outputAudioText"],"properties":{"outputAudioText":{"not":{"type":"null"}}}},{"type":"object","required":["output_audio_text"],"properties":{"output_audio_text":{"not":{"type":"null"}}}},{"type":"object","required":["liveAgentHandoff"],"properties":{"liveAgentHandoff":{"not":{"type":"null"}}}},{"type":"object","required":["live_agent_handoff"],"properties":{"live_agent_handoff":{"not":{"type":"null"}}}},{"type":"object","required":["endInteraction"],"properties":{"endInteraction":{"not":{"type":"null"}}}},{"type":"object","required":["end_interaction"],"properties":{"end_interaction":{"not":{"type":"null"}}}},{"type":"object","required":["playAudio"],"properties":{"playAudio":{"not":{"type":"null"}}}},{"type":"object","required":["play_audio"],"properties":{"play_audio":{"not":{"type":"null"}}}},{"type":"object","required":["mixedAudio"],"properties":{"mixedAudio":{"not":{"type":"null"}}}},{"type":"object","required":["mixed_audio"],"properties":{"mixed_audio":{"not":{"type":"null"}}}},{"type":"object","required":["telephonyTransferCall"],"properties":{"telephonyTransferCall":{"not":{"type":"null"}}}},{"type":"object","required":["telephony_transfer_call"],"properties":{"telephony_transfer_call":{"not":{"type":"null"}}}},{"type":"object","required":["knowledgeInfoCard"],"properties":{"knowledgeInfoCard":{"not":{"type":"null"}}}},{"type":"object","required":["knowledge_info_card"],"properties":{"knowledge_info_card":{"not":{"type":"null"}}}},{"type":"object","required":["toolCall"],"properties":{"toolCall":{"not":{"type":"null"}}}},{"type":"object","required":["tool_call"],"properties":{"tool_call":{"not":{"type":"null"}}}},{"properties":{"text":{"type":"null"},"payload":{"type":"null"},"conversationSuccess":{"type":"null"},"conversation_success":{"type":"null"},"outputAudioText":{"type":"null"},"output_audio_text":{"type":"null"},"liveAgentHandoff":{"type":"null"},"live_agent_handoff":{"type":"null"},"endInteraction":{"type":"null"},"end_interaction":{"type":"null"},"playAudio":{"type":"null"},"play_audio":{"type":"null"},"mixedAudio":{"type":"null"},"mixed_audio":{"type":"null"},"telephonyTransferCall":{"type":"null"},"telephony_transfer_call":{"type":"null"},"knowledgeInfoCard":{"type":"null"},"knowledge_info_card":{"type":"null"},"toolCall":{"type":"null"},"tool_call":{"type":"null"}}}]}]},"google.cloud.dialogflow.cx.v3.PageInfo.FormInfo":{"type":["object","null"],"properties":{"parameterInfo":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.PageInfo.FormInfo.ParameterInfo","type":"object"}},"parameter_info":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.PageInfo.FormInfo.ParameterInfo","type":"object"}}},"additionalProperties":false},"google.cloud.dialogflow.cx.v3.ResponseMessage.Text":{"type":["object","null"],"properties":{"text":{"type":["array","null"],"items":{"$ref":"#/$defs/string","type":"string"}},"allowPlaybackInterruption":{"type":["boolean","null"]},"allow_playback_interruption":{"type":["boolean","null"]}},"additionalProperties":false},"google.cloud.dialogflow.cx.v3.ResponseMessage.ConversationSuccess":{"type":["object","null"],"properties":{"metadata":{"$ref":"#/$defs/google.protobuf.Struct"}},"additionalProperties":false},"google.cloud.dialogflow.cx.v3.ResponseMessage.OutputAudioText":{"type":["object","null"],"properties":{"text":{"$ref":"#/$defs/string"},"ssml":{"$ref":"#/$defs/string"},"allowPlaybackInterruption":{"type":["boolean","null"]},"allow_playback_interruption":{"type":["boolean","null"]}},"additionalProperties":false,"allOf":[{"oneOf":[{"type":"object","required":["text"],"properties":{"text":{"not":{"type":"null"}}}},{"type":"object","required":["ssml"],"properties":{"ssml":{"not":{"type":"null"}}}},{"properties":{"text":{"type":"null"},"ssml":{"type":"null"}}}]}]},"google.cloud.dialogflow.cx.v3.ResponseMessage.LiveAgentHandoff":{"type":["object","null"],"properties":{"metadata":{"$ref":"#/$defs/google.protobuf.Struct"}},"additionalProperties":false},"google.cloud.dialogflow.cx.v3.ResponseMessage.EndInteraction":{"type":["object","null"],"additionalProperties":false},"google.cloud.dialogflow.cx.v3.ResponseMessage.PlayAudio":{"type":["object","null"],"properties":{"audioUri":{"$ref":"#/$defs/string"},"audio_uri":{"$ref":"#/$defs/string"},"allowPlaybackInterruption":{"type":["boolean","null"]},"allow_playback_interruption":{"type":["boolean","null"]}},"additionalProperties":false},"google.cloud.dialogflow.cx.v3.ResponseMessage.MixedAudio":{"type":["object","null"],"properties":{"segments":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.MixedAudio.Segment","type":"object"}}},"additionalProperties":false},"google.cloud.dialogflow.cx.v3.ResponseMessage.TelephonyTransferCall":{"type":["object","null"],"properties":{"phoneNumber":{"$ref":"#/$defs/string"},"phone_number":{"$ref":"#/$defs/string"}},"additionalProperties":false,"allOf":[{"oneOf":[{"type":"object","required":["phoneNumber"],"properties":{"phoneNumber":{"not":{"type":"null"}}}},{"type":"object","required":["phone_number"],"properties":{"phone_number":{"not":{"type":"null"}}}},{"properties":{"phoneNumber":{"type":"null"},"phone_number":{"type":"null"}}}]}]},"google.cloud.dialogflow.cx.v3.ResponseMessage.KnowledgeInfoCard":{"type":["object","null"],"additionalProperties":false},"google.cloud.dialogflow.cx.v3.ToolCall":{"type":["object","null"],"properties":{"tool":{"$ref":"#/$defs/string"},"action":{"$ref":"#/$defs/string"},"inputParameters":{"$ref":"#/$defs/google.protobuf.Struct"},"input_parameters":{"$ref":"#/$defs/google.protobuf.Struct"}},"additionalProperties":false},"google.cloud.dialogflow.cx.v3.PageInfo.FormInfo.ParameterInfo":{"type":["object","null"],"properties":{"displayName":{"$ref":"#/$defs/string"},"display_name":{"$ref":"#/$defs/string"},"required":{"type":["boolean","null"]},"state":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.PageInfo.FormInfo.ParameterInfo.ParameterState"},"value":{"$ref":"#/$defs/google.protobuf.Value"},"justCollected":{"type":["boolean","null"]},"just_collected":{"type":["boolean","null"]}},"additionalProperties":false},"google.cloud.dialogflow.cx.v3.ResponseMessage.MixedAudio.Segment":{"type":["object","null"],"properties":{"audio":{"$ref":"#/$defs/bytes"},"uri":{"$ref":"#/$defs/string"},"allowPlaybackInterruption":{"type":["boolean","null"]},"allow_playback_interruption":{"type":["boolean","null"]}},"additionalProperties":false,"allOf":[{"oneOf":[{"type":"object","required":["audio"],"properties":{"audio":{"not":{"type":"null"}}}},{"type":"object","required":["uri"],"properties":{"uri":{"not":{"type":"null"}}}},{"properties":{"audio":{"type":"null"},"uri":{"type":"null"}}}]}]},"google.cloud.dialogflow.cx.v3.WebhookResponse.FulfillmentResponse.MergeBehavior":{"anyOf":[{"enum":["MERGE_BEHAVIOR_UNSPECIFIED","APPEND","REPLACE"]},{"$ref":"#/$defs/int32"}]},"google.cloud.dialogflow.cx.v3.ResponseMessage.ResponseType":{"anyOf":[{"enum":["RESPONSE_TYPE_UNSPECIFIED","ENTRY_PROMPT","PARAMETER_PROMPT","HANDLER_PROMPT"]},{"$ref":"#/$defs/int32"}]},"google.cloud.dialogflow.cx.v3.PageInfo.FormInfo.ParameterInfo.ParameterState":{"anyOf":[{"enum":["PARAMETER_STATE_UNSPECIFIED","EMPTY","INVALID","FILLED"]},{"$ref":"#/$defs/int32"}]},"string":{"type":["string","null"],"not":{"type":"string","pattern":"[\\uD800-\\uDFFF]"}},"int32":{"type":["integer","string","null"],"minimum":-2147483648,"maximum":2147483647,"pattern":"^(?:\\+?0*(?:[0-9]|[1-9][0-9]{1,8}|1[0-9]{9}|20[0-9]{8}|21[0-3][0-9]{7}|214[0-6][0-9]{6}|2147[0-3][0-9]{5}|21474[0-7][0-9]{4}|214748[0-2][0-9]{3}|2147483[0-5][0-9]{2}|21474836[0-3][0-9]|214748364[0-6]|2147483647)|-0*(?:[0-9]|[1-9][0-9]{1,8}|1[0-9]{9}|20[0-9]{8}|21[0-3][0-9]{7}|214[0-6][0-9]{6}|2147[0-3][0-9]{5}|21474[0-7][0-9]{4}|214748[0-2][0-9]{3}|2147483[0-5][0-9]{2}|21474836[0-3][0-9]|214748364[0-7]|2147483648))$"},"bytes":{"type":["string","null"],"pattern":"^(?:[A-Za-z0-9+/_-]{4})*(?:[A-Za-z0-9+/_-]{2}(?:==)?|[A-Za-z0-9+/_-]{3}=?)?$"},"google.protobuf.Struct":{"type":["object","null"]},"google.protobuf.Value":{}}};
-const schema51 = {"type":["object","null"],"properties":{"fulfillmentResponse":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.WebhookResponse.FulfillmentResponse"},"fulfillment_response":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.WebhookResponse.FulfillmentResponse"},"pageInfo":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.PageInfo"},"page_info":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.PageInfo"},"sessionInfo":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.SessionInfo"},"session_info":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.SessionInfo"},"payload":{"$ref":"#/$defs/google.protobuf.Struct"},"targetPage":{"$ref":"#/$defs/string"},"target_page":{"$ref":"#/$defs/string"},"targetFlow":{"$ref":"#/$defs/string"},"target_flow":{"$ref":"#/$defs/string"}},"additionalProperties":false,"allOf":[{"oneOf":[{"type":"object","required":["targetPage"],"properties":{"targetPage":{"not":{"type":"null"}}}},{"type":"object","required":["target_page"],"properties":{"target_page":{"not":{"type":"null"}}}},{"type":"object","required":["targetFlow"],"properties":{"targetFlow":{"not":{"type":"null"}}}},{"type":"object","required":["target_flow"],"properties":{"target_flow":{"not":{"type":"null"}}}},{"properties":{"targetPage":{"type":"null"},"target_page":{"type":"null"},"targetFlow":{"type":"null"},"target_flow":{"type":"null"}}}]}]};
+const schema50 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","$ref":"#/$defs/google.cloud.dialogflow.cx.v3.WebhookResponse","$defs":{"google.cloud.dialogflow.cx.v3.WebhookResponse":{"type":["object","null"],"properties":{"fulfillmentResponse":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.WebhookResponse.FulfillmentResponse"},"fulfillment_response":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.WebhookResponse.FulfillmentResponse"},"pageInfo":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.PageInfo"},"page_info":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.PageInfo"},"sessionInfo":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.SessionInfo"},"session_info":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.SessionInfo"},"payload":{"$ref":"#/$defs/google.protobuf.Struct"},"targetPage":{"$ref":"#/$defs/string"},"target_page":{"$ref":"#/$defs/string"},"targetFlow":{"$ref":"#/$defs/string"},"target_flow":{"$ref":"#/$defs/string"}},"additionalProperties":false,"allOf":[{"atMostOneSet":["targetPage","target_page","targetFlow","target_flow"]}]},"google.cloud.dialogflow.cx.v3.WebhookResponse.FulfillmentResponse":{"type":["object","null"],"properties":{"messages":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage","type":"object"}},"mergeBehavior":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.WebhookResponse.FulfillmentResponse.MergeBehavior"},"merge_behavior":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.WebhookResponse.FulfillmentResponse.MergeBehavior"}},"additionalProperties":false},"google.cloud.dialogflow.cx.v3.PageInfo":{"type":["object","null"],"properties":{"currentPage":{"$ref":"#/$defs/string"},"current_page":{"$ref":"#/$defs/string"},"displayName":{"$ref":"#/$defs/string"},"display_name":{"$ref":"#/$defs/string"},"formInfo":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.PageInfo.FormInfo"},"form_info":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.PageInfo.FormInfo"}},"additionalProperties":false},"google.cloud.dialogflow.cx.v3.SessionInfo":{"type":["object","null"],"properties":{"session":{"$ref":"#/$defs/string"},"parameters":{"type":["object","null"],"propertyNames":{"notPattern":"[\\uD800-\\uDFFF]"},"additionalProperties":{"$ref":"#/$defs/google.protobuf.Value"}}},"additionalProperties":false},"google.cloud.dialogflow.cx.v3.ResponseMessage":{"type":["object","null"],"properties":{"text":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.Text"},"payload":{"$ref":"#/$defs/google.protobuf.Struct"},"conversationSuccess":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.ConversationSuccess"},"conversation_success":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.ConversationSuccess"},"outputAudioText":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.OutputAudioText"},"output_audio_text":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.OutputAudioText"},"liveAgentHandoff":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.LiveAgentHandoff"},"live_agent_handoff":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.LiveAgentHandoff"},"endInteraction":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.EndInteraction"},"end_interaction":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.EndInteraction"},"playAudio":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.PlayAudio"},"play_audio":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.PlayAudio"},"mixedAudio":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.MixedAudio"},"mixed_audio":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.MixedAudio"},"telephonyTransferCall":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.TelephonyTransferCall"},"telephony_transfer_call":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.TelephonyTransferCall"},"knowledgeInfoCard":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.KnowledgeInfoCard"},"knowledge_info_card":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.KnowledgeInfoCard"},"toolCall":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ToolCall"},"tool_call":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ToolCall"},"responseType":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.ResponseType"},"response_type":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.ResponseType"},"channel":{"$ref":"#/$defs/string"}},"additionalProperties":false,"allOf":[{"atMostOneSet":["text","payload","conversationSuccess","conversation_success","outputAudioText","output_audio_text","liveAgentHandoff","live_agent_handoff","endInteraction","end_interaction","playAudio","play_audio","mixedAudio","mixed_audio","telephonyTransferCall","telephony_transfer_call","knowledgeInfoCard","knowledge_info_card","toolCall","tool_call"]}]},"google.cloud.dialogflow.cx.v3.PageInfo.FormInfo":{"type":["object","null"],"properties":{"parameterInfo":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.PageInfo.FormInfo.ParameterInfo","type":"object"}},"parameter_info":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.PageInfo.FormInfo.ParameterInfo","type":"object"}}},"additionalProperties":false},"google.cloud.dialogflow.cx.v3.ResponseMessage.Text":{"type":["object","null"],"properties":{"text":{"type":["array","null"],"items":{"$ref":"#/$defs/string","type":"string"}},"allowPlaybackInterruption":{"type":["boolean","null"]},"allow_playback_interruption":{"type":["boolean","null"]}},"additionalProperties":false},"google.cloud.dialogflow.cx.v3.ResponseMessage.ConversationSuccess":{"type":["object","null"],"properties":{"metadata":{"$ref":"#/$defs/google.protobuf.Struct"}},"additionalProperties":false},"google.cloud.dialogflow.cx.v3.ResponseMessage.OutputAudioText":{"type":["object","null"],"properties":{"text":{"$ref":"#/$defs/string"},"ssml":{"$ref":"#/$defs/string"},"allowPlaybackInterruption":{"type":["boolean","null"]},"allow_playback_interruption":{"type":["boolean","null"]}},"additionalProperties":false,"allOf":[{"atMostOneSet":["text","ssml"]}]},"google.cloud.dialogflow.cx.v3.ResponseMessage.LiveAgentHandoff":{"type":["object","null"],"properties":{"metadata":{"$ref":"#/$defs/google.protobuf.Struct"}},"additionalProperties":false},"google.cloud.dialogflow.cx.v3.ResponseMessage.EndInteraction":{"type":["object","null"],"additionalProperties":false},"google.cloud.dialogflow.cx.v3.ResponseMessage.PlayAudio":{"type":["object","null"],"properties":{"audioUri":{"$ref":"#/$defs/string"},"audio_uri":{"$ref":"#/$defs/string"},"allowPlaybackInterruption":{"type":["boolean","null"]},"allow_playback_interruption":{"type":["boolean","null"]}},"additionalProperties":false},"google.cloud.dialogflow.cx.v3.ResponseMessage.MixedAudio":{"type":["object","null"],"properties":{"segments":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.MixedAudio.Segment","type":"object"}}},"additionalProperties":false},"google.cloud.dialogflow.cx.v3.ResponseMessage.TelephonyTransferCall":{"type":["object","null"],"properties":{"phoneNumber":{"$ref":"#/$defs/string"},"phone_number":{"$ref":"#/$defs/string"}},"additionalProperties":false,"allOf":[{"atMostOneSet":["phoneNumber","phone_number"]}]},"google.cloud.dialogflow.cx.v3.ResponseMessage.KnowledgeInfoCard":{"type":["object","null"],"additionalProperties":false},"google.cloud.dialogflow.cx.v3.ToolCall":{"type":["object","null"],"properties":{"tool":{"$ref":"#/$defs/string"},"action":{"$ref":"#/$defs/string"},"inputParameters":{"$ref":"#/$defs/google.protobuf.Struct"},"input_parameters":{"$ref":"#/$defs/google.protobuf.Struct"}},"additionalProperties":false},"google.cloud.dialogflow.cx.v3.PageInfo.FormInfo.ParameterInfo":{"type":["object","null"],"properties":{"displayName":{"$ref":"#/$defs/string"},"display_name":{"$ref":"#/$defs/string"},"required":{"type":["boolean","null"]},"state":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.PageInfo.FormInfo.ParameterInfo.ParameterState"},"value":{"$ref":"#/$defs/google.protobuf.Value"},"justCollected":{"type":["boolean","null"]},"just_collected":{"type":["boolean","null"]}},"additionalProperties":false},"google.cloud.dialogflow.cx.v3.ResponseMessage.MixedAudio.Segment":{"type":["object","null"],"properties":{"audio":{"$ref":"#/$defs/bytes"},"uri":{"$ref":"#/$defs/string"},"allowPlaybackInterruption":{"type":["boolean","null"]},"allow_playback_interruption":{"type":["boolean","null"]}},"additionalProperties":false,"allOf":[{"atMostOneSet":["audio","uri"]}]},"google.cloud.dialogflow.cx.v3.WebhookResponse.FulfillmentResponse.MergeBehavior":{"anyOf":[{"enum":["MERGE_BEHAVIOR_UNSPECIFIED","APPEND","REPLACE"]},{"$ref":"#/$defs/int32"}]},"google.cloud.dialogflow.cx.v3.ResponseMessage.ResponseType":{"anyOf":[{"enum":["RESPONSE_TYPE_UNSPECIFIED","ENTRY_PROMPT","PARAMETER_PROMPT","HANDLER_PROMPT"]},{"$ref":"#/$defs/int32"}]},"google.cloud.dialogflow.cx.v3.PageInfo.FormInfo.ParameterInfo.ParameterState":{"anyOf":[{"enum":["PARAMETER_STATE_UNSPECIFIED","EMPTY","INVALID","FILLED"]},{"$ref":"#/$defs/int32"}]},"string":{"type":["string","null"],"notPattern":"[\\uD800-\\uDFFF]"},"int32":{"type":["integer","string","null"],"minimum":-2147483648,"maximum":2147483647,"pattern":"^(?:\\+?0*(?:[0-9]|[1-9][0-9]{1,8}|1[0-9]{9}|20[0-9]{8}|21[0-3][0-9]{7}|214[0-6][0-9]{6}|2147[0-3][0-9]{5}|21474[0-7][0-9]{4}|214748[0-2][0-9]{3}|2147483[0-5][0-9]{2}|21474836[0-3][0-9]|214748364[0-6]|2147483647)|-0*(?:[0-9]|[1-9][0-9]{1,8}|1[0-9]{9}|20[0-9]{8}|21[0-3][0-9]{7}|214[0-6][0-9]{6}|2147[0-3][0-9]{5}|21474[0-7][0-9]{4}|214748[0-2][0-9]{3}|2147483[0-5][0-9]{2}|21474836[0-3][0-9]|214748364[0-7]|2147483648))$"},"bytes":{"type":["string","null"],"pattern":"^(?:[A-Za-z0-9+/_-]{4})*(?:[A-Za-z0-9+/_-]{2}(?:==)?|[A-Za-z0-9+/_-]{3}=?)?$"},"google.protobuf.Struct":{"type":["object","null"]},"google.protobuf.Value":{}}};
+const schema51 = {"type":["object","null"],"properties":{"fulfillmentResponse":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.WebhookResponse.FulfillmentResponse"},"fulfillment_response":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.WebhookResponse.FulfillmentResponse"},"pageInfo":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.PageInfo"},"page_info":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.PageInfo"},"sessionInfo":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.SessionInfo"},"session_info":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.SessionInfo"},"payload":{"$ref":"#/$defs/google.protobuf.Struct"},"targetPage":{"$ref":"#/$defs/string"},"target_page":{"$ref":"#/$defs/string"},"targetFlow":{"$ref":"#/$defs/string"},"target_flow":{"$ref":"#/$defs/string"}},"additionalProperties":false,"allOf":[{"atMostOneSet":["targetPage","target_page","targetFlow","target_flow"]}]};
 const func1 = Object.prototype.hasOwnProperty;
 const schema52 = {"type":["object","null"],"properties":{"messages":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage","type":"object"}},"mergeBehavior":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.WebhookResponse.FulfillmentResponse.MergeBehavior"},"merge_behavior":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.WebhookResponse.FulfillmentResponse.MergeBehavior"}},"additionalProperties":false};
-const schema53 = {"type":["object","null"],"properties":{"text":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.Text"},"payload":{"$ref":"#/$defs/google.protobuf.Struct"},"conversationSuccess":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.ConversationSuccess"},"conversation_success":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.ConversationSuccess"},"outputAudioText":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.OutputAudioText"},"output_audio_text":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.OutputAudioText"},"liveAgentHandoff":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.LiveAgentHandoff"},"live_agent_handoff":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.LiveAgentHandoff"},"endInteraction":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.EndInteraction"},"end_interaction":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.EndInteraction"},"playAudio":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.PlayAudio"},"play_audio":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.PlayAudio"},"mixedAudio":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.MixedAudio"},"mixed_audio":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.MixedAudio"},"telephonyTransferCall":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.TelephonyTransferCall"},"telephony_transfer_call":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.TelephonyTransferCall"},"knowledgeInfoCard":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.KnowledgeInfoCard"},"knowledge_info_card":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.KnowledgeInfoCard"},"toolCall":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ToolCall"},"tool_call":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ToolCall"},"responseType":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.ResponseType"},"response_type":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.ResponseType"},"channel":{"$ref":"#/$defs/string"}},"additionalProperties":false,"allOf":[{"oneOf":[{"type":"object","required":["text"],"properties":{"text":{"not":{"type":"null"}}}},{"type":"object","required":["payload"],"properties":{"payload":{"not":{"type":"null"}}}},{"type":"object","required":["conversationSuccess"],"properties":{"conversationSuccess":{"not":{"type":"null"}}}},{"type":"object","required":["conversation_success"],"properties":{"conversation_success":{"not":{"type":"null"}}}},{"type":"object","required":["outputAudioText"],"properties":{"outputAudioText":{"not":{"type":"null"}}}},{"type":"object","required":["output_audio_text"],"properties":{"output_audio_text":{"not":{"type":"null"}}}},{"type":"object","required":["liveAgentHandoff"],"properties":{"liveAgentHandoff":{"not":{"type":"null"}}}},{"type":"object","required":["live_agent_handoff"],"properties":{"live_agent_handoff":{"not":{"type":"null"}}}},{"type":"object","required":["endInteraction"],"properties":{"endInteraction":{"not":{"type":"null"}}}},{"type":"object","required":["end_interaction"],"properties":{"end_interaction":{"not":{"type":"null"}}}},{"type":"object","required":["playAudio"],"properties":{"playAudio":{"not":{"type":"null"}}}},{"type":"object","required":["play_audio"],"properties":{"play_audio":{"not":{"type":"null"}}}},{"type":"object","required":["mixedAudio"],"properties":{"mixedAudio":{"not":{"type":"null"}}}},{"type":"object","required":["mixed_audio"],"properties":{"mixed_audio":{"not":{"type":"null"}}}},{"type":"object","required":["telephonyTransferCall"],"properties":{"telephonyTransferCall":{"not":{"type":"null"}}}},{"type":"object","required":["telephony_transfer_call"],"properties":{"telephony_transfer_call":{"not":{"type":"null"}}}},{"type":"object","required":["knowledgeInfoCard"],"properties":{"knowledgeInfoCard":{"not":{"type":"null"}}}},{"type":"object","required":["knowledge_info_card"],"properties":{"knowledge_info_card":{"not":{"type":"null"}}}},{"type":"object","required":["toolCall"],"properties":{"toolCall":{"not":{"type":"null"}}}},{"type":"object","required":["tool_call"],"properties":{"tool_call":{"not":{"type":"null"}}}},{"properties":{"text":{"type":"null"},"payload":{"type":"null"},"conversationSuccess":{"type":"null"},"conversation_success":{"type":"null"},"outputAudioText":{"type":"null"},"output_audio_text":{"type":"null"},"liveAgentHandoff":{"type":"null"},"live_agent_handoff":{"type":"null"},"endInteraction":{"type":"null"},"end_interaction":{"type":"null"},"playAudio":{"type":"null"},"play_audio":{"type":"null"},"mixedAudio":{"type":"null"},"mixed_audio":{"type":"null"},"telephonyTransferCall":{"type":"null"},"telephony_transfer_call":{"type":"null"},"knowledgeInfoCard":{"type":"null"},"knowledge_info_card":{"type":"null"},"toolCall":{"type":"null"},"tool_call":{"type":"null"}}}]}]};
+const schema53 = {"type":["object","null"],"properties":{"text":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.Text"},"payload":{"$ref":"#/$defs/google.protobuf.Struct"},"conversationSuccess":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.ConversationSuccess"},"conversation_success":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.ConversationSuccess"},"outputAudioText":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.OutputAudioText"},"output_audio_text":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.OutputAudioText"},"liveAgentHandoff":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.LiveAgentHandoff"},"live_agent_handoff":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.LiveAgentHandoff"},"endInteraction":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.EndInteraction"},"end_interaction":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.EndInteraction"},"playAudio":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.PlayAudio"},"play_audio":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.PlayAudio"},"mixedAudio":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.MixedAudio"},"mixed_audio":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.MixedAudio"},"telephonyTransferCall":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.TelephonyTransferCall"},"telephony_transfer_call":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.TelephonyTransferCall"},"knowledgeInfoCard":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.KnowledgeInfoCard"},"knowledge_info_card":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.KnowledgeInfoCard"},"toolCall":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ToolCall"},"tool_call":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ToolCall"},"responseType":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.ResponseType"},"response_type":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.ResponseType"},"channel":{"$ref":"#/$defs/string"}},"additionalProperties":false,"allOf":[{"atMostOneSet":["text","payload","conversationSuccess","conversation_success","outputAudioText","output_audio_text","liveAgentHandoff","live_agent_handoff","endInteraction","end_interaction","playAudio","play_audio","mixedAudio","mixed_audio","telephonyTransferCall","telephony_transfer_call","knowledgeInfoCard","knowledge_info_card","toolCall","tool_call"]}]};
 const schema54 = {"type":["object","null"],"properties":{"text":{"type":["array","null"],"items":{"$ref":"#/$defs/string","type":"string"}},"allowPlaybackInterruption":{"type":["boolean","null"]},"allow_playback_interruption":{"type":["boolean","null"]}},"additionalProperties":false};
-const schema55 = {"type":["string","null"],"not":{"type":"string","pattern":"[\\uD800-\\uDFFF]"}};
+const schema55 = {"type":["string","null"],"notPattern":"[\\uD800-\\uDFFF]"};
 
 function validate189(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -6172,45 +2613,11 @@ if((typeof data !== "string") && (data !== null)){
 validate189.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema55.type}}];
 return false;
 }
-const _errs1 = errors;
-const _errs2 = errors;
-if(errors === _errs2){
+if(errors === 0){
 if(typeof data === "string"){
-if(!pattern3.test(data)){
-const err0 = {};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-else {
-const err1 = {};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-var valid0 = _errs2 === errors;
-if(valid0){
-validate189.errors = [{instancePath,schemaPath:"#/not",keyword:"not",params:{}}];
+if(pattern3.test(data)){
+validate189.errors = [{instancePath,schemaPath:"#/notPattern",keyword:"notPattern",params:{}}];
 return false;
-}
-else {
-errors = _errs1;
-if(vErrors !== null){
-if(_errs1){
-vErrors.length = _errs1;
-}
-else {
-vErrors = null;
 }
 }
 }
@@ -6377,7 +2784,7 @@ return errors === 0;
 }
 validate194.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema58 = {"type":["object","null"],"properties":{"text":{"$ref":"#/$defs/string"},"ssml":{"$ref":"#/$defs/string"},"allowPlaybackInterruption":{"type":["boolean","null"]},"allow_playback_interruption":{"type":["boolean","null"]}},"additionalProperties":false,"allOf":[{"oneOf":[{"type":"object","required":["text"],"properties":{"text":{"not":{"type":"null"}}}},{"type":"object","required":["ssml"],"properties":{"ssml":{"not":{"type":"null"}}}},{"properties":{"text":{"type":"null"},"ssml":{"type":"null"}}}]}]};
+const schema58 = {"type":["object","null"],"properties":{"text":{"$ref":"#/$defs/string"},"ssml":{"$ref":"#/$defs/string"},"allowPlaybackInterruption":{"type":["boolean","null"]},"allow_playback_interruption":{"type":["boolean","null"]}},"additionalProperties":false,"allOf":[{"atMostOneSet":["text","ssml"]}]};
 
 function validate198(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -6393,240 +2800,22 @@ if((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== nul
 validate198.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema58.type}}];
 return false;
 }
-const _errs2 = errors;
-let valid1 = false;
-let passing0 = null;
-const _errs3 = errors;
-if(errors === _errs3){
 if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((data.text === undefined) && (missing0 = "text")){
-const err0 = {instancePath,schemaPath:"#/allOf/0/oneOf/0/required",keyword:"required",params:{missingProperty: missing0}};
-if(vErrors === null){
-vErrors = [err0];
+let set0 = 0;
+if(data["text"] !== undefined && data["text"] !== null){
+set0 = set0 + 1;
 }
-else {
-vErrors.push(err0);
+if(data["ssml"] !== undefined && data["ssml"] !== null){
+set0 = set0 + 1;
 }
-errors++;
-}
-else {
-if(data.text !== undefined){
-const _errs6 = errors;
-const _errs7 = errors;
-if(data.text !== null){
-const err1 = {};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-var valid3 = _errs7 === errors;
-if(valid3){
-const err2 = {instancePath:instancePath+"/text",schemaPath:"#/allOf/0/oneOf/0/properties/text/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-else {
-errors = _errs6;
-if(vErrors !== null){
-if(_errs6){
-vErrors.length = _errs6;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/allOf/0/oneOf/0/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-var _valid0 = _errs3 === errors;
-if(_valid0){
-valid1 = true;
-passing0 = 0;
-var props0 = {};
-props0.text = true;
-}
-const _errs9 = errors;
-if(errors === _errs9){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing1;
-if((data.ssml === undefined) && (missing1 = "ssml")){
-const err4 = {instancePath,schemaPath:"#/allOf/0/oneOf/1/required",keyword:"required",params:{missingProperty: missing1}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-else {
-if(data.ssml !== undefined){
-const _errs12 = errors;
-const _errs13 = errors;
-if(data.ssml !== null){
-const err5 = {};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-var valid5 = _errs13 === errors;
-if(valid5){
-const err6 = {instancePath:instancePath+"/ssml",schemaPath:"#/allOf/0/oneOf/1/properties/ssml/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-else {
-errors = _errs12;
-if(vErrors !== null){
-if(_errs12){
-vErrors.length = _errs12;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err7 = {instancePath,schemaPath:"#/allOf/0/oneOf/1/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-var _valid0 = _errs9 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 1;
-if(props0 !== true){
-props0 = props0 || {};
-props0.ssml = true;
-}
-}
-const _errs15 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.text !== undefined){
-const _errs16 = errors;
-if(data.text !== null){
-const err8 = {instancePath:instancePath+"/text",schemaPath:"#/allOf/0/oneOf/2/properties/text/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-var valid6 = _errs16 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data.ssml !== undefined){
-const _errs18 = errors;
-if(data.ssml !== null){
-const err9 = {instancePath:instancePath+"/ssml",schemaPath:"#/allOf/0/oneOf/2/properties/ssml/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-var valid6 = _errs18 === errors;
-}
-else {
-var valid6 = true;
-}
-}
-}
-var _valid0 = _errs15 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 2];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 2;
-if(props0 !== true){
-props0 = props0 || {};
-props0.text = true;
-props0.ssml = true;
-}
-}
-}
-}
-if(!valid1){
-const err10 = {instancePath,schemaPath:"#/allOf/0/oneOf",keyword:"oneOf",params:{passingSchemas: passing0}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-validate198.errors = vErrors;
+if(set0 > 1){
+validate198.errors = [{instancePath,schemaPath:"#/allOf/0/atMostOneSet",keyword:"atMostOneSet",params:{}}];
 return false;
-}
-else {
-errors = _errs2;
-if(vErrors !== null){
-if(_errs2){
-vErrors.length = _errs2;
-}
-else {
-vErrors = null;
-}
 }
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-const _errs20 = errors;
+const _errs2 = errors;
 for(const key0 in data){
 if(!((((key0 === "text") || (key0 === "ssml")) || (key0 === "allowPlaybackInterruption")) || (key0 === "allow_playback_interruption"))){
 validate198.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
@@ -6634,55 +2823,55 @@ return false;
 break;
 }
 }
-if(_errs20 === errors){
+if(_errs2 === errors){
 if(data.text !== undefined){
-const _errs21 = errors;
+const _errs3 = errors;
 if(!(validate189(data.text, {instancePath:instancePath+"/text",parentData:data,parentDataProperty:"text",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate189.errors : vErrors.concat(validate189.errors);
 errors = vErrors.length;
 }
-var valid7 = _errs21 === errors;
+var valid1 = _errs3 === errors;
 }
 else {
-var valid7 = true;
+var valid1 = true;
 }
-if(valid7){
+if(valid1){
 if(data.ssml !== undefined){
-const _errs22 = errors;
+const _errs4 = errors;
 if(!(validate189(data.ssml, {instancePath:instancePath+"/ssml",parentData:data,parentDataProperty:"ssml",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate189.errors : vErrors.concat(validate189.errors);
 errors = vErrors.length;
 }
-var valid7 = _errs22 === errors;
+var valid1 = _errs4 === errors;
 }
 else {
-var valid7 = true;
+var valid1 = true;
 }
-if(valid7){
+if(valid1){
 if(data.allowPlaybackInterruption !== undefined){
-let data6 = data.allowPlaybackInterruption;
-const _errs23 = errors;
-if((typeof data6 !== "boolean") && (data6 !== null)){
+let data2 = data.allowPlaybackInterruption;
+const _errs5 = errors;
+if((typeof data2 !== "boolean") && (data2 !== null)){
 validate198.errors = [{instancePath:instancePath+"/allowPlaybackInterruption",schemaPath:"#/properties/allowPlaybackInterruption/type",keyword:"type",params:{type: schema58.properties.allowPlaybackInterruption.type}}];
 return false;
 }
-var valid7 = _errs23 === errors;
+var valid1 = _errs5 === errors;
 }
 else {
-var valid7 = true;
+var valid1 = true;
 }
-if(valid7){
+if(valid1){
 if(data.allow_playback_interruption !== undefined){
-let data7 = data.allow_playback_interruption;
-const _errs25 = errors;
-if((typeof data7 !== "boolean") && (data7 !== null)){
+let data3 = data.allow_playback_interruption;
+const _errs7 = errors;
+if((typeof data3 !== "boolean") && (data3 !== null)){
 validate198.errors = [{instancePath:instancePath+"/allow_playback_interruption",schemaPath:"#/properties/allow_playback_interruption/type",keyword:"type",params:{type: schema58.properties.allow_playback_interruption.type}}];
 return false;
 }
-var valid7 = _errs25 === errors;
+var valid1 = _errs7 === errors;
 }
 else {
-var valid7 = true;
+var valid1 = true;
 }
 }
 }
@@ -6854,7 +3043,7 @@ return errors === 0;
 validate210.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema62 = {"type":["object","null"],"properties":{"segments":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.MixedAudio.Segment","type":"object"}}},"additionalProperties":false};
-const schema63 = {"type":["object","null"],"properties":{"audio":{"$ref":"#/$defs/bytes"},"uri":{"$ref":"#/$defs/string"},"allowPlaybackInterruption":{"type":["boolean","null"]},"allow_playback_interruption":{"type":["boolean","null"]}},"additionalProperties":false,"allOf":[{"oneOf":[{"type":"object","required":["audio"],"properties":{"audio":{"not":{"type":"null"}}}},{"type":"object","required":["uri"],"properties":{"uri":{"not":{"type":"null"}}}},{"properties":{"audio":{"type":"null"},"uri":{"type":"null"}}}]}]};
+const schema63 = {"type":["object","null"],"properties":{"audio":{"$ref":"#/$defs/bytes"},"uri":{"$ref":"#/$defs/string"},"allowPlaybackInterruption":{"type":["boolean","null"]},"allow_playback_interruption":{"type":["boolean","null"]}},"additionalProperties":false,"allOf":[{"atMostOneSet":["audio","uri"]}]};
 const schema64 = {"type":["string","null"],"pattern":"^(?:[A-Za-z0-9+/_-]{4})*(?:[A-Za-z0-9+/_-]{2}(?:==)?|[A-Za-z0-9+/_-]{3}=?)?$"};
 
 function validate217(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -6899,240 +3088,22 @@ if((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== nul
 validate216.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema63.type}}];
 return false;
 }
-const _errs2 = errors;
-let valid1 = false;
-let passing0 = null;
-const _errs3 = errors;
-if(errors === _errs3){
 if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((data.audio === undefined) && (missing0 = "audio")){
-const err0 = {instancePath,schemaPath:"#/allOf/0/oneOf/0/required",keyword:"required",params:{missingProperty: missing0}};
-if(vErrors === null){
-vErrors = [err0];
+let set0 = 0;
+if(data["audio"] !== undefined && data["audio"] !== null){
+set0 = set0 + 1;
 }
-else {
-vErrors.push(err0);
+if(data["uri"] !== undefined && data["uri"] !== null){
+set0 = set0 + 1;
 }
-errors++;
-}
-else {
-if(data.audio !== undefined){
-const _errs6 = errors;
-const _errs7 = errors;
-if(data.audio !== null){
-const err1 = {};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-var valid3 = _errs7 === errors;
-if(valid3){
-const err2 = {instancePath:instancePath+"/audio",schemaPath:"#/allOf/0/oneOf/0/properties/audio/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-else {
-errors = _errs6;
-if(vErrors !== null){
-if(_errs6){
-vErrors.length = _errs6;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/allOf/0/oneOf/0/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-var _valid0 = _errs3 === errors;
-if(_valid0){
-valid1 = true;
-passing0 = 0;
-var props0 = {};
-props0.audio = true;
-}
-const _errs9 = errors;
-if(errors === _errs9){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing1;
-if((data.uri === undefined) && (missing1 = "uri")){
-const err4 = {instancePath,schemaPath:"#/allOf/0/oneOf/1/required",keyword:"required",params:{missingProperty: missing1}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-else {
-if(data.uri !== undefined){
-const _errs12 = errors;
-const _errs13 = errors;
-if(data.uri !== null){
-const err5 = {};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-var valid5 = _errs13 === errors;
-if(valid5){
-const err6 = {instancePath:instancePath+"/uri",schemaPath:"#/allOf/0/oneOf/1/properties/uri/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-else {
-errors = _errs12;
-if(vErrors !== null){
-if(_errs12){
-vErrors.length = _errs12;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err7 = {instancePath,schemaPath:"#/allOf/0/oneOf/1/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-var _valid0 = _errs9 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 1;
-if(props0 !== true){
-props0 = props0 || {};
-props0.uri = true;
-}
-}
-const _errs15 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.audio !== undefined){
-const _errs16 = errors;
-if(data.audio !== null){
-const err8 = {instancePath:instancePath+"/audio",schemaPath:"#/allOf/0/oneOf/2/properties/audio/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-var valid6 = _errs16 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data.uri !== undefined){
-const _errs18 = errors;
-if(data.uri !== null){
-const err9 = {instancePath:instancePath+"/uri",schemaPath:"#/allOf/0/oneOf/2/properties/uri/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-var valid6 = _errs18 === errors;
-}
-else {
-var valid6 = true;
-}
-}
-}
-var _valid0 = _errs15 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 2];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 2;
-if(props0 !== true){
-props0 = props0 || {};
-props0.audio = true;
-props0.uri = true;
-}
-}
-}
-}
-if(!valid1){
-const err10 = {instancePath,schemaPath:"#/allOf/0/oneOf",keyword:"oneOf",params:{passingSchemas: passing0}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-validate216.errors = vErrors;
+if(set0 > 1){
+validate216.errors = [{instancePath,schemaPath:"#/allOf/0/atMostOneSet",keyword:"atMostOneSet",params:{}}];
 return false;
-}
-else {
-errors = _errs2;
-if(vErrors !== null){
-if(_errs2){
-vErrors.length = _errs2;
-}
-else {
-vErrors = null;
-}
 }
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-const _errs20 = errors;
+const _errs2 = errors;
 for(const key0 in data){
 if(!((((key0 === "audio") || (key0 === "uri")) || (key0 === "allowPlaybackInterruption")) || (key0 === "allow_playback_interruption"))){
 validate216.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
@@ -7140,55 +3111,55 @@ return false;
 break;
 }
 }
-if(_errs20 === errors){
+if(_errs2 === errors){
 if(data.audio !== undefined){
-const _errs21 = errors;
+const _errs3 = errors;
 if(!(validate217(data.audio, {instancePath:instancePath+"/audio",parentData:data,parentDataProperty:"audio",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate217.errors : vErrors.concat(validate217.errors);
 errors = vErrors.length;
 }
-var valid7 = _errs21 === errors;
+var valid1 = _errs3 === errors;
 }
 else {
-var valid7 = true;
+var valid1 = true;
 }
-if(valid7){
+if(valid1){
 if(data.uri !== undefined){
-const _errs22 = errors;
+const _errs4 = errors;
 if(!(validate189(data.uri, {instancePath:instancePath+"/uri",parentData:data,parentDataProperty:"uri",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate189.errors : vErrors.concat(validate189.errors);
 errors = vErrors.length;
 }
-var valid7 = _errs22 === errors;
+var valid1 = _errs4 === errors;
 }
 else {
-var valid7 = true;
+var valid1 = true;
 }
-if(valid7){
+if(valid1){
 if(data.allowPlaybackInterruption !== undefined){
-let data6 = data.allowPlaybackInterruption;
-const _errs23 = errors;
-if((typeof data6 !== "boolean") && (data6 !== null)){
+let data2 = data.allowPlaybackInterruption;
+const _errs5 = errors;
+if((typeof data2 !== "boolean") && (data2 !== null)){
 validate216.errors = [{instancePath:instancePath+"/allowPlaybackInterruption",schemaPath:"#/properties/allowPlaybackInterruption/type",keyword:"type",params:{type: schema63.properties.allowPlaybackInterruption.type}}];
 return false;
 }
-var valid7 = _errs23 === errors;
+var valid1 = _errs5 === errors;
 }
 else {
-var valid7 = true;
+var valid1 = true;
 }
-if(valid7){
+if(valid1){
 if(data.allow_playback_interruption !== undefined){
-let data7 = data.allow_playback_interruption;
-const _errs25 = errors;
-if((typeof data7 !== "boolean") && (data7 !== null)){
+let data3 = data.allow_playback_interruption;
+const _errs7 = errors;
+if((typeof data3 !== "boolean") && (data3 !== null)){
 validate216.errors = [{instancePath:instancePath+"/allow_playback_interruption",schemaPath:"#/properties/allow_playback_interruption/type",keyword:"type",params:{type: schema63.properties.allow_playback_interruption.type}}];
 return false;
 }
-var valid7 = _errs25 === errors;
+var valid1 = _errs7 === errors;
 }
 else {
-var valid7 = true;
+var valid1 = true;
 }
 }
 }
@@ -7265,7 +3236,7 @@ return errors === 0;
 }
 validate215.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema65 = {"type":["object","null"],"properties":{"phoneNumber":{"$ref":"#/$defs/string"},"phone_number":{"$ref":"#/$defs/string"}},"additionalProperties":false,"allOf":[{"oneOf":[{"type":"object","required":["phoneNumber"],"properties":{"phoneNumber":{"not":{"type":"null"}}}},{"type":"object","required":["phone_number"],"properties":{"phone_number":{"not":{"type":"null"}}}},{"properties":{"phoneNumber":{"type":"null"},"phone_number":{"type":"null"}}}]}]};
+const schema65 = {"type":["object","null"],"properties":{"phoneNumber":{"$ref":"#/$defs/string"},"phone_number":{"$ref":"#/$defs/string"}},"additionalProperties":false,"allOf":[{"atMostOneSet":["phoneNumber","phone_number"]}]};
 
 function validate223(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -7281,240 +3252,22 @@ if((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== nul
 validate223.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema65.type}}];
 return false;
 }
-const _errs2 = errors;
-let valid1 = false;
-let passing0 = null;
-const _errs3 = errors;
-if(errors === _errs3){
 if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((data.phoneNumber === undefined) && (missing0 = "phoneNumber")){
-const err0 = {instancePath,schemaPath:"#/allOf/0/oneOf/0/required",keyword:"required",params:{missingProperty: missing0}};
-if(vErrors === null){
-vErrors = [err0];
+let set0 = 0;
+if(data["phoneNumber"] !== undefined && data["phoneNumber"] !== null){
+set0 = set0 + 1;
 }
-else {
-vErrors.push(err0);
+if(data["phone_number"] !== undefined && data["phone_number"] !== null){
+set0 = set0 + 1;
 }
-errors++;
-}
-else {
-if(data.phoneNumber !== undefined){
-const _errs6 = errors;
-const _errs7 = errors;
-if(data.phoneNumber !== null){
-const err1 = {};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-var valid3 = _errs7 === errors;
-if(valid3){
-const err2 = {instancePath:instancePath+"/phoneNumber",schemaPath:"#/allOf/0/oneOf/0/properties/phoneNumber/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-else {
-errors = _errs6;
-if(vErrors !== null){
-if(_errs6){
-vErrors.length = _errs6;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/allOf/0/oneOf/0/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-var _valid0 = _errs3 === errors;
-if(_valid0){
-valid1 = true;
-passing0 = 0;
-var props0 = {};
-props0.phoneNumber = true;
-}
-const _errs9 = errors;
-if(errors === _errs9){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing1;
-if((data.phone_number === undefined) && (missing1 = "phone_number")){
-const err4 = {instancePath,schemaPath:"#/allOf/0/oneOf/1/required",keyword:"required",params:{missingProperty: missing1}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-else {
-if(data.phone_number !== undefined){
-const _errs12 = errors;
-const _errs13 = errors;
-if(data.phone_number !== null){
-const err5 = {};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-var valid5 = _errs13 === errors;
-if(valid5){
-const err6 = {instancePath:instancePath+"/phone_number",schemaPath:"#/allOf/0/oneOf/1/properties/phone_number/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-else {
-errors = _errs12;
-if(vErrors !== null){
-if(_errs12){
-vErrors.length = _errs12;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err7 = {instancePath,schemaPath:"#/allOf/0/oneOf/1/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-var _valid0 = _errs9 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 1;
-if(props0 !== true){
-props0 = props0 || {};
-props0.phone_number = true;
-}
-}
-const _errs15 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.phoneNumber !== undefined){
-const _errs16 = errors;
-if(data.phoneNumber !== null){
-const err8 = {instancePath:instancePath+"/phoneNumber",schemaPath:"#/allOf/0/oneOf/2/properties/phoneNumber/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-var valid6 = _errs16 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data.phone_number !== undefined){
-const _errs18 = errors;
-if(data.phone_number !== null){
-const err9 = {instancePath:instancePath+"/phone_number",schemaPath:"#/allOf/0/oneOf/2/properties/phone_number/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-var valid6 = _errs18 === errors;
-}
-else {
-var valid6 = true;
-}
-}
-}
-var _valid0 = _errs15 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 2];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 2;
-if(props0 !== true){
-props0 = props0 || {};
-props0.phoneNumber = true;
-props0.phone_number = true;
-}
-}
-}
-}
-if(!valid1){
-const err10 = {instancePath,schemaPath:"#/allOf/0/oneOf",keyword:"oneOf",params:{passingSchemas: passing0}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-validate223.errors = vErrors;
+if(set0 > 1){
+validate223.errors = [{instancePath,schemaPath:"#/allOf/0/atMostOneSet",keyword:"atMostOneSet",params:{}}];
 return false;
-}
-else {
-errors = _errs2;
-if(vErrors !== null){
-if(_errs2){
-vErrors.length = _errs2;
-}
-else {
-vErrors = null;
-}
 }
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-const _errs20 = errors;
+const _errs2 = errors;
 for(const key0 in data){
 if(!((key0 === "phoneNumber") || (key0 === "phone_number"))){
 validate223.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
@@ -7522,29 +3275,29 @@ return false;
 break;
 }
 }
-if(_errs20 === errors){
+if(_errs2 === errors){
 if(data.phoneNumber !== undefined){
-const _errs21 = errors;
+const _errs3 = errors;
 if(!(validate189(data.phoneNumber, {instancePath:instancePath+"/phoneNumber",parentData:data,parentDataProperty:"phoneNumber",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate189.errors : vErrors.concat(validate189.errors);
 errors = vErrors.length;
 }
-var valid7 = _errs21 === errors;
+var valid1 = _errs3 === errors;
 }
 else {
-var valid7 = true;
+var valid1 = true;
 }
-if(valid7){
+if(valid1){
 if(data.phone_number !== undefined){
-const _errs22 = errors;
+const _errs4 = errors;
 if(!(validate189(data.phone_number, {instancePath:instancePath+"/phone_number",parentData:data,parentDataProperty:"phone_number",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate189.errors : vErrors.concat(validate189.errors);
 errors = vErrors.length;
 }
-var valid7 = _errs22 === errors;
+var valid1 = _errs4 === errors;
 }
 else {
-var valid7 = true;
+var valid1 = true;
 }
 }
 }
@@ -7790,2022 +3543,76 @@ if((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== nul
 validate187.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema53.type}}];
 return false;
 }
-const _errs2 = errors;
-let valid1 = false;
-let passing0 = null;
-const _errs3 = errors;
-if(errors === _errs3){
 if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((data.text === undefined) && (missing0 = "text")){
-const err0 = {instancePath,schemaPath:"#/allOf/0/oneOf/0/required",keyword:"required",params:{missingProperty: missing0}};
-if(vErrors === null){
-vErrors = [err0];
+let set0 = 0;
+if(data["text"] !== undefined && data["text"] !== null){
+set0 = set0 + 1;
 }
-else {
-vErrors.push(err0);
+if(data["payload"] !== undefined && data["payload"] !== null){
+set0 = set0 + 1;
 }
-errors++;
+if(data["conversationSuccess"] !== undefined && data["conversationSuccess"] !== null){
+set0 = set0 + 1;
 }
-else {
-if(data.text !== undefined){
-const _errs6 = errors;
-const _errs7 = errors;
-if(data.text !== null){
-const err1 = {};
-if(vErrors === null){
-vErrors = [err1];
+if(data["conversation_success"] !== undefined && data["conversation_success"] !== null){
+set0 = set0 + 1;
 }
-else {
-vErrors.push(err1);
+if(data["outputAudioText"] !== undefined && data["outputAudioText"] !== null){
+set0 = set0 + 1;
 }
-errors++;
+if(data["output_audio_text"] !== undefined && data["output_audio_text"] !== null){
+set0 = set0 + 1;
 }
-var valid3 = _errs7 === errors;
-if(valid3){
-const err2 = {instancePath:instancePath+"/text",schemaPath:"#/allOf/0/oneOf/0/properties/text/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err2];
+if(data["liveAgentHandoff"] !== undefined && data["liveAgentHandoff"] !== null){
+set0 = set0 + 1;
 }
-else {
-vErrors.push(err2);
+if(data["live_agent_handoff"] !== undefined && data["live_agent_handoff"] !== null){
+set0 = set0 + 1;
 }
-errors++;
+if(data["endInteraction"] !== undefined && data["endInteraction"] !== null){
+set0 = set0 + 1;
 }
-else {
-errors = _errs6;
-if(vErrors !== null){
-if(_errs6){
-vErrors.length = _errs6;
+if(data["end_interaction"] !== undefined && data["end_interaction"] !== null){
+set0 = set0 + 1;
 }
-else {
-vErrors = null;
+if(data["playAudio"] !== undefined && data["playAudio"] !== null){
+set0 = set0 + 1;
 }
+if(data["play_audio"] !== undefined && data["play_audio"] !== null){
+set0 = set0 + 1;
 }
+if(data["mixedAudio"] !== undefined && data["mixedAudio"] !== null){
+set0 = set0 + 1;
 }
+if(data["mixed_audio"] !== undefined && data["mixed_audio"] !== null){
+set0 = set0 + 1;
 }
+if(data["telephonyTransferCall"] !== undefined && data["telephonyTransferCall"] !== null){
+set0 = set0 + 1;
 }
+if(data["telephony_transfer_call"] !== undefined && data["telephony_transfer_call"] !== null){
+set0 = set0 + 1;
 }
-else {
-const err3 = {instancePath,schemaPath:"#/allOf/0/oneOf/0/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err3];
+if(data["knowledgeInfoCard"] !== undefined && data["knowledgeInfoCard"] !== null){
+set0 = set0 + 1;
 }
-else {
-vErrors.push(err3);
+if(data["knowledge_info_card"] !== undefined && data["knowledge_info_card"] !== null){
+set0 = set0 + 1;
 }
-errors++;
+if(data["toolCall"] !== undefined && data["toolCall"] !== null){
+set0 = set0 + 1;
 }
+if(data["tool_call"] !== undefined && data["tool_call"] !== null){
+set0 = set0 + 1;
 }
-var _valid0 = _errs3 === errors;
-if(_valid0){
-valid1 = true;
-passing0 = 0;
-var props0 = {};
-props0.text = true;
-}
-const _errs9 = errors;
-if(errors === _errs9){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing1;
-if((data.payload === undefined) && (missing1 = "payload")){
-const err4 = {instancePath,schemaPath:"#/allOf/0/oneOf/1/required",keyword:"required",params:{missingProperty: missing1}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-else {
-if(data.payload !== undefined){
-const _errs12 = errors;
-const _errs13 = errors;
-if(data.payload !== null){
-const err5 = {};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-var valid5 = _errs13 === errors;
-if(valid5){
-const err6 = {instancePath:instancePath+"/payload",schemaPath:"#/allOf/0/oneOf/1/properties/payload/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-else {
-errors = _errs12;
-if(vErrors !== null){
-if(_errs12){
-vErrors.length = _errs12;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err7 = {instancePath,schemaPath:"#/allOf/0/oneOf/1/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-var _valid0 = _errs9 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 1;
-if(props0 !== true){
-props0 = props0 || {};
-props0.payload = true;
-}
-}
-const _errs15 = errors;
-if(errors === _errs15){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing2;
-if((data.conversationSuccess === undefined) && (missing2 = "conversationSuccess")){
-const err8 = {instancePath,schemaPath:"#/allOf/0/oneOf/2/required",keyword:"required",params:{missingProperty: missing2}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-else {
-if(data.conversationSuccess !== undefined){
-const _errs18 = errors;
-const _errs19 = errors;
-if(data.conversationSuccess !== null){
-const err9 = {};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-var valid7 = _errs19 === errors;
-if(valid7){
-const err10 = {instancePath:instancePath+"/conversationSuccess",schemaPath:"#/allOf/0/oneOf/2/properties/conversationSuccess/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-else {
-errors = _errs18;
-if(vErrors !== null){
-if(_errs18){
-vErrors.length = _errs18;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err11 = {instancePath,schemaPath:"#/allOf/0/oneOf/2/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-var _valid0 = _errs15 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 2];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 2;
-if(props0 !== true){
-props0 = props0 || {};
-props0.conversationSuccess = true;
-}
-}
-const _errs21 = errors;
-if(errors === _errs21){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing3;
-if((data.conversation_success === undefined) && (missing3 = "conversation_success")){
-const err12 = {instancePath,schemaPath:"#/allOf/0/oneOf/3/required",keyword:"required",params:{missingProperty: missing3}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-else {
-if(data.conversation_success !== undefined){
-const _errs24 = errors;
-const _errs25 = errors;
-if(data.conversation_success !== null){
-const err13 = {};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-var valid9 = _errs25 === errors;
-if(valid9){
-const err14 = {instancePath:instancePath+"/conversation_success",schemaPath:"#/allOf/0/oneOf/3/properties/conversation_success/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-else {
-errors = _errs24;
-if(vErrors !== null){
-if(_errs24){
-vErrors.length = _errs24;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err15 = {instancePath,schemaPath:"#/allOf/0/oneOf/3/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-var _valid0 = _errs21 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 3];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 3;
-if(props0 !== true){
-props0 = props0 || {};
-props0.conversation_success = true;
-}
-}
-const _errs27 = errors;
-if(errors === _errs27){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing4;
-if((data.outputAudioText === undefined) && (missing4 = "outputAudioText")){
-const err16 = {instancePath,schemaPath:"#/allOf/0/oneOf/4/required",keyword:"required",params:{missingProperty: missing4}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-else {
-if(data.outputAudioText !== undefined){
-const _errs30 = errors;
-const _errs31 = errors;
-if(data.outputAudioText !== null){
-const err17 = {};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-var valid11 = _errs31 === errors;
-if(valid11){
-const err18 = {instancePath:instancePath+"/outputAudioText",schemaPath:"#/allOf/0/oneOf/4/properties/outputAudioText/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-else {
-errors = _errs30;
-if(vErrors !== null){
-if(_errs30){
-vErrors.length = _errs30;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err19 = {instancePath,schemaPath:"#/allOf/0/oneOf/4/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-var _valid0 = _errs27 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 4];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 4;
-if(props0 !== true){
-props0 = props0 || {};
-props0.outputAudioText = true;
-}
-}
-const _errs33 = errors;
-if(errors === _errs33){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing5;
-if((data.output_audio_text === undefined) && (missing5 = "output_audio_text")){
-const err20 = {instancePath,schemaPath:"#/allOf/0/oneOf/5/required",keyword:"required",params:{missingProperty: missing5}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-else {
-if(data.output_audio_text !== undefined){
-const _errs36 = errors;
-const _errs37 = errors;
-if(data.output_audio_text !== null){
-const err21 = {};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-var valid13 = _errs37 === errors;
-if(valid13){
-const err22 = {instancePath:instancePath+"/output_audio_text",schemaPath:"#/allOf/0/oneOf/5/properties/output_audio_text/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-else {
-errors = _errs36;
-if(vErrors !== null){
-if(_errs36){
-vErrors.length = _errs36;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err23 = {instancePath,schemaPath:"#/allOf/0/oneOf/5/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-var _valid0 = _errs33 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 5];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 5;
-if(props0 !== true){
-props0 = props0 || {};
-props0.output_audio_text = true;
-}
-}
-const _errs39 = errors;
-if(errors === _errs39){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing6;
-if((data.liveAgentHandoff === undefined) && (missing6 = "liveAgentHandoff")){
-const err24 = {instancePath,schemaPath:"#/allOf/0/oneOf/6/required",keyword:"required",params:{missingProperty: missing6}};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-else {
-if(data.liveAgentHandoff !== undefined){
-const _errs42 = errors;
-const _errs43 = errors;
-if(data.liveAgentHandoff !== null){
-const err25 = {};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-var valid15 = _errs43 === errors;
-if(valid15){
-const err26 = {instancePath:instancePath+"/liveAgentHandoff",schemaPath:"#/allOf/0/oneOf/6/properties/liveAgentHandoff/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-else {
-errors = _errs42;
-if(vErrors !== null){
-if(_errs42){
-vErrors.length = _errs42;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err27 = {instancePath,schemaPath:"#/allOf/0/oneOf/6/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-var _valid0 = _errs39 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 6];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 6;
-if(props0 !== true){
-props0 = props0 || {};
-props0.liveAgentHandoff = true;
-}
-}
-const _errs45 = errors;
-if(errors === _errs45){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing7;
-if((data.live_agent_handoff === undefined) && (missing7 = "live_agent_handoff")){
-const err28 = {instancePath,schemaPath:"#/allOf/0/oneOf/7/required",keyword:"required",params:{missingProperty: missing7}};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-else {
-if(data.live_agent_handoff !== undefined){
-const _errs48 = errors;
-const _errs49 = errors;
-if(data.live_agent_handoff !== null){
-const err29 = {};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-var valid17 = _errs49 === errors;
-if(valid17){
-const err30 = {instancePath:instancePath+"/live_agent_handoff",schemaPath:"#/allOf/0/oneOf/7/properties/live_agent_handoff/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-else {
-errors = _errs48;
-if(vErrors !== null){
-if(_errs48){
-vErrors.length = _errs48;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err31 = {instancePath,schemaPath:"#/allOf/0/oneOf/7/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-var _valid0 = _errs45 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 7];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 7;
-if(props0 !== true){
-props0 = props0 || {};
-props0.live_agent_handoff = true;
-}
-}
-const _errs51 = errors;
-if(errors === _errs51){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing8;
-if((data.endInteraction === undefined) && (missing8 = "endInteraction")){
-const err32 = {instancePath,schemaPath:"#/allOf/0/oneOf/8/required",keyword:"required",params:{missingProperty: missing8}};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-else {
-if(data.endInteraction !== undefined){
-const _errs54 = errors;
-const _errs55 = errors;
-if(data.endInteraction !== null){
-const err33 = {};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-var valid19 = _errs55 === errors;
-if(valid19){
-const err34 = {instancePath:instancePath+"/endInteraction",schemaPath:"#/allOf/0/oneOf/8/properties/endInteraction/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-else {
-errors = _errs54;
-if(vErrors !== null){
-if(_errs54){
-vErrors.length = _errs54;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err35 = {instancePath,schemaPath:"#/allOf/0/oneOf/8/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-var _valid0 = _errs51 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 8];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 8;
-if(props0 !== true){
-props0 = props0 || {};
-props0.endInteraction = true;
-}
-}
-const _errs57 = errors;
-if(errors === _errs57){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing9;
-if((data.end_interaction === undefined) && (missing9 = "end_interaction")){
-const err36 = {instancePath,schemaPath:"#/allOf/0/oneOf/9/required",keyword:"required",params:{missingProperty: missing9}};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-else {
-if(data.end_interaction !== undefined){
-const _errs60 = errors;
-const _errs61 = errors;
-if(data.end_interaction !== null){
-const err37 = {};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-var valid21 = _errs61 === errors;
-if(valid21){
-const err38 = {instancePath:instancePath+"/end_interaction",schemaPath:"#/allOf/0/oneOf/9/properties/end_interaction/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-else {
-errors = _errs60;
-if(vErrors !== null){
-if(_errs60){
-vErrors.length = _errs60;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err39 = {instancePath,schemaPath:"#/allOf/0/oneOf/9/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-}
-var _valid0 = _errs57 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 9];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 9;
-if(props0 !== true){
-props0 = props0 || {};
-props0.end_interaction = true;
-}
-}
-const _errs63 = errors;
-if(errors === _errs63){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing10;
-if((data.playAudio === undefined) && (missing10 = "playAudio")){
-const err40 = {instancePath,schemaPath:"#/allOf/0/oneOf/10/required",keyword:"required",params:{missingProperty: missing10}};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-else {
-if(data.playAudio !== undefined){
-const _errs66 = errors;
-const _errs67 = errors;
-if(data.playAudio !== null){
-const err41 = {};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-var valid23 = _errs67 === errors;
-if(valid23){
-const err42 = {instancePath:instancePath+"/playAudio",schemaPath:"#/allOf/0/oneOf/10/properties/playAudio/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-else {
-errors = _errs66;
-if(vErrors !== null){
-if(_errs66){
-vErrors.length = _errs66;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err43 = {instancePath,schemaPath:"#/allOf/0/oneOf/10/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
-var _valid0 = _errs63 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 10];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 10;
-if(props0 !== true){
-props0 = props0 || {};
-props0.playAudio = true;
-}
-}
-const _errs69 = errors;
-if(errors === _errs69){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing11;
-if((data.play_audio === undefined) && (missing11 = "play_audio")){
-const err44 = {instancePath,schemaPath:"#/allOf/0/oneOf/11/required",keyword:"required",params:{missingProperty: missing11}};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-else {
-if(data.play_audio !== undefined){
-const _errs72 = errors;
-const _errs73 = errors;
-if(data.play_audio !== null){
-const err45 = {};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-var valid25 = _errs73 === errors;
-if(valid25){
-const err46 = {instancePath:instancePath+"/play_audio",schemaPath:"#/allOf/0/oneOf/11/properties/play_audio/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-else {
-errors = _errs72;
-if(vErrors !== null){
-if(_errs72){
-vErrors.length = _errs72;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err47 = {instancePath,schemaPath:"#/allOf/0/oneOf/11/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-}
-var _valid0 = _errs69 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 11];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 11;
-if(props0 !== true){
-props0 = props0 || {};
-props0.play_audio = true;
-}
-}
-const _errs75 = errors;
-if(errors === _errs75){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing12;
-if((data.mixedAudio === undefined) && (missing12 = "mixedAudio")){
-const err48 = {instancePath,schemaPath:"#/allOf/0/oneOf/12/required",keyword:"required",params:{missingProperty: missing12}};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-else {
-if(data.mixedAudio !== undefined){
-const _errs78 = errors;
-const _errs79 = errors;
-if(data.mixedAudio !== null){
-const err49 = {};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-var valid27 = _errs79 === errors;
-if(valid27){
-const err50 = {instancePath:instancePath+"/mixedAudio",schemaPath:"#/allOf/0/oneOf/12/properties/mixedAudio/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-else {
-errors = _errs78;
-if(vErrors !== null){
-if(_errs78){
-vErrors.length = _errs78;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err51 = {instancePath,schemaPath:"#/allOf/0/oneOf/12/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-}
-var _valid0 = _errs75 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 12];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 12;
-if(props0 !== true){
-props0 = props0 || {};
-props0.mixedAudio = true;
-}
-}
-const _errs81 = errors;
-if(errors === _errs81){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing13;
-if((data.mixed_audio === undefined) && (missing13 = "mixed_audio")){
-const err52 = {instancePath,schemaPath:"#/allOf/0/oneOf/13/required",keyword:"required",params:{missingProperty: missing13}};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-else {
-if(data.mixed_audio !== undefined){
-const _errs84 = errors;
-const _errs85 = errors;
-if(data.mixed_audio !== null){
-const err53 = {};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-var valid29 = _errs85 === errors;
-if(valid29){
-const err54 = {instancePath:instancePath+"/mixed_audio",schemaPath:"#/allOf/0/oneOf/13/properties/mixed_audio/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-else {
-errors = _errs84;
-if(vErrors !== null){
-if(_errs84){
-vErrors.length = _errs84;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err55 = {instancePath,schemaPath:"#/allOf/0/oneOf/13/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-}
-var _valid0 = _errs81 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 13];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 13;
-if(props0 !== true){
-props0 = props0 || {};
-props0.mixed_audio = true;
-}
-}
-const _errs87 = errors;
-if(errors === _errs87){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing14;
-if((data.telephonyTransferCall === undefined) && (missing14 = "telephonyTransferCall")){
-const err56 = {instancePath,schemaPath:"#/allOf/0/oneOf/14/required",keyword:"required",params:{missingProperty: missing14}};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-else {
-if(data.telephonyTransferCall !== undefined){
-const _errs90 = errors;
-const _errs91 = errors;
-if(data.telephonyTransferCall !== null){
-const err57 = {};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-var valid31 = _errs91 === errors;
-if(valid31){
-const err58 = {instancePath:instancePath+"/telephonyTransferCall",schemaPath:"#/allOf/0/oneOf/14/properties/telephonyTransferCall/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-else {
-errors = _errs90;
-if(vErrors !== null){
-if(_errs90){
-vErrors.length = _errs90;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err59 = {instancePath,schemaPath:"#/allOf/0/oneOf/14/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-}
-var _valid0 = _errs87 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 14];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 14;
-if(props0 !== true){
-props0 = props0 || {};
-props0.telephonyTransferCall = true;
-}
-}
-const _errs93 = errors;
-if(errors === _errs93){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing15;
-if((data.telephony_transfer_call === undefined) && (missing15 = "telephony_transfer_call")){
-const err60 = {instancePath,schemaPath:"#/allOf/0/oneOf/15/required",keyword:"required",params:{missingProperty: missing15}};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-else {
-if(data.telephony_transfer_call !== undefined){
-const _errs96 = errors;
-const _errs97 = errors;
-if(data.telephony_transfer_call !== null){
-const err61 = {};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-var valid33 = _errs97 === errors;
-if(valid33){
-const err62 = {instancePath:instancePath+"/telephony_transfer_call",schemaPath:"#/allOf/0/oneOf/15/properties/telephony_transfer_call/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-}
-else {
-errors = _errs96;
-if(vErrors !== null){
-if(_errs96){
-vErrors.length = _errs96;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err63 = {instancePath,schemaPath:"#/allOf/0/oneOf/15/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-}
-var _valid0 = _errs93 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 15];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 15;
-if(props0 !== true){
-props0 = props0 || {};
-props0.telephony_transfer_call = true;
-}
-}
-const _errs99 = errors;
-if(errors === _errs99){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing16;
-if((data.knowledgeInfoCard === undefined) && (missing16 = "knowledgeInfoCard")){
-const err64 = {instancePath,schemaPath:"#/allOf/0/oneOf/16/required",keyword:"required",params:{missingProperty: missing16}};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-else {
-if(data.knowledgeInfoCard !== undefined){
-const _errs102 = errors;
-const _errs103 = errors;
-if(data.knowledgeInfoCard !== null){
-const err65 = {};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-var valid35 = _errs103 === errors;
-if(valid35){
-const err66 = {instancePath:instancePath+"/knowledgeInfoCard",schemaPath:"#/allOf/0/oneOf/16/properties/knowledgeInfoCard/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-else {
-errors = _errs102;
-if(vErrors !== null){
-if(_errs102){
-vErrors.length = _errs102;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err67 = {instancePath,schemaPath:"#/allOf/0/oneOf/16/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-}
-var _valid0 = _errs99 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 16];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 16;
-if(props0 !== true){
-props0 = props0 || {};
-props0.knowledgeInfoCard = true;
-}
-}
-const _errs105 = errors;
-if(errors === _errs105){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing17;
-if((data.knowledge_info_card === undefined) && (missing17 = "knowledge_info_card")){
-const err68 = {instancePath,schemaPath:"#/allOf/0/oneOf/17/required",keyword:"required",params:{missingProperty: missing17}};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
-errors++;
-}
-else {
-if(data.knowledge_info_card !== undefined){
-const _errs108 = errors;
-const _errs109 = errors;
-if(data.knowledge_info_card !== null){
-const err69 = {};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
-errors++;
-}
-var valid37 = _errs109 === errors;
-if(valid37){
-const err70 = {instancePath:instancePath+"/knowledge_info_card",schemaPath:"#/allOf/0/oneOf/17/properties/knowledge_info_card/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
-errors++;
-}
-else {
-errors = _errs108;
-if(vErrors !== null){
-if(_errs108){
-vErrors.length = _errs108;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err71 = {instancePath,schemaPath:"#/allOf/0/oneOf/17/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-}
-}
-var _valid0 = _errs105 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 17];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 17;
-if(props0 !== true){
-props0 = props0 || {};
-props0.knowledge_info_card = true;
-}
-}
-const _errs111 = errors;
-if(errors === _errs111){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing18;
-if((data.toolCall === undefined) && (missing18 = "toolCall")){
-const err72 = {instancePath,schemaPath:"#/allOf/0/oneOf/18/required",keyword:"required",params:{missingProperty: missing18}};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
-errors++;
-}
-else {
-if(data.toolCall !== undefined){
-const _errs114 = errors;
-const _errs115 = errors;
-if(data.toolCall !== null){
-const err73 = {};
-if(vErrors === null){
-vErrors = [err73];
-}
-else {
-vErrors.push(err73);
-}
-errors++;
-}
-var valid39 = _errs115 === errors;
-if(valid39){
-const err74 = {instancePath:instancePath+"/toolCall",schemaPath:"#/allOf/0/oneOf/18/properties/toolCall/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err74];
-}
-else {
-vErrors.push(err74);
-}
-errors++;
-}
-else {
-errors = _errs114;
-if(vErrors !== null){
-if(_errs114){
-vErrors.length = _errs114;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err75 = {instancePath,schemaPath:"#/allOf/0/oneOf/18/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err75];
-}
-else {
-vErrors.push(err75);
-}
-errors++;
-}
-}
-var _valid0 = _errs111 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 18];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 18;
-if(props0 !== true){
-props0 = props0 || {};
-props0.toolCall = true;
-}
-}
-const _errs117 = errors;
-if(errors === _errs117){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing19;
-if((data.tool_call === undefined) && (missing19 = "tool_call")){
-const err76 = {instancePath,schemaPath:"#/allOf/0/oneOf/19/required",keyword:"required",params:{missingProperty: missing19}};
-if(vErrors === null){
-vErrors = [err76];
-}
-else {
-vErrors.push(err76);
-}
-errors++;
-}
-else {
-if(data.tool_call !== undefined){
-const _errs120 = errors;
-const _errs121 = errors;
-if(data.tool_call !== null){
-const err77 = {};
-if(vErrors === null){
-vErrors = [err77];
-}
-else {
-vErrors.push(err77);
-}
-errors++;
-}
-var valid41 = _errs121 === errors;
-if(valid41){
-const err78 = {instancePath:instancePath+"/tool_call",schemaPath:"#/allOf/0/oneOf/19/properties/tool_call/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err78];
-}
-else {
-vErrors.push(err78);
-}
-errors++;
-}
-else {
-errors = _errs120;
-if(vErrors !== null){
-if(_errs120){
-vErrors.length = _errs120;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err79 = {instancePath,schemaPath:"#/allOf/0/oneOf/19/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err79];
-}
-else {
-vErrors.push(err79);
-}
-errors++;
-}
-}
-var _valid0 = _errs117 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 19];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 19;
-if(props0 !== true){
-props0 = props0 || {};
-props0.tool_call = true;
-}
-}
-const _errs123 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.text !== undefined){
-const _errs124 = errors;
-if(data.text !== null){
-const err80 = {instancePath:instancePath+"/text",schemaPath:"#/allOf/0/oneOf/20/properties/text/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err80];
-}
-else {
-vErrors.push(err80);
-}
-errors++;
-}
-var valid42 = _errs124 === errors;
-}
-else {
-var valid42 = true;
-}
-if(valid42){
-if(data.payload !== undefined){
-const _errs126 = errors;
-if(data.payload !== null){
-const err81 = {instancePath:instancePath+"/payload",schemaPath:"#/allOf/0/oneOf/20/properties/payload/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err81];
-}
-else {
-vErrors.push(err81);
-}
-errors++;
-}
-var valid42 = _errs126 === errors;
-}
-else {
-var valid42 = true;
-}
-if(valid42){
-if(data.conversationSuccess !== undefined){
-const _errs128 = errors;
-if(data.conversationSuccess !== null){
-const err82 = {instancePath:instancePath+"/conversationSuccess",schemaPath:"#/allOf/0/oneOf/20/properties/conversationSuccess/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err82];
-}
-else {
-vErrors.push(err82);
-}
-errors++;
-}
-var valid42 = _errs128 === errors;
-}
-else {
-var valid42 = true;
-}
-if(valid42){
-if(data.conversation_success !== undefined){
-const _errs130 = errors;
-if(data.conversation_success !== null){
-const err83 = {instancePath:instancePath+"/conversation_success",schemaPath:"#/allOf/0/oneOf/20/properties/conversation_success/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err83];
-}
-else {
-vErrors.push(err83);
-}
-errors++;
-}
-var valid42 = _errs130 === errors;
-}
-else {
-var valid42 = true;
-}
-if(valid42){
-if(data.outputAudioText !== undefined){
-const _errs132 = errors;
-if(data.outputAudioText !== null){
-const err84 = {instancePath:instancePath+"/outputAudioText",schemaPath:"#/allOf/0/oneOf/20/properties/outputAudioText/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err84];
-}
-else {
-vErrors.push(err84);
-}
-errors++;
-}
-var valid42 = _errs132 === errors;
-}
-else {
-var valid42 = true;
-}
-if(valid42){
-if(data.output_audio_text !== undefined){
-const _errs134 = errors;
-if(data.output_audio_text !== null){
-const err85 = {instancePath:instancePath+"/output_audio_text",schemaPath:"#/allOf/0/oneOf/20/properties/output_audio_text/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err85];
-}
-else {
-vErrors.push(err85);
-}
-errors++;
-}
-var valid42 = _errs134 === errors;
-}
-else {
-var valid42 = true;
-}
-if(valid42){
-if(data.liveAgentHandoff !== undefined){
-const _errs136 = errors;
-if(data.liveAgentHandoff !== null){
-const err86 = {instancePath:instancePath+"/liveAgentHandoff",schemaPath:"#/allOf/0/oneOf/20/properties/liveAgentHandoff/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err86];
-}
-else {
-vErrors.push(err86);
-}
-errors++;
-}
-var valid42 = _errs136 === errors;
-}
-else {
-var valid42 = true;
-}
-if(valid42){
-if(data.live_agent_handoff !== undefined){
-const _errs138 = errors;
-if(data.live_agent_handoff !== null){
-const err87 = {instancePath:instancePath+"/live_agent_handoff",schemaPath:"#/allOf/0/oneOf/20/properties/live_agent_handoff/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err87];
-}
-else {
-vErrors.push(err87);
-}
-errors++;
-}
-var valid42 = _errs138 === errors;
-}
-else {
-var valid42 = true;
-}
-if(valid42){
-if(data.endInteraction !== undefined){
-const _errs140 = errors;
-if(data.endInteraction !== null){
-const err88 = {instancePath:instancePath+"/endInteraction",schemaPath:"#/allOf/0/oneOf/20/properties/endInteraction/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err88];
-}
-else {
-vErrors.push(err88);
-}
-errors++;
-}
-var valid42 = _errs140 === errors;
-}
-else {
-var valid42 = true;
-}
-if(valid42){
-if(data.end_interaction !== undefined){
-const _errs142 = errors;
-if(data.end_interaction !== null){
-const err89 = {instancePath:instancePath+"/end_interaction",schemaPath:"#/allOf/0/oneOf/20/properties/end_interaction/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err89];
-}
-else {
-vErrors.push(err89);
-}
-errors++;
-}
-var valid42 = _errs142 === errors;
-}
-else {
-var valid42 = true;
-}
-if(valid42){
-if(data.playAudio !== undefined){
-const _errs144 = errors;
-if(data.playAudio !== null){
-const err90 = {instancePath:instancePath+"/playAudio",schemaPath:"#/allOf/0/oneOf/20/properties/playAudio/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err90];
-}
-else {
-vErrors.push(err90);
-}
-errors++;
-}
-var valid42 = _errs144 === errors;
-}
-else {
-var valid42 = true;
-}
-if(valid42){
-if(data.play_audio !== undefined){
-const _errs146 = errors;
-if(data.play_audio !== null){
-const err91 = {instancePath:instancePath+"/play_audio",schemaPath:"#/allOf/0/oneOf/20/properties/play_audio/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err91];
-}
-else {
-vErrors.push(err91);
-}
-errors++;
-}
-var valid42 = _errs146 === errors;
-}
-else {
-var valid42 = true;
-}
-if(valid42){
-if(data.mixedAudio !== undefined){
-const _errs148 = errors;
-if(data.mixedAudio !== null){
-const err92 = {instancePath:instancePath+"/mixedAudio",schemaPath:"#/allOf/0/oneOf/20/properties/mixedAudio/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err92];
-}
-else {
-vErrors.push(err92);
-}
-errors++;
-}
-var valid42 = _errs148 === errors;
-}
-else {
-var valid42 = true;
-}
-if(valid42){
-if(data.mixed_audio !== undefined){
-const _errs150 = errors;
-if(data.mixed_audio !== null){
-const err93 = {instancePath:instancePath+"/mixed_audio",schemaPath:"#/allOf/0/oneOf/20/properties/mixed_audio/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err93];
-}
-else {
-vErrors.push(err93);
-}
-errors++;
-}
-var valid42 = _errs150 === errors;
-}
-else {
-var valid42 = true;
-}
-if(valid42){
-if(data.telephonyTransferCall !== undefined){
-const _errs152 = errors;
-if(data.telephonyTransferCall !== null){
-const err94 = {instancePath:instancePath+"/telephonyTransferCall",schemaPath:"#/allOf/0/oneOf/20/properties/telephonyTransferCall/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err94];
-}
-else {
-vErrors.push(err94);
-}
-errors++;
-}
-var valid42 = _errs152 === errors;
-}
-else {
-var valid42 = true;
-}
-if(valid42){
-if(data.telephony_transfer_call !== undefined){
-const _errs154 = errors;
-if(data.telephony_transfer_call !== null){
-const err95 = {instancePath:instancePath+"/telephony_transfer_call",schemaPath:"#/allOf/0/oneOf/20/properties/telephony_transfer_call/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err95];
-}
-else {
-vErrors.push(err95);
-}
-errors++;
-}
-var valid42 = _errs154 === errors;
-}
-else {
-var valid42 = true;
-}
-if(valid42){
-if(data.knowledgeInfoCard !== undefined){
-const _errs156 = errors;
-if(data.knowledgeInfoCard !== null){
-const err96 = {instancePath:instancePath+"/knowledgeInfoCard",schemaPath:"#/allOf/0/oneOf/20/properties/knowledgeInfoCard/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err96];
-}
-else {
-vErrors.push(err96);
-}
-errors++;
-}
-var valid42 = _errs156 === errors;
-}
-else {
-var valid42 = true;
-}
-if(valid42){
-if(data.knowledge_info_card !== undefined){
-const _errs158 = errors;
-if(data.knowledge_info_card !== null){
-const err97 = {instancePath:instancePath+"/knowledge_info_card",schemaPath:"#/allOf/0/oneOf/20/properties/knowledge_info_card/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err97];
-}
-else {
-vErrors.push(err97);
-}
-errors++;
-}
-var valid42 = _errs158 === errors;
-}
-else {
-var valid42 = true;
-}
-if(valid42){
-if(data.toolCall !== undefined){
-const _errs160 = errors;
-if(data.toolCall !== null){
-const err98 = {instancePath:instancePath+"/toolCall",schemaPath:"#/allOf/0/oneOf/20/properties/toolCall/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err98];
-}
-else {
-vErrors.push(err98);
-}
-errors++;
-}
-var valid42 = _errs160 === errors;
-}
-else {
-var valid42 = true;
-}
-if(valid42){
-if(data.tool_call !== undefined){
-const _errs162 = errors;
-if(data.tool_call !== null){
-const err99 = {instancePath:instancePath+"/tool_call",schemaPath:"#/allOf/0/oneOf/20/properties/tool_call/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err99];
-}
-else {
-vErrors.push(err99);
-}
-errors++;
-}
-var valid42 = _errs162 === errors;
-}
-else {
-var valid42 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-var _valid0 = _errs123 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 20];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 20;
-if(props0 !== true){
-props0 = props0 || {};
-props0.text = true;
-props0.payload = true;
-props0.conversationSuccess = true;
-props0.conversation_success = true;
-props0.outputAudioText = true;
-props0.output_audio_text = true;
-props0.liveAgentHandoff = true;
-props0.live_agent_handoff = true;
-props0.endInteraction = true;
-props0.end_interaction = true;
-props0.playAudio = true;
-props0.play_audio = true;
-props0.mixedAudio = true;
-props0.mixed_audio = true;
-props0.telephonyTransferCall = true;
-props0.telephony_transfer_call = true;
-props0.knowledgeInfoCard = true;
-props0.knowledge_info_card = true;
-props0.toolCall = true;
-props0.tool_call = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-if(!valid1){
-const err100 = {instancePath,schemaPath:"#/allOf/0/oneOf",keyword:"oneOf",params:{passingSchemas: passing0}};
-if(vErrors === null){
-vErrors = [err100];
-}
-else {
-vErrors.push(err100);
-}
-errors++;
-validate187.errors = vErrors;
+if(set0 > 1){
+validate187.errors = [{instancePath,schemaPath:"#/allOf/0/atMostOneSet",keyword:"atMostOneSet",params:{}}];
 return false;
-}
-else {
-errors = _errs2;
-if(vErrors !== null){
-if(_errs2){
-vErrors.length = _errs2;
-}
-else {
-vErrors = null;
-}
 }
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-const _errs164 = errors;
+const _errs2 = errors;
 for(const key0 in data){
 if(!(func1.call(schema53.properties, key0))){
 validate187.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
@@ -9813,281 +3620,281 @@ return false;
 break;
 }
 }
-if(_errs164 === errors){
+if(_errs2 === errors){
 if(data.text !== undefined){
-const _errs165 = errors;
+const _errs3 = errors;
 if(!(validate188(data.text, {instancePath:instancePath+"/text",parentData:data,parentDataProperty:"text",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate188.errors : vErrors.concat(validate188.errors);
 errors = vErrors.length;
 }
-var valid43 = _errs165 === errors;
+var valid1 = _errs3 === errors;
 }
 else {
-var valid43 = true;
+var valid1 = true;
 }
-if(valid43){
+if(valid1){
 if(data.payload !== undefined){
-const _errs166 = errors;
+const _errs4 = errors;
 if(!(validate192(data.payload, {instancePath:instancePath+"/payload",parentData:data,parentDataProperty:"payload",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate192.errors : vErrors.concat(validate192.errors);
 errors = vErrors.length;
 }
-var valid43 = _errs166 === errors;
+var valid1 = _errs4 === errors;
 }
 else {
-var valid43 = true;
+var valid1 = true;
 }
-if(valid43){
+if(valid1){
 if(data.conversationSuccess !== undefined){
-const _errs167 = errors;
+const _errs5 = errors;
 if(!(validate194(data.conversationSuccess, {instancePath:instancePath+"/conversationSuccess",parentData:data,parentDataProperty:"conversationSuccess",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate194.errors : vErrors.concat(validate194.errors);
 errors = vErrors.length;
 }
-var valid43 = _errs167 === errors;
+var valid1 = _errs5 === errors;
 }
 else {
-var valid43 = true;
+var valid1 = true;
 }
-if(valid43){
+if(valid1){
 if(data.conversation_success !== undefined){
-const _errs168 = errors;
+const _errs6 = errors;
 if(!(validate194(data.conversation_success, {instancePath:instancePath+"/conversation_success",parentData:data,parentDataProperty:"conversation_success",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate194.errors : vErrors.concat(validate194.errors);
 errors = vErrors.length;
 }
-var valid43 = _errs168 === errors;
+var valid1 = _errs6 === errors;
 }
 else {
-var valid43 = true;
+var valid1 = true;
 }
-if(valid43){
+if(valid1){
 if(data.outputAudioText !== undefined){
-const _errs169 = errors;
+const _errs7 = errors;
 if(!(validate198(data.outputAudioText, {instancePath:instancePath+"/outputAudioText",parentData:data,parentDataProperty:"outputAudioText",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate198.errors : vErrors.concat(validate198.errors);
 errors = vErrors.length;
 }
-var valid43 = _errs169 === errors;
+var valid1 = _errs7 === errors;
 }
 else {
-var valid43 = true;
+var valid1 = true;
 }
-if(valid43){
+if(valid1){
 if(data.output_audio_text !== undefined){
-const _errs170 = errors;
+const _errs8 = errors;
 if(!(validate198(data.output_audio_text, {instancePath:instancePath+"/output_audio_text",parentData:data,parentDataProperty:"output_audio_text",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate198.errors : vErrors.concat(validate198.errors);
 errors = vErrors.length;
 }
-var valid43 = _errs170 === errors;
+var valid1 = _errs8 === errors;
 }
 else {
-var valid43 = true;
+var valid1 = true;
 }
-if(valid43){
+if(valid1){
 if(data.liveAgentHandoff !== undefined){
-const _errs171 = errors;
+const _errs9 = errors;
 if(!(validate203(data.liveAgentHandoff, {instancePath:instancePath+"/liveAgentHandoff",parentData:data,parentDataProperty:"liveAgentHandoff",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate203.errors : vErrors.concat(validate203.errors);
 errors = vErrors.length;
 }
-var valid43 = _errs171 === errors;
+var valid1 = _errs9 === errors;
 }
 else {
-var valid43 = true;
+var valid1 = true;
 }
-if(valid43){
+if(valid1){
 if(data.live_agent_handoff !== undefined){
-const _errs172 = errors;
+const _errs10 = errors;
 if(!(validate203(data.live_agent_handoff, {instancePath:instancePath+"/live_agent_handoff",parentData:data,parentDataProperty:"live_agent_handoff",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate203.errors : vErrors.concat(validate203.errors);
 errors = vErrors.length;
 }
-var valid43 = _errs172 === errors;
+var valid1 = _errs10 === errors;
 }
 else {
-var valid43 = true;
+var valid1 = true;
 }
-if(valid43){
+if(valid1){
 if(data.endInteraction !== undefined){
-const _errs173 = errors;
+const _errs11 = errors;
 if(!(validate207(data.endInteraction, {instancePath:instancePath+"/endInteraction",parentData:data,parentDataProperty:"endInteraction",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate207.errors : vErrors.concat(validate207.errors);
 errors = vErrors.length;
 }
-var valid43 = _errs173 === errors;
+var valid1 = _errs11 === errors;
 }
 else {
-var valid43 = true;
+var valid1 = true;
 }
-if(valid43){
+if(valid1){
 if(data.end_interaction !== undefined){
-const _errs174 = errors;
+const _errs12 = errors;
 if(!(validate207(data.end_interaction, {instancePath:instancePath+"/end_interaction",parentData:data,parentDataProperty:"end_interaction",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate207.errors : vErrors.concat(validate207.errors);
 errors = vErrors.length;
 }
-var valid43 = _errs174 === errors;
+var valid1 = _errs12 === errors;
 }
 else {
-var valid43 = true;
+var valid1 = true;
 }
-if(valid43){
+if(valid1){
 if(data.playAudio !== undefined){
-const _errs175 = errors;
+const _errs13 = errors;
 if(!(validate210(data.playAudio, {instancePath:instancePath+"/playAudio",parentData:data,parentDataProperty:"playAudio",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate210.errors : vErrors.concat(validate210.errors);
 errors = vErrors.length;
 }
-var valid43 = _errs175 === errors;
+var valid1 = _errs13 === errors;
 }
 else {
-var valid43 = true;
+var valid1 = true;
 }
-if(valid43){
+if(valid1){
 if(data.play_audio !== undefined){
-const _errs176 = errors;
+const _errs14 = errors;
 if(!(validate210(data.play_audio, {instancePath:instancePath+"/play_audio",parentData:data,parentDataProperty:"play_audio",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate210.errors : vErrors.concat(validate210.errors);
 errors = vErrors.length;
 }
-var valid43 = _errs176 === errors;
+var valid1 = _errs14 === errors;
 }
 else {
-var valid43 = true;
+var valid1 = true;
 }
-if(valid43){
+if(valid1){
 if(data.mixedAudio !== undefined){
-const _errs177 = errors;
+const _errs15 = errors;
 if(!(validate215(data.mixedAudio, {instancePath:instancePath+"/mixedAudio",parentData:data,parentDataProperty:"mixedAudio",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate215.errors : vErrors.concat(validate215.errors);
 errors = vErrors.length;
 }
-var valid43 = _errs177 === errors;
+var valid1 = _errs15 === errors;
 }
 else {
-var valid43 = true;
+var valid1 = true;
 }
-if(valid43){
+if(valid1){
 if(data.mixed_audio !== undefined){
-const _errs178 = errors;
+const _errs16 = errors;
 if(!(validate215(data.mixed_audio, {instancePath:instancePath+"/mixed_audio",parentData:data,parentDataProperty:"mixed_audio",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate215.errors : vErrors.concat(validate215.errors);
 errors = vErrors.length;
 }
-var valid43 = _errs178 === errors;
+var valid1 = _errs16 === errors;
 }
 else {
-var valid43 = true;
+var valid1 = true;
 }
-if(valid43){
+if(valid1){
 if(data.telephonyTransferCall !== undefined){
-const _errs179 = errors;
+const _errs17 = errors;
 if(!(validate223(data.telephonyTransferCall, {instancePath:instancePath+"/telephonyTransferCall",parentData:data,parentDataProperty:"telephonyTransferCall",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate223.errors : vErrors.concat(validate223.errors);
 errors = vErrors.length;
 }
-var valid43 = _errs179 === errors;
+var valid1 = _errs17 === errors;
 }
 else {
-var valid43 = true;
+var valid1 = true;
 }
-if(valid43){
+if(valid1){
 if(data.telephony_transfer_call !== undefined){
-const _errs180 = errors;
+const _errs18 = errors;
 if(!(validate223(data.telephony_transfer_call, {instancePath:instancePath+"/telephony_transfer_call",parentData:data,parentDataProperty:"telephony_transfer_call",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate223.errors : vErrors.concat(validate223.errors);
 errors = vErrors.length;
 }
-var valid43 = _errs180 === errors;
+var valid1 = _errs18 === errors;
 }
 else {
-var valid43 = true;
+var valid1 = true;
 }
-if(valid43){
+if(valid1){
 if(data.knowledgeInfoCard !== undefined){
-const _errs181 = errors;
+const _errs19 = errors;
 if(!(validate228(data.knowledgeInfoCard, {instancePath:instancePath+"/knowledgeInfoCard",parentData:data,parentDataProperty:"knowledgeInfoCard",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate228.errors : vErrors.concat(validate228.errors);
 errors = vErrors.length;
 }
-var valid43 = _errs181 === errors;
+var valid1 = _errs19 === errors;
 }
 else {
-var valid43 = true;
+var valid1 = true;
 }
-if(valid43){
+if(valid1){
 if(data.knowledge_info_card !== undefined){
-const _errs182 = errors;
+const _errs20 = errors;
 if(!(validate228(data.knowledge_info_card, {instancePath:instancePath+"/knowledge_info_card",parentData:data,parentDataProperty:"knowledge_info_card",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate228.errors : vErrors.concat(validate228.errors);
 errors = vErrors.length;
 }
-var valid43 = _errs182 === errors;
+var valid1 = _errs20 === errors;
 }
 else {
-var valid43 = true;
+var valid1 = true;
 }
-if(valid43){
+if(valid1){
 if(data.toolCall !== undefined){
-const _errs183 = errors;
+const _errs21 = errors;
 if(!(validate231(data.toolCall, {instancePath:instancePath+"/toolCall",parentData:data,parentDataProperty:"toolCall",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
 errors = vErrors.length;
 }
-var valid43 = _errs183 === errors;
+var valid1 = _errs21 === errors;
 }
 else {
-var valid43 = true;
+var valid1 = true;
 }
-if(valid43){
+if(valid1){
 if(data.tool_call !== undefined){
-const _errs184 = errors;
+const _errs22 = errors;
 if(!(validate231(data.tool_call, {instancePath:instancePath+"/tool_call",parentData:data,parentDataProperty:"tool_call",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
 errors = vErrors.length;
 }
-var valid43 = _errs184 === errors;
+var valid1 = _errs22 === errors;
 }
 else {
-var valid43 = true;
+var valid1 = true;
 }
-if(valid43){
+if(valid1){
 if(data.responseType !== undefined){
-const _errs185 = errors;
+const _errs23 = errors;
 if(!(validate238(data.responseType, {instancePath:instancePath+"/responseType",parentData:data,parentDataProperty:"responseType",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate238.errors : vErrors.concat(validate238.errors);
 errors = vErrors.length;
 }
-var valid43 = _errs185 === errors;
+var valid1 = _errs23 === errors;
 }
 else {
-var valid43 = true;
+var valid1 = true;
 }
-if(valid43){
+if(valid1){
 if(data.response_type !== undefined){
-const _errs186 = errors;
+const _errs24 = errors;
 if(!(validate238(data.response_type, {instancePath:instancePath+"/response_type",parentData:data,parentDataProperty:"response_type",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate238.errors : vErrors.concat(validate238.errors);
 errors = vErrors.length;
 }
-var valid43 = _errs186 === errors;
+var valid1 = _errs24 === errors;
 }
 else {
-var valid43 = true;
+var valid1 = true;
 }
-if(valid43){
+if(valid1){
 if(data.channel !== undefined){
-const _errs187 = errors;
+const _errs25 = errors;
 if(!(validate189(data.channel, {instancePath:instancePath+"/channel",parentData:data,parentDataProperty:"channel",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate189.errors : vErrors.concat(validate189.errors);
 errors = vErrors.length;
 }
-var valid43 = _errs187 === errors;
+var valid1 = _errs25 === errors;
 }
 else {
-var valid43 = true;
+var valid1 = true;
 }
 }
 }
@@ -10688,7 +4495,7 @@ return errors === 0;
 }
 validate251.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema76 = {"type":["object","null"],"properties":{"session":{"$ref":"#/$defs/string"},"parameters":{"type":["object","null"],"propertyNames":{"not":{"pattern":"[\\uD800-\\uDFFF]"}},"additionalProperties":{"$ref":"#/$defs/google.protobuf.Value"}}},"additionalProperties":false};
+const schema76 = {"type":["object","null"],"properties":{"session":{"$ref":"#/$defs/string"},"parameters":{"type":["object","null"],"propertyNames":{"notPattern":"[\\uD800-\\uDFFF]"},"additionalProperties":{"$ref":"#/$defs/google.protobuf.Value"}}},"additionalProperties":false};
 
 function validate271(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -10738,11 +4545,9 @@ if(errors === _errs3){
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 for(const key1 in data1){
 const _errs5 = errors;
-const _errs6 = errors;
-const _errs7 = errors;
 if(typeof key1 === "string"){
-if(!pattern3.test(key1)){
-const err0 = {};
+if(pattern3.test(key1)){
+const err0 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/propertyNames/notPattern",keyword:"notPattern",params:{},propertyName:key1};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -10752,36 +4557,14 @@ vErrors.push(err0);
 errors++;
 }
 }
-var valid2 = _errs7 === errors;
-if(valid2){
-const err1 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/propertyNames/not",keyword:"not",params:{},propertyName:key1};
+var valid1 = _errs5 === errors;
+if(!valid1){
+const err1 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/propertyNames",keyword:"propertyNames",params:{propertyName: key1}};
 if(vErrors === null){
 vErrors = [err1];
 }
 else {
 vErrors.push(err1);
-}
-errors++;
-}
-else {
-errors = _errs6;
-if(vErrors !== null){
-if(_errs6){
-vErrors.length = _errs6;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid1 = _errs5 === errors;
-if(!valid1){
-const err2 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/propertyNames",keyword:"propertyNames",params:{propertyName: key1}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
 }
 errors++;
 validate271.errors = vErrors;
@@ -10791,13 +4574,13 @@ break;
 }
 if(valid1){
 for(const key2 in data1){
-const _errs9 = errors;
+const _errs7 = errors;
 if(!(validate263(data1[key2], {instancePath:instancePath+"/parameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data1,parentDataProperty:key2,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate263.errors : vErrors.concat(validate263.errors);
 errors = vErrors.length;
 }
-var valid3 = _errs9 === errors;
-if(!valid3){
+var valid2 = _errs7 === errors;
+if(!valid2){
 break;
 }
 }
@@ -10833,438 +4616,28 @@ if((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== nul
 validate185.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema51.type}}];
 return false;
 }
-const _errs2 = errors;
-let valid1 = false;
-let passing0 = null;
-const _errs3 = errors;
-if(errors === _errs3){
 if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((data.targetPage === undefined) && (missing0 = "targetPage")){
-const err0 = {instancePath,schemaPath:"#/allOf/0/oneOf/0/required",keyword:"required",params:{missingProperty: missing0}};
-if(vErrors === null){
-vErrors = [err0];
+let set0 = 0;
+if(data["targetPage"] !== undefined && data["targetPage"] !== null){
+set0 = set0 + 1;
 }
-else {
-vErrors.push(err0);
+if(data["target_page"] !== undefined && data["target_page"] !== null){
+set0 = set0 + 1;
 }
-errors++;
+if(data["targetFlow"] !== undefined && data["targetFlow"] !== null){
+set0 = set0 + 1;
 }
-else {
-if(data.targetPage !== undefined){
-const _errs6 = errors;
-const _errs7 = errors;
-if(data.targetPage !== null){
-const err1 = {};
-if(vErrors === null){
-vErrors = [err1];
+if(data["target_flow"] !== undefined && data["target_flow"] !== null){
+set0 = set0 + 1;
 }
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-var valid3 = _errs7 === errors;
-if(valid3){
-const err2 = {instancePath:instancePath+"/targetPage",schemaPath:"#/allOf/0/oneOf/0/properties/targetPage/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-else {
-errors = _errs6;
-if(vErrors !== null){
-if(_errs6){
-vErrors.length = _errs6;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/allOf/0/oneOf/0/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-var _valid0 = _errs3 === errors;
-if(_valid0){
-valid1 = true;
-passing0 = 0;
-var props0 = {};
-props0.targetPage = true;
-}
-const _errs9 = errors;
-if(errors === _errs9){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing1;
-if((data.target_page === undefined) && (missing1 = "target_page")){
-const err4 = {instancePath,schemaPath:"#/allOf/0/oneOf/1/required",keyword:"required",params:{missingProperty: missing1}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-else {
-if(data.target_page !== undefined){
-const _errs12 = errors;
-const _errs13 = errors;
-if(data.target_page !== null){
-const err5 = {};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-var valid5 = _errs13 === errors;
-if(valid5){
-const err6 = {instancePath:instancePath+"/target_page",schemaPath:"#/allOf/0/oneOf/1/properties/target_page/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-else {
-errors = _errs12;
-if(vErrors !== null){
-if(_errs12){
-vErrors.length = _errs12;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err7 = {instancePath,schemaPath:"#/allOf/0/oneOf/1/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-var _valid0 = _errs9 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 1;
-if(props0 !== true){
-props0 = props0 || {};
-props0.target_page = true;
-}
-}
-const _errs15 = errors;
-if(errors === _errs15){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing2;
-if((data.targetFlow === undefined) && (missing2 = "targetFlow")){
-const err8 = {instancePath,schemaPath:"#/allOf/0/oneOf/2/required",keyword:"required",params:{missingProperty: missing2}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-else {
-if(data.targetFlow !== undefined){
-const _errs18 = errors;
-const _errs19 = errors;
-if(data.targetFlow !== null){
-const err9 = {};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-var valid7 = _errs19 === errors;
-if(valid7){
-const err10 = {instancePath:instancePath+"/targetFlow",schemaPath:"#/allOf/0/oneOf/2/properties/targetFlow/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-else {
-errors = _errs18;
-if(vErrors !== null){
-if(_errs18){
-vErrors.length = _errs18;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err11 = {instancePath,schemaPath:"#/allOf/0/oneOf/2/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-var _valid0 = _errs15 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 2];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 2;
-if(props0 !== true){
-props0 = props0 || {};
-props0.targetFlow = true;
-}
-}
-const _errs21 = errors;
-if(errors === _errs21){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing3;
-if((data.target_flow === undefined) && (missing3 = "target_flow")){
-const err12 = {instancePath,schemaPath:"#/allOf/0/oneOf/3/required",keyword:"required",params:{missingProperty: missing3}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-else {
-if(data.target_flow !== undefined){
-const _errs24 = errors;
-const _errs25 = errors;
-if(data.target_flow !== null){
-const err13 = {};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-var valid9 = _errs25 === errors;
-if(valid9){
-const err14 = {instancePath:instancePath+"/target_flow",schemaPath:"#/allOf/0/oneOf/3/properties/target_flow/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-else {
-errors = _errs24;
-if(vErrors !== null){
-if(_errs24){
-vErrors.length = _errs24;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err15 = {instancePath,schemaPath:"#/allOf/0/oneOf/3/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-var _valid0 = _errs21 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 3];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 3;
-if(props0 !== true){
-props0 = props0 || {};
-props0.target_flow = true;
-}
-}
-const _errs27 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.targetPage !== undefined){
-const _errs28 = errors;
-if(data.targetPage !== null){
-const err16 = {instancePath:instancePath+"/targetPage",schemaPath:"#/allOf/0/oneOf/4/properties/targetPage/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-var valid10 = _errs28 === errors;
-}
-else {
-var valid10 = true;
-}
-if(valid10){
-if(data.target_page !== undefined){
-const _errs30 = errors;
-if(data.target_page !== null){
-const err17 = {instancePath:instancePath+"/target_page",schemaPath:"#/allOf/0/oneOf/4/properties/target_page/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-var valid10 = _errs30 === errors;
-}
-else {
-var valid10 = true;
-}
-if(valid10){
-if(data.targetFlow !== undefined){
-const _errs32 = errors;
-if(data.targetFlow !== null){
-const err18 = {instancePath:instancePath+"/targetFlow",schemaPath:"#/allOf/0/oneOf/4/properties/targetFlow/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-var valid10 = _errs32 === errors;
-}
-else {
-var valid10 = true;
-}
-if(valid10){
-if(data.target_flow !== undefined){
-const _errs34 = errors;
-if(data.target_flow !== null){
-const err19 = {instancePath:instancePath+"/target_flow",schemaPath:"#/allOf/0/oneOf/4/properties/target_flow/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-var valid10 = _errs34 === errors;
-}
-else {
-var valid10 = true;
-}
-}
-}
-}
-}
-var _valid0 = _errs27 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 4];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 4;
-if(props0 !== true){
-props0 = props0 || {};
-props0.targetPage = true;
-props0.target_page = true;
-props0.targetFlow = true;
-props0.target_flow = true;
-}
-}
-}
-}
-}
-}
-if(!valid1){
-const err20 = {instancePath,schemaPath:"#/allOf/0/oneOf",keyword:"oneOf",params:{passingSchemas: passing0}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-validate185.errors = vErrors;
+if(set0 > 1){
+validate185.errors = [{instancePath,schemaPath:"#/allOf/0/atMostOneSet",keyword:"atMostOneSet",params:{}}];
 return false;
-}
-else {
-errors = _errs2;
-if(vErrors !== null){
-if(_errs2){
-vErrors.length = _errs2;
-}
-else {
-vErrors = null;
-}
 }
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-const _errs36 = errors;
+const _errs2 = errors;
 for(const key0 in data){
 if(!(func1.call(schema51.properties, key0))){
 validate185.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
@@ -11272,137 +4645,137 @@ return false;
 break;
 }
 }
-if(_errs36 === errors){
+if(_errs2 === errors){
 if(data.fulfillmentResponse !== undefined){
-const _errs37 = errors;
+const _errs3 = errors;
 if(!(validate186(data.fulfillmentResponse, {instancePath:instancePath+"/fulfillmentResponse",parentData:data,parentDataProperty:"fulfillmentResponse",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate186.errors : vErrors.concat(validate186.errors);
 errors = vErrors.length;
 }
-var valid11 = _errs37 === errors;
+var valid1 = _errs3 === errors;
 }
 else {
-var valid11 = true;
+var valid1 = true;
 }
-if(valid11){
+if(valid1){
 if(data.fulfillment_response !== undefined){
-const _errs38 = errors;
+const _errs4 = errors;
 if(!(validate186(data.fulfillment_response, {instancePath:instancePath+"/fulfillment_response",parentData:data,parentDataProperty:"fulfillment_response",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate186.errors : vErrors.concat(validate186.errors);
 errors = vErrors.length;
 }
-var valid11 = _errs38 === errors;
+var valid1 = _errs4 === errors;
 }
 else {
-var valid11 = true;
+var valid1 = true;
 }
-if(valid11){
+if(valid1){
 if(data.pageInfo !== undefined){
-const _errs39 = errors;
+const _errs5 = errors;
 if(!(validate251(data.pageInfo, {instancePath:instancePath+"/pageInfo",parentData:data,parentDataProperty:"pageInfo",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate251.errors : vErrors.concat(validate251.errors);
 errors = vErrors.length;
 }
-var valid11 = _errs39 === errors;
+var valid1 = _errs5 === errors;
 }
 else {
-var valid11 = true;
+var valid1 = true;
 }
-if(valid11){
+if(valid1){
 if(data.page_info !== undefined){
-const _errs40 = errors;
+const _errs6 = errors;
 if(!(validate251(data.page_info, {instancePath:instancePath+"/page_info",parentData:data,parentDataProperty:"page_info",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate251.errors : vErrors.concat(validate251.errors);
 errors = vErrors.length;
 }
-var valid11 = _errs40 === errors;
+var valid1 = _errs6 === errors;
 }
 else {
-var valid11 = true;
+var valid1 = true;
 }
-if(valid11){
+if(valid1){
 if(data.sessionInfo !== undefined){
-const _errs41 = errors;
+const _errs7 = errors;
 if(!(validate271(data.sessionInfo, {instancePath:instancePath+"/sessionInfo",parentData:data,parentDataProperty:"sessionInfo",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate271.errors : vErrors.concat(validate271.errors);
 errors = vErrors.length;
 }
-var valid11 = _errs41 === errors;
+var valid1 = _errs7 === errors;
 }
 else {
-var valid11 = true;
+var valid1 = true;
 }
-if(valid11){
+if(valid1){
 if(data.session_info !== undefined){
-const _errs42 = errors;
+const _errs8 = errors;
 if(!(validate271(data.session_info, {instancePath:instancePath+"/session_info",parentData:data,parentDataProperty:"session_info",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate271.errors : vErrors.concat(validate271.errors);
 errors = vErrors.length;
 }
-var valid11 = _errs42 === errors;
+var valid1 = _errs8 === errors;
 }
 else {
-var valid11 = true;
+var valid1 = true;
 }
-if(valid11){
+if(valid1){
 if(data.payload !== undefined){
-const _errs43 = errors;
+const _errs9 = errors;
 if(!(validate192(data.payload, {instancePath:instancePath+"/payload",parentData:data,parentDataProperty:"payload",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate192.errors : vErrors.concat(validate192.errors);
 errors = vErrors.length;
 }
-var valid11 = _errs43 === errors;
+var valid1 = _errs9 === errors;
 }
 else {
-var valid11 = true;
+var valid1 = true;
 }
-if(valid11){
+if(valid1){
 if(data.targetPage !== undefined){
-const _errs44 = errors;
+const _errs10 = errors;
 if(!(validate189(data.targetPage, {instancePath:instancePath+"/targetPage",parentData:data,parentDataProperty:"targetPage",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate189.errors : vErrors.concat(validate189.errors);
 errors = vErrors.length;
 }
-var valid11 = _errs44 === errors;
+var valid1 = _errs10 === errors;
 }
 else {
-var valid11 = true;
+var valid1 = true;
 }
-if(valid11){
+if(valid1){
 if(data.target_page !== undefined){
-const _errs45 = errors;
+const _errs11 = errors;
 if(!(validate189(data.target_page, {instancePath:instancePath+"/target_page",parentData:data,parentDataProperty:"target_page",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate189.errors : vErrors.concat(validate189.errors);
 errors = vErrors.length;
 }
-var valid11 = _errs45 === errors;
+var valid1 = _errs11 === errors;
 }
 else {
-var valid11 = true;
+var valid1 = true;
 }
-if(valid11){
+if(valid1){
 if(data.targetFlow !== undefined){
-const _errs46 = errors;
+const _errs12 = errors;
 if(!(validate189(data.targetFlow, {instancePath:instancePath+"/targetFlow",parentData:data,parentDataProperty:"targetFlow",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate189.errors : vErrors.concat(validate189.errors);
 errors = vErrors.length;
 }
-var valid11 = _errs46 === errors;
+var valid1 = _errs12 === errors;
 }
 else {
-var valid11 = true;
+var valid1 = true;
 }
-if(valid11){
+if(valid1){
 if(data.target_flow !== undefined){
-const _errs47 = errors;
+const _errs13 = errors;
 if(!(validate189(data.target_flow, {instancePath:instancePath+"/target_flow",parentData:data,parentDataProperty:"target_flow",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate189.errors : vErrors.concat(validate189.errors);
 errors = vErrors.length;
 }
-var valid11 = _errs47 === errors;
+var valid1 = _errs13 === errors;
 }
 else {
-var valid11 = true;
+var valid1 = true;
 }
 }
 }
@@ -11447,9 +4820,9 @@ return errors === 0;
 validate184.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateEsWebhookRequest: SchemaValidator = validate282;
-const schema77 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","$ref":"#/$defs/google.cloud.dialogflow.v2.WebhookRequest","$defs":{"google.cloud.dialogflow.v2.WebhookRequest":{"type":["object","null"],"properties":{"session":{"$ref":"#/$defs/string"},"responseId":{"$ref":"#/$defs/string"},"response_id":{"$ref":"#/$defs/string"},"queryResult":{"$ref":"#/$defs/google.cloud.dialogflow.v2.QueryResult"},"query_result":{"$ref":"#/$defs/google.cloud.dialogflow.v2.QueryResult"},"originalDetectIntentRequest":{"$ref":"#/$defs/google.cloud.dialogflow.v2.OriginalDetectIntentRequest"},"original_detect_intent_request":{"$ref":"#/$defs/google.cloud.dialogflow.v2.OriginalDetectIntentRequest"}}},"google.cloud.dialogflow.v2.QueryResult":{"type":["object","null"],"properties":{"queryText":{"$ref":"#/$defs/string"},"query_text":{"$ref":"#/$defs/string"},"languageCode":{"$ref":"#/$defs/string"},"language_code":{"$ref":"#/$defs/string"},"speechRecognitionConfidence":{"$ref":"#/$defs/float"},"speech_recognition_confidence":{"$ref":"#/$defs/float"},"action":{"$ref":"#/$defs/string"},"parameters":{"$ref":"#/$defs/google.protobuf.Struct"},"allRequiredParamsPresent":{"type":["boolean","null"]},"all_required_params_present":{"type":["boolean","null"]},"cancelsSlotFilling":{"type":["boolean","null"]},"cancels_slot_filling":{"type":["boolean","null"]},"fulfillmentText":{"$ref":"#/$defs/string"},"fulfillment_text":{"$ref":"#/$defs/string"},"fulfillmentMessages":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message","type":"object"}},"fulfillment_messages":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message","type":"object"}},"webhookSource":{"$ref":"#/$defs/string"},"webhook_source":{"$ref":"#/$defs/string"},"webhookPayload":{"$ref":"#/$defs/google.protobuf.Struct"},"webhook_payload":{"$ref":"#/$defs/google.protobuf.Struct"},"outputContexts":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Context","type":"object"}},"output_contexts":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Context","type":"object"}},"intent":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent"},"intentDetectionConfidence":{"$ref":"#/$defs/float"},"intent_detection_confidence":{"$ref":"#/$defs/float"},"diagnosticInfo":{"$ref":"#/$defs/google.protobuf.Struct"},"diagnostic_info":{"$ref":"#/$defs/google.protobuf.Struct"},"sentimentAnalysisResult":{"$ref":"#/$defs/google.cloud.dialogflow.v2.SentimentAnalysisResult"},"sentiment_analysis_result":{"$ref":"#/$defs/google.cloud.dialogflow.v2.SentimentAnalysisResult"}}},"google.cloud.dialogflow.v2.OriginalDetectIntentRequest":{"type":["object","null"],"properties":{"source":{"$ref":"#/$defs/string"},"version":{"$ref":"#/$defs/string"},"payload":{"$ref":"#/$defs/google.protobuf.Struct"}}},"google.cloud.dialogflow.v2.Intent.Message":{"type":["object","null"],"properties":{"text":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Text"},"image":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Image"},"quickReplies":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.QuickReplies"},"quick_replies":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.QuickReplies"},"card":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Card"},"payload":{"$ref":"#/$defs/google.protobuf.Struct"},"simpleResponses":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.SimpleResponses"},"simple_responses":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.SimpleResponses"},"basicCard":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BasicCard"},"basic_card":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BasicCard"},"suggestions":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Suggestions"},"linkOutSuggestion":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.LinkOutSuggestion"},"link_out_suggestion":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.LinkOutSuggestion"},"listSelect":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.ListSelect"},"list_select":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.ListSelect"},"carouselSelect":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.CarouselSelect"},"carousel_select":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.CarouselSelect"},"browseCarouselCard":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard"},"browse_carousel_card":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard"},"tableCard":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.TableCard"},"table_card":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.TableCard"},"mediaContent":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.MediaContent"},"media_content":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.MediaContent"},"platform":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Platform"}},"allOf":[{"oneOf":[{"type":"object","required":["text"],"properties":{"text":{"not":{"type":"null"}}}},{"type":"object","required":["image"],"properties":{"image":{"not":{"type":"null"}}}},{"type":"object","required":["quickReplies"],"properties":{"quickReplies":{"not":{"type":"null"}}}},{"type":"object","required":["quick_replies"],"properties":{"quick_replies":{"not":{"type":"null"}}}},{"type":"object","required":["card"],"properties":{"card":{"not":{"type":"null"}}}},{"type":"object","required":["payload"],"properties":{"payload":{"not":{"type":"null"}}}},{"type":"object","required":["simpleResponses"],"properties":{"simpleResponses":{"not":{"type":"null"}}}},{"type":"object","required":["simple_responses"],"properties":{"simple_responses":{"not":{"type":"null"}}}},{"type":"object","required":["basicCard"],"properties":{"basicCard":{"not":{"type":"null"}}}},{"type":"object","required":["basic_card"],"properties":{"basic_card":{"not":{"type":"null"}}}},{"type":"object","required":["suggestions"],"properties":{"suggestions":{"not":{"type":"null"}}}},{"type":"object","required":["linkOutSuggestion"],"properties":{"linkOutSuggestion":{"not":{"type":"null"}}}},{"type":"object","required":["link_out_suggestion"],"properties":{"link_out_suggestion":{"not":{"type":"null"}}}},{"type":"object","required":["listSelect"],"properties":{"listSelect":{"not":{"type":"null"}}}},{"type":"object","required":["list_select"],"properties":{"list_select":{"not":{"type":"null"}}}},{"type":"object","required":["carouselSelect"],"properties":{"carouselSelect":{"not":{"type":"null"}}}},{"type":"object","required":["carousel_select"],"properties":{"carousel_select":{"not":{"type":"null"}}}},{"type":"object","required":["browseCarouselCard"],"properties":{"browseCarouselCard":{"not":{"type":"null"}}}},{"type":"object","required":["browse_carousel_card"],"properties":{"browse_carousel_card":{"not":{"type":"null"}}}},{"type":"object","required":["tableCard"],"properties":{"tableCard":{"not":{"type":"null"}}}},{"type":"object","required":["table_card"],"properties":{"table_card":{"not":{"type":"null"}}}},{"type":"object","required":["mediaContent"],"properties":{"mediaContent":{"not":{"type":"null"}}}},{"type":"object","required":["media_content"],"properties":{"media_content":{"not":{"type":"null"}}}},{"properties":{"text":{"type":"null"},"image":{"type":"null"},"quickReplies":{"type":"null"},"quick_replies":{"type":"null"},"card":{"type":"null"},"payload":{"type":"null"},"simpleResponses":{"type":"null"},"simple_responses":{"type":"null"},"basicCard":{"type":"null"},"basic_card":{"type":"null"},"suggestions":{"type":"null"},"linkOutSuggestion":{"type":"null"},"link_out_suggestion":{"type":"null"},"listSelect":{"type":"null"},"list_select":{"type":"null"},"carouselSelect":{"type":"null"},"carousel_select":{"type":"null"},"browseCarouselCard":{"type":"null"},"browse_carousel_card":{"type":"null"},"tableCard":{"type":"null"},"table_card":{"type":"null"},"mediaContent":{"type":"null"},"media_content":{"type":"null"}}}]}]},"google.cloud.dialogflow.v2.Context":{"type":["object","null"],"properties":{"name":{"$ref":"#/$defs/string"},"lifespanCount":{"$ref":"#/$defs/int32"},"lifespan_count":{"$ref":"#/$defs/int32"},"parameters":{"$ref":"#/$defs/google.protobuf.Struct"}}},"google.cloud.dialogflow.v2.Intent":{"type":["object","null"],"properties":{"name":{"$ref":"#/$defs/string"},"displayName":{"$ref":"#/$defs/string"},"display_name":{"$ref":"#/$defs/string"},"webhookState":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.WebhookState"},"webhook_state":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.WebhookState"},"priority":{"$ref":"#/$defs/int32"},"isFallback":{"type":["boolean","null"]},"is_fallback":{"type":["boolean","null"]},"mlDisabled":{"type":["boolean","null"]},"ml_disabled":{"type":["boolean","null"]},"liveAgentHandoff":{"type":["boolean","null"]},"live_agent_handoff":{"type":["boolean","null"]},"endInteraction":{"type":["boolean","null"]},"end_interaction":{"type":["boolean","null"]},"inputContextNames":{"type":["array","null"],"items":{"$ref":"#/$defs/string","type":"string"}},"input_context_names":{"type":["array","null"],"items":{"$ref":"#/$defs/string","type":"string"}},"events":{"type":["array","null"],"items":{"$ref":"#/$defs/string","type":"string"}},"trainingPhrases":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.TrainingPhrase","type":"object"}},"training_phrases":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.TrainingPhrase","type":"object"}},"action":{"$ref":"#/$defs/string"},"outputContexts":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Context","type":"object"}},"output_contexts":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Context","type":"object"}},"resetContexts":{"type":["boolean","null"]},"reset_contexts":{"type":["boolean","null"]},"parameters":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Parameter","type":"object"}},"messages":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message","type":"object"}},"defaultResponsePlatforms":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Platform","type":["string","integer"]}},"default_response_platforms":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Platform","type":["string","integer"]}},"rootFollowupIntentName":{"$ref":"#/$defs/string"},"root_followup_intent_name":{"$ref":"#/$defs/string"},"parentFollowupIntentName":{"$ref":"#/$defs/string"},"parent_followup_intent_name":{"$ref":"#/$defs/string"},"followupIntentInfo":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.FollowupIntentInfo","type":"object"}},"followup_intent_info":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.FollowupIntentInfo","type":"object"}}}},"google.cloud.dialogflow.v2.SentimentAnalysisResult":{"type":["object","null"],"properties":{"queryTextSentiment":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Sentiment"},"query_text_sentiment":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Sentiment"}}},"google.cloud.dialogflow.v2.Intent.Message.Text":{"type":["object","null"],"properties":{"text":{"type":["array","null"],"items":{"$ref":"#/$defs/string","type":"string"}}}},"google.cloud.dialogflow.v2.Intent.Message.Image":{"type":["object","null"],"properties":{"imageUri":{"$ref":"#/$defs/string"},"image_uri":{"$ref":"#/$defs/string"},"accessibilityText":{"$ref":"#/$defs/string"},"accessibility_text":{"$ref":"#/$defs/string"}}},"google.cloud.dialogflow.v2.Intent.Message.QuickReplies":{"type":["object","null"],"properties":{"title":{"$ref":"#/$defs/string"},"quickReplies":{"type":["array","null"],"items":{"$ref":"#/$defs/string","type":"string"}},"quick_replies":{"type":["array","null"],"items":{"$ref":"#/$defs/string","type":"string"}}}},"google.cloud.dialogflow.v2.Intent.Message.Card":{"type":["object","null"],"properties":{"title":{"$ref":"#/$defs/string"},"subtitle":{"$ref":"#/$defs/string"},"imageUri":{"$ref":"#/$defs/string"},"image_uri":{"$ref":"#/$defs/string"},"buttons":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Card.Button","type":"object"}}}},"google.cloud.dialogflow.v2.Intent.Message.SimpleResponses":{"type":["object","null"],"properties":{"simpleResponses":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.SimpleResponse","type":"object"}},"simple_responses":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.SimpleResponse","type":"object"}}}},"google.cloud.dialogflow.v2.Intent.Message.BasicCard":{"type":["object","null"],"properties":{"title":{"$ref":"#/$defs/string"},"subtitle":{"$ref":"#/$defs/string"},"formattedText":{"$ref":"#/$defs/string"},"formatted_text":{"$ref":"#/$defs/string"},"image":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Image"},"buttons":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BasicCard.Button","type":"object"}}}},"google.cloud.dialogflow.v2.Intent.Message.Suggestions":{"type":["object","null"],"properties":{"suggestions":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Suggestion","type":"object"}}}},"google.cloud.dialogflow.v2.Intent.Message.LinkOutSuggestion":{"type":["object","null"],"properties":{"destinationName":{"$ref":"#/$defs/string"},"destination_name":{"$ref":"#/$defs/string"},"uri":{"$ref":"#/$defs/string"}}},"google.cloud.dialogflow.v2.Intent.Message.ListSelect":{"type":["object","null"],"properties":{"title":{"$ref":"#/$defs/string"},"items":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.ListSelect.Item","type":"object"}},"subtitle":{"$ref":"#/$defs/string"}}},"google.cloud.dialogflow.v2.Intent.Message.CarouselSelect":{"type":["object","null"],"properties":{"items":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.CarouselSelect.Item","type":"object"}}}},"google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard":{"type":["object","null"],"properties":{"items":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard.BrowseCarouselCardItem","type":"object"}},"imageDisplayOptions":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard.ImageDisplayOptions"},"image_display_options":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard.ImageDisplayOptions"}}},"google.cloud.dialogflow.v2.Intent.Message.TableCard":{"type":["object","null"],"properties":{"title":{"$ref":"#/$defs/string"},"subtitle":{"$ref":"#/$defs/string"},"image":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Image"},"columnProperties":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.ColumnProperties","type":"object"}},"column_properties":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.ColumnProperties","type":"object"}},"rows":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.TableCardRow","type":"object"}},"buttons":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BasicCard.Button","type":"object"}}}},"google.cloud.dialogflow.v2.Intent.Message.MediaContent":{"type":["object","null"],"properties":{"mediaType":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.MediaContent.ResponseMediaType"},"media_type":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.MediaContent.ResponseMediaType"},"mediaObjects":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.MediaContent.ResponseMediaObject","type":"object"}},"media_objects":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.MediaContent.ResponseMediaObject","type":"object"}}}},"google.cloud.dialogflow.v2.Intent.TrainingPhrase":{"type":["object","null"],"properties":{"name":{"$ref":"#/$defs/string"},"type":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.TrainingPhrase.Type"},"parts":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.TrainingPhrase.Part","type":"object"}},"timesAddedCount":{"$ref":"#/$defs/int32"},"times_added_count":{"$ref":"#/$defs/int32"}}},"google.cloud.dialogflow.v2.Intent.Parameter":{"type":["object","null"],"properties":{"name":{"$ref":"#/$defs/string"},"displayName":{"$ref":"#/$defs/string"},"display_name":{"$ref":"#/$defs/string"},"value":{"$ref":"#/$defs/string"},"defaultValue":{"$ref":"#/$defs/string"},"default_value":{"$ref":"#/$defs/string"},"entityTypeDisplayName":{"$ref":"#/$defs/string"},"entity_type_display_name":{"$ref":"#/$defs/string"},"mandatory":{"type":["boolean","null"]},"prompts":{"type":["array","null"],"items":{"$ref":"#/$defs/string","type":"string"}},"isList":{"type":["boolean","null"]},"is_list":{"type":["boolean","null"]}}},"google.cloud.dialogflow.v2.Intent.FollowupIntentInfo":{"type":["object","null"],"properties":{"followupIntentName":{"$ref":"#/$defs/string"},"followup_intent_name":{"$ref":"#/$defs/string"},"parentFollowupIntentName":{"$ref":"#/$defs/string"},"parent_followup_intent_name":{"$ref":"#/$defs/string"}}},"google.cloud.dialogflow.v2.Sentiment":{"type":["object","null"],"properties":{"score":{"$ref":"#/$defs/float"},"magnitude":{"$ref":"#/$defs/float"}}},"google.cloud.dialogflow.v2.Intent.Message.Card.Button":{"type":["object","null"],"properties":{"text":{"$ref":"#/$defs/string"},"postback":{"$ref":"#/$defs/string"}}},"google.cloud.dialogflow.v2.Intent.Message.SimpleResponse":{"type":["object","null"],"properties":{"textToSpeech":{"$ref":"#/$defs/string"},"text_to_speech":{"$ref":"#/$defs/string"},"ssml":{"$ref":"#/$defs/string"},"displayText":{"$ref":"#/$defs/string"},"display_text":{"$ref":"#/$defs/string"}}},"google.cloud.dialogflow.v2.Intent.Message.BasicCard.Button":{"type":["object","null"],"properties":{"title":{"$ref":"#/$defs/string"},"openUriAction":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BasicCard.Button.OpenUriAction"},"open_uri_action":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BasicCard.Button.OpenUriAction"}}},"google.cloud.dialogflow.v2.Intent.Message.Suggestion":{"type":["object","null"],"properties":{"title":{"$ref":"#/$defs/string"}}},"google.cloud.dialogflow.v2.Intent.Message.ListSelect.Item":{"type":["object","null"],"properties":{"info":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.SelectItemInfo"},"title":{"$ref":"#/$defs/string"},"description":{"$ref":"#/$defs/string"},"image":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Image"}}},"google.cloud.dialogflow.v2.Intent.Message.CarouselSelect.Item":{"type":["object","null"],"properties":{"info":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.SelectItemInfo"},"title":{"$ref":"#/$defs/string"},"description":{"$ref":"#/$defs/string"},"image":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Image"}}},"google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard.BrowseCarouselCardItem":{"type":["object","null"],"properties":{"openUriAction":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard.BrowseCarouselCardItem.OpenUrlAction"},"open_uri_action":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard.BrowseCarouselCardItem.OpenUrlAction"},"title":{"$ref":"#/$defs/string"},"description":{"$ref":"#/$defs/string"},"image":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Image"},"footer":{"$ref":"#/$defs/string"}}},"google.cloud.dialogflow.v2.Intent.Message.ColumnProperties":{"type":["object","null"],"properties":{"header":{"$ref":"#/$defs/string"},"horizontalAlignment":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.ColumnProperties.HorizontalAlignment"},"horizontal_alignment":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.ColumnProperties.HorizontalAlignment"}}},"google.cloud.dialogflow.v2.Intent.Message.TableCardRow":{"type":["object","null"],"properties":{"cells":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.TableCardCell","type":"object"}},"dividerAfter":{"type":["boolean","null"]},"divider_after":{"type":["boolean","null"]}}},"google.cloud.dialogflow.v2.Intent.Message.MediaContent.ResponseMediaObject":{"type":["object","null"],"properties":{"name":{"$ref":"#/$defs/string"},"description":{"$ref":"#/$defs/string"},"largeImage":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Image"},"large_image":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Image"},"icon":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Image"},"contentUrl":{"$ref":"#/$defs/string"},"content_url":{"$ref":"#/$defs/string"}},"allOf":[{"oneOf":[{"type":"object","required":["largeImage"],"properties":{"largeImage":{"not":{"type":"null"}}}},{"type":"object","required":["large_image"],"properties":{"large_image":{"not":{"type":"null"}}}},{"type":"object","required":["icon"],"properties":{"icon":{"not":{"type":"null"}}}},{"properties":{"largeImage":{"type":"null"},"large_image":{"type":"null"},"icon":{"type":"null"}}}]}]},"google.cloud.dialogflow.v2.Intent.TrainingPhrase.Part":{"type":["object","null"],"properties":{"text":{"$ref":"#/$defs/string"},"entityType":{"$ref":"#/$defs/string"},"entity_type":{"$ref":"#/$defs/string"},"alias":{"$ref":"#/$defs/string"},"userDefined":{"type":["boolean","null"]},"user_defined":{"type":["boolean","null"]}}},"google.cloud.dialogflow.v2.Intent.Message.BasicCard.Button.OpenUriAction":{"type":["object","null"],"properties":{"uri":{"$ref":"#/$defs/string"}}},"google.cloud.dialogflow.v2.Intent.Message.SelectItemInfo":{"type":["object","null"],"properties":{"key":{"$ref":"#/$defs/string"},"synonyms":{"type":["array","null"],"items":{"$ref":"#/$defs/string","type":"string"}}}},"google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard.BrowseCarouselCardItem.OpenUrlAction":{"type":["object","null"],"properties":{"url":{"$ref":"#/$defs/string"},"urlTypeHint":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard.BrowseCarouselCardItem.OpenUrlAction.UrlTypeHint"},"url_type_hint":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard.BrowseCarouselCardItem.OpenUrlAction.UrlTypeHint"}}},"google.cloud.dialogflow.v2.Intent.Message.TableCardCell":{"type":["object","null"],"properties":{"text":{"$ref":"#/$defs/string"}}},"google.cloud.dialogflow.v2.Intent.Message.Platform":{"anyOf":[{"enum":["PLATFORM_UNSPECIFIED","FACEBOOK","SLACK","TELEGRAM","KIK","SKYPE","LINE","VIBER","ACTIONS_ON_GOOGLE","GOOGLE_HANGOUTS"]},{"$ref":"#/$defs/int32"}]},"google.cloud.dialogflow.v2.Intent.WebhookState":{"anyOf":[{"enum":["WEBHOOK_STATE_UNSPECIFIED","WEBHOOK_STATE_ENABLED","WEBHOOK_STATE_ENABLED_FOR_SLOT_FILLING"]},{"$ref":"#/$defs/int32"}]},"google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard.ImageDisplayOptions":{"anyOf":[{"enum":["IMAGE_DISPLAY_OPTIONS_UNSPECIFIED","GRAY","WHITE","CROPPED","BLURRED_BACKGROUND"]},{"$ref":"#/$defs/int32"}]},"google.cloud.dialogflow.v2.Intent.Message.MediaContent.ResponseMediaType":{"anyOf":[{"enum":["RESPONSE_MEDIA_TYPE_UNSPECIFIED","AUDIO"]},{"$ref":"#/$defs/int32"}]},"google.cloud.dialogflow.v2.Intent.TrainingPhrase.Type":{"anyOf":[{"enum":["TYPE_UNSPECIFIED","EXAMPLE","TEMPLATE"]},{"$ref":"#/$defs/int32"}]},"google.cloud.dialogflow.v2.Intent.Message.ColumnProperties.HorizontalAlignment":{"anyOf":[{"enum":["HORIZONTAL_ALIGNMENT_UNSPECIFIED","LEADING","CENTER","TRAILING"]},{"$ref":"#/$defs/int32"}]},"google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard.BrowseCarouselCardItem.OpenUrlAction.UrlTypeHint":{"anyOf":[{"enum":["URL_TYPE_HINT_UNSPECIFIED","AMP_ACTION","AMP_CONTENT"]},{"$ref":"#/$defs/int32"}]},"string":{"type":["string","null"],"not":{"type":"string","pattern":"[\\uD800-\\uDFFF]"}},"int32":{"type":["integer","string","null"],"minimum":-2147483648,"maximum":2147483647,"pattern":"^(?:\\+?0*(?:[0-9]|[1-9][0-9]{1,8}|1[0-9]{9}|20[0-9]{8}|21[0-3][0-9]{7}|214[0-6][0-9]{6}|2147[0-3][0-9]{5}|21474[0-7][0-9]{4}|214748[0-2][0-9]{3}|2147483[0-5][0-9]{2}|21474836[0-3][0-9]|214748364[0-6]|2147483647)|-0*(?:[0-9]|[1-9][0-9]{1,8}|1[0-9]{9}|20[0-9]{8}|21[0-3][0-9]{7}|214[0-6][0-9]{6}|2147[0-3][0-9]{5}|21474[0-7][0-9]{4}|214748[0-2][0-9]{3}|2147483[0-5][0-9]{2}|21474836[0-3][0-9]|214748364[0-7]|2147483648))$"},"float":{"type":["number","string","null"],"minimum":-3.4028234663852886e+38,"maximum":3.4028234663852886e+38,"pattern":"^(?:[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?|NaN|-?Infinity)$"},"google.protobuf.Struct":{"type":["object","null"]}}};
+const schema77 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","$ref":"#/$defs/google.cloud.dialogflow.v2.WebhookRequest","$defs":{"google.cloud.dialogflow.v2.WebhookRequest":{"type":["object","null"],"properties":{"session":{"$ref":"#/$defs/string"},"responseId":{"$ref":"#/$defs/string"},"response_id":{"$ref":"#/$defs/string"},"queryResult":{"$ref":"#/$defs/google.cloud.dialogflow.v2.QueryResult"},"query_result":{"$ref":"#/$defs/google.cloud.dialogflow.v2.QueryResult"},"originalDetectIntentRequest":{"$ref":"#/$defs/google.cloud.dialogflow.v2.OriginalDetectIntentRequest"},"original_detect_intent_request":{"$ref":"#/$defs/google.cloud.dialogflow.v2.OriginalDetectIntentRequest"}}},"google.cloud.dialogflow.v2.QueryResult":{"type":["object","null"],"properties":{"queryText":{"$ref":"#/$defs/string"},"query_text":{"$ref":"#/$defs/string"},"languageCode":{"$ref":"#/$defs/string"},"language_code":{"$ref":"#/$defs/string"},"speechRecognitionConfidence":{"$ref":"#/$defs/float"},"speech_recognition_confidence":{"$ref":"#/$defs/float"},"action":{"$ref":"#/$defs/string"},"parameters":{"$ref":"#/$defs/google.protobuf.Struct"},"allRequiredParamsPresent":{"type":["boolean","null"]},"all_required_params_present":{"type":["boolean","null"]},"cancelsSlotFilling":{"type":["boolean","null"]},"cancels_slot_filling":{"type":["boolean","null"]},"fulfillmentText":{"$ref":"#/$defs/string"},"fulfillment_text":{"$ref":"#/$defs/string"},"fulfillmentMessages":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message","type":"object"}},"fulfillment_messages":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message","type":"object"}},"webhookSource":{"$ref":"#/$defs/string"},"webhook_source":{"$ref":"#/$defs/string"},"webhookPayload":{"$ref":"#/$defs/google.protobuf.Struct"},"webhook_payload":{"$ref":"#/$defs/google.protobuf.Struct"},"outputContexts":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Context","type":"object"}},"output_contexts":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Context","type":"object"}},"intent":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent"},"intentDetectionConfidence":{"$ref":"#/$defs/float"},"intent_detection_confidence":{"$ref":"#/$defs/float"},"diagnosticInfo":{"$ref":"#/$defs/google.protobuf.Struct"},"diagnostic_info":{"$ref":"#/$defs/google.protobuf.Struct"},"sentimentAnalysisResult":{"$ref":"#/$defs/google.cloud.dialogflow.v2.SentimentAnalysisResult"},"sentiment_analysis_result":{"$ref":"#/$defs/google.cloud.dialogflow.v2.SentimentAnalysisResult"}}},"google.cloud.dialogflow.v2.OriginalDetectIntentRequest":{"type":["object","null"],"properties":{"source":{"$ref":"#/$defs/string"},"version":{"$ref":"#/$defs/string"},"payload":{"$ref":"#/$defs/google.protobuf.Struct"}}},"google.cloud.dialogflow.v2.Intent.Message":{"type":["object","null"],"properties":{"text":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Text"},"image":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Image"},"quickReplies":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.QuickReplies"},"quick_replies":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.QuickReplies"},"card":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Card"},"payload":{"$ref":"#/$defs/google.protobuf.Struct"},"simpleResponses":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.SimpleResponses"},"simple_responses":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.SimpleResponses"},"basicCard":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BasicCard"},"basic_card":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BasicCard"},"suggestions":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Suggestions"},"linkOutSuggestion":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.LinkOutSuggestion"},"link_out_suggestion":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.LinkOutSuggestion"},"listSelect":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.ListSelect"},"list_select":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.ListSelect"},"carouselSelect":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.CarouselSelect"},"carousel_select":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.CarouselSelect"},"browseCarouselCard":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard"},"browse_carousel_card":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard"},"tableCard":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.TableCard"},"table_card":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.TableCard"},"mediaContent":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.MediaContent"},"media_content":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.MediaContent"},"platform":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Platform"}},"allOf":[{"atMostOneSet":["text","image","quickReplies","quick_replies","card","payload","simpleResponses","simple_responses","basicCard","basic_card","suggestions","linkOutSuggestion","link_out_suggestion","listSelect","list_select","carouselSelect","carousel_select","browseCarouselCard","browse_carousel_card","tableCard","table_card","mediaContent","media_content"]}]},"google.cloud.dialogflow.v2.Context":{"type":["object","null"],"properties":{"name":{"$ref":"#/$defs/string"},"lifespanCount":{"$ref":"#/$defs/int32"},"lifespan_count":{"$ref":"#/$defs/int32"},"parameters":{"$ref":"#/$defs/google.protobuf.Struct"}}},"google.cloud.dialogflow.v2.Intent":{"type":["object","null"],"properties":{"name":{"$ref":"#/$defs/string"},"displayName":{"$ref":"#/$defs/string"},"display_name":{"$ref":"#/$defs/string"},"webhookState":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.WebhookState"},"webhook_state":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.WebhookState"},"priority":{"$ref":"#/$defs/int32"},"isFallback":{"type":["boolean","null"]},"is_fallback":{"type":["boolean","null"]},"mlDisabled":{"type":["boolean","null"]},"ml_disabled":{"type":["boolean","null"]},"liveAgentHandoff":{"type":["boolean","null"]},"live_agent_handoff":{"type":["boolean","null"]},"endInteraction":{"type":["boolean","null"]},"end_interaction":{"type":["boolean","null"]},"inputContextNames":{"type":["array","null"],"items":{"$ref":"#/$defs/string","type":"string"}},"input_context_names":{"type":["array","null"],"items":{"$ref":"#/$defs/string","type":"string"}},"events":{"type":["array","null"],"items":{"$ref":"#/$defs/string","type":"string"}},"trainingPhrases":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.TrainingPhrase","type":"object"}},"training_phrases":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.TrainingPhrase","type":"object"}},"action":{"$ref":"#/$defs/string"},"outputContexts":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Context","type":"object"}},"output_contexts":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Context","type":"object"}},"resetContexts":{"type":["boolean","null"]},"reset_contexts":{"type":["boolean","null"]},"parameters":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Parameter","type":"object"}},"messages":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message","type":"object"}},"defaultResponsePlatforms":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Platform","type":["string","integer"]}},"default_response_platforms":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Platform","type":["string","integer"]}},"rootFollowupIntentName":{"$ref":"#/$defs/string"},"root_followup_intent_name":{"$ref":"#/$defs/string"},"parentFollowupIntentName":{"$ref":"#/$defs/string"},"parent_followup_intent_name":{"$ref":"#/$defs/string"},"followupIntentInfo":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.FollowupIntentInfo","type":"object"}},"followup_intent_info":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.FollowupIntentInfo","type":"object"}}}},"google.cloud.dialogflow.v2.SentimentAnalysisResult":{"type":["object","null"],"properties":{"queryTextSentiment":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Sentiment"},"query_text_sentiment":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Sentiment"}}},"google.cloud.dialogflow.v2.Intent.Message.Text":{"type":["object","null"],"properties":{"text":{"type":["array","null"],"items":{"$ref":"#/$defs/string","type":"string"}}}},"google.cloud.dialogflow.v2.Intent.Message.Image":{"type":["object","null"],"properties":{"imageUri":{"$ref":"#/$defs/string"},"image_uri":{"$ref":"#/$defs/string"},"accessibilityText":{"$ref":"#/$defs/string"},"accessibility_text":{"$ref":"#/$defs/string"}}},"google.cloud.dialogflow.v2.Intent.Message.QuickReplies":{"type":["object","null"],"properties":{"title":{"$ref":"#/$defs/string"},"quickReplies":{"type":["array","null"],"items":{"$ref":"#/$defs/string","type":"string"}},"quick_replies":{"type":["array","null"],"items":{"$ref":"#/$defs/string","type":"string"}}}},"google.cloud.dialogflow.v2.Intent.Message.Card":{"type":["object","null"],"properties":{"title":{"$ref":"#/$defs/string"},"subtitle":{"$ref":"#/$defs/string"},"imageUri":{"$ref":"#/$defs/string"},"image_uri":{"$ref":"#/$defs/string"},"buttons":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Card.Button","type":"object"}}}},"google.cloud.dialogflow.v2.Intent.Message.SimpleResponses":{"type":["object","null"],"properties":{"simpleResponses":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.SimpleResponse","type":"object"}},"simple_responses":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.SimpleResponse","type":"object"}}}},"google.cloud.dialogflow.v2.Intent.Message.BasicCard":{"type":["object","null"],"properties":{"title":{"$ref":"#/$defs/string"},"subtitle":{"$ref":"#/$defs/string"},"formattedText":{"$ref":"#/$defs/string"},"formatted_text":{"$ref":"#/$defs/string"},"image":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Image"},"buttons":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BasicCard.Button","type":"object"}}}},"google.cloud.dialogflow.v2.Intent.Message.Suggestions":{"type":["object","null"],"properties":{"suggestions":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Suggestion","type":"object"}}}},"google.cloud.dialogflow.v2.Intent.Message.LinkOutSuggestion":{"type":["object","null"],"properties":{"destinationName":{"$ref":"#/$defs/string"},"destination_name":{"$ref":"#/$defs/string"},"uri":{"$ref":"#/$defs/string"}}},"google.cloud.dialogflow.v2.Intent.Message.ListSelect":{"type":["object","null"],"properties":{"title":{"$ref":"#/$defs/string"},"items":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.ListSelect.Item","type":"object"}},"subtitle":{"$ref":"#/$defs/string"}}},"google.cloud.dialogflow.v2.Intent.Message.CarouselSelect":{"type":["object","null"],"properties":{"items":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.CarouselSelect.Item","type":"object"}}}},"google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard":{"type":["object","null"],"properties":{"items":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard.BrowseCarouselCardItem","type":"object"}},"imageDisplayOptions":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard.ImageDisplayOptions"},"image_display_options":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard.ImageDisplayOptions"}}},"google.cloud.dialogflow.v2.Intent.Message.TableCard":{"type":["object","null"],"properties":{"title":{"$ref":"#/$defs/string"},"subtitle":{"$ref":"#/$defs/string"},"image":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Image"},"columnProperties":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.ColumnProperties","type":"object"}},"column_properties":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.ColumnProperties","type":"object"}},"rows":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.TableCardRow","type":"object"}},"buttons":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BasicCard.Button","type":"object"}}}},"google.cloud.dialogflow.v2.Intent.Message.MediaContent":{"type":["object","null"],"properties":{"mediaType":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.MediaContent.ResponseMediaType"},"media_type":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.MediaContent.ResponseMediaType"},"mediaObjects":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.MediaContent.ResponseMediaObject","type":"object"}},"media_objects":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.MediaContent.ResponseMediaObject","type":"object"}}}},"google.cloud.dialogflow.v2.Intent.TrainingPhrase":{"type":["object","null"],"properties":{"name":{"$ref":"#/$defs/string"},"type":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.TrainingPhrase.Type"},"parts":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.TrainingPhrase.Part","type":"object"}},"timesAddedCount":{"$ref":"#/$defs/int32"},"times_added_count":{"$ref":"#/$defs/int32"}}},"google.cloud.dialogflow.v2.Intent.Parameter":{"type":["object","null"],"properties":{"name":{"$ref":"#/$defs/string"},"displayName":{"$ref":"#/$defs/string"},"display_name":{"$ref":"#/$defs/string"},"value":{"$ref":"#/$defs/string"},"defaultValue":{"$ref":"#/$defs/string"},"default_value":{"$ref":"#/$defs/string"},"entityTypeDisplayName":{"$ref":"#/$defs/string"},"entity_type_display_name":{"$ref":"#/$defs/string"},"mandatory":{"type":["boolean","null"]},"prompts":{"type":["array","null"],"items":{"$ref":"#/$defs/string","type":"string"}},"isList":{"type":["boolean","null"]},"is_list":{"type":["boolean","null"]}}},"google.cloud.dialogflow.v2.Intent.FollowupIntentInfo":{"type":["object","null"],"properties":{"followupIntentName":{"$ref":"#/$defs/string"},"followup_intent_name":{"$ref":"#/$defs/string"},"parentFollowupIntentName":{"$ref":"#/$defs/string"},"parent_followup_intent_name":{"$ref":"#/$defs/string"}}},"google.cloud.dialogflow.v2.Sentiment":{"type":["object","null"],"properties":{"score":{"$ref":"#/$defs/float"},"magnitude":{"$ref":"#/$defs/float"}}},"google.cloud.dialogflow.v2.Intent.Message.Card.Button":{"type":["object","null"],"properties":{"text":{"$ref":"#/$defs/string"},"postback":{"$ref":"#/$defs/string"}}},"google.cloud.dialogflow.v2.Intent.Message.SimpleResponse":{"type":["object","null"],"properties":{"textToSpeech":{"$ref":"#/$defs/string"},"text_to_speech":{"$ref":"#/$defs/string"},"ssml":{"$ref":"#/$defs/string"},"displayText":{"$ref":"#/$defs/string"},"display_text":{"$ref":"#/$defs/string"}}},"google.cloud.dialogflow.v2.Intent.Message.BasicCard.Button":{"type":["object","null"],"properties":{"title":{"$ref":"#/$defs/string"},"openUriAction":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BasicCard.Button.OpenUriAction"},"open_uri_action":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BasicCard.Button.OpenUriAction"}}},"google.cloud.dialogflow.v2.Intent.Message.Suggestion":{"type":["object","null"],"properties":{"title":{"$ref":"#/$defs/string"}}},"google.cloud.dialogflow.v2.Intent.Message.ListSelect.Item":{"type":["object","null"],"properties":{"info":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.SelectItemInfo"},"title":{"$ref":"#/$defs/string"},"description":{"$ref":"#/$defs/string"},"image":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Image"}}},"google.cloud.dialogflow.v2.Intent.Message.CarouselSelect.Item":{"type":["object","null"],"properties":{"info":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.SelectItemInfo"},"title":{"$ref":"#/$defs/string"},"description":{"$ref":"#/$defs/string"},"image":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Image"}}},"google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard.BrowseCarouselCardItem":{"type":["object","null"],"properties":{"openUriAction":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard.BrowseCarouselCardItem.OpenUrlAction"},"open_uri_action":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard.BrowseCarouselCardItem.OpenUrlAction"},"title":{"$ref":"#/$defs/string"},"description":{"$ref":"#/$defs/string"},"image":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Image"},"footer":{"$ref":"#/$defs/string"}}},"google.cloud.dialogflow.v2.Intent.Message.ColumnProperties":{"type":["object","null"],"properties":{"header":{"$ref":"#/$defs/string"},"horizontalAlignment":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.ColumnProperties.HorizontalAlignment"},"horizontal_alignment":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.ColumnProperties.HorizontalAlignment"}}},"google.cloud.dialogflow.v2.Intent.Message.TableCardRow":{"type":["object","null"],"properties":{"cells":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.TableCardCell","type":"object"}},"dividerAfter":{"type":["boolean","null"]},"divider_after":{"type":["boolean","null"]}}},"google.cloud.dialogflow.v2.Intent.Message.MediaContent.ResponseMediaObject":{"type":["object","null"],"properties":{"name":{"$ref":"#/$defs/string"},"description":{"$ref":"#/$defs/string"},"largeImage":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Image"},"large_image":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Image"},"icon":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Image"},"contentUrl":{"$ref":"#/$defs/string"},"content_url":{"$ref":"#/$defs/string"}},"allOf":[{"atMostOneSet":["largeImage","large_image","icon"]}]},"google.cloud.dialogflow.v2.Intent.TrainingPhrase.Part":{"type":["object","null"],"properties":{"text":{"$ref":"#/$defs/string"},"entityType":{"$ref":"#/$defs/string"},"entity_type":{"$ref":"#/$defs/string"},"alias":{"$ref":"#/$defs/string"},"userDefined":{"type":["boolean","null"]},"user_defined":{"type":["boolean","null"]}}},"google.cloud.dialogflow.v2.Intent.Message.BasicCard.Button.OpenUriAction":{"type":["object","null"],"properties":{"uri":{"$ref":"#/$defs/string"}}},"google.cloud.dialogflow.v2.Intent.Message.SelectItemInfo":{"type":["object","null"],"properties":{"key":{"$ref":"#/$defs/string"},"synonyms":{"type":["array","null"],"items":{"$ref":"#/$defs/string","type":"string"}}}},"google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard.BrowseCarouselCardItem.OpenUrlAction":{"type":["object","null"],"properties":{"url":{"$ref":"#/$defs/string"},"urlTypeHint":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard.BrowseCarouselCardItem.OpenUrlAction.UrlTypeHint"},"url_type_hint":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard.BrowseCarouselCardItem.OpenUrlAction.UrlTypeHint"}}},"google.cloud.dialogflow.v2.Intent.Message.TableCardCell":{"type":["object","null"],"properties":{"text":{"$ref":"#/$defs/string"}}},"google.cloud.dialogflow.v2.Intent.Message.Platform":{"anyOf":[{"enum":["PLATFORM_UNSPECIFIED","FACEBOOK","SLACK","TELEGRAM","KIK","SKYPE","LINE","VIBER","ACTIONS_ON_GOOGLE","GOOGLE_HANGOUTS"]},{"$ref":"#/$defs/int32"}]},"google.cloud.dialogflow.v2.Intent.WebhookState":{"anyOf":[{"enum":["WEBHOOK_STATE_UNSPECIFIED","WEBHOOK_STATE_ENABLED","WEBHOOK_STATE_ENABLED_FOR_SLOT_FILLING"]},{"$ref":"#/$defs/int32"}]},"google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard.ImageDisplayOptions":{"anyOf":[{"enum":["IMAGE_DISPLAY_OPTIONS_UNSPECIFIED","GRAY","WHITE","CROPPED","BLURRED_BACKGROUND"]},{"$ref":"#/$defs/int32"}]},"google.cloud.dialogflow.v2.Intent.Message.MediaContent.ResponseMediaType":{"anyOf":[{"enum":["RESPONSE_MEDIA_TYPE_UNSPECIFIED","AUDIO"]},{"$ref":"#/$defs/int32"}]},"google.cloud.dialogflow.v2.Intent.TrainingPhrase.Type":{"anyOf":[{"enum":["TYPE_UNSPECIFIED","EXAMPLE","TEMPLATE"]},{"$ref":"#/$defs/int32"}]},"google.cloud.dialogflow.v2.Intent.Message.ColumnProperties.HorizontalAlignment":{"anyOf":[{"enum":["HORIZONTAL_ALIGNMENT_UNSPECIFIED","LEADING","CENTER","TRAILING"]},{"$ref":"#/$defs/int32"}]},"google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard.BrowseCarouselCardItem.OpenUrlAction.UrlTypeHint":{"anyOf":[{"enum":["URL_TYPE_HINT_UNSPECIFIED","AMP_ACTION","AMP_CONTENT"]},{"$ref":"#/$defs/int32"}]},"string":{"type":["string","null"],"notPattern":"[\\uD800-\\uDFFF]"},"int32":{"type":["integer","string","null"],"minimum":-2147483648,"maximum":2147483647,"pattern":"^(?:\\+?0*(?:[0-9]|[1-9][0-9]{1,8}|1[0-9]{9}|20[0-9]{8}|21[0-3][0-9]{7}|214[0-6][0-9]{6}|2147[0-3][0-9]{5}|21474[0-7][0-9]{4}|214748[0-2][0-9]{3}|2147483[0-5][0-9]{2}|21474836[0-3][0-9]|214748364[0-6]|2147483647)|-0*(?:[0-9]|[1-9][0-9]{1,8}|1[0-9]{9}|20[0-9]{8}|21[0-3][0-9]{7}|214[0-6][0-9]{6}|2147[0-3][0-9]{5}|21474[0-7][0-9]{4}|214748[0-2][0-9]{3}|2147483[0-5][0-9]{2}|21474836[0-3][0-9]|214748364[0-7]|2147483648))$"},"float":{"type":["number","string","null"],"minimum":-3.4028234663852886e+38,"maximum":3.4028234663852886e+38,"pattern":"^(?:[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?|NaN|-?Infinity)$"},"google.protobuf.Struct":{"type":["object","null"]}}};
 const schema78 = {"type":["object","null"],"properties":{"session":{"$ref":"#/$defs/string"},"responseId":{"$ref":"#/$defs/string"},"response_id":{"$ref":"#/$defs/string"},"queryResult":{"$ref":"#/$defs/google.cloud.dialogflow.v2.QueryResult"},"query_result":{"$ref":"#/$defs/google.cloud.dialogflow.v2.QueryResult"},"originalDetectIntentRequest":{"$ref":"#/$defs/google.cloud.dialogflow.v2.OriginalDetectIntentRequest"},"original_detect_intent_request":{"$ref":"#/$defs/google.cloud.dialogflow.v2.OriginalDetectIntentRequest"}}};
-const schema79 = {"type":["string","null"],"not":{"type":"string","pattern":"[\\uD800-\\uDFFF]"}};
+const schema79 = {"type":["string","null"],"notPattern":"[\\uD800-\\uDFFF]"};
 
 function validate284(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -11465,45 +4838,11 @@ if((typeof data !== "string") && (data !== null)){
 validate284.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema79.type}}];
 return false;
 }
-const _errs1 = errors;
-const _errs2 = errors;
-if(errors === _errs2){
+if(errors === 0){
 if(typeof data === "string"){
-if(!pattern3.test(data)){
-const err0 = {};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-else {
-const err1 = {};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-var valid0 = _errs2 === errors;
-if(valid0){
-validate284.errors = [{instancePath,schemaPath:"#/not",keyword:"not",params:{}}];
+if(pattern3.test(data)){
+validate284.errors = [{instancePath,schemaPath:"#/notPattern",keyword:"notPattern",params:{}}];
 return false;
-}
-else {
-errors = _errs1;
-if(vErrors !== null){
-if(_errs1){
-vErrors.length = _errs1;
-}
-else {
-vErrors = null;
 }
 }
 }
@@ -11577,7 +4916,7 @@ return errors === 0;
 }
 validate297.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema83 = {"type":["object","null"],"properties":{"text":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Text"},"image":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Image"},"quickReplies":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.QuickReplies"},"quick_replies":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.QuickReplies"},"card":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Card"},"payload":{"$ref":"#/$defs/google.protobuf.Struct"},"simpleResponses":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.SimpleResponses"},"simple_responses":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.SimpleResponses"},"basicCard":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BasicCard"},"basic_card":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BasicCard"},"suggestions":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Suggestions"},"linkOutSuggestion":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.LinkOutSuggestion"},"link_out_suggestion":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.LinkOutSuggestion"},"listSelect":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.ListSelect"},"list_select":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.ListSelect"},"carouselSelect":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.CarouselSelect"},"carousel_select":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.CarouselSelect"},"browseCarouselCard":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard"},"browse_carousel_card":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard"},"tableCard":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.TableCard"},"table_card":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.TableCard"},"mediaContent":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.MediaContent"},"media_content":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.MediaContent"},"platform":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Platform"}},"allOf":[{"oneOf":[{"type":"object","required":["text"],"properties":{"text":{"not":{"type":"null"}}}},{"type":"object","required":["image"],"properties":{"image":{"not":{"type":"null"}}}},{"type":"object","required":["quickReplies"],"properties":{"quickReplies":{"not":{"type":"null"}}}},{"type":"object","required":["quick_replies"],"properties":{"quick_replies":{"not":{"type":"null"}}}},{"type":"object","required":["card"],"properties":{"card":{"not":{"type":"null"}}}},{"type":"object","required":["payload"],"properties":{"payload":{"not":{"type":"null"}}}},{"type":"object","required":["simpleResponses"],"properties":{"simpleResponses":{"not":{"type":"null"}}}},{"type":"object","required":["simple_responses"],"properties":{"simple_responses":{"not":{"type":"null"}}}},{"type":"object","required":["basicCard"],"properties":{"basicCard":{"not":{"type":"null"}}}},{"type":"object","required":["basic_card"],"properties":{"basic_card":{"not":{"type":"null"}}}},{"type":"object","required":["suggestions"],"properties":{"suggestions":{"not":{"type":"null"}}}},{"type":"object","required":["linkOutSuggestion"],"properties":{"linkOutSuggestion":{"not":{"type":"null"}}}},{"type":"object","required":["link_out_suggestion"],"properties":{"link_out_suggestion":{"not":{"type":"null"}}}},{"type":"object","required":["listSelect"],"properties":{"listSelect":{"not":{"type":"null"}}}},{"type":"object","required":["list_select"],"properties":{"list_select":{"not":{"type":"null"}}}},{"type":"object","required":["carouselSelect"],"properties":{"carouselSelect":{"not":{"type":"null"}}}},{"type":"object","required":["carousel_select"],"properties":{"carousel_select":{"not":{"type":"null"}}}},{"type":"object","required":["browseCarouselCard"],"properties":{"browseCarouselCard":{"not":{"type":"null"}}}},{"type":"object","required":["browse_carousel_card"],"properties":{"browse_carousel_card":{"not":{"type":"null"}}}},{"type":"object","required":["tableCard"],"properties":{"tableCard":{"not":{"type":"null"}}}},{"type":"object","required":["table_card"],"properties":{"table_card":{"not":{"type":"null"}}}},{"type":"object","required":["mediaContent"],"properties":{"mediaContent":{"not":{"type":"null"}}}},{"type":"object","required":["media_content"],"properties":{"media_content":{"not":{"type":"null"}}}},{"properties":{"text":{"type":"null"},"image":{"type":"null"},"quickReplies":{"type":"null"},"quick_replies":{"type":"null"},"card":{"type":"null"},"payload":{"type":"null"},"simpleResponses":{"type":"null"},"simple_responses":{"type":"null"},"basicCard":{"type":"null"},"basic_card":{"type":"null"},"suggestions":{"type":"null"},"linkOutSuggestion":{"type":"null"},"link_out_suggestion":{"type":"null"},"listSelect":{"type":"null"},"list_select":{"type":"null"},"carouselSelect":{"type":"null"},"carousel_select":{"type":"null"},"browseCarouselCard":{"type":"null"},"browse_carousel_card":{"type":"null"},"tableCard":{"type":"null"},"table_card":{"type":"null"},"mediaContent":{"type":"null"},"media_content":{"type":"null"}}}]}]};
+const schema83 = {"type":["object","null"],"properties":{"text":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Text"},"image":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Image"},"quickReplies":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.QuickReplies"},"quick_replies":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.QuickReplies"},"card":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Card"},"payload":{"$ref":"#/$defs/google.protobuf.Struct"},"simpleResponses":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.SimpleResponses"},"simple_responses":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.SimpleResponses"},"basicCard":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BasicCard"},"basic_card":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BasicCard"},"suggestions":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Suggestions"},"linkOutSuggestion":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.LinkOutSuggestion"},"link_out_suggestion":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.LinkOutSuggestion"},"listSelect":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.ListSelect"},"list_select":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.ListSelect"},"carouselSelect":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.CarouselSelect"},"carousel_select":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.CarouselSelect"},"browseCarouselCard":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard"},"browse_carousel_card":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard"},"tableCard":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.TableCard"},"table_card":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.TableCard"},"mediaContent":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.MediaContent"},"media_content":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.MediaContent"},"platform":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Platform"}},"allOf":[{"atMostOneSet":["text","image","quickReplies","quick_replies","card","payload","simpleResponses","simple_responses","basicCard","basic_card","suggestions","linkOutSuggestion","link_out_suggestion","listSelect","list_select","carouselSelect","carousel_select","browseCarouselCard","browse_carousel_card","tableCard","table_card","mediaContent","media_content"]}]};
 const schema84 = {"type":["object","null"],"properties":{"text":{"type":["array","null"],"items":{"$ref":"#/$defs/string","type":"string"}}}};
 
 function validate302(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -13812,7 +7151,7 @@ return errors === 0;
 }
 validate431.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema115 = {"type":["object","null"],"properties":{"name":{"$ref":"#/$defs/string"},"description":{"$ref":"#/$defs/string"},"largeImage":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Image"},"large_image":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Image"},"icon":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Image"},"contentUrl":{"$ref":"#/$defs/string"},"content_url":{"$ref":"#/$defs/string"}},"allOf":[{"oneOf":[{"type":"object","required":["largeImage"],"properties":{"largeImage":{"not":{"type":"null"}}}},{"type":"object","required":["large_image"],"properties":{"large_image":{"not":{"type":"null"}}}},{"type":"object","required":["icon"],"properties":{"icon":{"not":{"type":"null"}}}},{"properties":{"largeImage":{"type":"null"},"large_image":{"type":"null"},"icon":{"type":"null"}}}]}]};
+const schema115 = {"type":["object","null"],"properties":{"name":{"$ref":"#/$defs/string"},"description":{"$ref":"#/$defs/string"},"largeImage":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Image"},"large_image":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Image"},"icon":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Image"},"contentUrl":{"$ref":"#/$defs/string"},"content_url":{"$ref":"#/$defs/string"}},"allOf":[{"atMostOneSet":["largeImage","large_image","icon"]}]};
 
 function validate435(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -13828,430 +7167,106 @@ if((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== nul
 validate435.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema115.type}}];
 return false;
 }
-const _errs2 = errors;
-let valid1 = false;
-let passing0 = null;
-const _errs3 = errors;
-if(errors === _errs3){
 if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((data.largeImage === undefined) && (missing0 = "largeImage")){
-const err0 = {instancePath,schemaPath:"#/allOf/0/oneOf/0/required",keyword:"required",params:{missingProperty: missing0}};
-if(vErrors === null){
-vErrors = [err0];
+let set0 = 0;
+if(data["largeImage"] !== undefined && data["largeImage"] !== null){
+set0 = set0 + 1;
 }
-else {
-vErrors.push(err0);
+if(data["large_image"] !== undefined && data["large_image"] !== null){
+set0 = set0 + 1;
 }
-errors++;
+if(data["icon"] !== undefined && data["icon"] !== null){
+set0 = set0 + 1;
 }
-else {
-if(data.largeImage !== undefined){
-const _errs6 = errors;
-const _errs7 = errors;
-if(data.largeImage !== null){
-const err1 = {};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-var valid3 = _errs7 === errors;
-if(valid3){
-const err2 = {instancePath:instancePath+"/largeImage",schemaPath:"#/allOf/0/oneOf/0/properties/largeImage/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-else {
-errors = _errs6;
-if(vErrors !== null){
-if(_errs6){
-vErrors.length = _errs6;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/allOf/0/oneOf/0/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-var _valid0 = _errs3 === errors;
-if(_valid0){
-valid1 = true;
-passing0 = 0;
-var props0 = {};
-props0.largeImage = true;
-}
-const _errs9 = errors;
-if(errors === _errs9){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing1;
-if((data.large_image === undefined) && (missing1 = "large_image")){
-const err4 = {instancePath,schemaPath:"#/allOf/0/oneOf/1/required",keyword:"required",params:{missingProperty: missing1}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-else {
-if(data.large_image !== undefined){
-const _errs12 = errors;
-const _errs13 = errors;
-if(data.large_image !== null){
-const err5 = {};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-var valid5 = _errs13 === errors;
-if(valid5){
-const err6 = {instancePath:instancePath+"/large_image",schemaPath:"#/allOf/0/oneOf/1/properties/large_image/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-else {
-errors = _errs12;
-if(vErrors !== null){
-if(_errs12){
-vErrors.length = _errs12;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err7 = {instancePath,schemaPath:"#/allOf/0/oneOf/1/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-var _valid0 = _errs9 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 1;
-if(props0 !== true){
-props0 = props0 || {};
-props0.large_image = true;
-}
-}
-const _errs15 = errors;
-if(errors === _errs15){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing2;
-if((data.icon === undefined) && (missing2 = "icon")){
-const err8 = {instancePath,schemaPath:"#/allOf/0/oneOf/2/required",keyword:"required",params:{missingProperty: missing2}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-else {
-if(data.icon !== undefined){
-const _errs18 = errors;
-const _errs19 = errors;
-if(data.icon !== null){
-const err9 = {};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-var valid7 = _errs19 === errors;
-if(valid7){
-const err10 = {instancePath:instancePath+"/icon",schemaPath:"#/allOf/0/oneOf/2/properties/icon/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-else {
-errors = _errs18;
-if(vErrors !== null){
-if(_errs18){
-vErrors.length = _errs18;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err11 = {instancePath,schemaPath:"#/allOf/0/oneOf/2/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-var _valid0 = _errs15 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 2];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 2;
-if(props0 !== true){
-props0 = props0 || {};
-props0.icon = true;
-}
-}
-const _errs21 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.largeImage !== undefined){
-const _errs22 = errors;
-if(data.largeImage !== null){
-const err12 = {instancePath:instancePath+"/largeImage",schemaPath:"#/allOf/0/oneOf/3/properties/largeImage/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-var valid8 = _errs22 === errors;
-}
-else {
-var valid8 = true;
-}
-if(valid8){
-if(data.large_image !== undefined){
-const _errs24 = errors;
-if(data.large_image !== null){
-const err13 = {instancePath:instancePath+"/large_image",schemaPath:"#/allOf/0/oneOf/3/properties/large_image/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-var valid8 = _errs24 === errors;
-}
-else {
-var valid8 = true;
-}
-if(valid8){
-if(data.icon !== undefined){
-const _errs26 = errors;
-if(data.icon !== null){
-const err14 = {instancePath:instancePath+"/icon",schemaPath:"#/allOf/0/oneOf/3/properties/icon/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-var valid8 = _errs26 === errors;
-}
-else {
-var valid8 = true;
-}
-}
-}
-}
-var _valid0 = _errs21 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 3];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 3;
-if(props0 !== true){
-props0 = props0 || {};
-props0.largeImage = true;
-props0.large_image = true;
-props0.icon = true;
-}
-}
-}
-}
-}
-if(!valid1){
-const err15 = {instancePath,schemaPath:"#/allOf/0/oneOf",keyword:"oneOf",params:{passingSchemas: passing0}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-validate435.errors = vErrors;
+if(set0 > 1){
+validate435.errors = [{instancePath,schemaPath:"#/allOf/0/atMostOneSet",keyword:"atMostOneSet",params:{}}];
 return false;
-}
-else {
-errors = _errs2;
-if(vErrors !== null){
-if(_errs2){
-vErrors.length = _errs2;
-}
-else {
-vErrors = null;
-}
 }
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(props0 !== true){
-props0 = props0 || {};
-props0.name = true;
-props0.description = true;
-props0.largeImage = true;
-props0.large_image = true;
-props0.icon = true;
-props0.contentUrl = true;
-props0.content_url = true;
-}
 if(data.name !== undefined){
-const _errs28 = errors;
+const _errs2 = errors;
 if(!(validate284(data.name, {instancePath:instancePath+"/name",parentData:data,parentDataProperty:"name",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate284.errors : vErrors.concat(validate284.errors);
 errors = vErrors.length;
 }
-var valid9 = _errs28 === errors;
+var valid1 = _errs2 === errors;
 }
 else {
-var valid9 = true;
+var valid1 = true;
 }
-if(valid9){
+if(valid1){
 if(data.description !== undefined){
-const _errs29 = errors;
+const _errs3 = errors;
 if(!(validate284(data.description, {instancePath:instancePath+"/description",parentData:data,parentDataProperty:"description",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate284.errors : vErrors.concat(validate284.errors);
 errors = vErrors.length;
 }
-var valid9 = _errs29 === errors;
+var valid1 = _errs3 === errors;
 }
 else {
-var valid9 = true;
+var valid1 = true;
 }
-if(valid9){
+if(valid1){
 if(data.largeImage !== undefined){
-const _errs30 = errors;
+const _errs4 = errors;
 if(!(validate305(data.largeImage, {instancePath:instancePath+"/largeImage",parentData:data,parentDataProperty:"largeImage",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate305.errors : vErrors.concat(validate305.errors);
 errors = vErrors.length;
 }
-var valid9 = _errs30 === errors;
+var valid1 = _errs4 === errors;
 }
 else {
-var valid9 = true;
+var valid1 = true;
 }
-if(valid9){
+if(valid1){
 if(data.large_image !== undefined){
-const _errs31 = errors;
+const _errs5 = errors;
 if(!(validate305(data.large_image, {instancePath:instancePath+"/large_image",parentData:data,parentDataProperty:"large_image",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate305.errors : vErrors.concat(validate305.errors);
 errors = vErrors.length;
 }
-var valid9 = _errs31 === errors;
+var valid1 = _errs5 === errors;
 }
 else {
-var valid9 = true;
+var valid1 = true;
 }
-if(valid9){
+if(valid1){
 if(data.icon !== undefined){
-const _errs32 = errors;
+const _errs6 = errors;
 if(!(validate305(data.icon, {instancePath:instancePath+"/icon",parentData:data,parentDataProperty:"icon",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate305.errors : vErrors.concat(validate305.errors);
 errors = vErrors.length;
 }
-var valid9 = _errs32 === errors;
+var valid1 = _errs6 === errors;
 }
 else {
-var valid9 = true;
+var valid1 = true;
 }
-if(valid9){
+if(valid1){
 if(data.contentUrl !== undefined){
-const _errs33 = errors;
+const _errs7 = errors;
 if(!(validate284(data.contentUrl, {instancePath:instancePath+"/contentUrl",parentData:data,parentDataProperty:"contentUrl",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate284.errors : vErrors.concat(validate284.errors);
 errors = vErrors.length;
 }
-var valid9 = _errs33 === errors;
+var valid1 = _errs7 === errors;
 }
 else {
-var valid9 = true;
+var valid1 = true;
 }
-if(valid9){
+if(valid1){
 if(data.content_url !== undefined){
-const _errs34 = errors;
+const _errs8 = errors;
 if(!(validate284(data.content_url, {instancePath:instancePath+"/content_url",parentData:data,parentDataProperty:"content_url",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate284.errors : vErrors.concat(validate284.errors);
 errors = vErrors.length;
 }
-var valid9 = _errs34 === errors;
+var valid1 = _errs8 === errors;
 }
 else {
-var valid9 = true;
+var valid1 = true;
 }
 }
 }
@@ -14262,10 +7277,9 @@ var valid9 = true;
 }
 }
 validate435.errors = vErrors;
-evaluated0.props = props0;
 return errors === 0;
 }
-validate435.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate435.evaluated = {"props":{"name":true,"description":true,"largeImage":true,"large_image":true,"icon":true,"contentUrl":true,"content_url":true},"dynamicProps":false,"dynamicItems":false};
 
 
 function validate430(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -14464,2631 +7478,370 @@ if((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== nul
 validate301.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema83.type}}];
 return false;
 }
-const _errs2 = errors;
-let valid1 = false;
-let passing0 = null;
-const _errs3 = errors;
-if(errors === _errs3){
 if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((data.text === undefined) && (missing0 = "text")){
-const err0 = {instancePath,schemaPath:"#/allOf/0/oneOf/0/required",keyword:"required",params:{missingProperty: missing0}};
-if(vErrors === null){
-vErrors = [err0];
+let set0 = 0;
+if(data["text"] !== undefined && data["text"] !== null){
+set0 = set0 + 1;
 }
-else {
-vErrors.push(err0);
+if(data["image"] !== undefined && data["image"] !== null){
+set0 = set0 + 1;
 }
-errors++;
+if(data["quickReplies"] !== undefined && data["quickReplies"] !== null){
+set0 = set0 + 1;
 }
-else {
-if(data.text !== undefined){
-const _errs6 = errors;
-const _errs7 = errors;
-if(data.text !== null){
-const err1 = {};
-if(vErrors === null){
-vErrors = [err1];
+if(data["quick_replies"] !== undefined && data["quick_replies"] !== null){
+set0 = set0 + 1;
 }
-else {
-vErrors.push(err1);
+if(data["card"] !== undefined && data["card"] !== null){
+set0 = set0 + 1;
 }
-errors++;
+if(data["payload"] !== undefined && data["payload"] !== null){
+set0 = set0 + 1;
 }
-var valid3 = _errs7 === errors;
-if(valid3){
-const err2 = {instancePath:instancePath+"/text",schemaPath:"#/allOf/0/oneOf/0/properties/text/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err2];
+if(data["simpleResponses"] !== undefined && data["simpleResponses"] !== null){
+set0 = set0 + 1;
 }
-else {
-vErrors.push(err2);
+if(data["simple_responses"] !== undefined && data["simple_responses"] !== null){
+set0 = set0 + 1;
 }
-errors++;
+if(data["basicCard"] !== undefined && data["basicCard"] !== null){
+set0 = set0 + 1;
 }
-else {
-errors = _errs6;
-if(vErrors !== null){
-if(_errs6){
-vErrors.length = _errs6;
+if(data["basic_card"] !== undefined && data["basic_card"] !== null){
+set0 = set0 + 1;
 }
-else {
-vErrors = null;
+if(data["suggestions"] !== undefined && data["suggestions"] !== null){
+set0 = set0 + 1;
 }
+if(data["linkOutSuggestion"] !== undefined && data["linkOutSuggestion"] !== null){
+set0 = set0 + 1;
 }
+if(data["link_out_suggestion"] !== undefined && data["link_out_suggestion"] !== null){
+set0 = set0 + 1;
 }
+if(data["listSelect"] !== undefined && data["listSelect"] !== null){
+set0 = set0 + 1;
 }
+if(data["list_select"] !== undefined && data["list_select"] !== null){
+set0 = set0 + 1;
 }
+if(data["carouselSelect"] !== undefined && data["carouselSelect"] !== null){
+set0 = set0 + 1;
 }
-else {
-const err3 = {instancePath,schemaPath:"#/allOf/0/oneOf/0/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err3];
+if(data["carousel_select"] !== undefined && data["carousel_select"] !== null){
+set0 = set0 + 1;
 }
-else {
-vErrors.push(err3);
+if(data["browseCarouselCard"] !== undefined && data["browseCarouselCard"] !== null){
+set0 = set0 + 1;
 }
-errors++;
+if(data["browse_carousel_card"] !== undefined && data["browse_carousel_card"] !== null){
+set0 = set0 + 1;
 }
+if(data["tableCard"] !== undefined && data["tableCard"] !== null){
+set0 = set0 + 1;
 }
-var _valid0 = _errs3 === errors;
-if(_valid0){
-valid1 = true;
-passing0 = 0;
-var props0 = {};
-props0.text = true;
+if(data["table_card"] !== undefined && data["table_card"] !== null){
+set0 = set0 + 1;
 }
-const _errs9 = errors;
-if(errors === _errs9){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing1;
-if((data.image === undefined) && (missing1 = "image")){
-const err4 = {instancePath,schemaPath:"#/allOf/0/oneOf/1/required",keyword:"required",params:{missingProperty: missing1}};
-if(vErrors === null){
-vErrors = [err4];
+if(data["mediaContent"] !== undefined && data["mediaContent"] !== null){
+set0 = set0 + 1;
 }
-else {
-vErrors.push(err4);
+if(data["media_content"] !== undefined && data["media_content"] !== null){
+set0 = set0 + 1;
 }
-errors++;
-}
-else {
-if(data.image !== undefined){
-const _errs12 = errors;
-const _errs13 = errors;
-if(data.image !== null){
-const err5 = {};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-var valid5 = _errs13 === errors;
-if(valid5){
-const err6 = {instancePath:instancePath+"/image",schemaPath:"#/allOf/0/oneOf/1/properties/image/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-else {
-errors = _errs12;
-if(vErrors !== null){
-if(_errs12){
-vErrors.length = _errs12;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err7 = {instancePath,schemaPath:"#/allOf/0/oneOf/1/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-var _valid0 = _errs9 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 1;
-if(props0 !== true){
-props0 = props0 || {};
-props0.image = true;
-}
-}
-const _errs15 = errors;
-if(errors === _errs15){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing2;
-if((data.quickReplies === undefined) && (missing2 = "quickReplies")){
-const err8 = {instancePath,schemaPath:"#/allOf/0/oneOf/2/required",keyword:"required",params:{missingProperty: missing2}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-else {
-if(data.quickReplies !== undefined){
-const _errs18 = errors;
-const _errs19 = errors;
-if(data.quickReplies !== null){
-const err9 = {};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-var valid7 = _errs19 === errors;
-if(valid7){
-const err10 = {instancePath:instancePath+"/quickReplies",schemaPath:"#/allOf/0/oneOf/2/properties/quickReplies/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-else {
-errors = _errs18;
-if(vErrors !== null){
-if(_errs18){
-vErrors.length = _errs18;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err11 = {instancePath,schemaPath:"#/allOf/0/oneOf/2/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-var _valid0 = _errs15 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 2];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 2;
-if(props0 !== true){
-props0 = props0 || {};
-props0.quickReplies = true;
-}
-}
-const _errs21 = errors;
-if(errors === _errs21){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing3;
-if((data.quick_replies === undefined) && (missing3 = "quick_replies")){
-const err12 = {instancePath,schemaPath:"#/allOf/0/oneOf/3/required",keyword:"required",params:{missingProperty: missing3}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-else {
-if(data.quick_replies !== undefined){
-const _errs24 = errors;
-const _errs25 = errors;
-if(data.quick_replies !== null){
-const err13 = {};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-var valid9 = _errs25 === errors;
-if(valid9){
-const err14 = {instancePath:instancePath+"/quick_replies",schemaPath:"#/allOf/0/oneOf/3/properties/quick_replies/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-else {
-errors = _errs24;
-if(vErrors !== null){
-if(_errs24){
-vErrors.length = _errs24;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err15 = {instancePath,schemaPath:"#/allOf/0/oneOf/3/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-var _valid0 = _errs21 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 3];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 3;
-if(props0 !== true){
-props0 = props0 || {};
-props0.quick_replies = true;
-}
-}
-const _errs27 = errors;
-if(errors === _errs27){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing4;
-if((data.card === undefined) && (missing4 = "card")){
-const err16 = {instancePath,schemaPath:"#/allOf/0/oneOf/4/required",keyword:"required",params:{missingProperty: missing4}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-else {
-if(data.card !== undefined){
-const _errs30 = errors;
-const _errs31 = errors;
-if(data.card !== null){
-const err17 = {};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-var valid11 = _errs31 === errors;
-if(valid11){
-const err18 = {instancePath:instancePath+"/card",schemaPath:"#/allOf/0/oneOf/4/properties/card/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-else {
-errors = _errs30;
-if(vErrors !== null){
-if(_errs30){
-vErrors.length = _errs30;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err19 = {instancePath,schemaPath:"#/allOf/0/oneOf/4/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-var _valid0 = _errs27 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 4];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 4;
-if(props0 !== true){
-props0 = props0 || {};
-props0.card = true;
-}
-}
-const _errs33 = errors;
-if(errors === _errs33){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing5;
-if((data.payload === undefined) && (missing5 = "payload")){
-const err20 = {instancePath,schemaPath:"#/allOf/0/oneOf/5/required",keyword:"required",params:{missingProperty: missing5}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-else {
-if(data.payload !== undefined){
-const _errs36 = errors;
-const _errs37 = errors;
-if(data.payload !== null){
-const err21 = {};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-var valid13 = _errs37 === errors;
-if(valid13){
-const err22 = {instancePath:instancePath+"/payload",schemaPath:"#/allOf/0/oneOf/5/properties/payload/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-else {
-errors = _errs36;
-if(vErrors !== null){
-if(_errs36){
-vErrors.length = _errs36;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err23 = {instancePath,schemaPath:"#/allOf/0/oneOf/5/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-var _valid0 = _errs33 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 5];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 5;
-if(props0 !== true){
-props0 = props0 || {};
-props0.payload = true;
-}
-}
-const _errs39 = errors;
-if(errors === _errs39){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing6;
-if((data.simpleResponses === undefined) && (missing6 = "simpleResponses")){
-const err24 = {instancePath,schemaPath:"#/allOf/0/oneOf/6/required",keyword:"required",params:{missingProperty: missing6}};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-else {
-if(data.simpleResponses !== undefined){
-const _errs42 = errors;
-const _errs43 = errors;
-if(data.simpleResponses !== null){
-const err25 = {};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-var valid15 = _errs43 === errors;
-if(valid15){
-const err26 = {instancePath:instancePath+"/simpleResponses",schemaPath:"#/allOf/0/oneOf/6/properties/simpleResponses/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-else {
-errors = _errs42;
-if(vErrors !== null){
-if(_errs42){
-vErrors.length = _errs42;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err27 = {instancePath,schemaPath:"#/allOf/0/oneOf/6/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-var _valid0 = _errs39 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 6];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 6;
-if(props0 !== true){
-props0 = props0 || {};
-props0.simpleResponses = true;
-}
-}
-const _errs45 = errors;
-if(errors === _errs45){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing7;
-if((data.simple_responses === undefined) && (missing7 = "simple_responses")){
-const err28 = {instancePath,schemaPath:"#/allOf/0/oneOf/7/required",keyword:"required",params:{missingProperty: missing7}};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-else {
-if(data.simple_responses !== undefined){
-const _errs48 = errors;
-const _errs49 = errors;
-if(data.simple_responses !== null){
-const err29 = {};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-var valid17 = _errs49 === errors;
-if(valid17){
-const err30 = {instancePath:instancePath+"/simple_responses",schemaPath:"#/allOf/0/oneOf/7/properties/simple_responses/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-else {
-errors = _errs48;
-if(vErrors !== null){
-if(_errs48){
-vErrors.length = _errs48;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err31 = {instancePath,schemaPath:"#/allOf/0/oneOf/7/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-var _valid0 = _errs45 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 7];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 7;
-if(props0 !== true){
-props0 = props0 || {};
-props0.simple_responses = true;
-}
-}
-const _errs51 = errors;
-if(errors === _errs51){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing8;
-if((data.basicCard === undefined) && (missing8 = "basicCard")){
-const err32 = {instancePath,schemaPath:"#/allOf/0/oneOf/8/required",keyword:"required",params:{missingProperty: missing8}};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-else {
-if(data.basicCard !== undefined){
-const _errs54 = errors;
-const _errs55 = errors;
-if(data.basicCard !== null){
-const err33 = {};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-var valid19 = _errs55 === errors;
-if(valid19){
-const err34 = {instancePath:instancePath+"/basicCard",schemaPath:"#/allOf/0/oneOf/8/properties/basicCard/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-else {
-errors = _errs54;
-if(vErrors !== null){
-if(_errs54){
-vErrors.length = _errs54;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err35 = {instancePath,schemaPath:"#/allOf/0/oneOf/8/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-var _valid0 = _errs51 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 8];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 8;
-if(props0 !== true){
-props0 = props0 || {};
-props0.basicCard = true;
-}
-}
-const _errs57 = errors;
-if(errors === _errs57){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing9;
-if((data.basic_card === undefined) && (missing9 = "basic_card")){
-const err36 = {instancePath,schemaPath:"#/allOf/0/oneOf/9/required",keyword:"required",params:{missingProperty: missing9}};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-else {
-if(data.basic_card !== undefined){
-const _errs60 = errors;
-const _errs61 = errors;
-if(data.basic_card !== null){
-const err37 = {};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-var valid21 = _errs61 === errors;
-if(valid21){
-const err38 = {instancePath:instancePath+"/basic_card",schemaPath:"#/allOf/0/oneOf/9/properties/basic_card/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-else {
-errors = _errs60;
-if(vErrors !== null){
-if(_errs60){
-vErrors.length = _errs60;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err39 = {instancePath,schemaPath:"#/allOf/0/oneOf/9/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-}
-var _valid0 = _errs57 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 9];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 9;
-if(props0 !== true){
-props0 = props0 || {};
-props0.basic_card = true;
-}
-}
-const _errs63 = errors;
-if(errors === _errs63){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing10;
-if((data.suggestions === undefined) && (missing10 = "suggestions")){
-const err40 = {instancePath,schemaPath:"#/allOf/0/oneOf/10/required",keyword:"required",params:{missingProperty: missing10}};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-else {
-if(data.suggestions !== undefined){
-const _errs66 = errors;
-const _errs67 = errors;
-if(data.suggestions !== null){
-const err41 = {};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-var valid23 = _errs67 === errors;
-if(valid23){
-const err42 = {instancePath:instancePath+"/suggestions",schemaPath:"#/allOf/0/oneOf/10/properties/suggestions/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-else {
-errors = _errs66;
-if(vErrors !== null){
-if(_errs66){
-vErrors.length = _errs66;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err43 = {instancePath,schemaPath:"#/allOf/0/oneOf/10/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
-var _valid0 = _errs63 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 10];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 10;
-if(props0 !== true){
-props0 = props0 || {};
-props0.suggestions = true;
-}
-}
-const _errs69 = errors;
-if(errors === _errs69){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing11;
-if((data.linkOutSuggestion === undefined) && (missing11 = "linkOutSuggestion")){
-const err44 = {instancePath,schemaPath:"#/allOf/0/oneOf/11/required",keyword:"required",params:{missingProperty: missing11}};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-else {
-if(data.linkOutSuggestion !== undefined){
-const _errs72 = errors;
-const _errs73 = errors;
-if(data.linkOutSuggestion !== null){
-const err45 = {};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-var valid25 = _errs73 === errors;
-if(valid25){
-const err46 = {instancePath:instancePath+"/linkOutSuggestion",schemaPath:"#/allOf/0/oneOf/11/properties/linkOutSuggestion/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-else {
-errors = _errs72;
-if(vErrors !== null){
-if(_errs72){
-vErrors.length = _errs72;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err47 = {instancePath,schemaPath:"#/allOf/0/oneOf/11/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-}
-var _valid0 = _errs69 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 11];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 11;
-if(props0 !== true){
-props0 = props0 || {};
-props0.linkOutSuggestion = true;
-}
-}
-const _errs75 = errors;
-if(errors === _errs75){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing12;
-if((data.link_out_suggestion === undefined) && (missing12 = "link_out_suggestion")){
-const err48 = {instancePath,schemaPath:"#/allOf/0/oneOf/12/required",keyword:"required",params:{missingProperty: missing12}};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-else {
-if(data.link_out_suggestion !== undefined){
-const _errs78 = errors;
-const _errs79 = errors;
-if(data.link_out_suggestion !== null){
-const err49 = {};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-var valid27 = _errs79 === errors;
-if(valid27){
-const err50 = {instancePath:instancePath+"/link_out_suggestion",schemaPath:"#/allOf/0/oneOf/12/properties/link_out_suggestion/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-else {
-errors = _errs78;
-if(vErrors !== null){
-if(_errs78){
-vErrors.length = _errs78;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err51 = {instancePath,schemaPath:"#/allOf/0/oneOf/12/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-}
-var _valid0 = _errs75 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 12];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 12;
-if(props0 !== true){
-props0 = props0 || {};
-props0.link_out_suggestion = true;
-}
-}
-const _errs81 = errors;
-if(errors === _errs81){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing13;
-if((data.listSelect === undefined) && (missing13 = "listSelect")){
-const err52 = {instancePath,schemaPath:"#/allOf/0/oneOf/13/required",keyword:"required",params:{missingProperty: missing13}};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-else {
-if(data.listSelect !== undefined){
-const _errs84 = errors;
-const _errs85 = errors;
-if(data.listSelect !== null){
-const err53 = {};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-var valid29 = _errs85 === errors;
-if(valid29){
-const err54 = {instancePath:instancePath+"/listSelect",schemaPath:"#/allOf/0/oneOf/13/properties/listSelect/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-else {
-errors = _errs84;
-if(vErrors !== null){
-if(_errs84){
-vErrors.length = _errs84;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err55 = {instancePath,schemaPath:"#/allOf/0/oneOf/13/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-}
-var _valid0 = _errs81 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 13];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 13;
-if(props0 !== true){
-props0 = props0 || {};
-props0.listSelect = true;
-}
-}
-const _errs87 = errors;
-if(errors === _errs87){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing14;
-if((data.list_select === undefined) && (missing14 = "list_select")){
-const err56 = {instancePath,schemaPath:"#/allOf/0/oneOf/14/required",keyword:"required",params:{missingProperty: missing14}};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-else {
-if(data.list_select !== undefined){
-const _errs90 = errors;
-const _errs91 = errors;
-if(data.list_select !== null){
-const err57 = {};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-var valid31 = _errs91 === errors;
-if(valid31){
-const err58 = {instancePath:instancePath+"/list_select",schemaPath:"#/allOf/0/oneOf/14/properties/list_select/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-else {
-errors = _errs90;
-if(vErrors !== null){
-if(_errs90){
-vErrors.length = _errs90;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err59 = {instancePath,schemaPath:"#/allOf/0/oneOf/14/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-}
-var _valid0 = _errs87 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 14];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 14;
-if(props0 !== true){
-props0 = props0 || {};
-props0.list_select = true;
-}
-}
-const _errs93 = errors;
-if(errors === _errs93){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing15;
-if((data.carouselSelect === undefined) && (missing15 = "carouselSelect")){
-const err60 = {instancePath,schemaPath:"#/allOf/0/oneOf/15/required",keyword:"required",params:{missingProperty: missing15}};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-else {
-if(data.carouselSelect !== undefined){
-const _errs96 = errors;
-const _errs97 = errors;
-if(data.carouselSelect !== null){
-const err61 = {};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-var valid33 = _errs97 === errors;
-if(valid33){
-const err62 = {instancePath:instancePath+"/carouselSelect",schemaPath:"#/allOf/0/oneOf/15/properties/carouselSelect/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-}
-else {
-errors = _errs96;
-if(vErrors !== null){
-if(_errs96){
-vErrors.length = _errs96;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err63 = {instancePath,schemaPath:"#/allOf/0/oneOf/15/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-}
-var _valid0 = _errs93 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 15];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 15;
-if(props0 !== true){
-props0 = props0 || {};
-props0.carouselSelect = true;
-}
-}
-const _errs99 = errors;
-if(errors === _errs99){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing16;
-if((data.carousel_select === undefined) && (missing16 = "carousel_select")){
-const err64 = {instancePath,schemaPath:"#/allOf/0/oneOf/16/required",keyword:"required",params:{missingProperty: missing16}};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-else {
-if(data.carousel_select !== undefined){
-const _errs102 = errors;
-const _errs103 = errors;
-if(data.carousel_select !== null){
-const err65 = {};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-var valid35 = _errs103 === errors;
-if(valid35){
-const err66 = {instancePath:instancePath+"/carousel_select",schemaPath:"#/allOf/0/oneOf/16/properties/carousel_select/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-else {
-errors = _errs102;
-if(vErrors !== null){
-if(_errs102){
-vErrors.length = _errs102;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err67 = {instancePath,schemaPath:"#/allOf/0/oneOf/16/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-}
-var _valid0 = _errs99 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 16];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 16;
-if(props0 !== true){
-props0 = props0 || {};
-props0.carousel_select = true;
-}
-}
-const _errs105 = errors;
-if(errors === _errs105){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing17;
-if((data.browseCarouselCard === undefined) && (missing17 = "browseCarouselCard")){
-const err68 = {instancePath,schemaPath:"#/allOf/0/oneOf/17/required",keyword:"required",params:{missingProperty: missing17}};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
-errors++;
-}
-else {
-if(data.browseCarouselCard !== undefined){
-const _errs108 = errors;
-const _errs109 = errors;
-if(data.browseCarouselCard !== null){
-const err69 = {};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
-errors++;
-}
-var valid37 = _errs109 === errors;
-if(valid37){
-const err70 = {instancePath:instancePath+"/browseCarouselCard",schemaPath:"#/allOf/0/oneOf/17/properties/browseCarouselCard/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
-errors++;
-}
-else {
-errors = _errs108;
-if(vErrors !== null){
-if(_errs108){
-vErrors.length = _errs108;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err71 = {instancePath,schemaPath:"#/allOf/0/oneOf/17/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-}
-}
-var _valid0 = _errs105 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 17];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 17;
-if(props0 !== true){
-props0 = props0 || {};
-props0.browseCarouselCard = true;
-}
-}
-const _errs111 = errors;
-if(errors === _errs111){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing18;
-if((data.browse_carousel_card === undefined) && (missing18 = "browse_carousel_card")){
-const err72 = {instancePath,schemaPath:"#/allOf/0/oneOf/18/required",keyword:"required",params:{missingProperty: missing18}};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
-errors++;
-}
-else {
-if(data.browse_carousel_card !== undefined){
-const _errs114 = errors;
-const _errs115 = errors;
-if(data.browse_carousel_card !== null){
-const err73 = {};
-if(vErrors === null){
-vErrors = [err73];
-}
-else {
-vErrors.push(err73);
-}
-errors++;
-}
-var valid39 = _errs115 === errors;
-if(valid39){
-const err74 = {instancePath:instancePath+"/browse_carousel_card",schemaPath:"#/allOf/0/oneOf/18/properties/browse_carousel_card/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err74];
-}
-else {
-vErrors.push(err74);
-}
-errors++;
-}
-else {
-errors = _errs114;
-if(vErrors !== null){
-if(_errs114){
-vErrors.length = _errs114;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err75 = {instancePath,schemaPath:"#/allOf/0/oneOf/18/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err75];
-}
-else {
-vErrors.push(err75);
-}
-errors++;
-}
-}
-var _valid0 = _errs111 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 18];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 18;
-if(props0 !== true){
-props0 = props0 || {};
-props0.browse_carousel_card = true;
-}
-}
-const _errs117 = errors;
-if(errors === _errs117){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing19;
-if((data.tableCard === undefined) && (missing19 = "tableCard")){
-const err76 = {instancePath,schemaPath:"#/allOf/0/oneOf/19/required",keyword:"required",params:{missingProperty: missing19}};
-if(vErrors === null){
-vErrors = [err76];
-}
-else {
-vErrors.push(err76);
-}
-errors++;
-}
-else {
-if(data.tableCard !== undefined){
-const _errs120 = errors;
-const _errs121 = errors;
-if(data.tableCard !== null){
-const err77 = {};
-if(vErrors === null){
-vErrors = [err77];
-}
-else {
-vErrors.push(err77);
-}
-errors++;
-}
-var valid41 = _errs121 === errors;
-if(valid41){
-const err78 = {instancePath:instancePath+"/tableCard",schemaPath:"#/allOf/0/oneOf/19/properties/tableCard/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err78];
-}
-else {
-vErrors.push(err78);
-}
-errors++;
-}
-else {
-errors = _errs120;
-if(vErrors !== null){
-if(_errs120){
-vErrors.length = _errs120;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err79 = {instancePath,schemaPath:"#/allOf/0/oneOf/19/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err79];
-}
-else {
-vErrors.push(err79);
-}
-errors++;
-}
-}
-var _valid0 = _errs117 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 19];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 19;
-if(props0 !== true){
-props0 = props0 || {};
-props0.tableCard = true;
-}
-}
-const _errs123 = errors;
-if(errors === _errs123){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing20;
-if((data.table_card === undefined) && (missing20 = "table_card")){
-const err80 = {instancePath,schemaPath:"#/allOf/0/oneOf/20/required",keyword:"required",params:{missingProperty: missing20}};
-if(vErrors === null){
-vErrors = [err80];
-}
-else {
-vErrors.push(err80);
-}
-errors++;
-}
-else {
-if(data.table_card !== undefined){
-const _errs126 = errors;
-const _errs127 = errors;
-if(data.table_card !== null){
-const err81 = {};
-if(vErrors === null){
-vErrors = [err81];
-}
-else {
-vErrors.push(err81);
-}
-errors++;
-}
-var valid43 = _errs127 === errors;
-if(valid43){
-const err82 = {instancePath:instancePath+"/table_card",schemaPath:"#/allOf/0/oneOf/20/properties/table_card/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err82];
-}
-else {
-vErrors.push(err82);
-}
-errors++;
-}
-else {
-errors = _errs126;
-if(vErrors !== null){
-if(_errs126){
-vErrors.length = _errs126;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err83 = {instancePath,schemaPath:"#/allOf/0/oneOf/20/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err83];
-}
-else {
-vErrors.push(err83);
-}
-errors++;
-}
-}
-var _valid0 = _errs123 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 20];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 20;
-if(props0 !== true){
-props0 = props0 || {};
-props0.table_card = true;
-}
-}
-const _errs129 = errors;
-if(errors === _errs129){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing21;
-if((data.mediaContent === undefined) && (missing21 = "mediaContent")){
-const err84 = {instancePath,schemaPath:"#/allOf/0/oneOf/21/required",keyword:"required",params:{missingProperty: missing21}};
-if(vErrors === null){
-vErrors = [err84];
-}
-else {
-vErrors.push(err84);
-}
-errors++;
-}
-else {
-if(data.mediaContent !== undefined){
-const _errs132 = errors;
-const _errs133 = errors;
-if(data.mediaContent !== null){
-const err85 = {};
-if(vErrors === null){
-vErrors = [err85];
-}
-else {
-vErrors.push(err85);
-}
-errors++;
-}
-var valid45 = _errs133 === errors;
-if(valid45){
-const err86 = {instancePath:instancePath+"/mediaContent",schemaPath:"#/allOf/0/oneOf/21/properties/mediaContent/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err86];
-}
-else {
-vErrors.push(err86);
-}
-errors++;
-}
-else {
-errors = _errs132;
-if(vErrors !== null){
-if(_errs132){
-vErrors.length = _errs132;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err87 = {instancePath,schemaPath:"#/allOf/0/oneOf/21/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err87];
-}
-else {
-vErrors.push(err87);
-}
-errors++;
-}
-}
-var _valid0 = _errs129 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 21];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 21;
-if(props0 !== true){
-props0 = props0 || {};
-props0.mediaContent = true;
-}
-}
-const _errs135 = errors;
-if(errors === _errs135){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing22;
-if((data.media_content === undefined) && (missing22 = "media_content")){
-const err88 = {instancePath,schemaPath:"#/allOf/0/oneOf/22/required",keyword:"required",params:{missingProperty: missing22}};
-if(vErrors === null){
-vErrors = [err88];
-}
-else {
-vErrors.push(err88);
-}
-errors++;
-}
-else {
-if(data.media_content !== undefined){
-const _errs138 = errors;
-const _errs139 = errors;
-if(data.media_content !== null){
-const err89 = {};
-if(vErrors === null){
-vErrors = [err89];
-}
-else {
-vErrors.push(err89);
-}
-errors++;
-}
-var valid47 = _errs139 === errors;
-if(valid47){
-const err90 = {instancePath:instancePath+"/media_content",schemaPath:"#/allOf/0/oneOf/22/properties/media_content/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err90];
-}
-else {
-vErrors.push(err90);
-}
-errors++;
-}
-else {
-errors = _errs138;
-if(vErrors !== null){
-if(_errs138){
-vErrors.length = _errs138;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err91 = {instancePath,schemaPath:"#/allOf/0/oneOf/22/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err91];
-}
-else {
-vErrors.push(err91);
-}
-errors++;
-}
-}
-var _valid0 = _errs135 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 22];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 22;
-if(props0 !== true){
-props0 = props0 || {};
-props0.media_content = true;
-}
-}
-const _errs141 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.text !== undefined){
-const _errs142 = errors;
-if(data.text !== null){
-const err92 = {instancePath:instancePath+"/text",schemaPath:"#/allOf/0/oneOf/23/properties/text/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err92];
-}
-else {
-vErrors.push(err92);
-}
-errors++;
-}
-var valid48 = _errs142 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data.image !== undefined){
-const _errs144 = errors;
-if(data.image !== null){
-const err93 = {instancePath:instancePath+"/image",schemaPath:"#/allOf/0/oneOf/23/properties/image/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err93];
-}
-else {
-vErrors.push(err93);
-}
-errors++;
-}
-var valid48 = _errs144 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data.quickReplies !== undefined){
-const _errs146 = errors;
-if(data.quickReplies !== null){
-const err94 = {instancePath:instancePath+"/quickReplies",schemaPath:"#/allOf/0/oneOf/23/properties/quickReplies/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err94];
-}
-else {
-vErrors.push(err94);
-}
-errors++;
-}
-var valid48 = _errs146 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data.quick_replies !== undefined){
-const _errs148 = errors;
-if(data.quick_replies !== null){
-const err95 = {instancePath:instancePath+"/quick_replies",schemaPath:"#/allOf/0/oneOf/23/properties/quick_replies/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err95];
-}
-else {
-vErrors.push(err95);
-}
-errors++;
-}
-var valid48 = _errs148 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data.card !== undefined){
-const _errs150 = errors;
-if(data.card !== null){
-const err96 = {instancePath:instancePath+"/card",schemaPath:"#/allOf/0/oneOf/23/properties/card/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err96];
-}
-else {
-vErrors.push(err96);
-}
-errors++;
-}
-var valid48 = _errs150 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data.payload !== undefined){
-const _errs152 = errors;
-if(data.payload !== null){
-const err97 = {instancePath:instancePath+"/payload",schemaPath:"#/allOf/0/oneOf/23/properties/payload/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err97];
-}
-else {
-vErrors.push(err97);
-}
-errors++;
-}
-var valid48 = _errs152 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data.simpleResponses !== undefined){
-const _errs154 = errors;
-if(data.simpleResponses !== null){
-const err98 = {instancePath:instancePath+"/simpleResponses",schemaPath:"#/allOf/0/oneOf/23/properties/simpleResponses/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err98];
-}
-else {
-vErrors.push(err98);
-}
-errors++;
-}
-var valid48 = _errs154 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data.simple_responses !== undefined){
-const _errs156 = errors;
-if(data.simple_responses !== null){
-const err99 = {instancePath:instancePath+"/simple_responses",schemaPath:"#/allOf/0/oneOf/23/properties/simple_responses/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err99];
-}
-else {
-vErrors.push(err99);
-}
-errors++;
-}
-var valid48 = _errs156 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data.basicCard !== undefined){
-const _errs158 = errors;
-if(data.basicCard !== null){
-const err100 = {instancePath:instancePath+"/basicCard",schemaPath:"#/allOf/0/oneOf/23/properties/basicCard/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err100];
-}
-else {
-vErrors.push(err100);
-}
-errors++;
-}
-var valid48 = _errs158 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data.basic_card !== undefined){
-const _errs160 = errors;
-if(data.basic_card !== null){
-const err101 = {instancePath:instancePath+"/basic_card",schemaPath:"#/allOf/0/oneOf/23/properties/basic_card/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err101];
-}
-else {
-vErrors.push(err101);
-}
-errors++;
-}
-var valid48 = _errs160 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data.suggestions !== undefined){
-const _errs162 = errors;
-if(data.suggestions !== null){
-const err102 = {instancePath:instancePath+"/suggestions",schemaPath:"#/allOf/0/oneOf/23/properties/suggestions/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err102];
-}
-else {
-vErrors.push(err102);
-}
-errors++;
-}
-var valid48 = _errs162 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data.linkOutSuggestion !== undefined){
-const _errs164 = errors;
-if(data.linkOutSuggestion !== null){
-const err103 = {instancePath:instancePath+"/linkOutSuggestion",schemaPath:"#/allOf/0/oneOf/23/properties/linkOutSuggestion/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err103];
-}
-else {
-vErrors.push(err103);
-}
-errors++;
-}
-var valid48 = _errs164 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data.link_out_suggestion !== undefined){
-const _errs166 = errors;
-if(data.link_out_suggestion !== null){
-const err104 = {instancePath:instancePath+"/link_out_suggestion",schemaPath:"#/allOf/0/oneOf/23/properties/link_out_suggestion/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err104];
-}
-else {
-vErrors.push(err104);
-}
-errors++;
-}
-var valid48 = _errs166 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data.listSelect !== undefined){
-const _errs168 = errors;
-if(data.listSelect !== null){
-const err105 = {instancePath:instancePath+"/listSelect",schemaPath:"#/allOf/0/oneOf/23/properties/listSelect/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err105];
-}
-else {
-vErrors.push(err105);
-}
-errors++;
-}
-var valid48 = _errs168 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data.list_select !== undefined){
-const _errs170 = errors;
-if(data.list_select !== null){
-const err106 = {instancePath:instancePath+"/list_select",schemaPath:"#/allOf/0/oneOf/23/properties/list_select/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err106];
-}
-else {
-vErrors.push(err106);
-}
-errors++;
-}
-var valid48 = _errs170 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data.carouselSelect !== undefined){
-const _errs172 = errors;
-if(data.carouselSelect !== null){
-const err107 = {instancePath:instancePath+"/carouselSelect",schemaPath:"#/allOf/0/oneOf/23/properties/carouselSelect/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err107];
-}
-else {
-vErrors.push(err107);
-}
-errors++;
-}
-var valid48 = _errs172 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data.carousel_select !== undefined){
-const _errs174 = errors;
-if(data.carousel_select !== null){
-const err108 = {instancePath:instancePath+"/carousel_select",schemaPath:"#/allOf/0/oneOf/23/properties/carousel_select/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err108];
-}
-else {
-vErrors.push(err108);
-}
-errors++;
-}
-var valid48 = _errs174 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data.browseCarouselCard !== undefined){
-const _errs176 = errors;
-if(data.browseCarouselCard !== null){
-const err109 = {instancePath:instancePath+"/browseCarouselCard",schemaPath:"#/allOf/0/oneOf/23/properties/browseCarouselCard/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err109];
-}
-else {
-vErrors.push(err109);
-}
-errors++;
-}
-var valid48 = _errs176 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data.browse_carousel_card !== undefined){
-const _errs178 = errors;
-if(data.browse_carousel_card !== null){
-const err110 = {instancePath:instancePath+"/browse_carousel_card",schemaPath:"#/allOf/0/oneOf/23/properties/browse_carousel_card/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err110];
-}
-else {
-vErrors.push(err110);
-}
-errors++;
-}
-var valid48 = _errs178 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data.tableCard !== undefined){
-const _errs180 = errors;
-if(data.tableCard !== null){
-const err111 = {instancePath:instancePath+"/tableCard",schemaPath:"#/allOf/0/oneOf/23/properties/tableCard/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err111];
-}
-else {
-vErrors.push(err111);
-}
-errors++;
-}
-var valid48 = _errs180 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data.table_card !== undefined){
-const _errs182 = errors;
-if(data.table_card !== null){
-const err112 = {instancePath:instancePath+"/table_card",schemaPath:"#/allOf/0/oneOf/23/properties/table_card/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err112];
-}
-else {
-vErrors.push(err112);
-}
-errors++;
-}
-var valid48 = _errs182 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data.mediaContent !== undefined){
-const _errs184 = errors;
-if(data.mediaContent !== null){
-const err113 = {instancePath:instancePath+"/mediaContent",schemaPath:"#/allOf/0/oneOf/23/properties/mediaContent/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err113];
-}
-else {
-vErrors.push(err113);
-}
-errors++;
-}
-var valid48 = _errs184 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data.media_content !== undefined){
-const _errs186 = errors;
-if(data.media_content !== null){
-const err114 = {instancePath:instancePath+"/media_content",schemaPath:"#/allOf/0/oneOf/23/properties/media_content/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err114];
-}
-else {
-vErrors.push(err114);
-}
-errors++;
-}
-var valid48 = _errs186 === errors;
-}
-else {
-var valid48 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-var _valid0 = _errs141 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 23];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 23;
-if(props0 !== true){
-props0 = props0 || {};
-props0.text = true;
-props0.image = true;
-props0.quickReplies = true;
-props0.quick_replies = true;
-props0.card = true;
-props0.payload = true;
-props0.simpleResponses = true;
-props0.simple_responses = true;
-props0.basicCard = true;
-props0.basic_card = true;
-props0.suggestions = true;
-props0.linkOutSuggestion = true;
-props0.link_out_suggestion = true;
-props0.listSelect = true;
-props0.list_select = true;
-props0.carouselSelect = true;
-props0.carousel_select = true;
-props0.browseCarouselCard = true;
-props0.browse_carousel_card = true;
-props0.tableCard = true;
-props0.table_card = true;
-props0.mediaContent = true;
-props0.media_content = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-if(!valid1){
-const err115 = {instancePath,schemaPath:"#/allOf/0/oneOf",keyword:"oneOf",params:{passingSchemas: passing0}};
-if(vErrors === null){
-vErrors = [err115];
-}
-else {
-vErrors.push(err115);
-}
-errors++;
-validate301.errors = vErrors;
+if(set0 > 1){
+validate301.errors = [{instancePath,schemaPath:"#/allOf/0/atMostOneSet",keyword:"atMostOneSet",params:{}}];
 return false;
-}
-else {
-errors = _errs2;
-if(vErrors !== null){
-if(_errs2){
-vErrors.length = _errs2;
-}
-else {
-vErrors = null;
-}
 }
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(props0 !== true){
-props0 = props0 || {};
-props0.text = true;
-props0.image = true;
-props0.quickReplies = true;
-props0.quick_replies = true;
-props0.card = true;
-props0.payload = true;
-props0.simpleResponses = true;
-props0.simple_responses = true;
-props0.basicCard = true;
-props0.basic_card = true;
-props0.suggestions = true;
-props0.linkOutSuggestion = true;
-props0.link_out_suggestion = true;
-props0.listSelect = true;
-props0.list_select = true;
-props0.carouselSelect = true;
-props0.carousel_select = true;
-props0.browseCarouselCard = true;
-props0.browse_carousel_card = true;
-props0.tableCard = true;
-props0.table_card = true;
-props0.mediaContent = true;
-props0.media_content = true;
-props0.platform = true;
-}
 if(data.text !== undefined){
-const _errs188 = errors;
+const _errs2 = errors;
 if(!(validate302(data.text, {instancePath:instancePath+"/text",parentData:data,parentDataProperty:"text",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate302.errors : vErrors.concat(validate302.errors);
 errors = vErrors.length;
 }
-var valid49 = _errs188 === errors;
+var valid1 = _errs2 === errors;
 }
 else {
-var valid49 = true;
+var valid1 = true;
 }
-if(valid49){
+if(valid1){
 if(data.image !== undefined){
-const _errs189 = errors;
+const _errs3 = errors;
 if(!(validate305(data.image, {instancePath:instancePath+"/image",parentData:data,parentDataProperty:"image",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate305.errors : vErrors.concat(validate305.errors);
 errors = vErrors.length;
 }
-var valid49 = _errs189 === errors;
+var valid1 = _errs3 === errors;
 }
 else {
-var valid49 = true;
+var valid1 = true;
 }
-if(valid49){
+if(valid1){
 if(data.quickReplies !== undefined){
-const _errs190 = errors;
+const _errs4 = errors;
 if(!(validate311(data.quickReplies, {instancePath:instancePath+"/quickReplies",parentData:data,parentDataProperty:"quickReplies",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate311.errors : vErrors.concat(validate311.errors);
 errors = vErrors.length;
 }
-var valid49 = _errs190 === errors;
+var valid1 = _errs4 === errors;
 }
 else {
-var valid49 = true;
+var valid1 = true;
 }
-if(valid49){
+if(valid1){
 if(data.quick_replies !== undefined){
-const _errs191 = errors;
+const _errs5 = errors;
 if(!(validate311(data.quick_replies, {instancePath:instancePath+"/quick_replies",parentData:data,parentDataProperty:"quick_replies",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate311.errors : vErrors.concat(validate311.errors);
 errors = vErrors.length;
 }
-var valid49 = _errs191 === errors;
+var valid1 = _errs5 === errors;
 }
 else {
-var valid49 = true;
+var valid1 = true;
 }
-if(valid49){
+if(valid1){
 if(data.card !== undefined){
-const _errs192 = errors;
+const _errs6 = errors;
 if(!(validate317(data.card, {instancePath:instancePath+"/card",parentData:data,parentDataProperty:"card",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate317.errors : vErrors.concat(validate317.errors);
 errors = vErrors.length;
 }
-var valid49 = _errs192 === errors;
+var valid1 = _errs6 === errors;
 }
 else {
-var valid49 = true;
+var valid1 = true;
 }
-if(valid49){
+if(valid1){
 if(data.payload !== undefined){
-const _errs193 = errors;
+const _errs7 = errors;
 if(!(validate297(data.payload, {instancePath:instancePath+"/payload",parentData:data,parentDataProperty:"payload",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate297.errors : vErrors.concat(validate297.errors);
 errors = vErrors.length;
 }
-var valid49 = _errs193 === errors;
+var valid1 = _errs7 === errors;
 }
 else {
-var valid49 = true;
+var valid1 = true;
 }
-if(valid49){
+if(valid1){
 if(data.simpleResponses !== undefined){
-const _errs194 = errors;
+const _errs8 = errors;
 if(!(validate328(data.simpleResponses, {instancePath:instancePath+"/simpleResponses",parentData:data,parentDataProperty:"simpleResponses",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate328.errors : vErrors.concat(validate328.errors);
 errors = vErrors.length;
 }
-var valid49 = _errs194 === errors;
+var valid1 = _errs8 === errors;
 }
 else {
-var valid49 = true;
+var valid1 = true;
 }
-if(valid49){
+if(valid1){
 if(data.simple_responses !== undefined){
-const _errs195 = errors;
+const _errs9 = errors;
 if(!(validate328(data.simple_responses, {instancePath:instancePath+"/simple_responses",parentData:data,parentDataProperty:"simple_responses",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate328.errors : vErrors.concat(validate328.errors);
 errors = vErrors.length;
 }
-var valid49 = _errs195 === errors;
+var valid1 = _errs9 === errors;
 }
 else {
-var valid49 = true;
+var valid1 = true;
 }
-if(valid49){
+if(valid1){
 if(data.basicCard !== undefined){
-const _errs196 = errors;
+const _errs10 = errors;
 if(!(validate339(data.basicCard, {instancePath:instancePath+"/basicCard",parentData:data,parentDataProperty:"basicCard",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate339.errors : vErrors.concat(validate339.errors);
 errors = vErrors.length;
 }
-var valid49 = _errs196 === errors;
+var valid1 = _errs10 === errors;
 }
 else {
-var valid49 = true;
+var valid1 = true;
 }
-if(valid49){
+if(valid1){
 if(data.basic_card !== undefined){
-const _errs197 = errors;
+const _errs11 = errors;
 if(!(validate339(data.basic_card, {instancePath:instancePath+"/basic_card",parentData:data,parentDataProperty:"basic_card",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate339.errors : vErrors.concat(validate339.errors);
 errors = vErrors.length;
 }
-var valid49 = _errs197 === errors;
+var valid1 = _errs11 === errors;
 }
 else {
-var valid49 = true;
+var valid1 = true;
 }
-if(valid49){
+if(valid1){
 if(data.suggestions !== undefined){
-const _errs198 = errors;
+const _errs12 = errors;
 if(!(validate354(data.suggestions, {instancePath:instancePath+"/suggestions",parentData:data,parentDataProperty:"suggestions",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate354.errors : vErrors.concat(validate354.errors);
 errors = vErrors.length;
 }
-var valid49 = _errs198 === errors;
+var valid1 = _errs12 === errors;
 }
 else {
-var valid49 = true;
+var valid1 = true;
 }
-if(valid49){
+if(valid1){
 if(data.linkOutSuggestion !== undefined){
-const _errs199 = errors;
+const _errs13 = errors;
 if(!(validate359(data.linkOutSuggestion, {instancePath:instancePath+"/linkOutSuggestion",parentData:data,parentDataProperty:"linkOutSuggestion",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate359.errors : vErrors.concat(validate359.errors);
 errors = vErrors.length;
 }
-var valid49 = _errs199 === errors;
+var valid1 = _errs13 === errors;
 }
 else {
-var valid49 = true;
+var valid1 = true;
 }
-if(valid49){
+if(valid1){
 if(data.link_out_suggestion !== undefined){
-const _errs200 = errors;
+const _errs14 = errors;
 if(!(validate359(data.link_out_suggestion, {instancePath:instancePath+"/link_out_suggestion",parentData:data,parentDataProperty:"link_out_suggestion",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate359.errors : vErrors.concat(validate359.errors);
 errors = vErrors.length;
 }
-var valid49 = _errs200 === errors;
+var valid1 = _errs14 === errors;
 }
 else {
-var valid49 = true;
+var valid1 = true;
 }
-if(valid49){
+if(valid1){
 if(data.listSelect !== undefined){
-const _errs201 = errors;
+const _errs15 = errors;
 if(!(validate365(data.listSelect, {instancePath:instancePath+"/listSelect",parentData:data,parentDataProperty:"listSelect",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate365.errors : vErrors.concat(validate365.errors);
 errors = vErrors.length;
 }
-var valid49 = _errs201 === errors;
+var valid1 = _errs15 === errors;
 }
 else {
-var valid49 = true;
+var valid1 = true;
 }
-if(valid49){
+if(valid1){
 if(data.list_select !== undefined){
-const _errs202 = errors;
+const _errs16 = errors;
 if(!(validate365(data.list_select, {instancePath:instancePath+"/list_select",parentData:data,parentDataProperty:"list_select",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate365.errors : vErrors.concat(validate365.errors);
 errors = vErrors.length;
 }
-var valid49 = _errs202 === errors;
+var valid1 = _errs16 === errors;
 }
 else {
-var valid49 = true;
+var valid1 = true;
 }
-if(valid49){
+if(valid1){
 if(data.carouselSelect !== undefined){
-const _errs203 = errors;
+const _errs17 = errors;
 if(!(validate379(data.carouselSelect, {instancePath:instancePath+"/carouselSelect",parentData:data,parentDataProperty:"carouselSelect",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate379.errors : vErrors.concat(validate379.errors);
 errors = vErrors.length;
 }
-var valid49 = _errs203 === errors;
+var valid1 = _errs17 === errors;
 }
 else {
-var valid49 = true;
+var valid1 = true;
 }
-if(valid49){
+if(valid1){
 if(data.carousel_select !== undefined){
-const _errs204 = errors;
+const _errs18 = errors;
 if(!(validate379(data.carousel_select, {instancePath:instancePath+"/carousel_select",parentData:data,parentDataProperty:"carousel_select",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate379.errors : vErrors.concat(validate379.errors);
 errors = vErrors.length;
 }
-var valid49 = _errs204 === errors;
+var valid1 = _errs18 === errors;
 }
 else {
-var valid49 = true;
+var valid1 = true;
 }
-if(valid49){
+if(valid1){
 if(data.browseCarouselCard !== undefined){
-const _errs205 = errors;
+const _errs19 = errors;
 if(!(validate388(data.browseCarouselCard, {instancePath:instancePath+"/browseCarouselCard",parentData:data,parentDataProperty:"browseCarouselCard",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate388.errors : vErrors.concat(validate388.errors);
 errors = vErrors.length;
 }
-var valid49 = _errs205 === errors;
+var valid1 = _errs19 === errors;
 }
 else {
-var valid49 = true;
+var valid1 = true;
 }
-if(valid49){
+if(valid1){
 if(data.browse_carousel_card !== undefined){
-const _errs206 = errors;
+const _errs20 = errors;
 if(!(validate388(data.browse_carousel_card, {instancePath:instancePath+"/browse_carousel_card",parentData:data,parentDataProperty:"browse_carousel_card",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate388.errors : vErrors.concat(validate388.errors);
 errors = vErrors.length;
 }
-var valid49 = _errs206 === errors;
+var valid1 = _errs20 === errors;
 }
 else {
-var valid49 = true;
+var valid1 = true;
 }
-if(valid49){
+if(valid1){
 if(data.tableCard !== undefined){
-const _errs207 = errors;
+const _errs21 = errors;
 if(!(validate410(data.tableCard, {instancePath:instancePath+"/tableCard",parentData:data,parentDataProperty:"tableCard",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate410.errors : vErrors.concat(validate410.errors);
 errors = vErrors.length;
 }
-var valid49 = _errs207 === errors;
+var valid1 = _errs21 === errors;
 }
 else {
-var valid49 = true;
+var valid1 = true;
 }
-if(valid49){
+if(valid1){
 if(data.table_card !== undefined){
-const _errs208 = errors;
+const _errs22 = errors;
 if(!(validate410(data.table_card, {instancePath:instancePath+"/table_card",parentData:data,parentDataProperty:"table_card",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate410.errors : vErrors.concat(validate410.errors);
 errors = vErrors.length;
 }
-var valid49 = _errs208 === errors;
+var valid1 = _errs22 === errors;
 }
 else {
-var valid49 = true;
+var valid1 = true;
 }
-if(valid49){
+if(valid1){
 if(data.mediaContent !== undefined){
-const _errs209 = errors;
+const _errs23 = errors;
 if(!(validate430(data.mediaContent, {instancePath:instancePath+"/mediaContent",parentData:data,parentDataProperty:"mediaContent",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate430.errors : vErrors.concat(validate430.errors);
 errors = vErrors.length;
 }
-var valid49 = _errs209 === errors;
+var valid1 = _errs23 === errors;
 }
 else {
-var valid49 = true;
+var valid1 = true;
 }
-if(valid49){
+if(valid1){
 if(data.media_content !== undefined){
-const _errs210 = errors;
+const _errs24 = errors;
 if(!(validate430(data.media_content, {instancePath:instancePath+"/media_content",parentData:data,parentDataProperty:"media_content",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate430.errors : vErrors.concat(validate430.errors);
 errors = vErrors.length;
 }
-var valid49 = _errs210 === errors;
+var valid1 = _errs24 === errors;
 }
 else {
-var valid49 = true;
+var valid1 = true;
 }
-if(valid49){
+if(valid1){
 if(data.platform !== undefined){
-const _errs211 = errors;
+const _errs25 = errors;
 if(!(validate447(data.platform, {instancePath:instancePath+"/platform",parentData:data,parentDataProperty:"platform",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate447.errors : vErrors.concat(validate447.errors);
 errors = vErrors.length;
 }
-var valid49 = _errs211 === errors;
+var valid1 = _errs25 === errors;
 }
 else {
-var valid49 = true;
+var valid1 = true;
 }
 }
 }
@@ -17116,10 +7869,9 @@ var valid49 = true;
 }
 }
 validate301.errors = vErrors;
-evaluated0.props = props0;
 return errors === 0;
 }
-validate301.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate301.evaluated = {"props":{"text":true,"image":true,"quickReplies":true,"quick_replies":true,"card":true,"payload":true,"simpleResponses":true,"simple_responses":true,"basicCard":true,"basic_card":true,"suggestions":true,"linkOutSuggestion":true,"link_out_suggestion":true,"listSelect":true,"list_select":true,"carouselSelect":true,"carousel_select":true,"browseCarouselCard":true,"browse_carousel_card":true,"tableCard":true,"table_card":true,"mediaContent":true,"media_content":true,"platform":true},"dynamicProps":false,"dynamicItems":false};
 
 const schema117 = {"type":["object","null"],"properties":{"name":{"$ref":"#/$defs/string"},"lifespanCount":{"$ref":"#/$defs/int32"},"lifespan_count":{"$ref":"#/$defs/int32"},"parameters":{"$ref":"#/$defs/google.protobuf.Struct"}}};
 
@@ -19381,9 +10133,9 @@ return errors === 0;
 validate282.evaluated = {"props":{"session":true,"responseId":true,"response_id":true,"queryResult":true,"query_result":true,"originalDetectIntentRequest":true,"original_detect_intent_request":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateEsWebhookResponse: SchemaValidator = validate540;
-const schema128 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","$ref":"#/$defs/google.cloud.dialogflow.v2.WebhookResponse","$defs":{"google.cloud.dialogflow.v2.WebhookResponse":{"type":["object","null"],"properties":{"fulfillmentText":{"$ref":"#/$defs/string"},"fulfillment_text":{"$ref":"#/$defs/string"},"fulfillmentMessages":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message","type":"object"}},"fulfillment_messages":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message","type":"object"}},"source":{"$ref":"#/$defs/string"},"payload":{"$ref":"#/$defs/google.protobuf.Struct"},"outputContexts":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Context","type":"object"}},"output_contexts":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Context","type":"object"}},"followupEventInput":{"$ref":"#/$defs/google.cloud.dialogflow.v2.EventInput"},"followup_event_input":{"$ref":"#/$defs/google.cloud.dialogflow.v2.EventInput"},"sessionEntityTypes":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.SessionEntityType","type":"object"}},"session_entity_types":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.SessionEntityType","type":"object"}}},"additionalProperties":false},"google.cloud.dialogflow.v2.Intent.Message":{"type":["object","null"],"properties":{"text":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Text"},"image":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Image"},"quickReplies":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.QuickReplies"},"quick_replies":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.QuickReplies"},"card":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Card"},"payload":{"$ref":"#/$defs/google.protobuf.Struct"},"simpleResponses":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.SimpleResponses"},"simple_responses":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.SimpleResponses"},"basicCard":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BasicCard"},"basic_card":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BasicCard"},"suggestions":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Suggestions"},"linkOutSuggestion":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.LinkOutSuggestion"},"link_out_suggestion":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.LinkOutSuggestion"},"listSelect":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.ListSelect"},"list_select":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.ListSelect"},"carouselSelect":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.CarouselSelect"},"carousel_select":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.CarouselSelect"},"browseCarouselCard":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard"},"browse_carousel_card":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard"},"tableCard":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.TableCard"},"table_card":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.TableCard"},"mediaContent":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.MediaContent"},"media_content":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.MediaContent"},"platform":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Platform"}},"additionalProperties":false,"allOf":[{"oneOf":[{"type":"object","required":["text"],"properties":{"text":{"not":{"type":"null"}}}},{"type":"object","required":["image"],"properties":{"image":{"not":{"type":"null"}}}},{"type":"object","required":["quickReplies"],"properties":{"quickReplies":{"not":{"type":"null"}}}},{"type":"object","required":["quick_replies"],"properties":{"quick_replies":{"not":{"type":"null"}}}},{"type":"object","required":["card"],"properties":{"card":{"not":{"type":"null"}}}},{"type":"object","required":["payload"],"properties":{"payload":{"not":{"type":"null"}}}},{"type":"object","required":["simpleResponses"],"properties":{"simpleResponses":{"not":{"type":"null"}}}},{"type":"object","required":["simple_responses"],"properties":{"simple_responses":{"not":{"type":"null"}}}},{"type":"object","required":["basicCard"],"properties":{"basicCard":{"not":{"type":"null"}}}},{"type":"object","required":["basic_card"],"properties":{"basic_card":{"not":{"type":"null"}}}},{"type":"object","required":["suggestions"],"properties":{"suggestions":{"not":{"type":"null"}}}},{"type":"object","required":["linkOutSuggestion"],"properties":{"linkOutSuggestion":{"not":{"type":"null"}}}},{"type":"object","required":["link_out_suggestion"],"properties":{"link_out_suggestion":{"not":{"type":"null"}}}},{"type":"object","required":["listSelect"],"properties":{"listSelect":{"not":{"type":"null"}}}},{"type":"object","required":["list_select"],"properties":{"list_select":{"not":{"type":"null"}}}},{"type":"object","required":["carouselSelect"],"properties":{"carouselSelect":{"not":{"type":"null"}}}},{"type":"object","required":["carousel_select"],"properties":{"carousel_select":{"not":{"type":"null"}}}},{"type":"object","required":["browseCarouselCard"],"properties":{"browseCarouselCard":{"not":{"type":"null"}}}},{"type":"object","required":["browse_carousel_card"],"properties":{"browse_carousel_card":{"not":{"type":"null"}}}},{"type":"object","required":["tableCard"],"properties":{"tableCard":{"not":{"type":"null"}}}},{"type":"object","required":["table_card"],"properties":{"table_card":{"not":{"type":"null"}}}},{"type":"object","required":["mediaContent"],"properties":{"mediaContent":{"not":{"type":"null"}}}},{"type":"object","required":["media_content"],"properties":{"media_content":{"not":{"type":"null"}}}},{"properties":{"text":{"type":"null"},"image":{"type":"null"},"quickReplies":{"type":"null"},"quick_replies":{"type":"null"},"card":{"type":"null"},"payload":{"type":"null"},"simpleResponses":{"type":"null"},"simple_responses":{"type":"null"},"basicCard":{"type":"null"},"basic_card":{"type":"null"},"suggestions":{"type":"null"},"linkOutSuggestion":{"type":"null"},"link_out_suggestion":{"type":"null"},"listSelect":{"type":"null"},"list_select":{"type":"null"},"carouselSelect":{"type":"null"},"carousel_select":{"type":"null"},"browseCarouselCard":{"type":"null"},"browse_carousel_card":{"type":"null"},"tableCard":{"type":"null"},"table_card":{"type":"null"},"mediaContent":{"type":"null"},"media_content":{"type":"null"}}}]}]},"google.cloud.dialogflow.v2.Context":{"type":["object","null"],"properties":{"name":{"$ref":"#/$defs/string"},"lifespanCount":{"$ref":"#/$defs/int32"},"lifespan_count":{"$ref":"#/$defs/int32"},"parameters":{"$ref":"#/$defs/google.protobuf.Struct"}},"additionalProperties":false},"google.cloud.dialogflow.v2.EventInput":{"type":["object","null"],"properties":{"name":{"$ref":"#/$defs/string"},"parameters":{"$ref":"#/$defs/google.protobuf.Struct"},"languageCode":{"$ref":"#/$defs/string"},"language_code":{"$ref":"#/$defs/string"}},"additionalProperties":false},"google.cloud.dialogflow.v2.SessionEntityType":{"type":["object","null"],"properties":{"name":{"$ref":"#/$defs/string"},"entityOverrideMode":{"$ref":"#/$defs/google.cloud.dialogflow.v2.SessionEntityType.EntityOverrideMode"},"entity_override_mode":{"$ref":"#/$defs/google.cloud.dialogflow.v2.SessionEntityType.EntityOverrideMode"},"entities":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.EntityType.Entity","type":"object"}}},"additionalProperties":false},"google.cloud.dialogflow.v2.Intent.Message.Text":{"type":["object","null"],"properties":{"text":{"type":["array","null"],"items":{"$ref":"#/$defs/string","type":"string"}}},"additionalProperties":false},"google.cloud.dialogflow.v2.Intent.Message.Image":{"type":["object","null"],"properties":{"imageUri":{"$ref":"#/$defs/string"},"image_uri":{"$ref":"#/$defs/string"},"accessibilityText":{"$ref":"#/$defs/string"},"accessibility_text":{"$ref":"#/$defs/string"}},"additionalProperties":false},"google.cloud.dialogflow.v2.Intent.Message.QuickReplies":{"type":["object","null"],"properties":{"title":{"$ref":"#/$defs/string"},"quickReplies":{"type":["array","null"],"items":{"$ref":"#/$defs/string","type":"string"}},"quick_replies":{"type":["array","null"],"items":{"$ref":"#/$defs/string","type":"string"}}},"additionalProperties":false},"google.cloud.dialogflow.v2.Intent.Message.Card":{"type":["object","null"],"properties":{"title":{"$ref":"#/$defs/string"},"subtitle":{"$ref":"#/$defs/string"},"imageUri":{"$ref":"#/$defs/string"},"image_uri":{"$ref":"#/$defs/string"},"buttons":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Card.Button","type":"object"}}},"additionalProperties":false},"google.cloud.dialogflow.v2.Intent.Message.SimpleResponses":{"type":["object","null"],"properties":{"simpleResponses":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.SimpleResponse","type":"object"}},"simple_responses":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.SimpleResponse","type":"object"}}},"additionalProperties":false},"google.cloud.dialogflow.v2.Intent.Message.BasicCard":{"type":["object","null"],"properties":{"title":{"$ref":"#/$defs/string"},"subtitle":{"$ref":"#/$defs/string"},"formattedText":{"$ref":"#/$defs/string"},"formatted_text":{"$ref":"#/$defs/string"},"image":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Image"},"buttons":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BasicCard.Button","type":"object"}}},"additionalProperties":false},"google.cloud.dialogflow.v2.Intent.Message.Suggestions":{"type":["object","null"],"properties":{"suggestions":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Suggestion","type":"object"}}},"additionalProperties":false},"google.cloud.dialogflow.v2.Intent.Message.LinkOutSuggestion":{"type":["object","null"],"properties":{"destinationName":{"$ref":"#/$defs/string"},"destination_name":{"$ref":"#/$defs/string"},"uri":{"$ref":"#/$defs/string"}},"additionalProperties":false},"google.cloud.dialogflow.v2.Intent.Message.ListSelect":{"type":["object","null"],"properties":{"title":{"$ref":"#/$defs/string"},"items":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.ListSelect.Item","type":"object"}},"subtitle":{"$ref":"#/$defs/string"}},"additionalProperties":false},"google.cloud.dialogflow.v2.Intent.Message.CarouselSelect":{"type":["object","null"],"properties":{"items":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.CarouselSelect.Item","type":"object"}}},"additionalProperties":false},"google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard":{"type":["object","null"],"properties":{"items":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard.BrowseCarouselCardItem","type":"object"}},"imageDisplayOptions":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard.ImageDisplayOptions"},"image_display_options":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard.ImageDisplayOptions"}},"additionalProperties":false},"google.cloud.dialogflow.v2.Intent.Message.TableCard":{"type":["object","null"],"properties":{"title":{"$ref":"#/$defs/string"},"subtitle":{"$ref":"#/$defs/string"},"image":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Image"},"columnProperties":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.ColumnProperties","type":"object"}},"column_properties":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.ColumnProperties","type":"object"}},"rows":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.TableCardRow","type":"object"}},"buttons":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BasicCard.Button","type":"object"}}},"additionalProperties":false},"google.cloud.dialogflow.v2.Intent.Message.MediaContent":{"type":["object","null"],"properties":{"mediaType":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.MediaContent.ResponseMediaType"},"media_type":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.MediaContent.ResponseMediaType"},"mediaObjects":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.MediaContent.ResponseMediaObject","type":"object"}},"media_objects":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.MediaContent.ResponseMediaObject","type":"object"}}},"additionalProperties":false},"google.cloud.dialogflow.v2.EntityType.Entity":{"type":["object","null"],"properties":{"value":{"$ref":"#/$defs/string"},"synonyms":{"type":["array","null"],"items":{"$ref":"#/$defs/string","type":"string"}}},"additionalProperties":false},"google.cloud.dialogflow.v2.Intent.Message.Card.Button":{"type":["object","null"],"properties":{"text":{"$ref":"#/$defs/string"},"postback":{"$ref":"#/$defs/string"}},"additionalProperties":false},"google.cloud.dialogflow.v2.Intent.Message.SimpleResponse":{"type":["object","null"],"properties":{"textToSpeech":{"$ref":"#/$defs/string"},"text_to_speech":{"$ref":"#/$defs/string"},"ssml":{"$ref":"#/$defs/string"},"displayText":{"$ref":"#/$defs/string"},"display_text":{"$ref":"#/$defs/string"}},"additionalProperties":false},"google.cloud.dialogflow.v2.Intent.Message.BasicCard.Button":{"type":["object","null"],"properties":{"title":{"$ref":"#/$defs/string"},"openUriAction":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BasicCard.Button.OpenUriAction"},"open_uri_action":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BasicCard.Button.OpenUriAction"}},"additionalProperties":false},"google.cloud.dialogflow.v2.Intent.Message.Suggestion":{"type":["object","null"],"properties":{"title":{"$ref":"#/$defs/string"}},"additionalProperties":false},"google.cloud.dialogflow.v2.Intent.Message.ListSelect.Item":{"type":["object","null"],"properties":{"info":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.SelectItemInfo"},"title":{"$ref":"#/$defs/string"},"description":{"$ref":"#/$defs/string"},"image":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Image"}},"additionalProperties":false},"google.cloud.dialogflow.v2.Intent.Message.CarouselSelect.Item":{"type":["object","null"],"properties":{"info":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.SelectItemInfo"},"title":{"$ref":"#/$defs/string"},"description":{"$ref":"#/$defs/string"},"image":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Image"}},"additionalProperties":false},"google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard.BrowseCarouselCardItem":{"type":["object","null"],"properties":{"openUriAction":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard.BrowseCarouselCardItem.OpenUrlAction"},"open_uri_action":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard.BrowseCarouselCardItem.OpenUrlAction"},"title":{"$ref":"#/$defs/string"},"description":{"$ref":"#/$defs/string"},"image":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Image"},"footer":{"$ref":"#/$defs/string"}},"additionalProperties":false},"google.cloud.dialogflow.v2.Intent.Message.ColumnProperties":{"type":["object","null"],"properties":{"header":{"$ref":"#/$defs/string"},"horizontalAlignment":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.ColumnProperties.HorizontalAlignment"},"horizontal_alignment":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.ColumnProperties.HorizontalAlignment"}},"additionalProperties":false},"google.cloud.dialogflow.v2.Intent.Message.TableCardRow":{"type":["object","null"],"properties":{"cells":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.TableCardCell","type":"object"}},"dividerAfter":{"type":["boolean","null"]},"divider_after":{"type":["boolean","null"]}},"additionalProperties":false},"google.cloud.dialogflow.v2.Intent.Message.MediaContent.ResponseMediaObject":{"type":["object","null"],"properties":{"name":{"$ref":"#/$defs/string"},"description":{"$ref":"#/$defs/string"},"largeImage":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Image"},"large_image":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Image"},"icon":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Image"},"contentUrl":{"$ref":"#/$defs/string"},"content_url":{"$ref":"#/$defs/string"}},"additionalProperties":false,"allOf":[{"oneOf":[{"type":"object","required":["largeImage"],"properties":{"largeImage":{"not":{"type":"null"}}}},{"type":"object","required":["large_image"],"properties":{"large_image":{"not":{"type":"null"}}}},{"type":"object","required":["icon"],"properties":{"icon":{"not":{"type":"null"}}}},{"properties":{"largeImage":{"type":"null"},"large_image":{"type":"null"},"icon":{"type":"null"}}}]}]},"google.cloud.dialogflow.v2.Intent.Message.BasicCard.Button.OpenUriAction":{"type":["object","null"],"properties":{"uri":{"$ref":"#/$defs/string"}},"additionalProperties":false},"google.cloud.dialogflow.v2.Intent.Message.SelectItemInfo":{"type":["object","null"],"properties":{"key":{"$ref":"#/$defs/string"},"synonyms":{"type":["array","null"],"items":{"$ref":"#/$defs/string","type":"string"}}},"additionalProperties":false},"google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard.BrowseCarouselCardItem.OpenUrlAction":{"type":["object","null"],"properties":{"url":{"$ref":"#/$defs/string"},"urlTypeHint":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard.BrowseCarouselCardItem.OpenUrlAction.UrlTypeHint"},"url_type_hint":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard.BrowseCarouselCardItem.OpenUrlAction.UrlTypeHint"}},"additionalProperties":false},"google.cloud.dialogflow.v2.Intent.Message.TableCardCell":{"type":["object","null"],"properties":{"text":{"$ref":"#/$defs/string"}},"additionalProperties":false},"google.cloud.dialogflow.v2.Intent.Message.Platform":{"anyOf":[{"enum":["PLATFORM_UNSPECIFIED","FACEBOOK","SLACK","TELEGRAM","KIK","SKYPE","LINE","VIBER","ACTIONS_ON_GOOGLE","GOOGLE_HANGOUTS"]},{"$ref":"#/$defs/int32"}]},"google.cloud.dialogflow.v2.SessionEntityType.EntityOverrideMode":{"anyOf":[{"enum":["ENTITY_OVERRIDE_MODE_UNSPECIFIED","ENTITY_OVERRIDE_MODE_OVERRIDE","ENTITY_OVERRIDE_MODE_SUPPLEMENT"]},{"$ref":"#/$defs/int32"}]},"google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard.ImageDisplayOptions":{"anyOf":[{"enum":["IMAGE_DISPLAY_OPTIONS_UNSPECIFIED","GRAY","WHITE","CROPPED","BLURRED_BACKGROUND"]},{"$ref":"#/$defs/int32"}]},"google.cloud.dialogflow.v2.Intent.Message.MediaContent.ResponseMediaType":{"anyOf":[{"enum":["RESPONSE_MEDIA_TYPE_UNSPECIFIED","AUDIO"]},{"$ref":"#/$defs/int32"}]},"google.cloud.dialogflow.v2.Intent.Message.ColumnProperties.HorizontalAlignment":{"anyOf":[{"enum":["HORIZONTAL_ALIGNMENT_UNSPECIFIED","LEADING","CENTER","TRAILING"]},{"$ref":"#/$defs/int32"}]},"google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard.BrowseCarouselCardItem.OpenUrlAction.UrlTypeHint":{"anyOf":[{"enum":["URL_TYPE_HINT_UNSPECIFIED","AMP_ACTION","AMP_CONTENT"]},{"$ref":"#/$defs/int32"}]},"string":{"type":["string","null"],"not":{"type":"string","pattern":"[\\uD800-\\uDFFF]"}},"int32":{"type":["integer","string","null"],"minimum":-2147483648,"maximum":2147483647,"pattern":"^(?:\\+?0*(?:[0-9]|[1-9][0-9]{1,8}|1[0-9]{9}|20[0-9]{8}|21[0-3][0-9]{7}|214[0-6][0-9]{6}|2147[0-3][0-9]{5}|21474[0-7][0-9]{4}|214748[0-2][0-9]{3}|2147483[0-5][0-9]{2}|21474836[0-3][0-9]|214748364[0-6]|2147483647)|-0*(?:[0-9]|[1-9][0-9]{1,8}|1[0-9]{9}|20[0-9]{8}|21[0-3][0-9]{7}|214[0-6][0-9]{6}|2147[0-3][0-9]{5}|21474[0-7][0-9]{4}|214748[0-2][0-9]{3}|2147483[0-5][0-9]{2}|21474836[0-3][0-9]|214748364[0-7]|2147483648))$"},"google.protobuf.Struct":{"type":["object","null"]}}};
+const schema128 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","$ref":"#/$defs/google.cloud.dialogflow.v2.WebhookResponse","$defs":{"google.cloud.dialogflow.v2.WebhookResponse":{"type":["object","null"],"properties":{"fulfillmentText":{"$ref":"#/$defs/string"},"fulfillment_text":{"$ref":"#/$defs/string"},"fulfillmentMessages":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message","type":"object"}},"fulfillment_messages":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message","type":"object"}},"source":{"$ref":"#/$defs/string"},"payload":{"$ref":"#/$defs/google.protobuf.Struct"},"outputContexts":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Context","type":"object"}},"output_contexts":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Context","type":"object"}},"followupEventInput":{"$ref":"#/$defs/google.cloud.dialogflow.v2.EventInput"},"followup_event_input":{"$ref":"#/$defs/google.cloud.dialogflow.v2.EventInput"},"sessionEntityTypes":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.SessionEntityType","type":"object"}},"session_entity_types":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.SessionEntityType","type":"object"}}},"additionalProperties":false},"google.cloud.dialogflow.v2.Intent.Message":{"type":["object","null"],"properties":{"text":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Text"},"image":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Image"},"quickReplies":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.QuickReplies"},"quick_replies":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.QuickReplies"},"card":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Card"},"payload":{"$ref":"#/$defs/google.protobuf.Struct"},"simpleResponses":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.SimpleResponses"},"simple_responses":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.SimpleResponses"},"basicCard":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BasicCard"},"basic_card":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BasicCard"},"suggestions":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Suggestions"},"linkOutSuggestion":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.LinkOutSuggestion"},"link_out_suggestion":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.LinkOutSuggestion"},"listSelect":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.ListSelect"},"list_select":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.ListSelect"},"carouselSelect":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.CarouselSelect"},"carousel_select":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.CarouselSelect"},"browseCarouselCard":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard"},"browse_carousel_card":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard"},"tableCard":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.TableCard"},"table_card":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.TableCard"},"mediaContent":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.MediaContent"},"media_content":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.MediaContent"},"platform":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Platform"}},"additionalProperties":false,"allOf":[{"atMostOneSet":["text","image","quickReplies","quick_replies","card","payload","simpleResponses","simple_responses","basicCard","basic_card","suggestions","linkOutSuggestion","link_out_suggestion","listSelect","list_select","carouselSelect","carousel_select","browseCarouselCard","browse_carousel_card","tableCard","table_card","mediaContent","media_content"]}]},"google.cloud.dialogflow.v2.Context":{"type":["object","null"],"properties":{"name":{"$ref":"#/$defs/string"},"lifespanCount":{"$ref":"#/$defs/int32"},"lifespan_count":{"$ref":"#/$defs/int32"},"parameters":{"$ref":"#/$defs/google.protobuf.Struct"}},"additionalProperties":false},"google.cloud.dialogflow.v2.EventInput":{"type":["object","null"],"properties":{"name":{"$ref":"#/$defs/string"},"parameters":{"$ref":"#/$defs/google.protobuf.Struct"},"languageCode":{"$ref":"#/$defs/string"},"language_code":{"$ref":"#/$defs/string"}},"additionalProperties":false},"google.cloud.dialogflow.v2.SessionEntityType":{"type":["object","null"],"properties":{"name":{"$ref":"#/$defs/string"},"entityOverrideMode":{"$ref":"#/$defs/google.cloud.dialogflow.v2.SessionEntityType.EntityOverrideMode"},"entity_override_mode":{"$ref":"#/$defs/google.cloud.dialogflow.v2.SessionEntityType.EntityOverrideMode"},"entities":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.EntityType.Entity","type":"object"}}},"additionalProperties":false},"google.cloud.dialogflow.v2.Intent.Message.Text":{"type":["object","null"],"properties":{"text":{"type":["array","null"],"items":{"$ref":"#/$defs/string","type":"string"}}},"additionalProperties":false},"google.cloud.dialogflow.v2.Intent.Message.Image":{"type":["object","null"],"properties":{"imageUri":{"$ref":"#/$defs/string"},"image_uri":{"$ref":"#/$defs/string"},"accessibilityText":{"$ref":"#/$defs/string"},"accessibility_text":{"$ref":"#/$defs/string"}},"additionalProperties":false},"google.cloud.dialogflow.v2.Intent.Message.QuickReplies":{"type":["object","null"],"properties":{"title":{"$ref":"#/$defs/string"},"quickReplies":{"type":["array","null"],"items":{"$ref":"#/$defs/string","type":"string"}},"quick_replies":{"type":["array","null"],"items":{"$ref":"#/$defs/string","type":"string"}}},"additionalProperties":false},"google.cloud.dialogflow.v2.Intent.Message.Card":{"type":["object","null"],"properties":{"title":{"$ref":"#/$defs/string"},"subtitle":{"$ref":"#/$defs/string"},"imageUri":{"$ref":"#/$defs/string"},"image_uri":{"$ref":"#/$defs/string"},"buttons":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Card.Button","type":"object"}}},"additionalProperties":false},"google.cloud.dialogflow.v2.Intent.Message.SimpleResponses":{"type":["object","null"],"properties":{"simpleResponses":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.SimpleResponse","type":"object"}},"simple_responses":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.SimpleResponse","type":"object"}}},"additionalProperties":false},"google.cloud.dialogflow.v2.Intent.Message.BasicCard":{"type":["object","null"],"properties":{"title":{"$ref":"#/$defs/string"},"subtitle":{"$ref":"#/$defs/string"},"formattedText":{"$ref":"#/$defs/string"},"formatted_text":{"$ref":"#/$defs/string"},"image":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Image"},"buttons":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BasicCard.Button","type":"object"}}},"additionalProperties":false},"google.cloud.dialogflow.v2.Intent.Message.Suggestions":{"type":["object","null"],"properties":{"suggestions":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Suggestion","type":"object"}}},"additionalProperties":false},"google.cloud.dialogflow.v2.Intent.Message.LinkOutSuggestion":{"type":["object","null"],"properties":{"destinationName":{"$ref":"#/$defs/string"},"destination_name":{"$ref":"#/$defs/string"},"uri":{"$ref":"#/$defs/string"}},"additionalProperties":false},"google.cloud.dialogflow.v2.Intent.Message.ListSelect":{"type":["object","null"],"properties":{"title":{"$ref":"#/$defs/string"},"items":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.ListSelect.Item","type":"object"}},"subtitle":{"$ref":"#/$defs/string"}},"additionalProperties":false},"google.cloud.dialogflow.v2.Intent.Message.CarouselSelect":{"type":["object","null"],"properties":{"items":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.CarouselSelect.Item","type":"object"}}},"additionalProperties":false},"google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard":{"type":["object","null"],"properties":{"items":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard.BrowseCarouselCardItem","type":"object"}},"imageDisplayOptions":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard.ImageDisplayOptions"},"image_display_options":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard.ImageDisplayOptions"}},"additionalProperties":false},"google.cloud.dialogflow.v2.Intent.Message.TableCard":{"type":["object","null"],"properties":{"title":{"$ref":"#/$defs/string"},"subtitle":{"$ref":"#/$defs/string"},"image":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Image"},"columnProperties":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.ColumnProperties","type":"object"}},"column_properties":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.ColumnProperties","type":"object"}},"rows":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.TableCardRow","type":"object"}},"buttons":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BasicCard.Button","type":"object"}}},"additionalProperties":false},"google.cloud.dialogflow.v2.Intent.Message.MediaContent":{"type":["object","null"],"properties":{"mediaType":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.MediaContent.ResponseMediaType"},"media_type":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.MediaContent.ResponseMediaType"},"mediaObjects":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.MediaContent.ResponseMediaObject","type":"object"}},"media_objects":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.MediaContent.ResponseMediaObject","type":"object"}}},"additionalProperties":false},"google.cloud.dialogflow.v2.EntityType.Entity":{"type":["object","null"],"properties":{"value":{"$ref":"#/$defs/string"},"synonyms":{"type":["array","null"],"items":{"$ref":"#/$defs/string","type":"string"}}},"additionalProperties":false},"google.cloud.dialogflow.v2.Intent.Message.Card.Button":{"type":["object","null"],"properties":{"text":{"$ref":"#/$defs/string"},"postback":{"$ref":"#/$defs/string"}},"additionalProperties":false},"google.cloud.dialogflow.v2.Intent.Message.SimpleResponse":{"type":["object","null"],"properties":{"textToSpeech":{"$ref":"#/$defs/string"},"text_to_speech":{"$ref":"#/$defs/string"},"ssml":{"$ref":"#/$defs/string"},"displayText":{"$ref":"#/$defs/string"},"display_text":{"$ref":"#/$defs/string"}},"additionalProperties":false},"google.cloud.dialogflow.v2.Intent.Message.BasicCard.Button":{"type":["object","null"],"properties":{"title":{"$ref":"#/$defs/string"},"openUriAction":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BasicCard.Button.OpenUriAction"},"open_uri_action":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BasicCard.Button.OpenUriAction"}},"additionalProperties":false},"google.cloud.dialogflow.v2.Intent.Message.Suggestion":{"type":["object","null"],"properties":{"title":{"$ref":"#/$defs/string"}},"additionalProperties":false},"google.cloud.dialogflow.v2.Intent.Message.ListSelect.Item":{"type":["object","null"],"properties":{"info":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.SelectItemInfo"},"title":{"$ref":"#/$defs/string"},"description":{"$ref":"#/$defs/string"},"image":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Image"}},"additionalProperties":false},"google.cloud.dialogflow.v2.Intent.Message.CarouselSelect.Item":{"type":["object","null"],"properties":{"info":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.SelectItemInfo"},"title":{"$ref":"#/$defs/string"},"description":{"$ref":"#/$defs/string"},"image":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Image"}},"additionalProperties":false},"google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard.BrowseCarouselCardItem":{"type":["object","null"],"properties":{"openUriAction":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard.BrowseCarouselCardItem.OpenUrlAction"},"open_uri_action":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard.BrowseCarouselCardItem.OpenUrlAction"},"title":{"$ref":"#/$defs/string"},"description":{"$ref":"#/$defs/string"},"image":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Image"},"footer":{"$ref":"#/$defs/string"}},"additionalProperties":false},"google.cloud.dialogflow.v2.Intent.Message.ColumnProperties":{"type":["object","null"],"properties":{"header":{"$ref":"#/$defs/string"},"horizontalAlignment":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.ColumnProperties.HorizontalAlignment"},"horizontal_alignment":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.ColumnProperties.HorizontalAlignment"}},"additionalProperties":false},"google.cloud.dialogflow.v2.Intent.Message.TableCardRow":{"type":["object","null"],"properties":{"cells":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.TableCardCell","type":"object"}},"dividerAfter":{"type":["boolean","null"]},"divider_after":{"type":["boolean","null"]}},"additionalProperties":false},"google.cloud.dialogflow.v2.Intent.Message.MediaContent.ResponseMediaObject":{"type":["object","null"],"properties":{"name":{"$ref":"#/$defs/string"},"description":{"$ref":"#/$defs/string"},"largeImage":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Image"},"large_image":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Image"},"icon":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Image"},"contentUrl":{"$ref":"#/$defs/string"},"content_url":{"$ref":"#/$defs/string"}},"additionalProperties":false,"allOf":[{"atMostOneSet":["largeImage","large_image","icon"]}]},"google.cloud.dialogflow.v2.Intent.Message.BasicCard.Button.OpenUriAction":{"type":["object","null"],"properties":{"uri":{"$ref":"#/$defs/string"}},"additionalProperties":false},"google.cloud.dialogflow.v2.Intent.Message.SelectItemInfo":{"type":["object","null"],"properties":{"key":{"$ref":"#/$defs/string"},"synonyms":{"type":["array","null"],"items":{"$ref":"#/$defs/string","type":"string"}}},"additionalProperties":false},"google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard.BrowseCarouselCardItem.OpenUrlAction":{"type":["object","null"],"properties":{"url":{"$ref":"#/$defs/string"},"urlTypeHint":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard.BrowseCarouselCardItem.OpenUrlAction.UrlTypeHint"},"url_type_hint":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard.BrowseCarouselCardItem.OpenUrlAction.UrlTypeHint"}},"additionalProperties":false},"google.cloud.dialogflow.v2.Intent.Message.TableCardCell":{"type":["object","null"],"properties":{"text":{"$ref":"#/$defs/string"}},"additionalProperties":false},"google.cloud.dialogflow.v2.Intent.Message.Platform":{"anyOf":[{"enum":["PLATFORM_UNSPECIFIED","FACEBOOK","SLACK","TELEGRAM","KIK","SKYPE","LINE","VIBER","ACTIONS_ON_GOOGLE","GOOGLE_HANGOUTS"]},{"$ref":"#/$defs/int32"}]},"google.cloud.dialogflow.v2.SessionEntityType.EntityOverrideMode":{"anyOf":[{"enum":["ENTITY_OVERRIDE_MODE_UNSPECIFIED","ENTITY_OVERRIDE_MODE_OVERRIDE","ENTITY_OVERRIDE_MODE_SUPPLEMENT"]},{"$ref":"#/$defs/int32"}]},"google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard.ImageDisplayOptions":{"anyOf":[{"enum":["IMAGE_DISPLAY_OPTIONS_UNSPECIFIED","GRAY","WHITE","CROPPED","BLURRED_BACKGROUND"]},{"$ref":"#/$defs/int32"}]},"google.cloud.dialogflow.v2.Intent.Message.MediaContent.ResponseMediaType":{"anyOf":[{"enum":["RESPONSE_MEDIA_TYPE_UNSPECIFIED","AUDIO"]},{"$ref":"#/$defs/int32"}]},"google.cloud.dialogflow.v2.Intent.Message.ColumnProperties.HorizontalAlignment":{"anyOf":[{"enum":["HORIZONTAL_ALIGNMENT_UNSPECIFIED","LEADING","CENTER","TRAILING"]},{"$ref":"#/$defs/int32"}]},"google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard.BrowseCarouselCardItem.OpenUrlAction.UrlTypeHint":{"anyOf":[{"enum":["URL_TYPE_HINT_UNSPECIFIED","AMP_ACTION","AMP_CONTENT"]},{"$ref":"#/$defs/int32"}]},"string":{"type":["string","null"],"notPattern":"[\\uD800-\\uDFFF]"},"int32":{"type":["integer","string","null"],"minimum":-2147483648,"maximum":2147483647,"pattern":"^(?:\\+?0*(?:[0-9]|[1-9][0-9]{1,8}|1[0-9]{9}|20[0-9]{8}|21[0-3][0-9]{7}|214[0-6][0-9]{6}|2147[0-3][0-9]{5}|21474[0-7][0-9]{4}|214748[0-2][0-9]{3}|2147483[0-5][0-9]{2}|21474836[0-3][0-9]|214748364[0-6]|2147483647)|-0*(?:[0-9]|[1-9][0-9]{1,8}|1[0-9]{9}|20[0-9]{8}|21[0-3][0-9]{7}|214[0-6][0-9]{6}|2147[0-3][0-9]{5}|21474[0-7][0-9]{4}|214748[0-2][0-9]{3}|2147483[0-5][0-9]{2}|21474836[0-3][0-9]|214748364[0-7]|2147483648))$"},"google.protobuf.Struct":{"type":["object","null"]}}};
 const schema129 = {"type":["object","null"],"properties":{"fulfillmentText":{"$ref":"#/$defs/string"},"fulfillment_text":{"$ref":"#/$defs/string"},"fulfillmentMessages":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message","type":"object"}},"fulfillment_messages":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message","type":"object"}},"source":{"$ref":"#/$defs/string"},"payload":{"$ref":"#/$defs/google.protobuf.Struct"},"outputContexts":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Context","type":"object"}},"output_contexts":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Context","type":"object"}},"followupEventInput":{"$ref":"#/$defs/google.cloud.dialogflow.v2.EventInput"},"followup_event_input":{"$ref":"#/$defs/google.cloud.dialogflow.v2.EventInput"},"sessionEntityTypes":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.SessionEntityType","type":"object"}},"session_entity_types":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.SessionEntityType","type":"object"}}},"additionalProperties":false};
-const schema130 = {"type":["string","null"],"not":{"type":"string","pattern":"[\\uD800-\\uDFFF]"}};
+const schema130 = {"type":["string","null"],"notPattern":"[\\uD800-\\uDFFF]"};
 
 function validate542(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -19399,45 +10151,11 @@ if((typeof data !== "string") && (data !== null)){
 validate542.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema130.type}}];
 return false;
 }
-const _errs1 = errors;
-const _errs2 = errors;
-if(errors === _errs2){
+if(errors === 0){
 if(typeof data === "string"){
-if(!pattern3.test(data)){
-const err0 = {};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-else {
-const err1 = {};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-var valid0 = _errs2 === errors;
-if(valid0){
-validate542.errors = [{instancePath,schemaPath:"#/not",keyword:"not",params:{}}];
+if(pattern3.test(data)){
+validate542.errors = [{instancePath,schemaPath:"#/notPattern",keyword:"notPattern",params:{}}];
 return false;
-}
-else {
-errors = _errs1;
-if(vErrors !== null){
-if(_errs1){
-vErrors.length = _errs1;
-}
-else {
-vErrors = null;
 }
 }
 }
@@ -19446,7 +10164,7 @@ return errors === 0;
 }
 validate542.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema131 = {"type":["object","null"],"properties":{"text":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Text"},"image":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Image"},"quickReplies":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.QuickReplies"},"quick_replies":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.QuickReplies"},"card":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Card"},"payload":{"$ref":"#/$defs/google.protobuf.Struct"},"simpleResponses":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.SimpleResponses"},"simple_responses":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.SimpleResponses"},"basicCard":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BasicCard"},"basic_card":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BasicCard"},"suggestions":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Suggestions"},"linkOutSuggestion":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.LinkOutSuggestion"},"link_out_suggestion":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.LinkOutSuggestion"},"listSelect":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.ListSelect"},"list_select":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.ListSelect"},"carouselSelect":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.CarouselSelect"},"carousel_select":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.CarouselSelect"},"browseCarouselCard":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard"},"browse_carousel_card":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard"},"tableCard":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.TableCard"},"table_card":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.TableCard"},"mediaContent":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.MediaContent"},"media_content":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.MediaContent"},"platform":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Platform"}},"additionalProperties":false,"allOf":[{"oneOf":[{"type":"object","required":["text"],"properties":{"text":{"not":{"type":"null"}}}},{"type":"object","required":["image"],"properties":{"image":{"not":{"type":"null"}}}},{"type":"object","required":["quickReplies"],"properties":{"quickReplies":{"not":{"type":"null"}}}},{"type":"object","required":["quick_replies"],"properties":{"quick_replies":{"not":{"type":"null"}}}},{"type":"object","required":["card"],"properties":{"card":{"not":{"type":"null"}}}},{"type":"object","required":["payload"],"properties":{"payload":{"not":{"type":"null"}}}},{"type":"object","required":["simpleResponses"],"properties":{"simpleResponses":{"not":{"type":"null"}}}},{"type":"object","required":["simple_responses"],"properties":{"simple_responses":{"not":{"type":"null"}}}},{"type":"object","required":["basicCard"],"properties":{"basicCard":{"not":{"type":"null"}}}},{"type":"object","required":["basic_card"],"properties":{"basic_card":{"not":{"type":"null"}}}},{"type":"object","required":["suggestions"],"properties":{"suggestions":{"not":{"type":"null"}}}},{"type":"object","required":["linkOutSuggestion"],"properties":{"linkOutSuggestion":{"not":{"type":"null"}}}},{"type":"object","required":["link_out_suggestion"],"properties":{"link_out_suggestion":{"not":{"type":"null"}}}},{"type":"object","required":["listSelect"],"properties":{"listSelect":{"not":{"type":"null"}}}},{"type":"object","required":["list_select"],"properties":{"list_select":{"not":{"type":"null"}}}},{"type":"object","required":["carouselSelect"],"properties":{"carouselSelect":{"not":{"type":"null"}}}},{"type":"object","required":["carousel_select"],"properties":{"carousel_select":{"not":{"type":"null"}}}},{"type":"object","required":["browseCarouselCard"],"properties":{"browseCarouselCard":{"not":{"type":"null"}}}},{"type":"object","required":["browse_carousel_card"],"properties":{"browse_carousel_card":{"not":{"type":"null"}}}},{"type":"object","required":["tableCard"],"properties":{"tableCard":{"not":{"type":"null"}}}},{"type":"object","required":["table_card"],"properties":{"table_card":{"not":{"type":"null"}}}},{"type":"object","required":["mediaContent"],"properties":{"mediaContent":{"not":{"type":"null"}}}},{"type":"object","required":["media_content"],"properties":{"media_content":{"not":{"type":"null"}}}},{"properties":{"text":{"type":"null"},"image":{"type":"null"},"quickReplies":{"type":"null"},"quick_replies":{"type":"null"},"card":{"type":"null"},"payload":{"type":"null"},"simpleResponses":{"type":"null"},"simple_responses":{"type":"null"},"basicCard":{"type":"null"},"basic_card":{"type":"null"},"suggestions":{"type":"null"},"linkOutSuggestion":{"type":"null"},"link_out_suggestion":{"type":"null"},"listSelect":{"type":"null"},"list_select":{"type":"null"},"carouselSelect":{"type":"null"},"carousel_select":{"type":"null"},"browseCarouselCard":{"type":"null"},"browse_carousel_card":{"type":"null"},"tableCard":{"type":"null"},"table_card":{"type":"null"},"mediaContent":{"type":"null"},"media_content":{"type":"null"}}}]}]};
+const schema131 = {"type":["object","null"],"properties":{"text":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Text"},"image":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Image"},"quickReplies":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.QuickReplies"},"quick_replies":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.QuickReplies"},"card":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Card"},"payload":{"$ref":"#/$defs/google.protobuf.Struct"},"simpleResponses":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.SimpleResponses"},"simple_responses":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.SimpleResponses"},"basicCard":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BasicCard"},"basic_card":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BasicCard"},"suggestions":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Suggestions"},"linkOutSuggestion":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.LinkOutSuggestion"},"link_out_suggestion":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.LinkOutSuggestion"},"listSelect":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.ListSelect"},"list_select":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.ListSelect"},"carouselSelect":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.CarouselSelect"},"carousel_select":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.CarouselSelect"},"browseCarouselCard":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard"},"browse_carousel_card":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.BrowseCarouselCard"},"tableCard":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.TableCard"},"table_card":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.TableCard"},"mediaContent":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.MediaContent"},"media_content":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.MediaContent"},"platform":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Platform"}},"additionalProperties":false,"allOf":[{"atMostOneSet":["text","image","quickReplies","quick_replies","card","payload","simpleResponses","simple_responses","basicCard","basic_card","suggestions","linkOutSuggestion","link_out_suggestion","listSelect","list_select","carouselSelect","carousel_select","browseCarouselCard","browse_carousel_card","tableCard","table_card","mediaContent","media_content"]}]};
 const schema132 = {"type":["object","null"],"properties":{"text":{"type":["array","null"],"items":{"$ref":"#/$defs/string","type":"string"}}},"additionalProperties":false};
 
 function validate546(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -21952,7 +12670,7 @@ return errors === 0;
 }
 validate676.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema164 = {"type":["object","null"],"properties":{"name":{"$ref":"#/$defs/string"},"description":{"$ref":"#/$defs/string"},"largeImage":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Image"},"large_image":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Image"},"icon":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Image"},"contentUrl":{"$ref":"#/$defs/string"},"content_url":{"$ref":"#/$defs/string"}},"additionalProperties":false,"allOf":[{"oneOf":[{"type":"object","required":["largeImage"],"properties":{"largeImage":{"not":{"type":"null"}}}},{"type":"object","required":["large_image"],"properties":{"large_image":{"not":{"type":"null"}}}},{"type":"object","required":["icon"],"properties":{"icon":{"not":{"type":"null"}}}},{"properties":{"largeImage":{"type":"null"},"large_image":{"type":"null"},"icon":{"type":"null"}}}]}]};
+const schema164 = {"type":["object","null"],"properties":{"name":{"$ref":"#/$defs/string"},"description":{"$ref":"#/$defs/string"},"largeImage":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Image"},"large_image":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Image"},"icon":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message.Image"},"contentUrl":{"$ref":"#/$defs/string"},"content_url":{"$ref":"#/$defs/string"}},"additionalProperties":false,"allOf":[{"atMostOneSet":["largeImage","large_image","icon"]}]};
 
 function validate680(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -21968,339 +12686,25 @@ if((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== nul
 validate680.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema164.type}}];
 return false;
 }
-const _errs2 = errors;
-let valid1 = false;
-let passing0 = null;
-const _errs3 = errors;
-if(errors === _errs3){
 if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((data.largeImage === undefined) && (missing0 = "largeImage")){
-const err0 = {instancePath,schemaPath:"#/allOf/0/oneOf/0/required",keyword:"required",params:{missingProperty: missing0}};
-if(vErrors === null){
-vErrors = [err0];
+let set0 = 0;
+if(data["largeImage"] !== undefined && data["largeImage"] !== null){
+set0 = set0 + 1;
 }
-else {
-vErrors.push(err0);
+if(data["large_image"] !== undefined && data["large_image"] !== null){
+set0 = set0 + 1;
 }
-errors++;
+if(data["icon"] !== undefined && data["icon"] !== null){
+set0 = set0 + 1;
 }
-else {
-if(data.largeImage !== undefined){
-const _errs6 = errors;
-const _errs7 = errors;
-if(data.largeImage !== null){
-const err1 = {};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-var valid3 = _errs7 === errors;
-if(valid3){
-const err2 = {instancePath:instancePath+"/largeImage",schemaPath:"#/allOf/0/oneOf/0/properties/largeImage/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-else {
-errors = _errs6;
-if(vErrors !== null){
-if(_errs6){
-vErrors.length = _errs6;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/allOf/0/oneOf/0/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-var _valid0 = _errs3 === errors;
-if(_valid0){
-valid1 = true;
-passing0 = 0;
-var props0 = {};
-props0.largeImage = true;
-}
-const _errs9 = errors;
-if(errors === _errs9){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing1;
-if((data.large_image === undefined) && (missing1 = "large_image")){
-const err4 = {instancePath,schemaPath:"#/allOf/0/oneOf/1/required",keyword:"required",params:{missingProperty: missing1}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-else {
-if(data.large_image !== undefined){
-const _errs12 = errors;
-const _errs13 = errors;
-if(data.large_image !== null){
-const err5 = {};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-var valid5 = _errs13 === errors;
-if(valid5){
-const err6 = {instancePath:instancePath+"/large_image",schemaPath:"#/allOf/0/oneOf/1/properties/large_image/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-else {
-errors = _errs12;
-if(vErrors !== null){
-if(_errs12){
-vErrors.length = _errs12;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err7 = {instancePath,schemaPath:"#/allOf/0/oneOf/1/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-var _valid0 = _errs9 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 1;
-if(props0 !== true){
-props0 = props0 || {};
-props0.large_image = true;
-}
-}
-const _errs15 = errors;
-if(errors === _errs15){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing2;
-if((data.icon === undefined) && (missing2 = "icon")){
-const err8 = {instancePath,schemaPath:"#/allOf/0/oneOf/2/required",keyword:"required",params:{missingProperty: missing2}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-else {
-if(data.icon !== undefined){
-const _errs18 = errors;
-const _errs19 = errors;
-if(data.icon !== null){
-const err9 = {};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-var valid7 = _errs19 === errors;
-if(valid7){
-const err10 = {instancePath:instancePath+"/icon",schemaPath:"#/allOf/0/oneOf/2/properties/icon/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-else {
-errors = _errs18;
-if(vErrors !== null){
-if(_errs18){
-vErrors.length = _errs18;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err11 = {instancePath,schemaPath:"#/allOf/0/oneOf/2/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-var _valid0 = _errs15 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 2];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 2;
-if(props0 !== true){
-props0 = props0 || {};
-props0.icon = true;
-}
-}
-const _errs21 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.largeImage !== undefined){
-const _errs22 = errors;
-if(data.largeImage !== null){
-const err12 = {instancePath:instancePath+"/largeImage",schemaPath:"#/allOf/0/oneOf/3/properties/largeImage/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-var valid8 = _errs22 === errors;
-}
-else {
-var valid8 = true;
-}
-if(valid8){
-if(data.large_image !== undefined){
-const _errs24 = errors;
-if(data.large_image !== null){
-const err13 = {instancePath:instancePath+"/large_image",schemaPath:"#/allOf/0/oneOf/3/properties/large_image/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-var valid8 = _errs24 === errors;
-}
-else {
-var valid8 = true;
-}
-if(valid8){
-if(data.icon !== undefined){
-const _errs26 = errors;
-if(data.icon !== null){
-const err14 = {instancePath:instancePath+"/icon",schemaPath:"#/allOf/0/oneOf/3/properties/icon/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-var valid8 = _errs26 === errors;
-}
-else {
-var valid8 = true;
-}
-}
-}
-}
-var _valid0 = _errs21 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 3];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 3;
-if(props0 !== true){
-props0 = props0 || {};
-props0.largeImage = true;
-props0.large_image = true;
-props0.icon = true;
-}
-}
-}
-}
-}
-if(!valid1){
-const err15 = {instancePath,schemaPath:"#/allOf/0/oneOf",keyword:"oneOf",params:{passingSchemas: passing0}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-validate680.errors = vErrors;
+if(set0 > 1){
+validate680.errors = [{instancePath,schemaPath:"#/allOf/0/atMostOneSet",keyword:"atMostOneSet",params:{}}];
 return false;
-}
-else {
-errors = _errs2;
-if(vErrors !== null){
-if(_errs2){
-vErrors.length = _errs2;
-}
-else {
-vErrors = null;
-}
 }
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-const _errs28 = errors;
+const _errs2 = errors;
 for(const key0 in data){
 if(!(((((((key0 === "name") || (key0 === "description")) || (key0 === "largeImage")) || (key0 === "large_image")) || (key0 === "icon")) || (key0 === "contentUrl")) || (key0 === "content_url"))){
 validate680.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
@@ -22308,89 +12712,89 @@ return false;
 break;
 }
 }
-if(_errs28 === errors){
+if(_errs2 === errors){
 if(data.name !== undefined){
-const _errs29 = errors;
+const _errs3 = errors;
 if(!(validate542(data.name, {instancePath:instancePath+"/name",parentData:data,parentDataProperty:"name",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate542.errors : vErrors.concat(validate542.errors);
 errors = vErrors.length;
 }
-var valid9 = _errs29 === errors;
+var valid1 = _errs3 === errors;
 }
 else {
-var valid9 = true;
+var valid1 = true;
 }
-if(valid9){
+if(valid1){
 if(data.description !== undefined){
-const _errs30 = errors;
+const _errs4 = errors;
 if(!(validate542(data.description, {instancePath:instancePath+"/description",parentData:data,parentDataProperty:"description",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate542.errors : vErrors.concat(validate542.errors);
 errors = vErrors.length;
 }
-var valid9 = _errs30 === errors;
+var valid1 = _errs4 === errors;
 }
 else {
-var valid9 = true;
+var valid1 = true;
 }
-if(valid9){
+if(valid1){
 if(data.largeImage !== undefined){
-const _errs31 = errors;
+const _errs5 = errors;
 if(!(validate549(data.largeImage, {instancePath:instancePath+"/largeImage",parentData:data,parentDataProperty:"largeImage",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate549.errors : vErrors.concat(validate549.errors);
 errors = vErrors.length;
 }
-var valid9 = _errs31 === errors;
+var valid1 = _errs5 === errors;
 }
 else {
-var valid9 = true;
+var valid1 = true;
 }
-if(valid9){
+if(valid1){
 if(data.large_image !== undefined){
-const _errs32 = errors;
+const _errs6 = errors;
 if(!(validate549(data.large_image, {instancePath:instancePath+"/large_image",parentData:data,parentDataProperty:"large_image",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate549.errors : vErrors.concat(validate549.errors);
 errors = vErrors.length;
 }
-var valid9 = _errs32 === errors;
+var valid1 = _errs6 === errors;
 }
 else {
-var valid9 = true;
+var valid1 = true;
 }
-if(valid9){
+if(valid1){
 if(data.icon !== undefined){
-const _errs33 = errors;
+const _errs7 = errors;
 if(!(validate549(data.icon, {instancePath:instancePath+"/icon",parentData:data,parentDataProperty:"icon",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate549.errors : vErrors.concat(validate549.errors);
 errors = vErrors.length;
 }
-var valid9 = _errs33 === errors;
+var valid1 = _errs7 === errors;
 }
 else {
-var valid9 = true;
+var valid1 = true;
 }
-if(valid9){
+if(valid1){
 if(data.contentUrl !== undefined){
-const _errs34 = errors;
+const _errs8 = errors;
 if(!(validate542(data.contentUrl, {instancePath:instancePath+"/contentUrl",parentData:data,parentDataProperty:"contentUrl",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate542.errors : vErrors.concat(validate542.errors);
 errors = vErrors.length;
 }
-var valid9 = _errs34 === errors;
+var valid1 = _errs8 === errors;
 }
 else {
-var valid9 = true;
+var valid1 = true;
 }
-if(valid9){
+if(valid1){
 if(data.content_url !== undefined){
-const _errs35 = errors;
+const _errs9 = errors;
 if(!(validate542(data.content_url, {instancePath:instancePath+"/content_url",parentData:data,parentDataProperty:"content_url",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate542.errors : vErrors.concat(validate542.errors);
 errors = vErrors.length;
 }
-var valid9 = _errs35 === errors;
+var valid1 = _errs9 === errors;
 }
 else {
-var valid9 = true;
+var valid1 = true;
 }
 }
 }
@@ -22613,2319 +13017,85 @@ if((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== nul
 validate545.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema131.type}}];
 return false;
 }
-const _errs2 = errors;
-let valid1 = false;
-let passing0 = null;
-const _errs3 = errors;
-if(errors === _errs3){
 if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((data.text === undefined) && (missing0 = "text")){
-const err0 = {instancePath,schemaPath:"#/allOf/0/oneOf/0/required",keyword:"required",params:{missingProperty: missing0}};
-if(vErrors === null){
-vErrors = [err0];
+let set0 = 0;
+if(data["text"] !== undefined && data["text"] !== null){
+set0 = set0 + 1;
 }
-else {
-vErrors.push(err0);
+if(data["image"] !== undefined && data["image"] !== null){
+set0 = set0 + 1;
 }
-errors++;
+if(data["quickReplies"] !== undefined && data["quickReplies"] !== null){
+set0 = set0 + 1;
 }
-else {
-if(data.text !== undefined){
-const _errs6 = errors;
-const _errs7 = errors;
-if(data.text !== null){
-const err1 = {};
-if(vErrors === null){
-vErrors = [err1];
+if(data["quick_replies"] !== undefined && data["quick_replies"] !== null){
+set0 = set0 + 1;
 }
-else {
-vErrors.push(err1);
+if(data["card"] !== undefined && data["card"] !== null){
+set0 = set0 + 1;
 }
-errors++;
+if(data["payload"] !== undefined && data["payload"] !== null){
+set0 = set0 + 1;
 }
-var valid3 = _errs7 === errors;
-if(valid3){
-const err2 = {instancePath:instancePath+"/text",schemaPath:"#/allOf/0/oneOf/0/properties/text/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err2];
+if(data["simpleResponses"] !== undefined && data["simpleResponses"] !== null){
+set0 = set0 + 1;
 }
-else {
-vErrors.push(err2);
+if(data["simple_responses"] !== undefined && data["simple_responses"] !== null){
+set0 = set0 + 1;
 }
-errors++;
+if(data["basicCard"] !== undefined && data["basicCard"] !== null){
+set0 = set0 + 1;
 }
-else {
-errors = _errs6;
-if(vErrors !== null){
-if(_errs6){
-vErrors.length = _errs6;
+if(data["basic_card"] !== undefined && data["basic_card"] !== null){
+set0 = set0 + 1;
 }
-else {
-vErrors = null;
+if(data["suggestions"] !== undefined && data["suggestions"] !== null){
+set0 = set0 + 1;
 }
+if(data["linkOutSuggestion"] !== undefined && data["linkOutSuggestion"] !== null){
+set0 = set0 + 1;
 }
+if(data["link_out_suggestion"] !== undefined && data["link_out_suggestion"] !== null){
+set0 = set0 + 1;
 }
+if(data["listSelect"] !== undefined && data["listSelect"] !== null){
+set0 = set0 + 1;
 }
+if(data["list_select"] !== undefined && data["list_select"] !== null){
+set0 = set0 + 1;
 }
+if(data["carouselSelect"] !== undefined && data["carouselSelect"] !== null){
+set0 = set0 + 1;
 }
-else {
-const err3 = {instancePath,schemaPath:"#/allOf/0/oneOf/0/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err3];
+if(data["carousel_select"] !== undefined && data["carousel_select"] !== null){
+set0 = set0 + 1;
 }
-else {
-vErrors.push(err3);
+if(data["browseCarouselCard"] !== undefined && data["browseCarouselCard"] !== null){
+set0 = set0 + 1;
 }
-errors++;
+if(data["browse_carousel_card"] !== undefined && data["browse_carousel_card"] !== null){
+set0 = set0 + 1;
 }
+if(data["tableCard"] !== undefined && data["tableCard"] !== null){
+set0 = set0 + 1;
 }
-var _valid0 = _errs3 === errors;
-if(_valid0){
-valid1 = true;
-passing0 = 0;
-var props0 = {};
-props0.text = true;
+if(data["table_card"] !== undefined && data["table_card"] !== null){
+set0 = set0 + 1;
 }
-const _errs9 = errors;
-if(errors === _errs9){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing1;
-if((data.image === undefined) && (missing1 = "image")){
-const err4 = {instancePath,schemaPath:"#/allOf/0/oneOf/1/required",keyword:"required",params:{missingProperty: missing1}};
-if(vErrors === null){
-vErrors = [err4];
+if(data["mediaContent"] !== undefined && data["mediaContent"] !== null){
+set0 = set0 + 1;
 }
-else {
-vErrors.push(err4);
+if(data["media_content"] !== undefined && data["media_content"] !== null){
+set0 = set0 + 1;
 }
-errors++;
-}
-else {
-if(data.image !== undefined){
-const _errs12 = errors;
-const _errs13 = errors;
-if(data.image !== null){
-const err5 = {};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-var valid5 = _errs13 === errors;
-if(valid5){
-const err6 = {instancePath:instancePath+"/image",schemaPath:"#/allOf/0/oneOf/1/properties/image/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-else {
-errors = _errs12;
-if(vErrors !== null){
-if(_errs12){
-vErrors.length = _errs12;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err7 = {instancePath,schemaPath:"#/allOf/0/oneOf/1/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-var _valid0 = _errs9 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 1;
-if(props0 !== true){
-props0 = props0 || {};
-props0.image = true;
-}
-}
-const _errs15 = errors;
-if(errors === _errs15){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing2;
-if((data.quickReplies === undefined) && (missing2 = "quickReplies")){
-const err8 = {instancePath,schemaPath:"#/allOf/0/oneOf/2/required",keyword:"required",params:{missingProperty: missing2}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-else {
-if(data.quickReplies !== undefined){
-const _errs18 = errors;
-const _errs19 = errors;
-if(data.quickReplies !== null){
-const err9 = {};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-var valid7 = _errs19 === errors;
-if(valid7){
-const err10 = {instancePath:instancePath+"/quickReplies",schemaPath:"#/allOf/0/oneOf/2/properties/quickReplies/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-else {
-errors = _errs18;
-if(vErrors !== null){
-if(_errs18){
-vErrors.length = _errs18;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err11 = {instancePath,schemaPath:"#/allOf/0/oneOf/2/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-var _valid0 = _errs15 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 2];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 2;
-if(props0 !== true){
-props0 = props0 || {};
-props0.quickReplies = true;
-}
-}
-const _errs21 = errors;
-if(errors === _errs21){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing3;
-if((data.quick_replies === undefined) && (missing3 = "quick_replies")){
-const err12 = {instancePath,schemaPath:"#/allOf/0/oneOf/3/required",keyword:"required",params:{missingProperty: missing3}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-else {
-if(data.quick_replies !== undefined){
-const _errs24 = errors;
-const _errs25 = errors;
-if(data.quick_replies !== null){
-const err13 = {};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-var valid9 = _errs25 === errors;
-if(valid9){
-const err14 = {instancePath:instancePath+"/quick_replies",schemaPath:"#/allOf/0/oneOf/3/properties/quick_replies/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-else {
-errors = _errs24;
-if(vErrors !== null){
-if(_errs24){
-vErrors.length = _errs24;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err15 = {instancePath,schemaPath:"#/allOf/0/oneOf/3/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-var _valid0 = _errs21 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 3];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 3;
-if(props0 !== true){
-props0 = props0 || {};
-props0.quick_replies = true;
-}
-}
-const _errs27 = errors;
-if(errors === _errs27){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing4;
-if((data.card === undefined) && (missing4 = "card")){
-const err16 = {instancePath,schemaPath:"#/allOf/0/oneOf/4/required",keyword:"required",params:{missingProperty: missing4}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-else {
-if(data.card !== undefined){
-const _errs30 = errors;
-const _errs31 = errors;
-if(data.card !== null){
-const err17 = {};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-var valid11 = _errs31 === errors;
-if(valid11){
-const err18 = {instancePath:instancePath+"/card",schemaPath:"#/allOf/0/oneOf/4/properties/card/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-else {
-errors = _errs30;
-if(vErrors !== null){
-if(_errs30){
-vErrors.length = _errs30;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err19 = {instancePath,schemaPath:"#/allOf/0/oneOf/4/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-var _valid0 = _errs27 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 4];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 4;
-if(props0 !== true){
-props0 = props0 || {};
-props0.card = true;
-}
-}
-const _errs33 = errors;
-if(errors === _errs33){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing5;
-if((data.payload === undefined) && (missing5 = "payload")){
-const err20 = {instancePath,schemaPath:"#/allOf/0/oneOf/5/required",keyword:"required",params:{missingProperty: missing5}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-else {
-if(data.payload !== undefined){
-const _errs36 = errors;
-const _errs37 = errors;
-if(data.payload !== null){
-const err21 = {};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-var valid13 = _errs37 === errors;
-if(valid13){
-const err22 = {instancePath:instancePath+"/payload",schemaPath:"#/allOf/0/oneOf/5/properties/payload/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-else {
-errors = _errs36;
-if(vErrors !== null){
-if(_errs36){
-vErrors.length = _errs36;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err23 = {instancePath,schemaPath:"#/allOf/0/oneOf/5/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-var _valid0 = _errs33 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 5];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 5;
-if(props0 !== true){
-props0 = props0 || {};
-props0.payload = true;
-}
-}
-const _errs39 = errors;
-if(errors === _errs39){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing6;
-if((data.simpleResponses === undefined) && (missing6 = "simpleResponses")){
-const err24 = {instancePath,schemaPath:"#/allOf/0/oneOf/6/required",keyword:"required",params:{missingProperty: missing6}};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-else {
-if(data.simpleResponses !== undefined){
-const _errs42 = errors;
-const _errs43 = errors;
-if(data.simpleResponses !== null){
-const err25 = {};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-var valid15 = _errs43 === errors;
-if(valid15){
-const err26 = {instancePath:instancePath+"/simpleResponses",schemaPath:"#/allOf/0/oneOf/6/properties/simpleResponses/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-else {
-errors = _errs42;
-if(vErrors !== null){
-if(_errs42){
-vErrors.length = _errs42;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err27 = {instancePath,schemaPath:"#/allOf/0/oneOf/6/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-var _valid0 = _errs39 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 6];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 6;
-if(props0 !== true){
-props0 = props0 || {};
-props0.simpleResponses = true;
-}
-}
-const _errs45 = errors;
-if(errors === _errs45){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing7;
-if((data.simple_responses === undefined) && (missing7 = "simple_responses")){
-const err28 = {instancePath,schemaPath:"#/allOf/0/oneOf/7/required",keyword:"required",params:{missingProperty: missing7}};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-else {
-if(data.simple_responses !== undefined){
-const _errs48 = errors;
-const _errs49 = errors;
-if(data.simple_responses !== null){
-const err29 = {};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-var valid17 = _errs49 === errors;
-if(valid17){
-const err30 = {instancePath:instancePath+"/simple_responses",schemaPath:"#/allOf/0/oneOf/7/properties/simple_responses/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-else {
-errors = _errs48;
-if(vErrors !== null){
-if(_errs48){
-vErrors.length = _errs48;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err31 = {instancePath,schemaPath:"#/allOf/0/oneOf/7/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-var _valid0 = _errs45 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 7];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 7;
-if(props0 !== true){
-props0 = props0 || {};
-props0.simple_responses = true;
-}
-}
-const _errs51 = errors;
-if(errors === _errs51){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing8;
-if((data.basicCard === undefined) && (missing8 = "basicCard")){
-const err32 = {instancePath,schemaPath:"#/allOf/0/oneOf/8/required",keyword:"required",params:{missingProperty: missing8}};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-else {
-if(data.basicCard !== undefined){
-const _errs54 = errors;
-const _errs55 = errors;
-if(data.basicCard !== null){
-const err33 = {};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-var valid19 = _errs55 === errors;
-if(valid19){
-const err34 = {instancePath:instancePath+"/basicCard",schemaPath:"#/allOf/0/oneOf/8/properties/basicCard/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-else {
-errors = _errs54;
-if(vErrors !== null){
-if(_errs54){
-vErrors.length = _errs54;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err35 = {instancePath,schemaPath:"#/allOf/0/oneOf/8/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-var _valid0 = _errs51 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 8];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 8;
-if(props0 !== true){
-props0 = props0 || {};
-props0.basicCard = true;
-}
-}
-const _errs57 = errors;
-if(errors === _errs57){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing9;
-if((data.basic_card === undefined) && (missing9 = "basic_card")){
-const err36 = {instancePath,schemaPath:"#/allOf/0/oneOf/9/required",keyword:"required",params:{missingProperty: missing9}};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-else {
-if(data.basic_card !== undefined){
-const _errs60 = errors;
-const _errs61 = errors;
-if(data.basic_card !== null){
-const err37 = {};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-var valid21 = _errs61 === errors;
-if(valid21){
-const err38 = {instancePath:instancePath+"/basic_card",schemaPath:"#/allOf/0/oneOf/9/properties/basic_card/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-else {
-errors = _errs60;
-if(vErrors !== null){
-if(_errs60){
-vErrors.length = _errs60;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err39 = {instancePath,schemaPath:"#/allOf/0/oneOf/9/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-}
-var _valid0 = _errs57 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 9];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 9;
-if(props0 !== true){
-props0 = props0 || {};
-props0.basic_card = true;
-}
-}
-const _errs63 = errors;
-if(errors === _errs63){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing10;
-if((data.suggestions === undefined) && (missing10 = "suggestions")){
-const err40 = {instancePath,schemaPath:"#/allOf/0/oneOf/10/required",keyword:"required",params:{missingProperty: missing10}};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-else {
-if(data.suggestions !== undefined){
-const _errs66 = errors;
-const _errs67 = errors;
-if(data.suggestions !== null){
-const err41 = {};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-var valid23 = _errs67 === errors;
-if(valid23){
-const err42 = {instancePath:instancePath+"/suggestions",schemaPath:"#/allOf/0/oneOf/10/properties/suggestions/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-else {
-errors = _errs66;
-if(vErrors !== null){
-if(_errs66){
-vErrors.length = _errs66;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err43 = {instancePath,schemaPath:"#/allOf/0/oneOf/10/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
-var _valid0 = _errs63 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 10];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 10;
-if(props0 !== true){
-props0 = props0 || {};
-props0.suggestions = true;
-}
-}
-const _errs69 = errors;
-if(errors === _errs69){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing11;
-if((data.linkOutSuggestion === undefined) && (missing11 = "linkOutSuggestion")){
-const err44 = {instancePath,schemaPath:"#/allOf/0/oneOf/11/required",keyword:"required",params:{missingProperty: missing11}};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-else {
-if(data.linkOutSuggestion !== undefined){
-const _errs72 = errors;
-const _errs73 = errors;
-if(data.linkOutSuggestion !== null){
-const err45 = {};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-var valid25 = _errs73 === errors;
-if(valid25){
-const err46 = {instancePath:instancePath+"/linkOutSuggestion",schemaPath:"#/allOf/0/oneOf/11/properties/linkOutSuggestion/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-else {
-errors = _errs72;
-if(vErrors !== null){
-if(_errs72){
-vErrors.length = _errs72;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err47 = {instancePath,schemaPath:"#/allOf/0/oneOf/11/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-}
-var _valid0 = _errs69 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 11];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 11;
-if(props0 !== true){
-props0 = props0 || {};
-props0.linkOutSuggestion = true;
-}
-}
-const _errs75 = errors;
-if(errors === _errs75){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing12;
-if((data.link_out_suggestion === undefined) && (missing12 = "link_out_suggestion")){
-const err48 = {instancePath,schemaPath:"#/allOf/0/oneOf/12/required",keyword:"required",params:{missingProperty: missing12}};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-else {
-if(data.link_out_suggestion !== undefined){
-const _errs78 = errors;
-const _errs79 = errors;
-if(data.link_out_suggestion !== null){
-const err49 = {};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-var valid27 = _errs79 === errors;
-if(valid27){
-const err50 = {instancePath:instancePath+"/link_out_suggestion",schemaPath:"#/allOf/0/oneOf/12/properties/link_out_suggestion/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-else {
-errors = _errs78;
-if(vErrors !== null){
-if(_errs78){
-vErrors.length = _errs78;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err51 = {instancePath,schemaPath:"#/allOf/0/oneOf/12/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-}
-var _valid0 = _errs75 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 12];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 12;
-if(props0 !== true){
-props0 = props0 || {};
-props0.link_out_suggestion = true;
-}
-}
-const _errs81 = errors;
-if(errors === _errs81){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing13;
-if((data.listSelect === undefined) && (missing13 = "listSelect")){
-const err52 = {instancePath,schemaPath:"#/allOf/0/oneOf/13/required",keyword:"required",params:{missingProperty: missing13}};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-else {
-if(data.listSelect !== undefined){
-const _errs84 = errors;
-const _errs85 = errors;
-if(data.listSelect !== null){
-const err53 = {};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-var valid29 = _errs85 === errors;
-if(valid29){
-const err54 = {instancePath:instancePath+"/listSelect",schemaPath:"#/allOf/0/oneOf/13/properties/listSelect/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-else {
-errors = _errs84;
-if(vErrors !== null){
-if(_errs84){
-vErrors.length = _errs84;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err55 = {instancePath,schemaPath:"#/allOf/0/oneOf/13/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-}
-var _valid0 = _errs81 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 13];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 13;
-if(props0 !== true){
-props0 = props0 || {};
-props0.listSelect = true;
-}
-}
-const _errs87 = errors;
-if(errors === _errs87){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing14;
-if((data.list_select === undefined) && (missing14 = "list_select")){
-const err56 = {instancePath,schemaPath:"#/allOf/0/oneOf/14/required",keyword:"required",params:{missingProperty: missing14}};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-else {
-if(data.list_select !== undefined){
-const _errs90 = errors;
-const _errs91 = errors;
-if(data.list_select !== null){
-const err57 = {};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-var valid31 = _errs91 === errors;
-if(valid31){
-const err58 = {instancePath:instancePath+"/list_select",schemaPath:"#/allOf/0/oneOf/14/properties/list_select/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-else {
-errors = _errs90;
-if(vErrors !== null){
-if(_errs90){
-vErrors.length = _errs90;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err59 = {instancePath,schemaPath:"#/allOf/0/oneOf/14/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-}
-var _valid0 = _errs87 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 14];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 14;
-if(props0 !== true){
-props0 = props0 || {};
-props0.list_select = true;
-}
-}
-const _errs93 = errors;
-if(errors === _errs93){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing15;
-if((data.carouselSelect === undefined) && (missing15 = "carouselSelect")){
-const err60 = {instancePath,schemaPath:"#/allOf/0/oneOf/15/required",keyword:"required",params:{missingProperty: missing15}};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-else {
-if(data.carouselSelect !== undefined){
-const _errs96 = errors;
-const _errs97 = errors;
-if(data.carouselSelect !== null){
-const err61 = {};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-var valid33 = _errs97 === errors;
-if(valid33){
-const err62 = {instancePath:instancePath+"/carouselSelect",schemaPath:"#/allOf/0/oneOf/15/properties/carouselSelect/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-}
-else {
-errors = _errs96;
-if(vErrors !== null){
-if(_errs96){
-vErrors.length = _errs96;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err63 = {instancePath,schemaPath:"#/allOf/0/oneOf/15/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-}
-var _valid0 = _errs93 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 15];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 15;
-if(props0 !== true){
-props0 = props0 || {};
-props0.carouselSelect = true;
-}
-}
-const _errs99 = errors;
-if(errors === _errs99){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing16;
-if((data.carousel_select === undefined) && (missing16 = "carousel_select")){
-const err64 = {instancePath,schemaPath:"#/allOf/0/oneOf/16/required",keyword:"required",params:{missingProperty: missing16}};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-else {
-if(data.carousel_select !== undefined){
-const _errs102 = errors;
-const _errs103 = errors;
-if(data.carousel_select !== null){
-const err65 = {};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-var valid35 = _errs103 === errors;
-if(valid35){
-const err66 = {instancePath:instancePath+"/carousel_select",schemaPath:"#/allOf/0/oneOf/16/properties/carousel_select/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-else {
-errors = _errs102;
-if(vErrors !== null){
-if(_errs102){
-vErrors.length = _errs102;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err67 = {instancePath,schemaPath:"#/allOf/0/oneOf/16/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-}
-var _valid0 = _errs99 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 16];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 16;
-if(props0 !== true){
-props0 = props0 || {};
-props0.carousel_select = true;
-}
-}
-const _errs105 = errors;
-if(errors === _errs105){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing17;
-if((data.browseCarouselCard === undefined) && (missing17 = "browseCarouselCard")){
-const err68 = {instancePath,schemaPath:"#/allOf/0/oneOf/17/required",keyword:"required",params:{missingProperty: missing17}};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
-errors++;
-}
-else {
-if(data.browseCarouselCard !== undefined){
-const _errs108 = errors;
-const _errs109 = errors;
-if(data.browseCarouselCard !== null){
-const err69 = {};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
-errors++;
-}
-var valid37 = _errs109 === errors;
-if(valid37){
-const err70 = {instancePath:instancePath+"/browseCarouselCard",schemaPath:"#/allOf/0/oneOf/17/properties/browseCarouselCard/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
-errors++;
-}
-else {
-errors = _errs108;
-if(vErrors !== null){
-if(_errs108){
-vErrors.length = _errs108;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err71 = {instancePath,schemaPath:"#/allOf/0/oneOf/17/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-}
-}
-var _valid0 = _errs105 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 17];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 17;
-if(props0 !== true){
-props0 = props0 || {};
-props0.browseCarouselCard = true;
-}
-}
-const _errs111 = errors;
-if(errors === _errs111){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing18;
-if((data.browse_carousel_card === undefined) && (missing18 = "browse_carousel_card")){
-const err72 = {instancePath,schemaPath:"#/allOf/0/oneOf/18/required",keyword:"required",params:{missingProperty: missing18}};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
-errors++;
-}
-else {
-if(data.browse_carousel_card !== undefined){
-const _errs114 = errors;
-const _errs115 = errors;
-if(data.browse_carousel_card !== null){
-const err73 = {};
-if(vErrors === null){
-vErrors = [err73];
-}
-else {
-vErrors.push(err73);
-}
-errors++;
-}
-var valid39 = _errs115 === errors;
-if(valid39){
-const err74 = {instancePath:instancePath+"/browse_carousel_card",schemaPath:"#/allOf/0/oneOf/18/properties/browse_carousel_card/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err74];
-}
-else {
-vErrors.push(err74);
-}
-errors++;
-}
-else {
-errors = _errs114;
-if(vErrors !== null){
-if(_errs114){
-vErrors.length = _errs114;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err75 = {instancePath,schemaPath:"#/allOf/0/oneOf/18/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err75];
-}
-else {
-vErrors.push(err75);
-}
-errors++;
-}
-}
-var _valid0 = _errs111 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 18];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 18;
-if(props0 !== true){
-props0 = props0 || {};
-props0.browse_carousel_card = true;
-}
-}
-const _errs117 = errors;
-if(errors === _errs117){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing19;
-if((data.tableCard === undefined) && (missing19 = "tableCard")){
-const err76 = {instancePath,schemaPath:"#/allOf/0/oneOf/19/required",keyword:"required",params:{missingProperty: missing19}};
-if(vErrors === null){
-vErrors = [err76];
-}
-else {
-vErrors.push(err76);
-}
-errors++;
-}
-else {
-if(data.tableCard !== undefined){
-const _errs120 = errors;
-const _errs121 = errors;
-if(data.tableCard !== null){
-const err77 = {};
-if(vErrors === null){
-vErrors = [err77];
-}
-else {
-vErrors.push(err77);
-}
-errors++;
-}
-var valid41 = _errs121 === errors;
-if(valid41){
-const err78 = {instancePath:instancePath+"/tableCard",schemaPath:"#/allOf/0/oneOf/19/properties/tableCard/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err78];
-}
-else {
-vErrors.push(err78);
-}
-errors++;
-}
-else {
-errors = _errs120;
-if(vErrors !== null){
-if(_errs120){
-vErrors.length = _errs120;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err79 = {instancePath,schemaPath:"#/allOf/0/oneOf/19/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err79];
-}
-else {
-vErrors.push(err79);
-}
-errors++;
-}
-}
-var _valid0 = _errs117 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 19];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 19;
-if(props0 !== true){
-props0 = props0 || {};
-props0.tableCard = true;
-}
-}
-const _errs123 = errors;
-if(errors === _errs123){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing20;
-if((data.table_card === undefined) && (missing20 = "table_card")){
-const err80 = {instancePath,schemaPath:"#/allOf/0/oneOf/20/required",keyword:"required",params:{missingProperty: missing20}};
-if(vErrors === null){
-vErrors = [err80];
-}
-else {
-vErrors.push(err80);
-}
-errors++;
-}
-else {
-if(data.table_card !== undefined){
-const _errs126 = errors;
-const _errs127 = errors;
-if(data.table_card !== null){
-const err81 = {};
-if(vErrors === null){
-vErrors = [err81];
-}
-else {
-vErrors.push(err81);
-}
-errors++;
-}
-var valid43 = _errs127 === errors;
-if(valid43){
-const err82 = {instancePath:instancePath+"/table_card",schemaPath:"#/allOf/0/oneOf/20/properties/table_card/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err82];
-}
-else {
-vErrors.push(err82);
-}
-errors++;
-}
-else {
-errors = _errs126;
-if(vErrors !== null){
-if(_errs126){
-vErrors.length = _errs126;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err83 = {instancePath,schemaPath:"#/allOf/0/oneOf/20/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err83];
-}
-else {
-vErrors.push(err83);
-}
-errors++;
-}
-}
-var _valid0 = _errs123 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 20];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 20;
-if(props0 !== true){
-props0 = props0 || {};
-props0.table_card = true;
-}
-}
-const _errs129 = errors;
-if(errors === _errs129){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing21;
-if((data.mediaContent === undefined) && (missing21 = "mediaContent")){
-const err84 = {instancePath,schemaPath:"#/allOf/0/oneOf/21/required",keyword:"required",params:{missingProperty: missing21}};
-if(vErrors === null){
-vErrors = [err84];
-}
-else {
-vErrors.push(err84);
-}
-errors++;
-}
-else {
-if(data.mediaContent !== undefined){
-const _errs132 = errors;
-const _errs133 = errors;
-if(data.mediaContent !== null){
-const err85 = {};
-if(vErrors === null){
-vErrors = [err85];
-}
-else {
-vErrors.push(err85);
-}
-errors++;
-}
-var valid45 = _errs133 === errors;
-if(valid45){
-const err86 = {instancePath:instancePath+"/mediaContent",schemaPath:"#/allOf/0/oneOf/21/properties/mediaContent/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err86];
-}
-else {
-vErrors.push(err86);
-}
-errors++;
-}
-else {
-errors = _errs132;
-if(vErrors !== null){
-if(_errs132){
-vErrors.length = _errs132;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err87 = {instancePath,schemaPath:"#/allOf/0/oneOf/21/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err87];
-}
-else {
-vErrors.push(err87);
-}
-errors++;
-}
-}
-var _valid0 = _errs129 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 21];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 21;
-if(props0 !== true){
-props0 = props0 || {};
-props0.mediaContent = true;
-}
-}
-const _errs135 = errors;
-if(errors === _errs135){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing22;
-if((data.media_content === undefined) && (missing22 = "media_content")){
-const err88 = {instancePath,schemaPath:"#/allOf/0/oneOf/22/required",keyword:"required",params:{missingProperty: missing22}};
-if(vErrors === null){
-vErrors = [err88];
-}
-else {
-vErrors.push(err88);
-}
-errors++;
-}
-else {
-if(data.media_content !== undefined){
-const _errs138 = errors;
-const _errs139 = errors;
-if(data.media_content !== null){
-const err89 = {};
-if(vErrors === null){
-vErrors = [err89];
-}
-else {
-vErrors.push(err89);
-}
-errors++;
-}
-var valid47 = _errs139 === errors;
-if(valid47){
-const err90 = {instancePath:instancePath+"/media_content",schemaPath:"#/allOf/0/oneOf/22/properties/media_content/not",keyword:"not",params:{}};
-if(vErrors === null){
-vErrors = [err90];
-}
-else {
-vErrors.push(err90);
-}
-errors++;
-}
-else {
-errors = _errs138;
-if(vErrors !== null){
-if(_errs138){
-vErrors.length = _errs138;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-}
-else {
-const err91 = {instancePath,schemaPath:"#/allOf/0/oneOf/22/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err91];
-}
-else {
-vErrors.push(err91);
-}
-errors++;
-}
-}
-var _valid0 = _errs135 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 22];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 22;
-if(props0 !== true){
-props0 = props0 || {};
-props0.media_content = true;
-}
-}
-const _errs141 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.text !== undefined){
-const _errs142 = errors;
-if(data.text !== null){
-const err92 = {instancePath:instancePath+"/text",schemaPath:"#/allOf/0/oneOf/23/properties/text/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err92];
-}
-else {
-vErrors.push(err92);
-}
-errors++;
-}
-var valid48 = _errs142 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data.image !== undefined){
-const _errs144 = errors;
-if(data.image !== null){
-const err93 = {instancePath:instancePath+"/image",schemaPath:"#/allOf/0/oneOf/23/properties/image/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err93];
-}
-else {
-vErrors.push(err93);
-}
-errors++;
-}
-var valid48 = _errs144 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data.quickReplies !== undefined){
-const _errs146 = errors;
-if(data.quickReplies !== null){
-const err94 = {instancePath:instancePath+"/quickReplies",schemaPath:"#/allOf/0/oneOf/23/properties/quickReplies/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err94];
-}
-else {
-vErrors.push(err94);
-}
-errors++;
-}
-var valid48 = _errs146 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data.quick_replies !== undefined){
-const _errs148 = errors;
-if(data.quick_replies !== null){
-const err95 = {instancePath:instancePath+"/quick_replies",schemaPath:"#/allOf/0/oneOf/23/properties/quick_replies/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err95];
-}
-else {
-vErrors.push(err95);
-}
-errors++;
-}
-var valid48 = _errs148 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data.card !== undefined){
-const _errs150 = errors;
-if(data.card !== null){
-const err96 = {instancePath:instancePath+"/card",schemaPath:"#/allOf/0/oneOf/23/properties/card/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err96];
-}
-else {
-vErrors.push(err96);
-}
-errors++;
-}
-var valid48 = _errs150 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data.payload !== undefined){
-const _errs152 = errors;
-if(data.payload !== null){
-const err97 = {instancePath:instancePath+"/payload",schemaPath:"#/allOf/0/oneOf/23/properties/payload/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err97];
-}
-else {
-vErrors.push(err97);
-}
-errors++;
-}
-var valid48 = _errs152 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data.simpleResponses !== undefined){
-const _errs154 = errors;
-if(data.simpleResponses !== null){
-const err98 = {instancePath:instancePath+"/simpleResponses",schemaPath:"#/allOf/0/oneOf/23/properties/simpleResponses/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err98];
-}
-else {
-vErrors.push(err98);
-}
-errors++;
-}
-var valid48 = _errs154 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data.simple_responses !== undefined){
-const _errs156 = errors;
-if(data.simple_responses !== null){
-const err99 = {instancePath:instancePath+"/simple_responses",schemaPath:"#/allOf/0/oneOf/23/properties/simple_responses/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err99];
-}
-else {
-vErrors.push(err99);
-}
-errors++;
-}
-var valid48 = _errs156 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data.basicCard !== undefined){
-const _errs158 = errors;
-if(data.basicCard !== null){
-const err100 = {instancePath:instancePath+"/basicCard",schemaPath:"#/allOf/0/oneOf/23/properties/basicCard/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err100];
-}
-else {
-vErrors.push(err100);
-}
-errors++;
-}
-var valid48 = _errs158 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data.basic_card !== undefined){
-const _errs160 = errors;
-if(data.basic_card !== null){
-const err101 = {instancePath:instancePath+"/basic_card",schemaPath:"#/allOf/0/oneOf/23/properties/basic_card/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err101];
-}
-else {
-vErrors.push(err101);
-}
-errors++;
-}
-var valid48 = _errs160 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data.suggestions !== undefined){
-const _errs162 = errors;
-if(data.suggestions !== null){
-const err102 = {instancePath:instancePath+"/suggestions",schemaPath:"#/allOf/0/oneOf/23/properties/suggestions/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err102];
-}
-else {
-vErrors.push(err102);
-}
-errors++;
-}
-var valid48 = _errs162 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data.linkOutSuggestion !== undefined){
-const _errs164 = errors;
-if(data.linkOutSuggestion !== null){
-const err103 = {instancePath:instancePath+"/linkOutSuggestion",schemaPath:"#/allOf/0/oneOf/23/properties/linkOutSuggestion/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err103];
-}
-else {
-vErrors.push(err103);
-}
-errors++;
-}
-var valid48 = _errs164 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data.link_out_suggestion !== undefined){
-const _errs166 = errors;
-if(data.link_out_suggestion !== null){
-const err104 = {instancePath:instancePath+"/link_out_suggestion",schemaPath:"#/allOf/0/oneOf/23/properties/link_out_suggestion/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err104];
-}
-else {
-vErrors.push(err104);
-}
-errors++;
-}
-var valid48 = _errs166 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data.listSelect !== undefined){
-const _errs168 = errors;
-if(data.listSelect !== null){
-const err105 = {instancePath:instancePath+"/listSelect",schemaPath:"#/allOf/0/oneOf/23/properties/listSelect/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err105];
-}
-else {
-vErrors.push(err105);
-}
-errors++;
-}
-var valid48 = _errs168 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data.list_select !== undefined){
-const _errs170 = errors;
-if(data.list_select !== null){
-const err106 = {instancePath:instancePath+"/list_select",schemaPath:"#/allOf/0/oneOf/23/properties/list_select/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err106];
-}
-else {
-vErrors.push(err106);
-}
-errors++;
-}
-var valid48 = _errs170 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data.carouselSelect !== undefined){
-const _errs172 = errors;
-if(data.carouselSelect !== null){
-const err107 = {instancePath:instancePath+"/carouselSelect",schemaPath:"#/allOf/0/oneOf/23/properties/carouselSelect/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err107];
-}
-else {
-vErrors.push(err107);
-}
-errors++;
-}
-var valid48 = _errs172 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data.carousel_select !== undefined){
-const _errs174 = errors;
-if(data.carousel_select !== null){
-const err108 = {instancePath:instancePath+"/carousel_select",schemaPath:"#/allOf/0/oneOf/23/properties/carousel_select/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err108];
-}
-else {
-vErrors.push(err108);
-}
-errors++;
-}
-var valid48 = _errs174 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data.browseCarouselCard !== undefined){
-const _errs176 = errors;
-if(data.browseCarouselCard !== null){
-const err109 = {instancePath:instancePath+"/browseCarouselCard",schemaPath:"#/allOf/0/oneOf/23/properties/browseCarouselCard/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err109];
-}
-else {
-vErrors.push(err109);
-}
-errors++;
-}
-var valid48 = _errs176 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data.browse_carousel_card !== undefined){
-const _errs178 = errors;
-if(data.browse_carousel_card !== null){
-const err110 = {instancePath:instancePath+"/browse_carousel_card",schemaPath:"#/allOf/0/oneOf/23/properties/browse_carousel_card/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err110];
-}
-else {
-vErrors.push(err110);
-}
-errors++;
-}
-var valid48 = _errs178 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data.tableCard !== undefined){
-const _errs180 = errors;
-if(data.tableCard !== null){
-const err111 = {instancePath:instancePath+"/tableCard",schemaPath:"#/allOf/0/oneOf/23/properties/tableCard/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err111];
-}
-else {
-vErrors.push(err111);
-}
-errors++;
-}
-var valid48 = _errs180 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data.table_card !== undefined){
-const _errs182 = errors;
-if(data.table_card !== null){
-const err112 = {instancePath:instancePath+"/table_card",schemaPath:"#/allOf/0/oneOf/23/properties/table_card/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err112];
-}
-else {
-vErrors.push(err112);
-}
-errors++;
-}
-var valid48 = _errs182 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data.mediaContent !== undefined){
-const _errs184 = errors;
-if(data.mediaContent !== null){
-const err113 = {instancePath:instancePath+"/mediaContent",schemaPath:"#/allOf/0/oneOf/23/properties/mediaContent/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err113];
-}
-else {
-vErrors.push(err113);
-}
-errors++;
-}
-var valid48 = _errs184 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data.media_content !== undefined){
-const _errs186 = errors;
-if(data.media_content !== null){
-const err114 = {instancePath:instancePath+"/media_content",schemaPath:"#/allOf/0/oneOf/23/properties/media_content/type",keyword:"type",params:{type: "null"}};
-if(vErrors === null){
-vErrors = [err114];
-}
-else {
-vErrors.push(err114);
-}
-errors++;
-}
-var valid48 = _errs186 === errors;
-}
-else {
-var valid48 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-var _valid0 = _errs141 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 23];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 23;
-if(props0 !== true){
-props0 = props0 || {};
-props0.text = true;
-props0.image = true;
-props0.quickReplies = true;
-props0.quick_replies = true;
-props0.card = true;
-props0.payload = true;
-props0.simpleResponses = true;
-props0.simple_responses = true;
-props0.basicCard = true;
-props0.basic_card = true;
-props0.suggestions = true;
-props0.linkOutSuggestion = true;
-props0.link_out_suggestion = true;
-props0.listSelect = true;
-props0.list_select = true;
-props0.carouselSelect = true;
-props0.carousel_select = true;
-props0.browseCarouselCard = true;
-props0.browse_carousel_card = true;
-props0.tableCard = true;
-props0.table_card = true;
-props0.mediaContent = true;
-props0.media_content = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-if(!valid1){
-const err115 = {instancePath,schemaPath:"#/allOf/0/oneOf",keyword:"oneOf",params:{passingSchemas: passing0}};
-if(vErrors === null){
-vErrors = [err115];
-}
-else {
-vErrors.push(err115);
-}
-errors++;
-validate545.errors = vErrors;
+if(set0 > 1){
+validate545.errors = [{instancePath,schemaPath:"#/allOf/0/atMostOneSet",keyword:"atMostOneSet",params:{}}];
 return false;
-}
-else {
-errors = _errs2;
-if(vErrors !== null){
-if(_errs2){
-vErrors.length = _errs2;
-}
-else {
-vErrors = null;
-}
 }
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-const _errs188 = errors;
+const _errs2 = errors;
 for(const key0 in data){
 if(!(func1.call(schema131.properties, key0))){
 validate545.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
@@ -24933,293 +13103,293 @@ return false;
 break;
 }
 }
-if(_errs188 === errors){
+if(_errs2 === errors){
 if(data.text !== undefined){
-const _errs189 = errors;
+const _errs3 = errors;
 if(!(validate546(data.text, {instancePath:instancePath+"/text",parentData:data,parentDataProperty:"text",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate546.errors : vErrors.concat(validate546.errors);
 errors = vErrors.length;
 }
-var valid49 = _errs189 === errors;
+var valid1 = _errs3 === errors;
 }
 else {
-var valid49 = true;
+var valid1 = true;
 }
-if(valid49){
+if(valid1){
 if(data.image !== undefined){
-const _errs190 = errors;
+const _errs4 = errors;
 if(!(validate549(data.image, {instancePath:instancePath+"/image",parentData:data,parentDataProperty:"image",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate549.errors : vErrors.concat(validate549.errors);
 errors = vErrors.length;
 }
-var valid49 = _errs190 === errors;
+var valid1 = _errs4 === errors;
 }
 else {
-var valid49 = true;
+var valid1 = true;
 }
-if(valid49){
+if(valid1){
 if(data.quickReplies !== undefined){
-const _errs191 = errors;
+const _errs5 = errors;
 if(!(validate555(data.quickReplies, {instancePath:instancePath+"/quickReplies",parentData:data,parentDataProperty:"quickReplies",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate555.errors : vErrors.concat(validate555.errors);
 errors = vErrors.length;
 }
-var valid49 = _errs191 === errors;
+var valid1 = _errs5 === errors;
 }
 else {
-var valid49 = true;
+var valid1 = true;
 }
-if(valid49){
+if(valid1){
 if(data.quick_replies !== undefined){
-const _errs192 = errors;
+const _errs6 = errors;
 if(!(validate555(data.quick_replies, {instancePath:instancePath+"/quick_replies",parentData:data,parentDataProperty:"quick_replies",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate555.errors : vErrors.concat(validate555.errors);
 errors = vErrors.length;
 }
-var valid49 = _errs192 === errors;
+var valid1 = _errs6 === errors;
 }
 else {
-var valid49 = true;
+var valid1 = true;
 }
-if(valid49){
+if(valid1){
 if(data.card !== undefined){
-const _errs193 = errors;
+const _errs7 = errors;
 if(!(validate561(data.card, {instancePath:instancePath+"/card",parentData:data,parentDataProperty:"card",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate561.errors : vErrors.concat(validate561.errors);
 errors = vErrors.length;
 }
-var valid49 = _errs193 === errors;
+var valid1 = _errs7 === errors;
 }
 else {
-var valid49 = true;
+var valid1 = true;
 }
-if(valid49){
+if(valid1){
 if(data.payload !== undefined){
-const _errs194 = errors;
+const _errs8 = errors;
 if(!(validate571(data.payload, {instancePath:instancePath+"/payload",parentData:data,parentDataProperty:"payload",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate571.errors : vErrors.concat(validate571.errors);
 errors = vErrors.length;
 }
-var valid49 = _errs194 === errors;
+var valid1 = _errs8 === errors;
 }
 else {
-var valid49 = true;
+var valid1 = true;
 }
-if(valid49){
+if(valid1){
 if(data.simpleResponses !== undefined){
-const _errs195 = errors;
+const _errs9 = errors;
 if(!(validate573(data.simpleResponses, {instancePath:instancePath+"/simpleResponses",parentData:data,parentDataProperty:"simpleResponses",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate573.errors : vErrors.concat(validate573.errors);
 errors = vErrors.length;
 }
-var valid49 = _errs195 === errors;
+var valid1 = _errs9 === errors;
 }
 else {
-var valid49 = true;
+var valid1 = true;
 }
-if(valid49){
+if(valid1){
 if(data.simple_responses !== undefined){
-const _errs196 = errors;
+const _errs10 = errors;
 if(!(validate573(data.simple_responses, {instancePath:instancePath+"/simple_responses",parentData:data,parentDataProperty:"simple_responses",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate573.errors : vErrors.concat(validate573.errors);
 errors = vErrors.length;
 }
-var valid49 = _errs196 === errors;
+var valid1 = _errs10 === errors;
 }
 else {
-var valid49 = true;
+var valid1 = true;
 }
-if(valid49){
+if(valid1){
 if(data.basicCard !== undefined){
-const _errs197 = errors;
+const _errs11 = errors;
 if(!(validate584(data.basicCard, {instancePath:instancePath+"/basicCard",parentData:data,parentDataProperty:"basicCard",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate584.errors : vErrors.concat(validate584.errors);
 errors = vErrors.length;
 }
-var valid49 = _errs197 === errors;
+var valid1 = _errs11 === errors;
 }
 else {
-var valid49 = true;
+var valid1 = true;
 }
-if(valid49){
+if(valid1){
 if(data.basic_card !== undefined){
-const _errs198 = errors;
+const _errs12 = errors;
 if(!(validate584(data.basic_card, {instancePath:instancePath+"/basic_card",parentData:data,parentDataProperty:"basic_card",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate584.errors : vErrors.concat(validate584.errors);
 errors = vErrors.length;
 }
-var valid49 = _errs198 === errors;
+var valid1 = _errs12 === errors;
 }
 else {
-var valid49 = true;
+var valid1 = true;
 }
-if(valid49){
+if(valid1){
 if(data.suggestions !== undefined){
-const _errs199 = errors;
+const _errs13 = errors;
 if(!(validate599(data.suggestions, {instancePath:instancePath+"/suggestions",parentData:data,parentDataProperty:"suggestions",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate599.errors : vErrors.concat(validate599.errors);
 errors = vErrors.length;
 }
-var valid49 = _errs199 === errors;
+var valid1 = _errs13 === errors;
 }
 else {
-var valid49 = true;
+var valid1 = true;
 }
-if(valid49){
+if(valid1){
 if(data.linkOutSuggestion !== undefined){
-const _errs200 = errors;
+const _errs14 = errors;
 if(!(validate604(data.linkOutSuggestion, {instancePath:instancePath+"/linkOutSuggestion",parentData:data,parentDataProperty:"linkOutSuggestion",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate604.errors : vErrors.concat(validate604.errors);
 errors = vErrors.length;
 }
-var valid49 = _errs200 === errors;
+var valid1 = _errs14 === errors;
 }
 else {
-var valid49 = true;
+var valid1 = true;
 }
-if(valid49){
+if(valid1){
 if(data.link_out_suggestion !== undefined){
-const _errs201 = errors;
+const _errs15 = errors;
 if(!(validate604(data.link_out_suggestion, {instancePath:instancePath+"/link_out_suggestion",parentData:data,parentDataProperty:"link_out_suggestion",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate604.errors : vErrors.concat(validate604.errors);
 errors = vErrors.length;
 }
-var valid49 = _errs201 === errors;
+var valid1 = _errs15 === errors;
 }
 else {
-var valid49 = true;
+var valid1 = true;
 }
-if(valid49){
+if(valid1){
 if(data.listSelect !== undefined){
-const _errs202 = errors;
+const _errs16 = errors;
 if(!(validate610(data.listSelect, {instancePath:instancePath+"/listSelect",parentData:data,parentDataProperty:"listSelect",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate610.errors : vErrors.concat(validate610.errors);
 errors = vErrors.length;
 }
-var valid49 = _errs202 === errors;
+var valid1 = _errs16 === errors;
 }
 else {
-var valid49 = true;
+var valid1 = true;
 }
-if(valid49){
+if(valid1){
 if(data.list_select !== undefined){
-const _errs203 = errors;
+const _errs17 = errors;
 if(!(validate610(data.list_select, {instancePath:instancePath+"/list_select",parentData:data,parentDataProperty:"list_select",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate610.errors : vErrors.concat(validate610.errors);
 errors = vErrors.length;
 }
-var valid49 = _errs203 === errors;
+var valid1 = _errs17 === errors;
 }
 else {
-var valid49 = true;
+var valid1 = true;
 }
-if(valid49){
+if(valid1){
 if(data.carouselSelect !== undefined){
-const _errs204 = errors;
+const _errs18 = errors;
 if(!(validate624(data.carouselSelect, {instancePath:instancePath+"/carouselSelect",parentData:data,parentDataProperty:"carouselSelect",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate624.errors : vErrors.concat(validate624.errors);
 errors = vErrors.length;
 }
-var valid49 = _errs204 === errors;
+var valid1 = _errs18 === errors;
 }
 else {
-var valid49 = true;
+var valid1 = true;
 }
-if(valid49){
+if(valid1){
 if(data.carousel_select !== undefined){
-const _errs205 = errors;
+const _errs19 = errors;
 if(!(validate624(data.carousel_select, {instancePath:instancePath+"/carousel_select",parentData:data,parentDataProperty:"carousel_select",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate624.errors : vErrors.concat(validate624.errors);
 errors = vErrors.length;
 }
-var valid49 = _errs205 === errors;
+var valid1 = _errs19 === errors;
 }
 else {
-var valid49 = true;
+var valid1 = true;
 }
-if(valid49){
+if(valid1){
 if(data.browseCarouselCard !== undefined){
-const _errs206 = errors;
+const _errs20 = errors;
 if(!(validate633(data.browseCarouselCard, {instancePath:instancePath+"/browseCarouselCard",parentData:data,parentDataProperty:"browseCarouselCard",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate633.errors : vErrors.concat(validate633.errors);
 errors = vErrors.length;
 }
-var valid49 = _errs206 === errors;
+var valid1 = _errs20 === errors;
 }
 else {
-var valid49 = true;
+var valid1 = true;
 }
-if(valid49){
+if(valid1){
 if(data.browse_carousel_card !== undefined){
-const _errs207 = errors;
+const _errs21 = errors;
 if(!(validate633(data.browse_carousel_card, {instancePath:instancePath+"/browse_carousel_card",parentData:data,parentDataProperty:"browse_carousel_card",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate633.errors : vErrors.concat(validate633.errors);
 errors = vErrors.length;
 }
-var valid49 = _errs207 === errors;
+var valid1 = _errs21 === errors;
 }
 else {
-var valid49 = true;
+var valid1 = true;
 }
-if(valid49){
+if(valid1){
 if(data.tableCard !== undefined){
-const _errs208 = errors;
+const _errs22 = errors;
 if(!(validate655(data.tableCard, {instancePath:instancePath+"/tableCard",parentData:data,parentDataProperty:"tableCard",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate655.errors : vErrors.concat(validate655.errors);
 errors = vErrors.length;
 }
-var valid49 = _errs208 === errors;
+var valid1 = _errs22 === errors;
 }
 else {
-var valid49 = true;
+var valid1 = true;
 }
-if(valid49){
+if(valid1){
 if(data.table_card !== undefined){
-const _errs209 = errors;
+const _errs23 = errors;
 if(!(validate655(data.table_card, {instancePath:instancePath+"/table_card",parentData:data,parentDataProperty:"table_card",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate655.errors : vErrors.concat(validate655.errors);
 errors = vErrors.length;
 }
-var valid49 = _errs209 === errors;
+var valid1 = _errs23 === errors;
 }
 else {
-var valid49 = true;
+var valid1 = true;
 }
-if(valid49){
+if(valid1){
 if(data.mediaContent !== undefined){
-const _errs210 = errors;
+const _errs24 = errors;
 if(!(validate675(data.mediaContent, {instancePath:instancePath+"/mediaContent",parentData:data,parentDataProperty:"mediaContent",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate675.errors : vErrors.concat(validate675.errors);
 errors = vErrors.length;
 }
-var valid49 = _errs210 === errors;
+var valid1 = _errs24 === errors;
 }
 else {
-var valid49 = true;
+var valid1 = true;
 }
-if(valid49){
+if(valid1){
 if(data.media_content !== undefined){
-const _errs211 = errors;
+const _errs25 = errors;
 if(!(validate675(data.media_content, {instancePath:instancePath+"/media_content",parentData:data,parentDataProperty:"media_content",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate675.errors : vErrors.concat(validate675.errors);
 errors = vErrors.length;
 }
-var valid49 = _errs211 === errors;
+var valid1 = _errs25 === errors;
 }
 else {
-var valid49 = true;
+var valid1 = true;
 }
-if(valid49){
+if(valid1){
 if(data.platform !== undefined){
-const _errs212 = errors;
+const _errs26 = errors;
 if(!(validate692(data.platform, {instancePath:instancePath+"/platform",parentData:data,parentDataProperty:"platform",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate692.errors : vErrors.concat(validate692.errors);
 errors = vErrors.length;
 }
-var valid49 = _errs212 === errors;
+var valid1 = _errs26 === errors;
 }
 else {
-var valid49 = true;
+var valid1 = true;
 }
 }
 }

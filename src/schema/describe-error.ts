@@ -20,6 +20,7 @@ export function describeError(errors: readonly SchemaValidationError[] | null | 
     case 'additionalProperties':
       return unknownField(at, String(cause.params['additionalProperty']));
     case 'oneOf':
+    case 'atMostOneSet': // the schema's oneof rules, as the validators compile them
       return oneofClash(at);
     case 'propertyNames':
       return {
