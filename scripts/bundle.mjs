@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+/**
+ * Bundles what tsc compiled (dist/src) into dist/lib, the code the package runs:
+ *
+ *   dist/lib/fulfiller.js        the whole library, CLI and testing tools in one ES module
+ *   dist/lib/index.js            `dialogflow-fulfiller`: re-exports its names from fulfiller.js
+ *   dist/lib/testing/index.js    `dialogflow-fulfiller/testing`, the same way
+ *   dist/lib/auth/*.js           `dialogflow-fulfiller/auth/*`, the same way
+ *   dist/lib/cli/main.js         the `fulfiller` binary (what src/cli/main.ts does)
+ *
+ * One module rather than a hundred, or the twenty chunks of a split bundle, because loading
+ * modules is most of a cold start: each costs a resolve, a read and a link. Every entry point
+ * re-exports from the same file, so a class is one class however it is imported. pino is
+ * bundled in (from node_modules it is some thirty CommonJS files, about 20 ms of every start),
+ * without thread-stream, its worker-thread transports, which the default logger does not use.
+ * The other dependencies stay outside; each loads only when used.
+ */
+import { chmodSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const src = join(root, 'dist/src');
+const lib = join(root, 'dist/lib');
+
+// Entry points: the module tsc compiled, and the prefix its names carry inside fulfiller.js.
+const entries = [
+  { file: 'index.js', prefix: '' },
+  { file: 'testing/index.js', prefix: 'testing$' },
+  { file: 'cli/run-cli.js', prefix: 'cli$' },
+  ...readdirSync(join(src, 'auth'))
+    .filter((name) => name.endsWith('.js'))
+    .map((name) => ({ file: `auth/${name}`, prefix: `auth$${name.slice(0, -3).replace(/-/g, '_')}$` })),
+];
+
+for (const entry of entries) entry.names = Object.keys(await import(pathToFileURL(join(src, entry.file)).href)).sort();
+
+const aliases = (entry) => entry.names.map((name) => (entry.prefix === '' ? name : `${name} as ${entry.prefix}${name}`)).join(', ');
+const source = entries.map((entry) => `export { ${aliases(entry)} } from './${entry.file}';\n`).join('');
+const bundleEntry = join(src, 'bundle-entry.js');
+writeFileSync(bundleEntry, source);
+
+rmSync(lib, { recursive: true, force: true });
+await build({
+  entryPoints: [bundleEntry],
+  outfile: join(lib, 'fulfiller.js'),
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: ['prom-client', 'ioredis', 'google-auth-library', '@opentelemetry/api', 'dialogflow-fulfiller'],
+  alias: { 'thread-stream': './scripts/bundle/thread-stream.cjs' },
+  // pino's CommonJS code calls require() for node's built-ins: give the ES module one.
+  banner: { js: "import { createRequire as __fulfillerRequire } from 'node:module'; const require = __fulfillerRequire(import.meta.url);" },
+  minifyWhitespace: true,
+  sourcemap: true,
+  logLevel: 'warning',
+  absWorkingDir: root,
+});
+
+for (const entry of entries.filter((e) => e.file !== 'cli/run-cli.js')) {
+  const out = join(lib, entry.file);
+  const from = relative(dirname(out), join(lib, 'fulfiller.js'));
+  const names = entry.names.map((name) => (entry.prefix === '' ? name : `${entry.prefix}${name} as ${name}`)).join(', ');
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `export { ${names} } from './${from}';\n`);
+}
+
+const cli = join(lib, 'cli/main.js');
+mkdirSync(dirname(cli), { recursive: true });
+writeFileSync(cli, `#!/usr/bin/env node\nimport { cli$runCli } from '../fulfiller.js';\n\ncli$runCli(process.argv.slice(2));\n`);
+chmodSync(cli, 0o755);

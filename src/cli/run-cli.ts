@@ -1,0 +1,65 @@
+import { FulfillerError } from '../errors.js';
+
+const HELP = `fulfiller — Dialogflow CX and ES webhook fulfillment
+
+  fulfiller serve --app FILE [--port N] [--host H] [--deadline-ms N]
+                  [--tls-cert FILE --tls-key FILE [--tls-ca FILE]] [--record DIR]
+      serve an app module on POST /webhook (PORT, default 8080); HTTPS with a
+      certificate and key, mutual TLS with a client CA; --record writes every
+      answered call to DIR as a fixture (personal data masked)
+  fulfiller validate <cx|es> <request|response> FILE|DIR...
+      check JSON files against the WebhookRequest / WebhookResponse schema
+  fulfiller replay FILE|DIR... (--app FILE | --url URL) [--update] [--reporter junit --out FILE]
+                   [--api-key KEY] [--basic USER:PASS] [--bearer TOKEN] [--hmac-secret whsec_...]
+      replay fixtures in-process or against a running webhook; --update writes the
+      expectations; exit 1 on any failure (docs/testing.md)
+
+Environment: PORT, FULFILLER_DEADLINE_MS, LOG_LEVEL, NODE_ENV (see README).
+Authentication (docs/security.md): FULFILLER_API_KEYS, FULFILLER_BASIC_AUTH,
+FULFILLER_HMAC_SECRETS, FULFILLER_GOOGLE_AUDIENCE + FULFILLER_GOOGLE_SERVICE_ACCOUNT;
+TLS: FULFILLER_TLS_CERT, FULFILLER_TLS_KEY, FULFILLER_TLS_CLIENT_CA.`;
+
+async function main(argv: readonly string[]): Promise<number | undefined> {
+  const [command, ...args] = argv;
+  const out = (line: string): void => void process.stdout.write(`${line}\n`);
+  // Each command is loaded when it runs: `serve` starts faster without the replay and fixture code.
+  switch (command) {
+    case 'serve': {
+      const { serveCommand, stopOnSignals } = await import('./serve-command.js');
+      stopOnSignals(await serveCommand(args, process.env));
+      return undefined; // keep running
+    }
+    case 'validate':
+      return (await import('./validate-command.js')).validateCommand(args, out);
+    case 'replay':
+      return (await import('./replay-command.js')).replayCommand(args, process.env, out);
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      out(HELP);
+      return command === undefined ? 2 : 0;
+    default:
+      out(`unknown command "${command}"\n\n${HELP}`);
+      return 2;
+  }
+}
+
+/** Runs the `fulfiller` command line: the exit code goes to `process.exitCode`, errors to stderr. */
+export function runCli(argv: readonly string[]): void {
+  // `fulfiller validate … | head`: a reader that stops early is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+  main(argv).then(
+    (code) => {
+      if (code !== undefined) process.exitCode = code;
+    },
+    (error: unknown) => {
+      const message = error instanceof FulfillerError || error instanceof TypeError ? error.message : String(error);
+      process.stderr.write(`fulfiller: ${message}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,77 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { freePort, post, waitUntilUp } from '../support/http.js';
+import { cxRequest } from '../support/requests.js';
+import { checkBody, textsOf } from '../support/responses.js';
+
+// What `npm run build` made (npm test builds first): dist/lib is what the package runs.
+const ENTRIES = ['index.js', 'testing/index.js', ...readdirSync('dist/src/auth').filter((f) => f.endsWith('.js')).map((f) => `auth/${f}`)];
+
+/** Runs an ES module snippet in a fresh node and returns what it printed as JSON. */
+function evaluate(script: string): unknown {
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(run.stderr);
+  return JSON.parse(run.stdout);
+}
+
+describe('the bundle (dist/lib)', () => {
+  it('every entry point exports what its module exports', () => {
+    const keys = (dir: string): unknown =>
+      evaluate(`const out = {};
+        for (const entry of ${JSON.stringify(ENTRIES)}) out[entry] = Object.keys(await import('${process.cwd()}/${dir}/' + entry)).sort();
+        console.log(JSON.stringify(out));`);
+    const bundled = keys('dist/lib') as Record<string, string[]>;
+    expect(bundled).toEqual(keys('dist/src'));
+    expect(bundled['index.js']).toContain('createFulfiller');
+  });
+
+  it('the entry points share one copy of the library', () => {
+    const same = evaluate(`const lib = await import('${process.cwd()}/dist/lib/index.js');
+      const auth = await import('${process.cwd()}/dist/lib/auth/api-key.js');
+      console.log(JSON.stringify(lib.apiKey === auth.apiKey));`);
+    expect(same).toBe(true);
+  });
+
+  describe('the fulfiller binary', () => {
+    let child: ChildProcess;
+    let output = '';
+    let url: string;
+
+    beforeAll(async () => {
+      const port = await freePort();
+      url = `http://127.0.0.1:${port}`;
+      child = spawn(process.execPath, ['dist/lib/cli/main.js', 'serve', '--app', 'test/scripts/fixtures/bundle-app.js', '--port', String(port)], {
+        env: { ...process.env, LOG_LEVEL: 'info', NODE_ENV: 'production' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      await waitUntilUp(`${url}/healthz`, child, () => output);
+    }, 30_000);
+
+    afterAll(async () => {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    });
+
+    it('serves an app module that imports the package', async () => {
+      const answer = await post(`${url}/webhook`, cxRequest('hello'));
+      expect(answer.status).toBe(200);
+      expect(textsOf(checkBody('cx', answer.text) as object)).toEqual(['Hello from the bundle']);
+    });
+
+    it("knows the app's errors as its own: one FulfillerError class", async () => {
+      const answer = await post(`${url}/webhook`, cxRequest('slow-backend'));
+      expect(answer.status).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 50)); // log lines go out at the end of the loop turn
+      const failure = output
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as { message: string; code?: string })
+        .find((line) => line.message.startsWith('a handler failed'));
+      expect(failure?.code).toBe('ERR_BACKEND_TIMEOUT'); // a second copy would see a foreign error: ERR_HANDLER_FAILED
+
+    });
+  });
+});
