@@ -2,7 +2,7 @@
 #   docker build -t fulfiller .
 #   docker run -p 8080:8080 fulfiller
 # Another app module: build it into dist/ and override the command, e.g.
-#   CMD ["--max-semi-space-size=4", "dist/lib/cli/main.js", "serve", "--app", "dist/app/my-app.js"]
+#   CMD ["--max-semi-space-size=2", "dist/lib/cli/main.js", "serve", "--app", "dist/app/my-app.js"]
 # Configuration comes from the environment (README: PORT, FULFILLER_DEADLINE_MS, REDIS_URL, ...).
 
 # --- build: compile TypeScript, then keep only what runs --------------------------------------
@@ -39,5 +39,5 @@ USER nonroot
 EXPOSE 8080
 # node is PID 1 and receives SIGTERM itself: readiness turns 503, turns in flight finish, exit in < 10 s.
 ENTRYPOINT ["/nodejs/bin/node"]
-# A 4 MB young generation keeps the resident set under load near 100 MB (docs/performance.md).
-CMD ["--max-semi-space-size=4", "dist/lib/cli/main.js", "serve", "--app", "dist/demo/app.js"]
+# A 2 MB semi-space (young generation) keeps the resident set under load near 100 MB (docs/performance.md).
+CMD ["--max-semi-space-size=2", "dist/lib/cli/main.js", "serve", "--app", "dist/demo/app.js"]

@@ -41,11 +41,11 @@ export const CONTENDERS: readonly Contender[] = [
   { id: 'fulfiller', label: 'fulfiller serve', role: 'fulfiller', args: SERVE(APP), env: { ...PRODUCTION, LOG_LEVEL: 'info' }, payloads: BOTH, headers: {} },
   {
     id: 'fulfiller-small-heap',
-    label: 'fulfiller serve, --max-semi-space-size=4',
+    label: 'fulfiller serve, --max-semi-space-size=2',
     role: 'fulfiller',
     args: SERVE(APP),
     // What npm start and the Dockerfile run with (docs/performance.md): a 4 MB young generation.
-    env: { ...PRODUCTION, LOG_LEVEL: 'info', NODE_OPTIONS: '--max-semi-space-size=4' },
+    env: { ...PRODUCTION, LOG_LEVEL: 'info', NODE_OPTIONS: '--max-semi-space-size=2' },
     payloads: BOTH,
     headers: {},
   },
