@@ -44,7 +44,7 @@ export const CONTENDERS: readonly Contender[] = [
     label: 'fulfiller serve, --max-semi-space-size=2',
     role: 'fulfiller',
     args: SERVE(APP),
-    // What npm start and the Dockerfile run with (docs/performance.md): a 4 MB young generation.
+    // What npm start and the Dockerfile run with (docs/performance.md): a 2 MB semi-space (young generation).
     env: { ...PRODUCTION, LOG_LEVEL: 'info', NODE_OPTIONS: '--max-semi-space-size=2' },
     payloads: BOTH,
     headers: {},

@@ -69,7 +69,7 @@ let lastMs = Number.NaN;
 let lastTime = '';
 
 /** pino's `isoTime`, formatted once per millisecond: a busy server writes several lines in each. */
-export function isoTime(): string {
+function isoTime(): string {
   const now = Date.now();
   if (now !== lastMs) {
     lastMs = now;
