@@ -40,7 +40,12 @@ export function compileValidators(targets: readonly ValidatorTarget[], header: s
   });
   ajv.addKeyword(AT_MOST_ONE_SET);
   ajv.addKeyword(NOT_PATTERN);
-  for (const target of targets) ajv.addSchema(compact(target.schema) as JsonSchema, target.exportName);
+  for (const target of targets) {
+    const schema = compact(target.schema);
+    // Every oneOf comes from a proto oneof; one left over means oneofRule changed shape.
+    if (JSON.stringify(schema).includes('"oneOf"')) throw new Error(`a oneOf in ${target.exportName} was not recognised as a proto oneof: update oneofKeys()`);
+    ajv.addSchema(schema as JsonSchema, target.exportName);
+  }
   const code = standalone.default(ajv, Object.fromEntries(targets.map((t) => [t.exportName, t.exportName])));
 
   const runtimeImport = /\brequire\(|^\s*import\b/m.exec(code);
