@@ -1,3 +1,4 @@
+import { appendKey } from '../schema/locate.js';
 import { isJsonObject, jsonEqual } from './json-object.js';
 
 /** One place where two JSON values differ; `undefined` on a side means the field is absent there. */
@@ -20,13 +21,7 @@ export function diffJson(expected: unknown, actual: unknown, path = ''): Differe
   }
   if (isJsonObject(expected) && isJsonObject(actual)) {
     const keys = [...Object.keys(expected), ...Object.keys(actual).filter((key) => !Object.hasOwn(expected, key))];
-    return keys.flatMap((key) => diffJson(expected[key], actual[key], join(path, key)));
+    return keys.flatMap((key) => diffJson(expected[key], actual[key], appendKey(path, key)));
   }
   return [{ path, expected, actual }];
-}
-
-/** `a.b` for a plain key, `a["odd key"]` for any other. */
-function join(path: string, key: string): string {
-  if (!/^[A-Za-z_$][\w$]*$/.test(key)) return `${path}[${JSON.stringify(key)}]`;
-  return path === '' ? key : `${path}.${key}`;
 }

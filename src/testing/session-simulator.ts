@@ -1,4 +1,5 @@
 import type { Dialect } from '../dialects/detect.js';
+import { contextId as idOfContextName } from '../dialects/es/contexts.js';
 import type { JsonObject, JsonValue } from '../generated/types.js';
 import { cloneJson, field, isJsonObject } from './json-object.js';
 
@@ -122,8 +123,7 @@ export class SessionSimulator {
 
 /** The lower-case id of a context name (`…/contexts/Awaiting_Order` → `awaiting_order`). */
 export function contextId(name: unknown): string {
-  const text = typeof name === 'string' ? name : '';
-  return text.slice(text.lastIndexOf('/') + 1).toLowerCase();
+  return idOfContextName(typeof name === 'string' ? name : '');
 }
 
 function objectAt(value: unknown, key: string): JsonObject {
