@@ -1,5 +1,5 @@
 import { InvalidOptionError } from '../errors.js';
-import { safeEqualText } from './safe-equal.js';
+import { digest, safeEqual } from './safe-equal.js';
 import { refuse, type Verifier } from './verifier.js';
 
 /** One account of `basicAuth()`. */
@@ -34,13 +34,14 @@ export function basicAuth(options: { users: readonly BasicAuthUser[] }): Verifie
     }
     const colon = decoded.indexOf(':');
     if (colon === -1) return refuse('basic: the credentials have no colon');
-    const user = decoded.slice(0, colon);
-    const password = decoded.slice(colon + 1);
+    const userDigest = digest(decoded.slice(0, colon));
+    const passwordDigest = digest(decoded.slice(colon + 1));
     let match: string | undefined;
-    // Every account is compared in full, so timing tells neither the user nor the password.
+    // Every account is compared in full, as fixed-length digests, so timing tells neither the
+    // user nor the password (nor their lengths).
     for (const account of users) {
-      const sameUser = safeEqualText(user, account.user);
-      const samePassword = safeEqualText(password, account.password);
+      const sameUser = safeEqual(userDigest, account.userDigest);
+      const samePassword = safeEqual(passwordDigest, account.passwordDigest);
       if (sameUser && samePassword && match === undefined) match = account.user;
     }
     if (match === undefined) return refuse('basic: unknown user or wrong password');
@@ -48,7 +49,14 @@ export function basicAuth(options: { users: readonly BasicAuthUser[] }): Verifie
   };
 }
 
-function check(account: BasicAuthUser, i: number): BasicAuthUser {
+/** A configured account, its name and password hashed once (a call hashes only what it brings). */
+interface Account {
+  user: string;
+  userDigest: Buffer;
+  passwordDigest: Buffer;
+}
+
+function check(account: BasicAuthUser, i: number): Account {
   // The messages never repeat the values: they are secrets.
   if (typeof account?.user !== 'string' || account.user === '' || account.user.includes(':')) {
     throw new InvalidOptionError(`basicAuth(): user ${i + 1} needs a name without ":".`);
@@ -56,5 +64,5 @@ function check(account: BasicAuthUser, i: number): BasicAuthUser {
   if (typeof account.password !== 'string' || account.password === '') {
     throw new InvalidOptionError(`basicAuth(): user ${i + 1} needs a password.`);
   }
-  return { user: account.user, password: account.password };
+  return { user: account.user, userDigest: digest(account.user), passwordDigest: digest(account.password) };
 }

@@ -6,14 +6,10 @@ export function safeEqual(a: Uint8Array, b: Uint8Array): boolean {
 }
 
 /**
- * Constant-time equality of two texts of any length: both are hashed first, so neither the
- * time taken nor an early length check tells a guesser how long the secret is.
+ * The SHA-256 of a text. Texts of any length are compared as `safeEqual(digest(a), digest(b))`:
+ * neither the time taken nor a length check tells a guesser how long the secret is. Hash the
+ * configured secrets once, and on each call only what the call brings.
  */
-export function safeEqualText(a: string, b: string): boolean {
-  return timingSafeEqual(digest(a), digest(b));
-}
-
-/** The SHA-256 of a text, for comparing it later with `safeEqual` (hash configured secrets once). */
 export function digest(text: string): Buffer {
   return createHash('sha256').update(text, 'utf8').digest();
 }
