@@ -2,7 +2,7 @@ import type { Clock } from '../core/options.js';
 import { InvalidOptionError } from '../errors.js';
 import { MemoryStore } from '../store/memory-store.js';
 import type { Store } from '../store/store.js';
-import { DEFAULT_TOLERANCE_SECONDS, secretKey, verify } from './standard-webhooks.js';
+import { DEFAULT_TOLERANCE_SECONDS, secretKey, verifyWith } from './standard-webhooks.js';
 import { refuse, type Verifier } from './verifier.js';
 
 /** Options of `hmacSignature()`. */
@@ -24,9 +24,9 @@ export interface HmacSignatureOptions {
  * the signature); Dialogflow itself does not sign. The caller is `secret-N`.
  */
 export function hmacSignature(options: HmacSignatureOptions): Verifier {
-  const secrets = [...options.secrets];
-  if (secrets.length === 0) throw new InvalidOptionError('hmacSignature() needs at least one secret.');
-  secrets.forEach((secret) => secretKey(secret)); // malformed secrets fail at start-up, not per call
+  if (options.secrets.length === 0) throw new InvalidOptionError('hmacSignature() needs at least one secret.');
+  // Decoded once: malformed secrets fail at start-up, and a call only computes its MACs.
+  const keys = options.secrets.map(secretKey);
   const tolerance = options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS;
   if (!Number.isInteger(tolerance) || tolerance < 1) throw new InvalidOptionError('hmacSignature(): toleranceSeconds must be a whole number >= 1.');
   const store = options.store ?? new MemoryStore();
@@ -37,15 +37,17 @@ export function hmacSignature(options: HmacSignatureOptions): Verifier {
       return refuse('hmac: the raw body is needed to check the signature, but the body arrived already parsed (keep req.rawBody, or mount the webhook before any body parser)');
     }
     const id = headers['webhook-id'];
-    const result = verify({
-      secrets,
-      id,
-      timestamp: headers['webhook-timestamp'],
-      signature: headers['webhook-signature'],
-      body: rawBody,
-      now: now ?? clock.now(),
-      toleranceSeconds: tolerance,
-    });
+    const result = verifyWith(
+      {
+        id,
+        timestamp: headers['webhook-timestamp'],
+        signature: headers['webhook-signature'],
+        body: rawBody,
+        now: now ?? clock.now(),
+        toleranceSeconds: tolerance,
+      },
+      () => keys,
+    );
     if (!result.ok) return refuse(`hmac: ${result.reason}`);
     // Only an authentic message claims its id, so forgeries cannot block a genuine one. The id is
     // remembered for as long as its timestamp can still be accepted.

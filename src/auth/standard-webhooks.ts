@@ -56,6 +56,14 @@ export function sign({ secret, id, timestamp, body }: SignInput): string {
  * replayed ids are the caller's business (`hmacSignature()` keeps them in a store).
  */
 export function verify(input: VerifyInput): VerifyResult {
+  return verifyWith(input, () => input.secrets.map(secretKey));
+}
+
+/**
+ * `verify()` with the secrets' keys as `secretKey()` decodes them, for a caller that decoded its
+ * secrets once (`hmacSignature()`); `keys` is called only once the headers have passed.
+ */
+export function verifyWith(input: Omit<VerifyInput, 'secrets'>, keys: () => readonly Buffer[]): VerifyResult {
   const { id, timestamp, signature } = input;
   if (id === undefined || timestamp === undefined || signature === undefined) {
     return { ok: false, reason: 'webhook-id, webhook-timestamp and webhook-signature are all required' };
@@ -73,8 +81,8 @@ export function verify(input: VerifyInput): VerifyResult {
     .map((b64) => Buffer.from(b64, 'base64'));
   if (given.length === 0) return { ok: false, reason: 'webhook-signature holds no v1 signature' };
   let match = -1;
-  input.secrets.forEach((secret, i) => {
-    const expected = mac(secretKey(secret), id, timestamp, input.body);
+  keys().forEach((key, i) => {
+    const expected = mac(key, id, timestamp, input.body);
     for (const candidate of given) if (safeEqual(candidate, expected) && match === -1) match = i;
   });
   return match === -1 ? { ok: false, reason: 'no webhook-signature matches any secret' } : { ok: true, secret: match };
