@@ -1,7 +1,6 @@
-import type { Server } from 'node:http';
-import { anyOf, apiKey, basicAuth, createServer, type Handler } from '../../src/index.js';
-import { testApp } from '../support/app.js';
-import { close, errorCode, listen, post } from '../support/http.js';
+import { anyOf, apiKey, basicAuth } from '../../src/index.js';
+import { serveGuardedHello, type GuardedHello } from '../support/app.js';
+import { errorCode, post } from '../support/http.js';
 import { cxRequest } from '../support/requests.js';
 import { checkBody, textsOf } from '../support/responses.js';
 
@@ -11,33 +10,23 @@ const JSON_TYPE = { 'content-type': 'application/json' };
 const basic = (text: string): string => `Basic ${Buffer.from(text, 'utf8').toString('base64')}`;
 
 describe('API keys and basic auth over HTTP', () => {
-  let server: Server;
-  let webhook: string;
-  let calls = 0;
+  let served: GuardedHello;
 
   beforeAll(async () => {
-    const { app } = testApp({
-      auth: anyOf(apiKey({ keys: [KEY, OLD_KEY] }), basicAuth({ users: [{ user: 'dialogflow', password: 'p4ss:w0rd' }] })),
-    });
-    const hello: Handler = (turn) => {
-      calls++;
-      turn.say(`${turn.caller?.scheme ?? '?'} ${turn.caller?.id ?? '?'}`);
-    };
-    app.tag('hello', hello);
-    server = createServer(app);
-    webhook = `${await listen(server)}/webhook`;
+    served = await serveGuardedHello(
+      anyOf(apiKey({ keys: [KEY, OLD_KEY] }), basicAuth({ users: [{ user: 'dialogflow', password: 'p4ss:w0rd' }] })),
+      (turn) => `${turn.caller?.scheme ?? '?'} ${turn.caller?.id ?? '?'}`,
+    );
   });
-  afterAll(() => close(server));
-  beforeEach(() => {
-    calls = 0;
-  });
+  afterAll(() => served.close());
+  beforeEach(() => served.reset());
 
   it.each([
     ['the API key', { 'x-api-key': KEY }, 'api-key key-1'],
     ['the old API key still in rotation', { 'x-api-key': OLD_KEY }, 'api-key key-2'],
     ['basic auth', { authorization: basic('dialogflow:p4ss:w0rd') }, 'basic dialogflow'],
   ])('answers a call with %s', async (_name, headers, caller) => {
-    const res = await post(webhook, cxRequest('hello'), { ...JSON_TYPE, ...headers });
+    const res = await post(served.webhook, cxRequest('hello'), { ...JSON_TYPE, ...headers });
     expect(textsOf(checkBody('cx', res.text) as object)).toEqual([caller]);
   });
 
@@ -51,10 +40,10 @@ describe('API keys and basic auth over HTTP', () => {
     ['credentials without a colon', { authorization: basic('dialogflow') }],
     ['no credentials at all', {}],
   ])('401 for %s, opaque, handler not called', async (_name, headers) => {
-    const res = await post(webhook, cxRequest('hello'), { ...JSON_TYPE, ...headers });
+    const res = await post(served.webhook, cxRequest('hello'), { ...JSON_TYPE, ...headers });
     expect(res.status).toBe(401);
     expect(errorCode(res)).toBe('ERR_UNAUTHENTICATED');
     expect(res.text).not.toMatch(/api-key|basic|password|header/i);
-    expect(calls).toBe(0);
+    expect(served.calls).toBe(0);
   });
 });

@@ -1,8 +1,7 @@
-import type { Server } from 'node:http';
-import { createServer, googleCerts, googleIdToken, type Fulfiller, type Handler } from '../../src/index.js';
-import { testApp } from '../support/app.js';
+import { googleCerts, googleIdToken } from '../../src/index.js';
+import { serveGuardedHello, type GuardedHello } from '../support/app.js';
 import { agentClaims, AUDIENCE, certsServer, idToken, OTHER_AGENT, SERVICE_AGENT, signingKey, type SigningKey } from '../support/google-tokens.js';
-import { close, errorCode, listen, post } from '../support/http.js';
+import { close, errorCode, post } from '../support/http.js';
 import { cxRequest, esRequest } from '../support/requests.js';
 import { checkBody, textsOf } from '../support/responses.js';
 
@@ -14,41 +13,30 @@ const now = (): number => Math.floor(Date.now() / 1000);
 describe('Google ID tokens over HTTP, keys from a loopback certificate endpoint', () => {
   let published: SigningKey[] = [KEY];
   let certs: Awaited<ReturnType<typeof certsServer>>;
-  let app: Fulfiller;
-  let server: Server;
-  let webhook: string;
-  let calls = 0;
+  let served: GuardedHello;
 
   beforeAll(async () => {
     certs = await certsServer(() => published);
-    app = testApp({
-      auth: googleIdToken({ audience: AUDIENCE, serviceAccounts: [SERVICE_AGENT], keys: googleCerts({ url: certs.url, minRefreshMs: 0 }) }),
-    }).app;
-    const hello: Handler = (turn) => {
-      calls++;
-      turn.say(`hello ${turn.caller?.id ?? '?'}`);
-    };
-    app.tag('hello', hello).intent('hello', hello);
-    server = createServer(app);
-    webhook = `${await listen(server)}/webhook`;
+    served = await serveGuardedHello(
+      googleIdToken({ audience: AUDIENCE, serviceAccounts: [SERVICE_AGENT], keys: googleCerts({ url: certs.url, minRefreshMs: 0 }) }),
+      (turn) => `hello ${turn.caller?.id ?? '?'}`,
+    );
   });
   afterAll(async () => {
-    await close(server);
+    await served.close();
     await close(certs.server);
   });
-  beforeEach(() => {
-    calls = 0;
-  });
+  beforeEach(() => served.reset());
 
   const withToken = (token: string) => ({ 'content-type': 'application/json', authorization: `Bearer ${token}` });
 
   it("answers the CX service agent's genuine token, with the agent as turn.caller", async () => {
-    const res = await post(webhook, cxRequest('hello'), withToken(idToken(KEY, agentClaims())));
+    const res = await post(served.webhook, cxRequest('hello'), withToken(idToken(KEY, agentClaims())));
     expect(textsOf(checkBody('cx', res.text) as object)).toEqual([`hello ${SERVICE_AGENT}`]);
   });
 
   it("answers ES's service identity token the same way", async () => {
-    const res = await post(webhook, esRequest('hello'), withToken(idToken(KEY, agentClaims())));
+    const res = await post(served.webhook, esRequest('hello'), withToken(idToken(KEY, agentClaims())));
     expect(textsOf(checkBody('es', res.text) as object)).toEqual([`hello ${SERVICE_AGENT}`]);
   });
 
@@ -62,27 +50,27 @@ describe('Google ID tokens over HTTP, keys from a loopback certificate endpoint'
     ['a token with alg none', withToken(`${idToken(KEY, agentClaims(), { alg: 'none' }).split('.').slice(0, 2).join('.')}.`)],
     ['a garbage bearer', withToken('not-a-jwt')],
   ])('401 for %s, opaque, handler not called', async (_name, headers) => {
-    const res = await post(webhook, cxRequest('hello'), headers);
+    const res = await post(served.webhook, cxRequest('hello'), headers);
     expect(res.status).toBe(401);
     expect(JSON.parse(res.text)).toEqual({ error: { code: 'ERR_UNAUTHENTICATED', message: 'Authentication required.' } });
-    expect(calls).toBe(0);
+    expect(served.calls).toBe(0);
   });
 
   it("403 for another project's service agent: a genuine Google caller, not ours", async () => {
-    const res = await post(webhook, cxRequest('hello'), withToken(idToken(KEY, agentClaims({ email: OTHER_AGENT }))));
+    const res = await post(served.webhook, cxRequest('hello'), withToken(idToken(KEY, agentClaims({ email: OTHER_AGENT }))));
     expect(res.status).toBe(403);
     expect(errorCode(res)).toBe('ERR_FORBIDDEN');
     expect(res.text).not.toContain(OTHER_AGENT);
-    expect(calls).toBe(0);
+    expect(served.calls).toBe(0);
   });
 
   it('follows a key rotation: a token under a newly published kid is accepted after one fresh download', async () => {
     const before = certs.requests();
     published = [KEY, NEXT];
-    const res = await post(webhook, cxRequest('hello'), withToken(idToken(NEXT, agentClaims())));
+    const res = await post(served.webhook, cxRequest('hello'), withToken(idToken(NEXT, agentClaims())));
     expect(textsOf(checkBody('cx', res.text) as object)).toEqual([`hello ${SERVICE_AGENT}`]);
     expect(certs.requests()).toBe(before + 1);
-    checkBody('cx', (await post(webhook, cxRequest('hello'), withToken(idToken(NEXT, agentClaims())))).text);
+    checkBody('cx', (await post(served.webhook, cxRequest('hello'), withToken(idToken(NEXT, agentClaims())))).text);
     expect(certs.requests()).toBe(before + 1); // cached
   });
 });

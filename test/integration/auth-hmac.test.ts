@@ -1,7 +1,7 @@
 import { createServer as createHttpServer, type Server } from 'node:http';
 import express from 'express';
-import { createServer, hmacSignature, sign, type Handler } from '../../src/index.js';
-import { testApp } from '../support/app.js';
+import { hmacSignature, sign } from '../../src/index.js';
+import { serveGuardedHello, testApp, type GuardedHello } from '../support/app.js';
 import { close, errorCode, listen, post } from '../support/http.js';
 import { cxRequest } from '../support/requests.js';
 import { checkBody, textsOf } from '../support/responses.js';
@@ -21,39 +21,28 @@ function signed(options: { secret?: string; timestamp?: number; body?: string } 
 }
 
 describe('Standard Webhooks signatures over HTTP', () => {
-  let server: Server;
-  let webhook: string;
-  let calls = 0;
+  let served: GuardedHello;
 
   beforeAll(async () => {
-    const { app } = testApp({ auth: hmacSignature({ secrets: [SECRET, OLD_SECRET] }) });
-    const hello: Handler = (turn) => {
-      calls++;
-      turn.say(`signed with ${turn.caller?.id ?? '?'}`);
-    };
-    app.tag('hello', hello);
-    server = createServer(app);
-    webhook = `${await listen(server)}/webhook`;
+    served = await serveGuardedHello(hmacSignature({ secrets: [SECRET, OLD_SECRET] }), (turn) => `signed with ${turn.caller?.id ?? '?'}`);
   });
-  afterAll(() => close(server));
-  beforeEach(() => {
-    calls = 0;
-  });
+  afterAll(() => served.close());
+  beforeEach(() => served.reset());
 
   it('answers a genuine signed request', async () => {
     const { body, headers } = signed();
-    const res = await post(webhook, body, headers);
+    const res = await post(served.webhook, body, headers);
     expect(textsOf(checkBody('cx', res.text) as object)).toEqual(['signed with secret-1']);
   });
 
   it('answers a request signed with the old secret still in the rotation list', async () => {
     const { body, headers } = signed({ secret: OLD_SECRET });
-    expect(textsOf(checkBody('cx', (await post(webhook, body, headers)).text) as object)).toEqual(['signed with secret-2']);
+    expect(textsOf(checkBody('cx', (await post(served.webhook, body, headers)).text) as object)).toEqual(['signed with secret-2']);
   });
 
   it('answers when junk stands next to one valid signature', async () => {
     const { body, headers } = signed();
-    const res = await post(webhook, body, { ...headers, 'webhook-signature': `v1,bm9wZQ== v1a,xyz ${headers['webhook-signature']} v2,abc` });
+    const res = await post(served.webhook, body, { ...headers, 'webhook-signature': `v1,bm9wZQ== v1a,xyz ${headers['webhook-signature']} v2,abc` });
     expect(res.status).toBe(200);
     checkBody('cx', res.text);
   });
@@ -72,18 +61,18 @@ describe('Standard Webhooks signatures over HTTP', () => {
   ];
   it.each(cases)('401 for %s, handler not called', async (_name, forge) => {
     const { body, headers } = forge(signed());
-    const res = await post(webhook, body, headers);
+    const res = await post(served.webhook, body, headers);
     expect(res.status).toBe(401);
     expect(errorCode(res)).toBe('ERR_UNAUTHENTICATED');
-    expect(calls).toBe(0);
+    expect(served.calls).toBe(0);
   });
 
   it('401 for a replayed webhook-id inside the window', async () => {
     const { body, headers } = signed();
-    checkBody('cx', (await post(webhook, body, headers)).text);
-    const replay = await post(webhook, body, headers);
+    checkBody('cx', (await post(served.webhook, body, headers)).text);
+    const replay = await post(served.webhook, body, headers);
     expect(replay.status).toBe(401);
-    expect(calls).toBe(1);
+    expect(served.calls).toBe(1);
   });
 });
 

@@ -1,9 +1,8 @@
-import type { Server } from 'node:http';
 import fc from 'fast-check';
-import { anyOf, apiKey, basicAuth, createServer, googleCerts, googleIdToken, hmacSignature, sign, type Fulfiller } from '../../src/index.js';
-import { testApp } from '../support/app.js';
+import { anyOf, apiKey, basicAuth, googleCerts, googleIdToken, hmacSignature, sign } from '../../src/index.js';
+import { serveGuardedHello, type GuardedHello } from '../support/app.js';
 import { agentClaims, AUDIENCE, certsServer, idToken, SERVICE_AGENT, signingKey } from '../support/google-tokens.js';
-import { close, listen } from '../support/http.js';
+import { close } from '../support/http.js';
 import { cxRequest } from '../support/requests.js';
 import { checkBody } from '../support/responses.js';
 
@@ -41,39 +40,31 @@ const body = fc.oneof(
 
 describe('no credentials, no handler: properties over HTTP', () => {
   let certs: Awaited<ReturnType<typeof certsServer>>;
-  let app: Fulfiller;
-  let server: Server;
-  let webhook: string;
-  let calls = 0;
+  let served: GuardedHello;
 
   beforeAll(async () => {
     certs = await certsServer(() => [GOOGLE]);
-    app = testApp({
-      auth: anyOf(
+    served = await serveGuardedHello(
+      anyOf(
         apiKey({ keys: [KEY] }),
         basicAuth({ users: [{ user: 'dialogflow', password: 'a-long-enough-password' }] }),
         hmacSignature({ secrets: [SECRET] }),
         googleIdToken({ audience: AUDIENCE, serviceAccounts: [SERVICE_AGENT], keys: googleCerts({ url: certs.url }) }),
       ),
-    }).app;
-    app.tag('hello', (turn) => {
-      calls++;
-      turn.say('hello');
-    });
-    server = createServer(app);
-    webhook = `${await listen(server)}/webhook`;
+      () => 'hello',
+    );
   });
   afterAll(async () => {
-    await close(server);
+    await served.close();
     await close(certs.server);
   });
 
   it('random headers and bodies never get a 5xx and never reach a handler', async () => {
     await fc.assert(
       fc.asyncProperty(headers, body, async (sent, payload) => {
-        const res = await fetch(webhook, { method: 'POST', headers: sent, body: payload });
+        const res = await fetch(served.webhook, { method: 'POST', headers: sent, body: payload });
         await res.text();
-        return (res.status === 401 || res.status === 415) && calls === 0;
+        return (res.status === 401 || res.status === 415) && served.calls === 0;
       }),
       { numRuns: 300 },
     );
@@ -82,7 +73,7 @@ describe('no credentials, no handler: properties over HTTP', () => {
   it('one flipped bit in a signed body is always refused, while the genuine body passes', async () => {
     let n = 0;
     const request = (bytes: Uint8Array, id: string, signature: string, timestamp: number) =>
-      fetch(webhook, {
+      fetch(served.webhook, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(timestamp), 'webhook-signature': signature },
         body: bytes,
@@ -97,21 +88,21 @@ describe('no credentials, no handler: properties over HTTP', () => {
         flipped[bit >> 3] = flipped[bit >> 3]! ^ (1 << (bit & 7));
         const forged = await request(flipped, id, signature, timestamp);
         await forged.text();
-        const before = calls;
+        const before = served.calls;
         const real = await request(genuine, id, signature, timestamp);
         checkBody('cx', await real.text());
-        return forged.status === 401 && real.status === 200 && calls === before + 1;
+        return forged.status === 401 && real.status === 200 && served.calls === before + 1;
       }),
       { numRuns: 150 },
     );
-    calls = 0;
+    served.reset();
   });
 
   it('socket-free: app.handle() never throws and never runs a handler without credentials', async () => {
     await fc.assert(
       fc.asyncProperty(headers, body, async (sent, payload) => {
-        const result = await app.handle(payload, sent);
-        return result.status === 401 && calls === 0;
+        const result = await served.app.handle(payload, sent);
+        return result.status === 401 && served.calls === 0;
       }),
       { numRuns: 1000 },
     );
