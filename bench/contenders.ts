@@ -22,7 +22,7 @@ const SERVE = (app: string) => (port: number) => ['dist/lib/cli/main.js', 'serve
 const SCRIPT = (file: string) => () => [file];
 const APP = 'bench/apps/order-status.js';
 const BOTH: readonly PayloadName[] = ['cx', 'es'];
-// Every contender runs as it would in production; pino's default level is info.
+// Every contender runs as it would in production; the default log level is info.
 const PRODUCTION = { NODE_ENV: 'production' };
 
 /** The line-up, in the order of the report. */

@@ -10,11 +10,8 @@
  *
  * One module rather than a hundred, or the twenty chunks of a split bundle, because loading
  * modules is most of a cold start: each costs a resolve, a read and a link. Every entry point
- * re-exports from the same file, so a class is one class however it is imported. pino is
- * bundled in (from node_modules it is some thirty CommonJS files, about 20 ms of every start),
- * without thread-stream, its worker-thread transports, which the default logger does not use,
- * and without node:worker_threads, which pino reads only for those (scripts/bundle/).
- * The other dependencies stay outside; each loads only when used.
+ * re-exports from the same file, so a class is one class however it is imported. The
+ * dependencies stay outside; each loads only when used.
  */
 import { chmodSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -51,9 +48,6 @@ await build({
   platform: 'node',
   target: 'node20',
   external: ['prom-client', 'ioredis', 'google-auth-library', '@opentelemetry/api', 'dialogflow-fulfiller'],
-  alias: { 'thread-stream': './scripts/bundle/thread-stream.cjs', worker_threads: './scripts/bundle/worker-threads.cjs' },
-  // pino's CommonJS code calls require() for node's built-ins: give the ES module one.
-  banner: { js: "import { createRequire as __fulfillerRequire } from 'node:module'; const require = __fulfillerRequire(import.meta.url);" },
   minifyWhitespace: true,
   sourcemap: true,
   logLevel: 'warning',

@@ -51,7 +51,7 @@ export async function stages(): Promise<Stage[]> {
     return created;
   };
   const silent = app('silent');
-  const info = app('info'); // pino on stdout, which the harness sends to /dev/null as for the servers
+  const info = app('info'); // the default logger on stdout, which the harness sends to /dev/null as for the servers
   const context = { requestId: 'bench', signal: new AbortController().signal, log: silent.options.logger, headers: {}, jobs: silent.jobs };
   const turn = (): Turn => createTurn('cx', cx, context, silent.options.es);
   const routed = turn();

@@ -15,7 +15,7 @@ export interface Machine {
   commit: string;
 }
 
-const PACKAGES = ['autocannon', 'tinybench', 'express', 'dialogflow-fulfillment', 'actions-on-google', 'pino'];
+const PACKAGES = ['autocannon', 'tinybench', 'express', 'dialogflow-fulfillment', 'actions-on-google'];
 
 export function describeMachine(): Machine {
   const osRelease = tryRead('/etc/os-release');

@@ -34,7 +34,7 @@ export interface FulfillerOptions {
   messages?: Readonly<Record<string, Partial<SystemMessages>>>;
   /** Language used when the request's language has no messages. Default `en`. */
   defaultLanguage?: string;
-  /** Where logs go. Default: pino JSON lines at `LOG_LEVEL` (silent in test mode unless LOG_LEVEL is set). */
+  /** Where logs go. Default: JSON lines on stdout at `LOG_LEVEL` (silent in test mode unless LOG_LEVEL is set). */
   logger?: Logger;
   clock?: Clock;
   /** Where jobs, cached answers and seen request ids are kept. Default: Redis when `REDIS_URL` is set, else a bounded in-memory store. */

@@ -2,7 +2,8 @@ import type { Logger } from './logger.js';
 
 /**
  * A child logger made on first use. Every turn gets one bound to its request, but most turns
- * never log through it, and making a pino child costs more than the rest of routing a turn.
+ * never log through it, and making a child (serialising its bindings; with pino, much more)
+ * costs more than routing the turn.
  */
 export class LazyChild implements Logger {
   private made: Logger | undefined;

@@ -20,7 +20,7 @@ export function lineBufferFor(fd: number): LineBuffer {
   return buffer;
 }
 
-/** A pino destination: `write` takes whole lines. */
+/** A destination for whole lines. */
 export class LineBuffer {
   private pending = '';
 
@@ -33,14 +33,12 @@ export class LineBuffer {
     return true;
   }
 
-  /** Writes what is waiting, now (pino's `logger.flush(callback)` comes here too). */
-  readonly flush = (callback?: unknown): void => {
-    if (this.pending !== '') {
-      const bytes = Buffer.from(this.pending, 'utf8');
-      this.pending = '';
-      writeFully(this.fd, bytes);
-    }
-    if (typeof callback === 'function') callback();
+  /** Writes what is waiting, now. */
+  readonly flush = (): void => {
+    if (this.pending === '') return;
+    const bytes = Buffer.from(this.pending, 'utf8');
+    this.pending = '';
+    writeFully(this.fd, bytes);
   };
 }
 

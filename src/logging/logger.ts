@@ -1,12 +1,11 @@
-import { pino } from 'pino';
-import { pinoOptions } from '../ops/log-format.js';
+import { JsonLineLogger } from './json-line-logger.js';
 import { lineBufferFor } from './line-buffer.js';
 
 type LogFn = (fields: Record<string, unknown>, message: string) => void;
 
 /**
- * What the library logs through. pino satisfies it; so does a test's capturing logger.
- * Fields never carry request bodies, credentials or stack traces of user data.
+ * What the library logs through. The default logger satisfies it, as do pino and a test's
+ * capturing logger. Fields never carry request bodies, credentials or stack traces of user data.
  */
 export interface Logger {
   debug: LogFn;
@@ -20,7 +19,8 @@ export interface Logger {
  * The default logger: JSON lines on stdout at `LOG_LEVEL` (silent under tests unless asked), for
  * Cloud Logging, personal data redacted. Lines are written in order at the end of each event-loop
  * turn and at exit, by the process itself (no worker thread), so none is lost when it exits.
+ * Throws ERR_INVALID_OPTION for a level it does not know.
  */
 export function createDefaultLogger(level: string): Logger {
-  return pino(pinoOptions(level), lineBufferFor(1)) as unknown as Logger;
+  return new JsonLineLogger(lineBufferFor(1), level);
 }

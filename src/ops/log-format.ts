@@ -1,20 +1,8 @@
-import type { LoggerOptions } from 'pino';
-
-/** pino levels as Cloud Logging severities (it reads `severity`, `message` and an RFC 3339 `time`). */
-const SEVERITY: Record<string, string> = {
-  trace: 'DEBUG',
-  debug: 'DEBUG',
-  info: 'INFO',
-  warn: 'WARNING',
-  error: 'ERROR',
-  fatal: 'CRITICAL',
-};
-
 /**
  * Fields that may carry personal data or credentials, at the top of a log line or one level
  * down (`fields.params`, `request.headers`...): what users said, parameters, contact details,
  * whole bodies, auth headers. Logged as `[redacted]`. Matched by key name in one pass over the
- * line (pino's path-based redaction with wildcards costs tens of µs per line).
+ * line (path-based redaction with wildcards costs tens of µs per line).
  */
 const PERSONAL = new Set(['text', 'queryText', 'transcript', 'params', 'parameters', 'sessionParams', 'body', 'request', 'email', 'phone', 'phoneNumber', 'address']);
 const SECRET_HEADERS = new Set(['authorization', 'cookie', 'x-api-key', 'webhook-signature', 'proxy-authorization']);
@@ -28,6 +16,7 @@ export function redact(fields: Record<string, unknown>, depth = 0): Record<strin
     let safe = value;
     if (PERSONAL.has(key)) safe = CENSOR;
     else if (key === 'headers' && isObject(value)) safe = redactHeaders(value);
+    else if (value instanceof Error) safe = errorFields(value);
     else if (depth === 0 && isObject(value)) safe = redact(value, 1);
     if (safe !== value) {
       out ??= { ...fields };
@@ -43,33 +32,48 @@ function redactHeaders(headers: Record<string, unknown>): Record<string, unknown
   return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, SECRET_HEADERS.has(name.toLowerCase()) ? CENSOR : value]));
 }
 
+/** An Error as a log field (JSON.stringify would write `{}`): its type, message, code and stack. */
+function errorFields(error: Error): Record<string, unknown> {
+  const code = (error as { code?: unknown }).code;
+  return { type: error.name, message: error.message, ...(code === undefined ? {} : { code }), stack: error.stack };
+}
+
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**
- * The pino set-up of the default logger: JSON lines with `severity` and `message` for Cloud
- * Logging, an ISO timestamp, the numeric `level` kept for other tools, personal data redacted
- * from the fields of each line (child bindings are not redacted: bind ids, not data).
+ * An object's members as they go inside a JSON line: `,"a":1,"b":"x"`, or '' for none. A value
+ * JSON cannot take as it is (a cycle, a BigInt) is written in a tolerant form (`"[Circular]"`,
+ * the number as a string) rather than throwing into whatever was logging.
  */
-export function pinoOptions(level: string): LoggerOptions {
-  return {
-    level,
-    base: undefined,
-    messageKey: 'message',
-    timestamp: isoTime,
-    formatters: {
-      level: (label, number) => ({ severity: SEVERITY[label] ?? 'DEFAULT', level: number }),
-      log: (fields) => redact(fields),
-    },
+export function jsonMembers(fields: Record<string, unknown>): string {
+  let json: string;
+  try {
+    json = JSON.stringify(fields);
+  } catch {
+    json = JSON.stringify(fields, tolerant());
+  }
+  return json.length > 2 ? `,${json.slice(1, -1)}` : '';
+}
+
+function tolerant(): (this: unknown, key: string, value: unknown) => unknown {
+  const ancestors: unknown[] = [];
+  return function (this: unknown, _key: string, value: unknown): unknown {
+    if (typeof value === 'bigint') return value.toString();
+    if (typeof value !== 'object' || value === null) return value;
+    while (ancestors.length > 0 && ancestors[ancestors.length - 1] !== this) ancestors.pop();
+    if (ancestors.includes(value)) return '[Circular]';
+    ancestors.push(value);
+    return value;
   };
 }
 
 let lastMs = Number.NaN;
 let lastTime = '';
 
-/** pino's `isoTime`, formatted once per millisecond: a busy server writes several lines in each. */
-function isoTime(): string {
+/** `,"time":"<ISO 8601>"`, formatted once per millisecond: a busy server writes several lines in each. */
+export function isoTime(): string {
   const now = Date.now();
   if (now !== lastMs) {
     lastMs = now;

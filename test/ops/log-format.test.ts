@@ -1,20 +1,19 @@
-import { Writable } from 'node:stream';
-import { pino } from 'pino';
-import { pinoOptions } from '../../src/ops/log-format.js';
+import { JsonLineLogger } from '../../src/logging/json-line-logger.js';
+import { jsonMembers } from '../../src/ops/log-format.js';
 import { sessionIdOf } from '../../src/ops/session-id-of.js';
 import { createFulfiller, type Logger } from '../../src/index.js';
 import { cxRequest, esRequest, JSON_HEADERS } from '../support/requests.js';
 
-/** A pino logger with the default set-up, writing its lines into an array. */
+/** The default logger, writing its lines into an array (each must be one JSON object and end the line). */
 function capture(level = 'debug'): { logger: Logger; lines: Record<string, unknown>[] } {
   const lines: Record<string, unknown>[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString().split('\n')) if (line !== '') lines.push(JSON.parse(line) as Record<string, unknown>);
-      done();
+  const sink = {
+    write(line: string) {
+      expect(line.endsWith('\n') && !line.slice(0, -1).includes('\n')).toBe(true);
+      lines.push(JSON.parse(line) as Record<string, unknown>);
     },
-  });
-  return { logger: pino(pinoOptions(level), sink) as unknown as Logger, lines };
+  };
+  return { logger: new JsonLineLogger(sink, level), lines };
 }
 
 describe('the default log format', () => {
@@ -54,6 +53,51 @@ describe('the default log format', () => {
     expect(answered).toMatchObject({ requestId: 'req-7', session: 'session-1', dialect: 'cx', outcome: 'handled', route: { kind: 'tag', key: 'order.status' }, status: 200, severity: 'INFO' });
     expect(typeof answered!.ms).toBe('number');
     expect(JSON.stringify(lines)).not.toMatch(/Hanako|parcel|12345/);
+  });
+
+  it('writes the levels from LOG_LEVEL up, and refuses a level it does not know', () => {
+    const written = (level: string): string[] => {
+      const { logger, lines } = capture(level);
+      for (const name of ['debug', 'info', 'warn', 'error'] as const) logger[name]({}, name);
+      return lines.map((line) => line.message as string);
+    };
+    expect(written('trace')).toEqual(['debug', 'info', 'warn', 'error']);
+    expect(written('info')).toEqual(['info', 'warn', 'error']);
+    expect(written('error')).toEqual(['error']);
+    expect(written('silent')).toEqual([]);
+    expect(() => createFulfiller({ env: { LOG_LEVEL: 'loud' } })).toThrow(expect.objectContaining({ code: 'ERR_INVALID_OPTION', message: expect.stringContaining('"loud"') }));
+  });
+
+  it('puts severity, level and time first, then the bindings of each child, the fields, and the message last', () => {
+    const { logger, lines } = capture();
+    const child = logger.child({ requestId: 'r1' });
+    child.child({ dialect: 'es' }).info({ status: 200 }, 'say "hi"\nthen go');
+    child.warn({}, 'parent bindings only');
+    logger.error({}, 'no bindings');
+    expect(Object.keys(lines[0]!)).toEqual(['severity', 'level', 'time', 'requestId', 'dialect', 'status', 'message']);
+    expect(lines[0]!.message).toBe('say "hi"\nthen go');
+    expect(lines[1]).toEqual({ severity: 'WARNING', level: 40, time: expect.any(String), requestId: 'r1', message: 'parent bindings only' });
+    expect(Object.keys(lines[2]!)).toEqual(['severity', 'level', 'time', 'message']);
+  });
+
+  it('logs an error with its type, message, code and stack, and never throws on a field JSON cannot take', () => {
+    const { logger, lines } = capture();
+    const cycle: Record<string, unknown> = { name: 'loop' };
+    cycle.self = cycle;
+    const failure = Object.assign(new TypeError('bad input'), { code: 'E_BAD' });
+    logger.error({ err: failure, cycle, big: 12n, shared: [cycle, cycle], gone: undefined }, 'odd fields');
+    expect(lines[0]).toMatchObject({ err: { type: 'TypeError', message: 'bad input', code: 'E_BAD' }, cycle: { name: 'loop', self: '[Circular]' }, big: '12' });
+    expect((lines[0]!.err as { stack: string }).stack).toContain('bad input');
+    expect(lines[0]!.shared).toEqual([{ name: 'loop', self: '[Circular]' }, { name: 'loop', self: '[Circular]' }]);
+    expect('gone' in lines[0]!).toBe(false);
+  });
+});
+
+describe('jsonMembers', () => {
+  it('writes the members of an object as they go inside a JSON object, or nothing', () => {
+    expect(jsonMembers({ a: 1, b: 'x' })).toBe(',"a":1,"b":"x"');
+    expect(jsonMembers({})).toBe('');
+    expect(jsonMembers({ skipped: undefined })).toBe('');
   });
 });
 

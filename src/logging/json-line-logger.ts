@@ -1,0 +1,63 @@
+import { InvalidOptionError } from '../errors.js';
+import { isoTime, jsonMembers, redact } from '../ops/log-format.js';
+import type { Logger } from './logger.js';
+
+/** Where whole lines go: a line buffer on stdout, or a test's capture. */
+export interface LineSink {
+  write(line: string): unknown;
+}
+
+/**
+ * The levels `LOG_LEVEL` takes, with pino's numbers (other tools read `level`). `trace` logs
+ * what `debug` logs; `fatal` and `silent` log nothing the library writes.
+ */
+const THRESHOLDS: Record<string, number> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60, silent: Infinity };
+
+/** How each line starts: Cloud Logging's `severity`, then the numeric level. */
+const DEBUG = '{"severity":"DEBUG","level":20';
+const INFO = '{"severity":"INFO","level":30';
+const WARN = '{"severity":"WARNING","level":40';
+const ERROR = '{"severity":"ERROR","level":50';
+
+/**
+ * The default logger: one JSON object per line, `{"severity", "level", "time", ...bindings,
+ * ...fields, "message"}`, the fields with personal data redacted (bindings are not: bind ids,
+ * not data). Child bindings are serialised once, when the child is made. A field that cannot
+ * be serialised as it is (a cycle, a BigInt) is logged in a tolerant form instead of throwing
+ * into the turn that logs it.
+ */
+export class JsonLineLogger implements Logger {
+  private readonly threshold: number;
+
+  constructor(
+    private readonly sink: LineSink,
+    /** `LOG_LEVEL`'s value: lines below it are not written. */
+    readonly level: string,
+    private readonly bound = '',
+  ) {
+    const threshold = THRESHOLDS[level];
+    if (threshold === undefined) throw new InvalidOptionError(`LOG_LEVEL must be one of ${Object.keys(THRESHOLDS).join(', ')} (got "${level}")`);
+    this.threshold = threshold;
+  }
+
+  debug(fields: Record<string, unknown>, message: string): void {
+    if (this.threshold <= 20) this.write(DEBUG, fields, message);
+  }
+  info(fields: Record<string, unknown>, message: string): void {
+    if (this.threshold <= 30) this.write(INFO, fields, message);
+  }
+  warn(fields: Record<string, unknown>, message: string): void {
+    if (this.threshold <= 40) this.write(WARN, fields, message);
+  }
+  error(fields: Record<string, unknown>, message: string): void {
+    if (this.threshold <= 50) this.write(ERROR, fields, message);
+  }
+
+  child(bindings: Record<string, unknown>): Logger {
+    return new JsonLineLogger(this.sink, this.level, this.bound + jsonMembers(bindings));
+  }
+
+  private write(head: string, fields: Record<string, unknown>, message: string): void {
+    this.sink.write(`${head}${isoTime()}${this.bound}${jsonMembers(redact(fields))},"message":${JSON.stringify(message)}}\n`);
+  }
+}
