@@ -7,16 +7,18 @@
  *   dist/lib/testing/index.js    `dialogflow-fulfiller/testing`, the same way
  *   dist/lib/auth/*.js           `dialogflow-fulfiller/auth/*`, the same way
  *   dist/lib/cli/main.js         the `fulfiller` binary (what src/cli/main.ts does)
+ *   dist/lib/*-validators.cjs    each dialect's schema validators (src/generated), loaded by
+ *                                fulfiller.js on first use; copied next to dist/src/generated too
  *
  * One module rather than a hundred, or the twenty chunks of a split bundle, because loading
  * modules is most of a cold start: each costs a resolve, a read and a link. Every entry point
  * re-exports from the same file, so a class is one class however it is imported. The
  * dependencies stay outside; each loads only when used.
  */
-import { chmodSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const src = join(root, 'dist/src');
@@ -40,6 +42,13 @@ const bundleEntry = join(src, 'bundle-entry.js');
 writeFileSync(bundleEntry, source);
 
 rmSync(lib, { recursive: true, force: true });
+mkdirSync(lib, { recursive: true });
+const generated = join(root, 'src/generated');
+for (const name of readdirSync(generated).filter((file) => file.endsWith('-validators.cjs'))) {
+  const { code } = await transform(readFileSync(join(generated, name), 'utf8'), { minifyWhitespace: true, format: 'cjs', logLevel: 'warning' });
+  writeFileSync(join(lib, name), code);
+  writeFileSync(join(src, 'generated', name), code);
+}
 await build({
   entryPoints: [bundleEntry],
   outfile: join(lib, 'fulfiller.js'),

@@ -3,13 +3,85 @@ import { usePattern } from 'ajv/dist/vocabularies/code.js';
 import standalone from 'ajv/dist/standalone/index.js';
 import type { JsonSchema } from './model-to-schema.js';
 
-/** A schema to compile, and the name its validate function is exported under. */
-export interface ValidatorTarget {
-  exportName: string;
-  schema: JsonSchema;
+/** The two schemas of a dialect, compiled together. */
+export interface DialectSchemas {
+  request: JsonSchema;
+  response: JsonSchema;
 }
 
-const TYPES = `/** A precompiled validator: true when \`data\` matches; otherwise \`errors\` ends with the cause. */
+/**
+ * Precompiles a dialect's request and response schemas into one CommonJS module exporting
+ * `request` and `response`, with ajv's standalone code generator, so the runtime needs neither
+ * ajv nor schema compilation. Validation stops at the first error (allErrors off): it runs on
+ * every webhook call and the valid path must stay fast. CommonJS, so that the runtime can load
+ * a dialect's validators synchronously on first use (see validatorsLoader).
+ */
+export function compileDialectValidators(schemas: DialectSchemas, header: string): string {
+  const ajv = new Ajv2020({
+    code: { source: true, esm: false, lines: true },
+    allErrors: false,
+    messages: false,
+    strict: true,
+    allowUnionTypes: true,
+    inlineRefs: false, // one function per definition: a sixth less code than inlining, no slower
+  });
+  ajv.addKeyword(AT_MOST_ONE_SET);
+  ajv.addKeyword(NOT_PATTERN);
+  for (const kind of ['request', 'response'] as const) {
+    const schema = compact(schemas[kind]);
+    // Every oneOf comes from a proto oneof; one left over means oneofRule changed shape.
+    if (JSON.stringify(schema).includes('"oneOf"')) throw new Error(`a oneOf in the ${kind} schema was not recognised as a proto oneof: update oneofKeys()`);
+    ajv.addSchema(schema as JsonSchema, kind);
+  }
+  const code = standalone.default(ajv, { request: 'request', response: 'response' });
+  const runtimeImport = /\brequire\(|^\s*import\b/m.exec(code);
+  if (runtimeImport) throw new Error(`ajv standalone code imports a runtime helper (${runtimeImport[0]}); change the schemas or options`);
+  const exported = code.match(/^exports\.(request|response) = validate\d+;$/gm) ?? [];
+  if (exported.length !== 2) throw new Error(`expected ajv to export request and response, found ${exported.length} exports: ajv's output format changed`);
+  return `${header}${inlineSchemaConstants(code).trimEnd()}\n`;
+}
+
+/**
+ * ajv's standalone code carries a copy of every schema object that an error parameter points
+ * at (`params: { type: schema21.type }`), a fifth of the code, all of it parsed at every start.
+ * The pieces actually read are put in its place: a string or number as a literal, an object or
+ * array as a small constant of its own (shared by equal values), the rest dropped.
+ */
+function inlineSchemaConstants(code: string): string {
+  const schemas = new Map<string, unknown>();
+  const withoutSchemas = code.replace(/^const (schema\d+) = (.*);$/gm, (_line, name: string, json: string) => {
+    schemas.set(name, JSON.parse(json));
+    return '';
+  });
+  const pieces = new Map<string, string>(); // JSON of a piece -> its constant's name
+  const inlined = withoutSchemas.replace(/\b(schema\d+)((?:\.[A-Za-z_$][\w$]*|\[\d+\])+)/g, (reference, name: string, path: string) => {
+    if (!schemas.has(name)) return reference;
+    let value = schemas.get(name);
+    for (const [, key, index] of path.matchAll(/\.([A-Za-z_$][\w$]*)|\[(\d+)\]/g)) value = (value as Record<string, unknown>)[key ?? index!];
+    if (value === undefined) throw new Error(`${reference} points at nothing in its schema`);
+    const json = JSON.stringify(value);
+    if (value === null || typeof value !== 'object') return json;
+    if (!pieces.has(json)) pieces.set(json, `schemaPart${pieces.size}`);
+    return pieces.get(json)!;
+  });
+  const left = [...schemas.keys()].find((name) => new RegExp(`\\b${name}\\b`).test(inlined));
+  if (left !== undefined) throw new Error(`${left} is still used whole after inlining its parts: ajv's output format changed`);
+  const constants = [...pieces].map(([json, name]) => `const ${name} = ${json};\n`).join('');
+  return inlined.replace(/^"use strict";\n/, `"use strict";\n${constants}`).replace(/\n{2,}/g, '\n');
+}
+
+/**
+ * The module the library imports: the validator types, and one loader per dialect that loads
+ * its CommonJS module (see compileDialectValidators) on first use. A process serving one dialect
+ * never parses the other's code, a few milliseconds of every cold start.
+ */
+export function validatorsLoader(dialects: readonly string[], header: string): string {
+  const loaders = dialects
+    .map((dialect) => `  ${dialect}: () => (loaded.${dialect} ??= load('./${dialect}-validators.cjs') as DialectValidators),\n`)
+    .join('');
+  return `${header}import { createRequire } from 'node:module';
+
+/** A precompiled validator: true when \`data\` matches; otherwise \`errors\` ends with the cause. */
 export interface SchemaValidator {
   (data: unknown): boolean;
   errors?: SchemaValidationError[] | null;
@@ -22,42 +94,20 @@ export interface SchemaValidationError {
   schemaPath: string;
   params: Record<string, unknown>;
 }
+
+/** The request and response validators of one dialect. */
+export interface DialectValidators {
+  request: SchemaValidator;
+  response: SchemaValidator;
+}
+
+const load = createRequire(import.meta.url);
+const loaded: { ${dialects.map((d) => `${d}?: DialectValidators`).join('; ')} } = {};
+
+/** Each dialect's validators, loaded (synchronously, from the \`.cjs\` module next to this one) on first use. */
+export const validators = {
+${loaders}} as const;
 `;
-
-/**
- * Precompiles the schemas into one ES module with ajv's standalone code generator, so the
- * runtime needs neither ajv nor schema compilation. Validation stops at the first error
- * (allErrors off): it runs on every webhook call and the valid path must stay fast.
- */
-export function compileValidators(targets: readonly ValidatorTarget[], header: string): string {
-  const ajv = new Ajv2020({
-    code: { source: true, esm: true, lines: true },
-    allErrors: false,
-    messages: false,
-    strict: true,
-    allowUnionTypes: true,
-    inlineRefs: false, // one function per definition: a sixth less code than inlining, no slower
-  });
-  ajv.addKeyword(AT_MOST_ONE_SET);
-  ajv.addKeyword(NOT_PATTERN);
-  for (const target of targets) {
-    const schema = compact(target.schema);
-    // Every oneOf comes from a proto oneof; one left over means oneofRule changed shape.
-    if (JSON.stringify(schema).includes('"oneOf"')) throw new Error(`a oneOf in ${target.exportName} was not recognised as a proto oneof: update oneofKeys()`);
-    ajv.addSchema(schema as JsonSchema, target.exportName);
-  }
-  const code = standalone.default(ajv, Object.fromEntries(targets.map((t) => [t.exportName, t.exportName])));
-
-  const runtimeImport = /\brequire\(|^\s*import\b/m.exec(code);
-  if (runtimeImport) throw new Error(`ajv standalone code imports a runtime helper (${runtimeImport[0]}); change the schemas or options`);
-  let typed = 0;
-  const body = code.replace(/^export const (\w+) = (validate\d+);$/gm, (_line, name: string, fn: string) => {
-    typed++;
-    return `export const ${name}: SchemaValidator = ${fn};`;
-  });
-  if (typed !== targets.length) throw new Error(`expected ${targets.length} ajv exports, found ${typed}: ajv's output format changed`);
-  // ajv emits plain JavaScript, so the file is not type-checked; its exports are typed by TYPES.
-  return `${header}// @ts-nocheck\n${body.trimEnd()}\n\n${TYPES}`;
 }
 
 const ANNOTATIONS = new Set(['$comment', 'title', 'description']);

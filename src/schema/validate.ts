@@ -1,11 +1,5 @@
 import { rootMessages } from '../generated/schema-hints.js';
-import {
-  validateCxWebhookRequest,
-  validateCxWebhookResponse,
-  validateEsWebhookRequest,
-  validateEsWebhookResponse,
-  type SchemaValidator,
-} from '../generated/validators.js';
+import { validators } from '../generated/validators.js';
 import { describeError } from './describe-error.js';
 
 export type Dialect = 'cx' | 'es';
@@ -19,11 +13,6 @@ export interface SchemaIssue {
 
 export type SchemaResult = { ok: true } | { ok: false; issues: SchemaIssue[] };
 
-const VALIDATORS: Readonly<Record<Dialect, Readonly<Record<SchemaKind, SchemaValidator>>>> = {
-  cx: { request: validateCxWebhookRequest, response: validateCxWebhookResponse },
-  es: { request: validateEsWebhookRequest, response: validateEsWebhookResponse },
-};
-
 const VALID: SchemaResult = Object.freeze({ ok: true });
 
 /**
@@ -36,7 +25,7 @@ const VALID: SchemaResult = Object.freeze({ ok: true });
  * //   message: 'must be one of APPEND, REPLACE, MERGE_BEHAVIOR_UNSPECIFIED, not "replace"' }] }
  */
 export function validateSchema(dialect: Dialect, kind: SchemaKind, data: unknown): SchemaResult {
-  const validate = VALIDATORS[dialect][kind];
+  const validate = validators[dialect]()[kind];
   if (validate(data)) return VALID;
   return { ok: false, issues: [describeError(validate.errors, rootMessages[dialect][kind], data)] };
 }

@@ -32,6 +32,20 @@ describe('the bundle (dist/lib)', () => {
     expect(same).toBe(true);
   });
 
+  it("loads a dialect's validators on first use, and never the other dialect's", () => {
+    const loaded = evaluate(`const { validateSchema } = await import('${process.cwd()}/dist/lib/index.js');
+      const { createRequire } = await import('node:module');
+      const cached = () => Object.keys(createRequire(import.meta.url).cache).filter((file) => file.endsWith('-validators.cjs')).map((file) => file.split('/').pop());
+      const before = cached();
+      const invalid = validateSchema('es', 'response', { fulfillmentText: 7 });
+      console.log(JSON.stringify({ before, after: cached(), invalid }));`);
+    expect(loaded).toEqual({
+      before: [],
+      after: ['es-validators.cjs'],
+      invalid: { ok: false, issues: [{ path: 'fulfillmentText', message: expect.stringContaining('string') }] },
+    });
+  });
+
   describe('the fulfiller binary', () => {
     let child: ChildProcess;
     let output = '';

@@ -15,6 +15,8 @@ describe('scripts/generate.ts', () => {
       'schemas/cx/v3/webhook-response.schema.json',
       'schemas/es/v2/webhook-request.schema.json',
       'schemas/es/v2/webhook-response.schema.json',
+      'src/generated/cx-validators.cjs',
+      'src/generated/es-validators.cjs',
       'src/generated/schema-hints.ts',
       'src/generated/types.ts',
       'src/generated/validators.ts',
@@ -36,7 +38,10 @@ describe('scripts/generate.ts', () => {
   });
 
   it('keeps the validators free of runtime imports (ajv is a devDependency)', () => {
-    const validators = outputs.get('src/generated/validators.ts')!;
-    expect(validators).not.toMatch(/\brequire\(|^\s*import\b/m);
+    for (const dialect of ['cx', 'es']) {
+      const validators = outputs.get(`src/generated/${dialect}-validators.cjs`)!;
+      expect(validators).toMatch(/^exports\.request = validate\d+;$/m);
+      expect(validators).not.toMatch(/\brequire\(|^\s*import\b|\bschema\d+\b/m);
+    }
   });
 });
