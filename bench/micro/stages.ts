@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { distModule } from './dist-module.js';
 import type { Turn } from '../../src/turn/turn.js';
@@ -12,6 +11,7 @@ export interface Stage {
 type Index = typeof import('../../src/index.js');
 type CreateTurn = typeof import('../../src/core/create-turn.js');
 type HeadersModule = typeof import('../../src/http/headers.js');
+type RequestIdModule = typeof import('../../src/core/request-id.js');
 
 // What node:http hands the adapter for a Dialogflow call behind Google's front end.
 const NODE_HEADERS = {
@@ -35,6 +35,7 @@ export async function stages(): Promise<Stage[]> {
   const { createFulfiller, detectDialect, validateSchema } = await distModule<Index>('index.js');
   const { createTurn } = await distModule<CreateTurn>('core/create-turn.js');
   const { normalizeHeaders } = await distModule<HeadersModule>('http/headers.js');
+  const { requestIdFrom } = await distModule<RequestIdModule>('core/request-id.js');
   const appModule = new URL('../apps/order-status.js', import.meta.url).href;
   const { default: setup } = (await import(appModule)) as { default: (app: InstanceType<Index['Fulfiller']>) => void };
 
@@ -78,7 +79,7 @@ export async function stages(): Promise<Stage[]> {
     { name: 'validate response, CX', fn: () => validateSchema('cx', 'response', response) },
     { name: 'JSON.stringify response, CX', fn: () => JSON.stringify(response) },
     { name: 'normalize headers (node:http object)', fn: () => normalizeHeaders(NODE_HEADERS) },
-    { name: 'randomUUID', fn: () => randomUUID() },
+    { name: 'new request id', fn: () => requestIdFrom(undefined) },
     { name: 'new AbortController().signal', fn: () => new AbortController().signal },
     {
       name: 'log a turn at info (2 child loggers, 1 line)',

@@ -1,5 +1,4 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createRequire } from 'node:module';
 import type { Fulfiller } from '../core/fulfiller.js';
 import { MethodNotAllowedError, NotFoundError } from '../errors.js';
 import { errorResult, jsonResult, type HttpResult } from '../http/http-result.js';
@@ -9,6 +8,7 @@ import { sendSoon } from '../http/send-soon.js';
 import { maxConcurrentOf, nodeServerSettings, type ServerOptions } from '../http/server-options.js';
 import { serveWebhook } from '../http/serve-webhook.js';
 import { serveMetrics } from '../ops/metrics-endpoint.js';
+import { builtins } from '../ops/builtins.js';
 
 /**
  * A plain node:http request listener: `POST /webhook`, `GET /healthz`, `GET /readyz`, `GET /metrics`.
@@ -29,9 +29,7 @@ export function createServer(app: Fulfiller, options: ServerOptions = {}): Serve
   const settings = nodeServerSettings(options);
   const handler = nodeHandler(app, options);
   if (options.tls === undefined) return createHttpServer(settings, handler);
-  // Loaded only for HTTPS: node:https brings in TLS, a few ms of every plain start.
-  const https = createRequire(import.meta.url)('node:https') as typeof import('node:https');
-  return https.createServer(settings, handler);
+  return builtins.https().createServer(settings, handler);
 }
 
 function route(app: Fulfiller, req: IncomingMessage, limit: ConcurrencyLimit): Promise<HttpResult> {

@@ -1,8 +1,8 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { builtins } from '../ops/builtins.js';
 
 /** Constant-time equality of two byte strings; different lengths are simply unequal, never a throw. */
 export function safeEqual(a: Uint8Array, b: Uint8Array): boolean {
-  return a.byteLength === b.byteLength && timingSafeEqual(a, b);
+  return a.byteLength === b.byteLength && builtins.crypto().timingSafeEqual(a, b);
 }
 
 /**
@@ -11,5 +11,5 @@ export function safeEqual(a: Uint8Array, b: Uint8Array): boolean {
  * configured secrets once, and on each call only what the call brings.
  */
 export function digest(text: string): Buffer {
-  return createHash('sha256').update(text, 'utf8').digest();
+  return builtins.crypto().createHash('sha256').update(text, 'utf8').digest();
 }

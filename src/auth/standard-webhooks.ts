@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { builtins } from '../ops/builtins.js';
 import { InvalidOptionError } from '../errors.js';
 import { safeEqual } from './safe-equal.js';
 
@@ -99,5 +99,5 @@ export function secretKey(secret: string): Buffer {
 
 function mac(key: Buffer, id: string, timestamp: string, body: string | Uint8Array): Buffer {
   // The body is hashed as the bytes received, never re-encoded: one changed byte must fail.
-  return createHmac('sha256', key).update(`${id}.${timestamp}.`, 'utf8').update(body).digest();
+  return builtins.crypto().createHmac('sha256', key).update(`${id}.${timestamp}.`, 'utf8').update(body).digest();
 }

@@ -1,4 +1,4 @@
-import { createPrivateKey, X509Certificate } from 'node:crypto';
+import { builtins } from '../ops/builtins.js';
 import { readFile } from 'node:fs/promises';
 import { InvalidOptionError } from '../errors.js';
 import type { TlsOptions } from '../http/server-options.js';
@@ -23,9 +23,10 @@ export async function readTls(flags: TlsFiles, env: Readonly<Record<string, stri
   if (certFile === undefined || keyFile === undefined) {
     throw new InvalidOptionError('HTTPS needs both --tls-cert and --tls-key (FULFILLER_TLS_CERT, FULFILLER_TLS_KEY); --tls-ca adds client certificates to them.');
   }
+  const { X509Certificate, createPrivateKey } = builtins.crypto();
   const cert = await read(certFile, '--tls-cert');
   const key = await read(keyFile, '--tls-key');
-  let certificate: X509Certificate;
+  let certificate: InstanceType<typeof X509Certificate>;
   try {
     certificate = new X509Certificate(cert);
   } catch {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { authenticate } from '../auth/authenticate.js';
 import type { Caller } from '../auth/verifier.js';
 import { detectDialect, type Dialect } from '../dialects/detect.js';
@@ -9,6 +8,7 @@ import { parseJsonObject, type BodyInput } from '../http/json-body.js';
 import { LazyChild } from '../logging/lazy-child.js';
 import { validateSchema } from '../schema/validate.js';
 import type { Exchange } from './exchange.js';
+import { requestIdFrom } from './request-id.js';
 import { runTurn, type TurnEngine } from './run-turn.js';
 import { sessionIdOf } from '../ops/session-id-of.js';
 import { tracedTurn } from '../ops/traced-turn.js';
@@ -19,8 +19,6 @@ export interface WebhookEngine extends TurnEngine {
   notify(exchange: Exchange): void;
 }
 
-const REQUEST_ID = /^[\w.:@-]{1,128}$/;
-
 /**
  * The transport-free webhook pipeline: parse, tell the dialect, check the request schema, run
  * the turn, answer. Bad input gets a coded 4xx before any handler runs. Observers see every
@@ -29,8 +27,7 @@ const REQUEST_ID = /^[\w.:@-]{1,128}$/;
 export async function handleWebhook(engine: WebhookEngine, body: BodyInput, headersInput?: HeadersInput): Promise<HttpResult> {
   const started = engine.options.clock.now();
   const headers = normalizeHeaders(headersInput);
-  const incomingId = headers['x-request-id'];
-  const requestId = incomingId !== undefined && REQUEST_ID.test(incomingId) ? incomingId : randomUUID();
+  const requestId = requestIdFrom(headers['x-request-id']);
   const idHeader = { 'x-request-id': requestId };
   const log = new LazyChild(engine.options.logger, { requestId });
   const elapsed = (): number => Math.round((engine.options.clock.now() - started) * 100) / 100;

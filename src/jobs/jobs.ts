@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { builtins } from '../ops/builtins.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { JobInterruptedError } from '../errors.js';
 import type { Logger } from '../logging/logger.js';
@@ -66,7 +66,7 @@ export class Jobs {
     const ttlMs = options.ttlMs ?? DEFAULT_TTL_MS;
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const keys = this.keys(owner, key);
-    const id = randomUUID();
+    const id = builtins.crypto().randomUUID();
     const startedAt = this.now();
     // The run lock makes "already running" hold across instances; it outlives a lost run by a little.
     if (!(await this.store.setIfAbsent(keys.lock, id, timeoutMs + LOST_AFTER_MS))) {

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { builtins } from '../ops/builtins.js';
 import { sign } from '../auth/standard-webhooks.js';
 
 /** The credentials replay sends, as Dialogflow would be configured to send them. */
@@ -41,7 +41,7 @@ export function authHeaders(auth: ReplayAuth, body: string, now: number = Date.n
   if (auth.basic !== undefined) headers.authorization = `Basic ${Buffer.from(auth.basic, 'utf8').toString('base64')}`;
   if (auth.bearer !== undefined) headers.authorization = `Bearer ${auth.bearer}`;
   if (auth.hmacSecret !== undefined) {
-    const id = `msg_${randomUUID()}`;
+    const id = `msg_${builtins.crypto().randomUUID()}`;
     const timestamp = Math.floor(now / 1000);
     headers['webhook-id'] = id;
     headers['webhook-timestamp'] = String(timestamp);

@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { freePort, post, waitUntilUp } from '../support/http.js';
-import { cxRequest } from '../support/requests.js';
+import { cxRequest, esRequest } from '../support/requests.js';
 import { checkBody, textsOf } from '../support/responses.js';
 
 // What `npm run build` made (npm test builds first): dist/lib is what the package runs.
@@ -44,6 +44,18 @@ describe('the bundle (dist/lib)', () => {
       after: ['es-validators.cjs'],
       invalid: { ok: false, issues: [{ path: 'fulfillmentText', message: expect.stringContaining('string') }] },
     });
+  });
+
+  it('loads node:crypto only for what needs it (authentication here), not to answer a call', () => {
+    const loaded = evaluate(`const { createFulfiller, apiKey } = await import('${process.cwd()}/dist/lib/index.js');
+      const crypto = () => process.moduleLoadList.includes('NativeModule crypto');
+      const app = createFulfiller({ mode: 'test', env: {} });
+      app.intent('Default Welcome Intent', (turn) => turn.say('Hi'));
+      const answer = await app.handle(JSON.stringify(${JSON.stringify(esRequest('Default Welcome Intent'))}), { 'content-type': 'application/json' });
+      const answered = crypto();
+      apiKey({ keys: ['k-1'] });
+      console.log(JSON.stringify({ status: answer.status, answered, withAuth: crypto() }));`);
+    expect(loaded).toEqual({ status: 200, answered: false, withAuth: true });
   });
 
   describe('the fulfiller binary', () => {
