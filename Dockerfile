@@ -14,6 +14,7 @@ COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY demo ./demo
 COPY scripts/bundle.mjs ./scripts/bundle.mjs
+COPY scripts/bundle ./scripts/bundle
 # npm ci builds too (the prepare script): dist/src (types), dist/lib (the bundle that runs) and dist/demo.
 RUN npm ci
 # The demo's SQLite driver is a devDependency of the library: keep what it loads at run time (its

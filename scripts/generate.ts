@@ -9,7 +9,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { compileDialectValidators, validatorsLoader, type DialectSchemas } from './generate/compile-validators.js';
+import { compileDialectValidators, validatorsIndex, type DialectSchemas } from './generate/compile-validators.js';
 import { formatJson } from './generate/format-json.js';
 import { loadProtos, packageVersion, type ProtoSource } from './generate/load-protos.js';
 import { modelToHints } from './generate/model-to-hints.js';
@@ -75,7 +75,7 @@ export async function generate(): Promise<Map<string, string>> {
     typeSources.push({ prefix: api.typePrefix, model: buildModel(root, [api.request, api.response]) });
   }
   const roots = Object.fromEntries(APIS.map((api) => [api.dialect, { request: api.request, response: api.response }]));
-  outputs.set('src/generated/validators.ts', validatorsLoader(APIS.map((api) => api.dialect), header));
+  outputs.set('src/generated/validators.ts', validatorsIndex(APIS.map((api) => api.dialect), header));
   outputs.set('src/generated/types.ts', modelToTypes(typeSources, header));
   outputs.set('src/generated/schema-hints.ts', modelToHints(typeSources.map((s) => s.model), roots, header));
   return outputs;

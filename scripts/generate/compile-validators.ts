@@ -14,7 +14,7 @@ export interface DialectSchemas {
  * `request` and `response`, with ajv's standalone code generator, so the runtime needs neither
  * ajv nor schema compilation. Validation stops at the first error (allErrors off): it runs on
  * every webhook call and the valid path must stay fast. CommonJS, so that the runtime can load
- * a dialect's validators synchronously on first use (see validatorsLoader).
+ * a dialect's validators synchronously on first use (see validatorsIndex).
  */
 export function compileDialectValidators(schemas: DialectSchemas, header: string): string {
   const ajv = new Ajv2020({
@@ -71,17 +71,13 @@ function inlineSchemaConstants(code: string): string {
 }
 
 /**
- * The module the library imports: the validator types, and one loader per dialect that loads
- * its CommonJS module (see compileDialectValidators) on first use. A process serving one dialect
- * never parses the other's code, a few milliseconds of every cold start.
+ * The module the library imports: the validator types, and where each dialect's CommonJS
+ * module (see compileDialectValidators) is, next to this one. src/schema/validate.ts loads a
+ * dialect's module on first use: a process serving one dialect never parses the other's code.
  */
-export function validatorsLoader(dialects: readonly string[], header: string): string {
-  const loaders = dialects
-    .map((dialect) => `  ${dialect}: () => (loaded.${dialect} ??= load('./${dialect}-validators.cjs') as DialectValidators),\n`)
-    .join('');
-  return `${header}import { createRequire } from 'node:module';
-
-/** A precompiled validator: true when \`data\` matches; otherwise \`errors\` ends with the cause. */
+export function validatorsIndex(dialects: readonly string[], header: string): string {
+  const files = dialects.map((dialect) => `  ${dialect}: new URL('./${dialect}-validators.cjs', import.meta.url),\n`).join('');
+  return `${header}/** A precompiled validator: true when \`data\` matches; otherwise \`errors\` ends with the cause. */
 export interface SchemaValidator {
   (data: unknown): boolean;
   errors?: SchemaValidationError[] | null;
@@ -95,18 +91,15 @@ export interface SchemaValidationError {
   params: Record<string, unknown>;
 }
 
-/** The request and response validators of one dialect. */
+/** What each dialect's module exports: its request and response validators. */
 export interface DialectValidators {
   request: SchemaValidator;
   response: SchemaValidator;
 }
 
-const load = createRequire(import.meta.url);
-const loaded: { ${dialects.map((d) => `${d}?: DialectValidators`).join('; ')} } = {};
-
-/** Each dialect's validators, loaded (synchronously, from the \`.cjs\` module next to this one) on first use. */
-export const validators = {
-${loaders}} as const;
+/** Each dialect's validator module. */
+export const validatorFiles = {
+${files}} as const;
 `;
 }
 

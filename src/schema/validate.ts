@@ -1,5 +1,7 @@
 import { rootMessages } from '../generated/schema-hints.js';
-import { validators } from '../generated/validators.js';
+import { fileURLToPath } from 'node:url';
+import { validatorFiles, type DialectValidators } from '../generated/validators.js';
+import { loadCachedModule } from './cached-module.js';
 import { describeError } from './describe-error.js';
 
 export type Dialect = 'cx' | 'es';
@@ -15,6 +17,13 @@ export type SchemaResult = { ok: true } | { ok: false; issues: SchemaIssue[] };
 
 const VALID: SchemaResult = Object.freeze({ ok: true });
 
+const loaded: Partial<Record<Dialect, DialectValidators>> = {};
+
+/** A dialect's validators, loaded on first use (hundreds of KB of generated code: a process serving one dialect never loads the other's). */
+function validatorsOf(dialect: Dialect): DialectValidators {
+  return (loaded[dialect] ??= loadCachedModule<DialectValidators>(fileURLToPath(validatorFiles[dialect])));
+}
+
 /**
  * Checks a webhook body against the proto3 JSON schema generated from Google's protos, as
  * Google's own parser would: requests may carry undocumented fields, responses may not.
@@ -25,7 +34,7 @@ const VALID: SchemaResult = Object.freeze({ ok: true });
  * //   message: 'must be one of APPEND, REPLACE, MERGE_BEHAVIOR_UNSPECIFIED, not "replace"' }] }
  */
 export function validateSchema(dialect: Dialect, kind: SchemaKind, data: unknown): SchemaResult {
-  const validate = validators[dialect]()[kind];
+  const validate = validatorsOf(dialect)[kind];
   if (validate(data)) return VALID;
   return { ok: false, issues: [describeError(validate.errors, rootMessages[dialect][kind], data)] };
 }

@@ -1,5 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { freePort, post, waitUntilUp } from '../support/http.js';
 import { cxRequest, esRequest } from '../support/requests.js';
 import { checkBody, textsOf } from '../support/responses.js';
@@ -7,11 +9,17 @@ import { checkBody, textsOf } from '../support/responses.js';
 // What `npm run build` made (npm test builds first): dist/lib is what the package runs.
 const ENTRIES = ['index.js', 'testing/index.js', ...readdirSync('dist/src/auth').filter((f) => f.endsWith('.js')).map((f) => `auth/${f}`)];
 
-/** Runs an ES module snippet in a fresh node and returns what it printed as JSON. */
+/** Runs an ES module in a fresh node without flags (as `node app.js` would) and returns what it printed as JSON. */
 function evaluate(script: string): unknown {
-  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(run.stderr);
-  return JSON.parse(run.stdout);
+  const dir = mkdtempSync(join(tmpdir(), 'bundle-test-'));
+  try {
+    writeFileSync(join(dir, 'script.mjs'), script);
+    const run = spawnSync(process.execPath, [join(dir, 'script.mjs')], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+    if (run.status !== 0) throw new Error(run.stderr);
+    return JSON.parse(run.stdout);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 describe('the bundle (dist/lib)', () => {
@@ -33,12 +41,17 @@ describe('the bundle (dist/lib)', () => {
   });
 
   it("loads a dialect's validators on first use, and never the other dialect's", () => {
-    const loaded = evaluate(`const { validateSchema } = await import('${process.cwd()}/dist/lib/index.js');
-      const { createRequire } = await import('node:module');
-      const cached = () => Object.keys(createRequire(import.meta.url).cache).filter((file) => file.endsWith('-validators.cjs')).map((file) => file.split('/').pop());
-      const before = cached();
+    const loaded = evaluate(`import fs from 'node:fs';
+      import { syncBuiltinESMExports } from 'node:module';
+      const read = fs.readFileSync;
+      const files = [];
+      fs.readFileSync = (file, ...rest) => (files.push(String(file)), read(file, ...rest));
+      syncBuiltinESMExports(); // the library's own \`import { readFileSync }\` reads through the spy too
+      const { validateSchema } = await import('${process.cwd()}/dist/lib/index.js');
+      const validators = () => files.filter((file) => file.endsWith('-validators.cjs')).map((file) => file.split('/').pop());
+      const before = validators();
       const invalid = validateSchema('es', 'response', { fulfillmentText: 7 });
-      console.log(JSON.stringify({ before, after: cached(), invalid }));`);
+      console.log(JSON.stringify({ before, after: validators(), invalid }));`);
     expect(loaded).toEqual({
       before: [],
       after: ['es-validators.cjs'],
@@ -56,6 +69,19 @@ describe('the bundle (dist/lib)', () => {
       apiKey({ keys: ['k-1'] });
       console.log(JSON.stringify({ status: answer.status, answered, withAuth: crypto() }));`);
     expect(loaded).toEqual({ status: 200, answered: false, withAuth: true });
+  });
+
+  it('ships a V8 code cache of the validators that node takes as it is', () => {
+    const caches = readdirSync('dist/lib/code-cache');
+    // The build writes two per dialect (no flags, and npm start's); runs with other flags add theirs.
+    expect(caches.filter((name) => name.startsWith('cx-validators-')).length).toBeGreaterThanOrEqual(2);
+    expect(caches.filter((name) => name.startsWith('es-validators-')).length).toBeGreaterThanOrEqual(2);
+    const before = caches.map((name) => statSync(`dist/lib/code-cache/${name}`).ino);
+    const valid = evaluate(`const { validateSchema } = await import('${process.cwd()}/dist/lib/index.js');
+      console.log(JSON.stringify([validateSchema('cx', 'response', {}).ok, validateSchema('es', 'response', {}).ok]));`);
+    expect(valid).toEqual([true, true]);
+    // Taken, not refused: a refused cache would have been written again at exit.
+    expect(readdirSync('dist/lib/code-cache').map((name) => statSync(`dist/lib/code-cache/${name}`).ino)).toEqual(before);
   });
 
   describe('the fulfiller binary', () => {
