@@ -1,5 +1,5 @@
-import { rootMessages } from '../generated/schema-hints.js';
 import { fileURLToPath } from 'node:url';
+import { rootMessages } from '../generated/schema-hints.js';
 import { validatorFiles, type DialectValidators } from '../generated/validators.js';
 import { loadCachedModule } from './cached-module.js';
 import { describeError } from './describe-error.js';
