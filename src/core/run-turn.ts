@@ -43,16 +43,7 @@ type Answer = Omit<TurnResult, 'route'>;
  * a safe fallback for a response that failed validation.
  */
 export async function runTurn(engine: TurnEngine, dialect: Dialect, request: object, base: Omit<TurnContext, 'signal' | 'jobs'>): Promise<TurnResult> {
-  // Made when a handler first reads turn.signal: most never do, and an AbortController is not free.
-  let controller: AbortController | undefined;
-  const context: TurnContext = {
-    ...base,
-    get signal() {
-      controller ??= new AbortController();
-      return controller.signal;
-    },
-    jobs: engine.jobs,
-  };
+  const context = new RunContext(base, engine.jobs);
   const turn = createTurn(dialect, request, context, engine.options.es);
   const route = engine.findRoute(turn);
   const deadlineMs = route?.options.deadlineMs ?? engine.options.deadlineMs;
@@ -66,12 +57,12 @@ export async function runTurn(engine: TurnEngine, dialect: Dialect, request: obj
     );
   } catch (error) {
     turn.seal();
-    controller?.abort(error);
+    context.abort(error);
     return { ...(await answerError(engine, dialect, request, context, error)), route: matched };
   }
   turn.seal();
   if (outcome === 'timeout') {
-    controller?.abort(new DeadlineExceededError(deadlineMs));
+    context.abort(new DeadlineExceededError(deadlineMs));
     log.warn({ deadlineMs, tag: turn.tag, intent: turn.intent }, 'deadline exceeded: answered with the timeout message');
     const body = systemAnswer(engine, dialect, request, context, 'timeout');
     return { body, outcome: 'timeout', route: matched, errorCode: 'ERR_DEADLINE_EXCEEDED' };
@@ -103,6 +94,40 @@ async function answerError(
     }
   }
   return { body: systemAnswer(engine, dialect, request, context, 'apology'), outcome: 'error', errorCode: failure.code };
+}
+
+/**
+ * A turn's context. Its AbortController is made when a handler first reads `signal`: most never
+ * do, and one is not free. A class, not an object literal with a getter: a literal's getter is a
+ * new function each call, which gives every context a shape of its own and keeps garbage alive
+ * through young-generation collections.
+ */
+class RunContext implements TurnContext {
+  readonly requestId: string;
+  readonly log: TurnContext['log'];
+  readonly headers: TurnContext['headers'];
+  readonly caller: TurnContext['caller'];
+  private controller: AbortController | undefined;
+
+  constructor(
+    base: Omit<TurnContext, 'signal' | 'jobs'>,
+    readonly jobs: TurnContext['jobs'],
+  ) {
+    this.requestId = base.requestId;
+    this.log = base.log;
+    this.headers = base.headers;
+    this.caller = base.caller;
+  }
+
+  get signal(): AbortSignal {
+    this.controller ??= new AbortController();
+    return this.controller.signal;
+  }
+
+  /** Aborts the signal, if a handler ever asked for it. */
+  abort(reason: unknown): void {
+    this.controller?.abort(reason);
+  }
 }
 
 /** Serialises a finished turn, checking the schema and the size limit. */
