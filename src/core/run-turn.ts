@@ -74,8 +74,9 @@ export async function runTurn(engine: TurnEngine, dialect: Dialect, request: obj
 }
 
 /**
- * An answer and the route it came from. Built field by field, not by spreading the answer: on
- * every call, a spread here kept the young-generation collector from freeing a turn's garbage.
+ * An answer and the route it came from, built field by field: with `{ ...answer, route }` here,
+ * each call's objects survived young-generation collections under load and were promoted
+ * (measured; docs/performance.md, third round).
  */
 function withRoute(answer: Answer, route: TurnResult['route']): TurnResult {
   return { body: answer.body, outcome: answer.outcome, route, errorCode: answer.errorCode };
@@ -109,9 +110,9 @@ async function answerError(
 
 /**
  * A turn's context. Its AbortController is made when a handler first reads `signal`: most never
- * do, and one is not free. A class, not an object literal with a getter: a literal's getter is a
- * new function each call, which gives every context a shape of its own and keeps garbage alive
- * through young-generation collections.
+ * do, and one is not free. A class, not an object literal with a getter (a new function on every
+ * call): with the literal, each call's objects survived young-generation collections under load
+ * and were promoted (measured; docs/performance.md, third round).
  */
 class RunContext implements TurnContext {
   readonly requestId: string;

@@ -12,7 +12,7 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 /** A JSON answer. */
 export function jsonResult(status: number, body: string, headers: Record<string, string> = {}): HttpResult {
   const all: Record<string, string> = { 'content-type': JSON_TYPE };
-  for (const name of Object.keys(headers)) all[name] = headers[name]!; // not a spread: this runs on every call
+  for (const name of Object.keys(headers)) all[name] = headers[name]!; // not a spread: see withRoute in core/run-turn.ts
   return { status, headers: all, body };
 }
 
