@@ -44,7 +44,8 @@ const flow = CX_PAGE.slice(0, CX_PAGE.indexOf('/pages/'));
 describe('CX: a waiting page and a route that checks back', () => {
   it('moves to the waiting page, stays there while the job runs, moves on with the result', async () => {
     const { app } = testApp({ deadlineMs: 400 });
-    register(app, 400);
+    // The job outlasts the first check-back by 850 ms, so a slow machine cannot finish it first.
+    register(app, 1000);
     const cx = async (tag: string) => validResponse('cx', await app.handle(JSON.stringify(cxRequest(tag)), JSON_HEADERS));
     const started = await cx('report.generate');
     expect(textsOf(started)).toEqual(['Processing. Please wait a moment.']);
