@@ -9,7 +9,8 @@ import type { Match } from './matcher.js';
 import { resolveOptions, checkDeadline, type FulfillerOptions, type ResolvedOptions } from './options.js';
 import { Router, type Route, type RouteKind, type RouteOptions } from './router.js';
 import type { Exchange, ExchangeObserver } from './exchange.js';
-import { describe, type ErrorHandler } from './run-turn.js';
+import { errorFields } from '../ops/log-format.js';
+import type { ErrorHandler } from './run-turn.js';
 import type { WebhookEngine } from './handle-webhook.js';
 import { createMessageCatalog, type SystemMessages } from './system-messages.js';
 import type { BodyInput } from '../http/json-body.js';
@@ -111,7 +112,7 @@ export class Fulfiller implements WebhookEngine {
       try {
         observer(exchange);
       } catch (error) {
-        this.options.logger.error({ err: describe(error) }, 'an exchange observer threw; it is skipped for this call');
+        this.options.logger.error({ err: errorFields(error) }, 'an exchange observer threw; it is skipped for this call');
       }
     }
   }

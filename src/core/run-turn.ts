@@ -1,6 +1,7 @@
 import type { Dialect } from '../dialects/detect.js';
 import { DeadlineExceededError, FulfillerError, HandlerError, InvalidResponseError, ResponseTooLargeError } from '../errors.js';
 import type { Jobs } from '../jobs/jobs.js';
+import { errorFields } from '../ops/log-format.js';
 import { hasLoneSurrogate } from '../schema/lone-surrogate.js';
 import { validateSchema } from '../schema/validate.js';
 import type { Turn } from '../turn/turn.js';
@@ -53,7 +54,7 @@ export async function runTurn(engine: TurnEngine, dialect: Dialect, request: obj
   let outcome: 'done' | 'timeout';
   try {
     outcome = await withDeadline(engine.run(turn, route), deadlineMs, (error) =>
-      log.warn({ err: describe(error) }, 'a handler failed after its deadline; its answer had already been sent'),
+      log.warn({ err: errorFields(error) }, 'a handler failed after its deadline; its answer had already been sent'),
     );
   } catch (error) {
     turn.seal();
@@ -91,7 +92,7 @@ async function answerError(
 ): Promise<Answer> {
   if (isResponseMistake(error)) return invalidResponse(engine, dialect, request, context, error);
   const failure = error instanceof FulfillerError ? error : new HandlerError(error);
-  context.log.error({ err: describe(error), code: failure.code }, 'a handler failed: answered with the apology');
+  context.log.error({ err: errorFields(error), code: failure.code }, 'a handler failed: answered with the apology');
   if (engine.errorHandler !== undefined) {
     const turn = createTurn(dialect, request, context, engine.options.es);
     try {
@@ -102,7 +103,7 @@ async function answerError(
         return { body: answer.body, outcome: answer.outcome, errorCode: failure.code };
       }
     } catch (nested) {
-      context.log.error({ err: describe(nested) }, 'the onError handler failed too');
+      context.log.error({ err: errorFields(nested) }, 'the onError handler failed too');
     }
   }
   return { body: systemAnswer(engine, dialect, request, context, 'apology'), outcome: 'error', errorCode: failure.code };
@@ -168,7 +169,7 @@ function invalidResponse(
   error: FulfillerError,
 ): Answer {
   if (engine.options.mode !== 'production') throw error;
-  context.log.error({ code: error.code, path: error.path, err: describe(error) }, 'the handler built an invalid response: sent the apology instead');
+  context.log.error({ code: error.code, path: error.path, err: errorFields(error) }, 'the handler built an invalid response: sent the apology instead');
   return { body: systemAnswer(engine, dialect, request, context, 'apology'), outcome: 'invalid-response', errorCode: error.code };
 }
 
@@ -204,11 +205,3 @@ function isResponseMistake(error: unknown): error is FulfillerError {
   return error instanceof InvalidResponseError || error instanceof ResponseTooLargeError;
 }
 
-/** An error for the log: class, code and message, with the stack (logs only, never a body). */
-export function describe(error: unknown): Record<string, unknown> {
-  if (error instanceof Error) {
-    const code = (error as { code?: unknown }).code;
-    return { type: error.name, message: error.message, ...(code === undefined ? {} : { code }), stack: error.stack };
-  }
-  return { type: typeof error, message: String(error) };
-}

@@ -1,4 +1,4 @@
-import { describe } from '../core/run-turn.js';
+import { errorFields } from '../ops/log-format.js';
 import { BodyTooLargeError, FulfillerError, InternalError, MethodNotAllowedError, UnsupportedMediaTypeError } from '../errors.js';
 import type { Fulfiller } from '../core/fulfiller.js';
 import type { Headers } from '../turn/turn-context.js';
@@ -28,7 +28,7 @@ export async function serveWebhook(
     return await app.handle(await readBody(limit), headers);
   } catch (error) {
     if (error instanceof FulfillerError) return errorResult(error, extraHeaders(error));
-    app.options.logger.error({ err: describe(error) }, 'unexpected error in the webhook adapter');
+    app.options.logger.error({ err: errorFields(error) }, 'unexpected error in the webhook adapter');
     return errorResult(new InternalError());
   }
 }

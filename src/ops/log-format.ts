@@ -32,10 +32,16 @@ function redactHeaders(headers: Record<string, unknown>): Record<string, unknown
   return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, SECRET_HEADERS.has(name.toLowerCase()) ? CENSOR : value]));
 }
 
-/** An Error as a log field (JSON.stringify would write `{}`): its type, message, code and stack. */
-function errorFields(error: Error): Record<string, unknown> {
-  const code = (error as { code?: unknown }).code;
-  return { type: error.name, message: error.message, ...(code === undefined ? {} : { code }), stack: error.stack };
+/**
+ * An error as a log field (JSON.stringify would write `{}` for an Error): class, code, message
+ * and stack (logs only, never a body); anything else thrown, its type and text.
+ */
+export function errorFields(error: unknown): Record<string, unknown> {
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    return { type: error.name, message: error.message, ...(code === undefined ? {} : { code }), stack: error.stack };
+  }
+  return { type: typeof error, message: String(error) };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
