@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lineBufferFor } from '../../src/logging/line-buffer.js';
+import { runNodeScript } from '../support/node-script.js';
 
 const endOfTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -53,7 +53,7 @@ describe('lineBufferFor', () => {
       const app = createFulfiller();
       for (let i = 0; i < 500; i++) app.options.logger.info({ i }, 'line');
       process.exit(3);`;
-    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'info' } });
+    const run = runNodeScript(script, { env: { LOG_LEVEL: 'info' } });
     expect(run.status).toBe(3);
     const numbers = run.stdout
       .trim()

@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadCachedModule } from '../../src/schema/cached-module.js';
+import { runNodeScript } from '../support/node-script.js';
 
 const CODE = '"use strict";exports.add = function (a, b) { return a + b; };\n';
 const KEYED = `// code-cache-key: 0123456789abcdef\n${CODE}`;
@@ -12,7 +12,7 @@ function loadInChild(file: string, flags: string[] = []): number {
   const loader = join(process.cwd(), 'dist/src/schema/cached-module.js');
   const script = `const { loadCachedModule } = await import(${JSON.stringify(loader)});
     console.log(loadCachedModule(${JSON.stringify(file)}).add(2, 3));`;
-  const run = spawnSync(process.execPath, [...flags, '--input-type=module', '-e', script], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+  const run = runNodeScript(script, { flags });
   if (run.status !== 0) throw new Error(run.stderr);
   return Number(run.stdout);
 }

@@ -1,8 +1,7 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
 import { freePort, post, waitUntilUp } from '../support/http.js';
+import { runNodeScript } from '../support/node-script.js';
 import { cxRequest, esRequest } from '../support/requests.js';
 import { checkBody, textsOf } from '../support/responses.js';
 
@@ -11,15 +10,9 @@ const ENTRIES = ['index.js', 'testing/index.js', ...readdirSync('dist/src/auth')
 
 /** Runs an ES module in a fresh node without flags (as `node app.js` would) and returns what it printed as JSON. */
 function evaluate(script: string): unknown {
-  const dir = mkdtempSync(join(tmpdir(), 'bundle-test-'));
-  try {
-    writeFileSync(join(dir, 'script.mjs'), script);
-    const run = spawnSync(process.execPath, [join(dir, 'script.mjs')], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
-    if (run.status !== 0) throw new Error(run.stderr);
-    return JSON.parse(run.stdout);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const run = runNodeScript(script);
+  if (run.status !== 0) throw new Error(run.stderr);
+  return JSON.parse(run.stdout);
 }
 
 describe('the bundle (dist/lib)', () => {
