@@ -63,7 +63,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['prom-client', 'ioredis', 'google-auth-library', '@opentelemetry/api', 'dialogflow-fulfiller'],
+  external: ['ioredis', 'google-auth-library', '@opentelemetry/api', 'dialogflow-fulfiller'],
   minifyWhitespace: true,
   sourcemap: true,
   logLevel: 'warning',
