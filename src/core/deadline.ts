@@ -3,23 +3,105 @@
  * `onLateError` instead of becoming an unhandled rejection: the answer has already gone.
  */
 export function withDeadline(work: Promise<void>, ms: number, onLateError: (error: unknown) => void): Promise<'done' | 'timeout'> {
-  // One promise and one timer per turn, not a race between several: this runs on every call.
   return new Promise((resolve, reject) => {
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      resolve('timeout');
-    }, ms);
+    const waiting = queueFor(ms).add(() => resolve('timeout'));
     work.then(
       () => {
-        clearTimeout(timer);
-        resolve('done');
+        if (waiting.settle()) resolve('done');
       },
       (error: unknown) => {
-        if (timedOut) return onLateError(error);
-        clearTimeout(timer);
-        reject(error);
+        if (waiting.settle()) reject(error);
+        else onLateError(error);
       },
     );
   });
+}
+
+/** A turn waiting for its work or its deadline, whichever comes first. */
+class Waiting {
+  prev: Waiting | undefined;
+  next: Waiting | undefined;
+  private open = true;
+
+  constructor(
+    readonly due: number,
+    private readonly queue: DeadlineQueue,
+    private readonly expire: () => void,
+  ) {}
+
+  /** The work finished: true if it beat the deadline (and the turn stops waiting). */
+  settle(): boolean {
+    if (!this.open) return false;
+    this.open = false;
+    this.queue.remove(this);
+    return true;
+  }
+
+  /** The deadline passed first. */
+  timeOut(): void {
+    this.open = false;
+    this.expire();
+  }
+}
+
+const queues = new Map<number, DeadlineQueue>();
+
+function queueFor(ms: number): DeadlineQueue {
+  let queue = queues.get(ms);
+  if (queue === undefined) {
+    queue = new DeadlineQueue(ms);
+    queues.set(ms, queue);
+  }
+  return queue;
+}
+
+/**
+ * The turns of one time budget, in the order they started, which is the order their deadlines
+ * fall: one timer, set for the oldest, serves them all. A timer per turn cost more than the
+ * rest of the deadline handling on a loaded server; this costs a list insertion and removal.
+ * When no turn waits, the timer is left to run out unreferenced (clearing and setting it again
+ * for every call would cost what one per turn did), so an idle process is still free to exit.
+ */
+class DeadlineQueue {
+  private head: Waiting | undefined;
+  private tail: Waiting | undefined;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly ms: number) {}
+
+  add(expire: () => void): Waiting {
+    const waiting = new Waiting(performance.now() + this.ms, this, expire);
+    if (this.tail === undefined) {
+      this.head = waiting;
+      if (this.timer === undefined) this.timer = setTimeout(this.fire, this.ms);
+      else this.timer.ref();
+    } else {
+      this.tail.next = waiting;
+      waiting.prev = this.tail;
+    }
+    this.tail = waiting;
+    return waiting;
+  }
+
+  remove(waiting: Waiting): void {
+    if (waiting.prev === undefined) this.head = waiting.next;
+    else waiting.prev.next = waiting.next;
+    if (waiting.next === undefined) this.tail = waiting.prev;
+    else waiting.next.prev = waiting.prev;
+    waiting.prev = waiting.next = undefined;
+    if (this.head === undefined) this.timer?.unref();
+  }
+
+  /** Times out every turn whose deadline has passed, then waits for the next one. */
+  private readonly fire = (): void => {
+    this.timer = undefined;
+    const now = performance.now();
+    while (this.head !== undefined && this.head.due <= now) {
+      const late = this.head;
+      this.remove(late);
+      late.timeOut();
+    }
+    // Node's timers count from the loop's cached time, so this can run a little early: wait for the rest.
+    if (this.head !== undefined) this.timer = setTimeout(this.fire, Math.max(1, Math.ceil(this.head.due - now)));
+  };
 }
