@@ -32,4 +32,23 @@ describe('compose', () => {
     const run = compose<null>([async (_, next) => next(), () => Promise.reject(new Error('backend down'))]);
     await expect(run(null)).rejects.toThrow('backend down');
   });
+
+  it('turns a synchronous throw into a rejection, never a throw from the call', async () => {
+    const run = compose<null>([
+      () => {
+        throw new Error('sync failure');
+      },
+    ]);
+    let result: Promise<void> | undefined;
+    expect(() => (result = run(null))).not.toThrow();
+    await expect(result).rejects.toThrow('sync failure');
+  });
+
+  it('waits for a thenable a handler returns, and for nothing else', async () => {
+    const seen: string[] = [];
+    const thenable = { then: (resolve: () => void) => setTimeout(() => (seen.push('thenable'), resolve()), 5) };
+    await compose<null>([(_, next) => next(), () => thenable])(null);
+    expect(seen).toEqual(['thenable']);
+    await expect(compose<null>([() => 42])(null)).resolves.toBeUndefined();
+  });
 });
