@@ -29,7 +29,8 @@ interface Entry<T> extends Route<T> {
  * looked up in a map so a big agent costs the same per request as a small one.
  */
 export class Router<T> {
-  private readonly exact = new Map<string, Entry<T>>();
+  /** Exact-string routes by kind, then by the string. */
+  private readonly exact = new Map<RouteKind, Map<string, Entry<T>>>();
   private readonly patterns: Entry<T>[] = [];
   private count = 0;
 
@@ -40,8 +41,12 @@ export class Router<T> {
     }
     const entry: Entry<T> = { kind, handlers, run: compose(handlers), options, index: this.count++, test: toMatcher(match) };
     if (typeof match === 'string') {
-      const key = `${kind}\u0000${match}`;
-      if (!this.exact.has(key)) this.exact.set(key, entry);
+      let byValue = this.exact.get(kind);
+      if (byValue === undefined) {
+        byValue = new Map();
+        this.exact.set(kind, byValue);
+      }
+      if (!byValue.has(match)) byValue.set(match, entry);
     } else {
       this.patterns.push(entry);
     }
@@ -50,7 +55,7 @@ export class Router<T> {
   /** The first route of `kind` that matches `value`, or undefined. */
   find(kind: RouteKind, value: string | undefined, turn: T): Route<T> | undefined {
     if (value === undefined) return undefined;
-    const hit = this.exact.get(`${kind}\u0000${value}`);
+    const hit = this.exact.get(kind)?.get(value);
     for (const entry of this.patterns) {
       if (hit !== undefined && entry.index > hit.index) break;
       if (entry.kind === kind && entry.test(value, turn)) return entry;

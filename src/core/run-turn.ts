@@ -196,8 +196,12 @@ function check(engine: TurnEngine, dialect: Dialect, response: object): string {
   if (hasLoneSurrogate(body)) {
     throw new InvalidResponseError('contains text cut inside an emoji (an unpaired UTF-16 surrogate), which Dialogflow refuses', '');
   }
-  const size = Buffer.byteLength(body);
-  if (size > engine.options.responseLimit) throw new ResponseTooLargeError(size, engine.options.responseLimit);
+  const limit = engine.options.responseLimit;
+  // UTF-8 takes at most 3 bytes per UTF-16 unit: most answers need no counting.
+  if (body.length * 3 > limit) {
+    const size = Buffer.byteLength(body);
+    if (size > limit) throw new ResponseTooLargeError(size, limit);
+  }
   return body;
 }
 

@@ -6,18 +6,30 @@ import type { JsonValue } from '../generated/types.js';
  * parameters with `null` to delete; ES: the session context). Dialogflow's "not given" values
  * (`""`, `[]`, `null`) read as unset, so a read falls through to the next source.
  */
+type Source = Readonly<Record<string, JsonValue>> | null | undefined;
+
 export class Params {
-  private readonly sources: readonly Readonly<Record<string, JsonValue>>[];
+  private list: readonly Readonly<Record<string, JsonValue>>[] | undefined;
   private readonly diff = new Map<string, JsonValue | undefined>();
 
-  constructor(sources: readonly (Readonly<Record<string, JsonValue>> | null | undefined)[]) {
-    this.sources = sources.filter((s): s is Readonly<Record<string, JsonValue>> => s !== undefined && s !== null);
+  /**
+   * `sources` may be a function that lists them: it is called at the first read, so a turn whose
+   * handler never reads a parameter does not gather them.
+   */
+  constructor(private readonly sources: readonly Source[] | (() => readonly Source[])) {}
+
+  private get from(): readonly Readonly<Record<string, JsonValue>>[] {
+    if (this.list === undefined) {
+      const sources = typeof this.sources === 'function' ? this.sources() : this.sources;
+      this.list = sources.filter((s): s is Readonly<Record<string, JsonValue>> => s !== undefined && s !== null);
+    }
+    return this.list;
   }
 
   /** The current value, or undefined when unset (a deleted parameter reads as undefined). */
   get<V extends JsonValue = JsonValue>(name: string): V | undefined {
     if (this.diff.has(name)) return this.diff.get(name) as V | undefined;
-    for (const source of this.sources) {
+    for (const source of this.from) {
       if (Object.hasOwn(source, name) && !blank(source[name])) return source[name] as V;
     }
     return undefined;
@@ -61,8 +73,9 @@ export class Params {
   toObject(): Record<string, JsonValue> {
     // A Map, then fromEntries: a "__proto__" key from JSON stays a plain own property.
     const merged = new Map<string, JsonValue | undefined>();
-    for (let i = this.sources.length - 1; i >= 0; i--) {
-      for (const [name, value] of Object.entries(this.sources[i]!)) if (!blank(value)) merged.set(name, value);
+    const sources = this.from;
+    for (let i = sources.length - 1; i >= 0; i--) {
+      for (const [name, value] of Object.entries(sources[i]!)) if (!blank(value)) merged.set(name, value);
     }
     for (const [name, value] of this.diff) merged.set(name, value);
     return Object.fromEntries([...merged].filter((e): e is [string, JsonValue] => e[1] !== undefined));

@@ -29,7 +29,7 @@ export class CxTurn extends BaseTurn<CxWebhookRequest, CxWebhookResponse, cx.Cha
 
   constructor(request: CxWebhookRequest, context: TurnContext) {
     super(request, context);
-    this.params = new Params([request.sessionInfo?.parameters, intentParameters(request)]);
+    this.params = new Params(() => [request.sessionInfo?.parameters, intentParameters(request)]);
     this.form = new CxForm(request, this.params, (method) => this.writable(method));
   }
 

@@ -22,17 +22,22 @@ export interface FormParameter {
  * for it) or change its value; it cannot add or remove parameters.
  */
 export class CxForm {
-  private readonly byName = new Map<string, FormParameter>();
+  private table: Map<string, FormParameter> | undefined;
   private readonly changed = new Map<string, CxPageInfoFormInfoParameterInfo>();
 
   constructor(
-    request: CxWebhookRequest,
+    private readonly request: CxWebhookRequest,
     private readonly params: Params,
     private readonly writable: (method: string) => boolean,
-  ) {
-    for (const info of request.pageInfo?.formInfo?.parameterInfo ?? []) {
+  ) {}
+
+  /** The request's form parameters by name, read at the first use: most turns never look. */
+  private get byName(): Map<string, FormParameter> {
+    if (this.table !== undefined) return this.table;
+    this.table = new Map();
+    for (const info of this.request.pageInfo?.formInfo?.parameterInfo ?? []) {
       const name = info.displayName ?? '';
-      this.byName.set(name, {
+      this.table.set(name, {
         name,
         required: info.required ?? false,
         state: info.state ?? 'PARAMETER_STATE_UNSPECIFIED',
@@ -40,6 +45,7 @@ export class CxForm {
         justCollected: info.justCollected ?? false,
       });
     }
+    return this.table;
   }
 
   /** Every parameter of the form, in the order of the request. */

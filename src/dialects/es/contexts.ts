@@ -21,20 +21,26 @@ export function contextId(name: string): string {
  * Lifespans are sent exactly as given (0 deletes a context); nothing is changed silently.
  */
 export class EsContexts {
-  private readonly active = new Map<string, ContextView>();
+  private table: Map<string, ContextView> | undefined;
   private readonly changed = new Map<string, ContextView>();
 
   constructor(
     private readonly session: string,
-    incoming: readonly EsContext[] | undefined,
-    hidden: string,
+    private readonly incoming: readonly EsContext[] | undefined,
+    private readonly hidden: string,
     private readonly writable: (method: string) => boolean,
-  ) {
-    for (const context of incoming ?? []) {
+  ) {}
+
+  /** The request's contexts by id, read at the first use: most turns never look. */
+  private get active(): Map<string, ContextView> {
+    if (this.table !== undefined) return this.table;
+    this.table = new Map();
+    for (const context of this.incoming ?? []) {
       const id = contextId(context.name ?? '');
-      if (id === hidden || id === '') continue;
-      this.active.set(id, { id, lifespanCount: context.lifespanCount ?? 0, parameters: context.parameters ?? {} });
+      if (id === this.hidden || id === '') continue;
+      this.table.set(id, { id, lifespanCount: context.lifespanCount ?? 0, parameters: context.parameters ?? {} });
     }
+    return this.table;
   }
 
   /** An active context (after this turn's changes), or undefined. */

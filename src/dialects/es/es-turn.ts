@@ -51,7 +51,8 @@ export class EsTurn extends BaseTurn<EsWebhookRequest, EsWebhookResponse, es.Pla
     const incoming = request.queryResult?.outputContexts ?? [];
     this.sessionContext = incoming.find((c) => contextId(c.name ?? '') === options.sessionContext);
     this.contexts = new EsContexts(this.session, incoming, options.sessionContext, (method) => this.writable(method));
-    this.params = new Params([request.queryResult?.parameters, this.sessionContext?.parameters, ...incoming.filter((c) => c !== this.sessionContext).map((c) => c.parameters)]);
+    const session = this.sessionContext;
+    this.params = new Params(() => [request.queryResult?.parameters, session?.parameters, ...incoming.filter((c) => c !== session).map((c) => c.parameters)]);
   }
 
   get tag(): undefined {
