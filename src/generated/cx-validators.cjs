@@ -12,7 +12,6 @@ const schemaPart8 = {"text":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.Respo
 const schemaPart9 = ["MERGE_BEHAVIOR_UNSPECIFIED","APPEND","REPLACE"];
 const schemaPart10 = {"fulfillmentResponse":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.WebhookResponse.FulfillmentResponse"},"fulfillment_response":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.WebhookResponse.FulfillmentResponse"},"pageInfo":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.PageInfo"},"page_info":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.PageInfo"},"sessionInfo":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.SessionInfo"},"session_info":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.SessionInfo"},"payload":{"$ref":"#/$defs/google.protobuf.Struct"},"targetPage":{"$ref":"#/$defs/string"},"target_page":{"$ref":"#/$defs/string"},"targetFlow":{"$ref":"#/$defs/string"},"target_flow":{"$ref":"#/$defs/string"}};
 exports.request = validate52;
-const pattern3 = new RegExp("[\\uD800-\\uDFFF]", "u");
 function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
@@ -29,7 +28,7 @@ return false;
 }
 if(errors === 0){
 if(typeof data === "string"){
-if(pattern3.test(data)){
+if(!data.isWellFormed()){
 validate54.errors = [{instancePath,schemaPath:"#/notPattern",keyword:"notPattern",params:{}}];
 return false;
 }
@@ -144,7 +143,7 @@ validate76.errors = vErrors;
 return errors === 0;
 }
 validate76.evaluated = {"props":{"originalValue":true,"original_value":true,"resolvedValue":true,"resolved_value":true},"dynamicProps":false,"dynamicItems":false};
-const pattern5 = new RegExp("^(?:[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?|NaN|-?Infinity)$", "u");
+const pattern3 = new RegExp("^(?:[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?|NaN|-?Infinity)$", "u");
 function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
@@ -174,7 +173,7 @@ return false;
 }
 if(errors === 0){
 if(typeof data === "string"){
-if(!pattern5.test(data)){
+if(!pattern3.test(data)){
 validate83.errors = [{instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^(?:[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?|NaN|-?Infinity)$"}}];
 return false;
 }
@@ -261,7 +260,7 @@ if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 for(const key0 in data4){
 const _errs7 = errors;
 if(typeof key0 === "string"){
-if(pattern3.test(key0)){
+if(!key0.isWellFormed()){
 const err0 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/propertyNames/notPattern",keyword:"notPattern",params:{},propertyName:key0};
 if(vErrors === null){
 vErrors = [err0];
@@ -335,7 +334,7 @@ validate71.errors = vErrors;
 return errors === 0;
 }
 validate71.evaluated = {"props":{"lastMatchedIntent":true,"last_matched_intent":true,"displayName":true,"display_name":true,"parameters":true,"confidence":true},"dynamicProps":false,"dynamicItems":false};
-const pattern6 = new RegExp("^(?:\\+?0*(?:[0-9]|[1-9][0-9]{1,8}|1[0-9]{9}|20[0-9]{8}|21[0-3][0-9]{7}|214[0-6][0-9]{6}|2147[0-3][0-9]{5}|21474[0-7][0-9]{4}|214748[0-2][0-9]{3}|2147483[0-5][0-9]{2}|21474836[0-3][0-9]|214748364[0-6]|2147483647)|-0*(?:[0-9]|[1-9][0-9]{1,8}|1[0-9]{9}|20[0-9]{8}|21[0-3][0-9]{7}|214[0-6][0-9]{6}|2147[0-3][0-9]{5}|21474[0-7][0-9]{4}|214748[0-2][0-9]{3}|2147483[0-5][0-9]{2}|21474836[0-3][0-9]|214748364[0-7]|2147483648))$", "u");
+const pattern4 = new RegExp("^(?:\\+?0*(?:[0-9]|[1-9][0-9]{1,8}|1[0-9]{9}|20[0-9]{8}|21[0-3][0-9]{7}|214[0-6][0-9]{6}|2147[0-3][0-9]{5}|21474[0-7][0-9]{4}|214748[0-2][0-9]{3}|2147483[0-5][0-9]{2}|21474836[0-3][0-9]|214748364[0-6]|2147483647)|-0*(?:[0-9]|[1-9][0-9]{1,8}|1[0-9]{9}|20[0-9]{8}|21[0-3][0-9]{7}|214[0-6][0-9]{6}|2147[0-3][0-9]{5}|21474[0-7][0-9]{4}|214748[0-2][0-9]{3}|2147483[0-5][0-9]{2}|21474836[0-3][0-9]|214748364[0-7]|2147483648))$", "u");
 function validate97(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
@@ -365,7 +364,7 @@ return false;
 }
 if(errors === 0){
 if(typeof data === "string"){
-if(!pattern6.test(data)){
+if(!pattern4.test(data)){
 validate97.errors = [{instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^(?:\\+?0*(?:[0-9]|[1-9][0-9]{1,8}|1[0-9]{9}|20[0-9]{8}|21[0-3][0-9]{7}|214[0-6][0-9]{6}|2147[0-3][0-9]{5}|21474[0-7][0-9]{4}|214748[0-2][0-9]{3}|2147483[0-5][0-9]{2}|21474836[0-3][0-9]|214748364[0-6]|2147483647)|-0*(?:[0-9]|[1-9][0-9]{1,8}|1[0-9]{9}|20[0-9]{8}|21[0-3][0-9]{7}|214[0-6][0-9]{6}|2147[0-3][0-9]{5}|21474[0-7][0-9]{4}|214748[0-2][0-9]{3}|2147483[0-5][0-9]{2}|21474836[0-3][0-9]|214748364[0-7]|2147483648))$"}}];
 return false;
 }
@@ -779,7 +778,7 @@ if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 for(const key0 in data1){
 const _errs4 = errors;
 if(typeof key0 === "string"){
-if(pattern3.test(key0)){
+if(!key0.isWellFormed()){
 const err0 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/propertyNames/notPattern",keyword:"notPattern",params:{},propertyName:key0};
 if(vErrors === null){
 vErrors = [err0];
@@ -1169,7 +1168,7 @@ validate134.errors = vErrors;
 return errors === 0;
 }
 validate134.evaluated = {"props":{"audioUri":true,"audio_uri":true,"allowPlaybackInterruption":true,"allow_playback_interruption":true},"dynamicProps":false,"dynamicItems":false};
-const pattern8 = new RegExp("^(?:[A-Za-z0-9+/_-]{4})*(?:[A-Za-z0-9+/_-]{2}(?:==)?|[A-Za-z0-9+/_-]{3}=?)?$", "u");
+const pattern5 = new RegExp("^(?:[A-Za-z0-9+/_-]{4})*(?:[A-Za-z0-9+/_-]{2}(?:==)?|[A-Za-z0-9+/_-]{3}=?)?$", "u");
 function validate141(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
@@ -1186,7 +1185,7 @@ return false;
 }
 if(errors === 0){
 if(typeof data === "string"){
-if(!pattern8.test(data)){
+if(!pattern5.test(data)){
 validate141.errors = [{instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9+/_-]{4})*(?:[A-Za-z0-9+/_-]{2}(?:==)?|[A-Za-z0-9+/_-]{3}=?)?$"}}];
 return false;
 }
@@ -2525,7 +2524,7 @@ return false;
 }
 if(errors === 0){
 if(typeof data === "string"){
-if(pattern3.test(data)){
+if(!data.isWellFormed()){
 validate189.errors = [{instancePath,schemaPath:"#/notPattern",keyword:"notPattern",params:{}}];
 return false;
 }
@@ -2947,7 +2946,7 @@ return false;
 }
 if(errors === 0){
 if(typeof data === "string"){
-if(!pattern8.test(data)){
+if(!pattern5.test(data)){
 validate217.errors = [{instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9+/_-]{4})*(?:[A-Za-z0-9+/_-]{2}(?:==)?|[A-Za-z0-9+/_-]{3}=?)?$"}}];
 return false;
 }
@@ -3323,7 +3322,7 @@ return false;
 }
 if(errors === 0){
 if(typeof data === "string"){
-if(!pattern6.test(data)){
+if(!pattern4.test(data)){
 validate239.errors = [{instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^(?:\\+?0*(?:[0-9]|[1-9][0-9]{1,8}|1[0-9]{9}|20[0-9]{8}|21[0-3][0-9]{7}|214[0-6][0-9]{6}|2147[0-3][0-9]{5}|21474[0-7][0-9]{4}|214748[0-2][0-9]{3}|2147483[0-5][0-9]{2}|21474836[0-3][0-9]|214748364[0-6]|2147483647)|-0*(?:[0-9]|[1-9][0-9]{1,8}|1[0-9]{9}|20[0-9]{8}|21[0-3][0-9]{7}|214[0-6][0-9]{6}|2147[0-3][0-9]{5}|21474[0-7][0-9]{4}|214748[0-2][0-9]{3}|2147483[0-5][0-9]{2}|21474836[0-3][0-9]|214748364[0-7]|2147483648))$"}}];
 return false;
 }
@@ -4387,7 +4386,7 @@ if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 for(const key1 in data1){
 const _errs5 = errors;
 if(typeof key1 === "string"){
-if(pattern3.test(key1)){
+if(!key1.isWellFormed()){
 const err0 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/propertyNames/notPattern",keyword:"notPattern",params:{},propertyName:key1};
 if(vErrors === null){
 vErrors = [err0];

@@ -18,7 +18,6 @@ const schemaPart14 = {"text":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.
 const schemaPart15 = ["ENTITY_OVERRIDE_MODE_UNSPECIFIED","ENTITY_OVERRIDE_MODE_OVERRIDE","ENTITY_OVERRIDE_MODE_SUPPLEMENT"];
 const schemaPart16 = {"fulfillmentText":{"$ref":"#/$defs/string"},"fulfillment_text":{"$ref":"#/$defs/string"},"fulfillmentMessages":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message","type":"object"}},"fulfillment_messages":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Intent.Message","type":"object"}},"source":{"$ref":"#/$defs/string"},"payload":{"$ref":"#/$defs/google.protobuf.Struct"},"outputContexts":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Context","type":"object"}},"output_contexts":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.Context","type":"object"}},"followupEventInput":{"$ref":"#/$defs/google.cloud.dialogflow.v2.EventInput"},"followup_event_input":{"$ref":"#/$defs/google.cloud.dialogflow.v2.EventInput"},"sessionEntityTypes":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.SessionEntityType","type":"object"}},"session_entity_types":{"type":["array","null"],"items":{"$ref":"#/$defs/google.cloud.dialogflow.v2.SessionEntityType","type":"object"}}};
 exports.request = validate52;
-const pattern3 = new RegExp("[\\uD800-\\uDFFF]", "u");
 function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
@@ -35,7 +34,7 @@ return false;
 }
 if(errors === 0){
 if(typeof data === "string"){
-if(pattern3.test(data)){
+if(!data.isWellFormed()){
 validate54.errors = [{instancePath,schemaPath:"#/notPattern",keyword:"notPattern",params:{}}];
 return false;
 }
@@ -45,7 +44,7 @@ validate54.errors = vErrors;
 return errors === 0;
 }
 validate54.evaluated = {"dynamicProps":false,"dynamicItems":false};
-const pattern4 = new RegExp("^(?:[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?|NaN|-?Infinity)$", "u");
+const pattern3 = new RegExp("^(?:[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?|NaN|-?Infinity)$", "u");
 function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
@@ -75,7 +74,7 @@ return false;
 }
 if(errors === 0){
 if(typeof data === "string"){
-if(!pattern4.test(data)){
+if(!pattern3.test(data)){
 validate63.errors = [{instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^(?:[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?|NaN|-?Infinity)$"}}];
 return false;
 }
@@ -1358,7 +1357,7 @@ validate149.errors = vErrors;
 return errors === 0;
 }
 validate149.evaluated = {"props":{"items":true},"dynamicProps":false,"dynamicItems":false};
-const pattern5 = new RegExp("^(?:\\+?0*(?:[0-9]|[1-9][0-9]{1,8}|1[0-9]{9}|20[0-9]{8}|21[0-3][0-9]{7}|214[0-6][0-9]{6}|2147[0-3][0-9]{5}|21474[0-7][0-9]{4}|214748[0-2][0-9]{3}|2147483[0-5][0-9]{2}|21474836[0-3][0-9]|214748364[0-6]|2147483647)|-0*(?:[0-9]|[1-9][0-9]{1,8}|1[0-9]{9}|20[0-9]{8}|21[0-3][0-9]{7}|214[0-6][0-9]{6}|2147[0-3][0-9]{5}|21474[0-7][0-9]{4}|214748[0-2][0-9]{3}|2147483[0-5][0-9]{2}|21474836[0-3][0-9]|214748364[0-7]|2147483648))$", "u");
+const pattern4 = new RegExp("^(?:\\+?0*(?:[0-9]|[1-9][0-9]{1,8}|1[0-9]{9}|20[0-9]{8}|21[0-3][0-9]{7}|214[0-6][0-9]{6}|2147[0-3][0-9]{5}|21474[0-7][0-9]{4}|214748[0-2][0-9]{3}|2147483[0-5][0-9]{2}|21474836[0-3][0-9]|214748364[0-6]|2147483647)|-0*(?:[0-9]|[1-9][0-9]{1,8}|1[0-9]{9}|20[0-9]{8}|21[0-3][0-9]{7}|214[0-6][0-9]{6}|2147[0-3][0-9]{5}|21474[0-7][0-9]{4}|214748[0-2][0-9]{3}|2147483[0-5][0-9]{2}|21474836[0-3][0-9]|214748364[0-7]|2147483648))$", "u");
 function validate163(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
@@ -1388,7 +1387,7 @@ return false;
 }
 if(errors === 0){
 if(typeof data === "string"){
-if(!pattern5.test(data)){
+if(!pattern4.test(data)){
 validate163.errors = [{instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^(?:\\+?0*(?:[0-9]|[1-9][0-9]{1,8}|1[0-9]{9}|20[0-9]{8}|21[0-3][0-9]{7}|214[0-6][0-9]{6}|2147[0-3][0-9]{5}|21474[0-7][0-9]{4}|214748[0-2][0-9]{3}|2147483[0-5][0-9]{2}|21474836[0-3][0-9]|214748364[0-6]|2147483647)|-0*(?:[0-9]|[1-9][0-9]{1,8}|1[0-9]{9}|20[0-9]{8}|21[0-3][0-9]{7}|214[0-6][0-9]{6}|2147[0-3][0-9]{5}|21474[0-7][0-9]{4}|214748[0-2][0-9]{3}|2147483[0-5][0-9]{2}|21474836[0-3][0-9]|214748364[0-7]|2147483648))$"}}];
 return false;
 }
@@ -5198,7 +5197,7 @@ return false;
 }
 if(errors === 0){
 if(typeof data === "string"){
-if(pattern3.test(data)){
+if(!data.isWellFormed()){
 validate312.errors = [{instancePath,schemaPath:"#/notPattern",keyword:"notPattern",params:{}}];
 return false;
 }
@@ -6689,7 +6688,7 @@ return false;
 }
 if(errors === 0){
 if(typeof data === "string"){
-if(!pattern5.test(data)){
+if(!pattern4.test(data)){
 validate408.errors = [{instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^(?:\\+?0*(?:[0-9]|[1-9][0-9]{1,8}|1[0-9]{9}|20[0-9]{8}|21[0-3][0-9]{7}|214[0-6][0-9]{6}|2147[0-3][0-9]{5}|21474[0-7][0-9]{4}|214748[0-2][0-9]{3}|2147483[0-5][0-9]{2}|21474836[0-3][0-9]|214748364[0-6]|2147483647)|-0*(?:[0-9]|[1-9][0-9]{1,8}|1[0-9]{9}|20[0-9]{8}|21[0-3][0-9]{7}|214[0-6][0-9]{6}|2147[0-3][0-9]{5}|21474[0-7][0-9]{4}|214748[0-2][0-9]{3}|2147483[0-5][0-9]{2}|21474836[0-3][0-9]|214748364[0-7]|2147483648))$"}}];
 return false;
 }
