@@ -10,13 +10,22 @@ export class ConcurrencyLimit {
 
   constructor(readonly max: number) {}
 
-  async run(work: () => Promise<HttpResult>): Promise<HttpResult> {
-    if (this.active >= this.max) return errorResult(new OverloadedError(), { 'retry-after': '1' });
+  run(work: () => Promise<HttpResult>): Promise<HttpResult> {
+    if (this.active >= this.max) return Promise.resolve(errorResult(new OverloadedError(), { 'retry-after': '1' }));
     this.active++;
+    let running: Promise<HttpResult>;
     try {
-      return await work();
-    } finally {
-      this.active--;
+      running = work();
+    } catch (error) {
+      this.leave();
+      return Promise.reject(error);
     }
+    // Not an async function with try/finally: this runs on every call, and that costs a promise more.
+    running.then(this.leave, this.leave);
+    return running;
   }
+
+  private readonly leave = (): void => {
+    this.active--;
+  };
 }

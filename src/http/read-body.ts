@@ -24,10 +24,8 @@ export function readBody(stream: Readable, limit: number): Promise<Buffer> {
       }
       chunks.push(chunk);
     };
-    const onEnd = (): void => {
-      cleanup();
-      resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
-    };
+    // The listeners stay after the end: no data comes then, and a late error must still find one.
+    const onEnd = (): void => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
     const onError = (error: Error): void => {
       cleanup();
       reject(error);

@@ -31,15 +31,24 @@ export class Lifecycle {
   }
 
   /** Counts `work` as in flight until it settles. */
-  async track<T>(work: () => Promise<T>): Promise<T> {
+  track<T>(work: () => Promise<T>): Promise<T> {
     this.inFlight++;
+    let running: Promise<T>;
     try {
-      return await work();
-    } finally {
-      this.inFlight--;
-      if (this.inFlight === 0) this.idle?.();
+      running = work();
+    } catch (error) {
+      this.leave();
+      return Promise.reject(error);
     }
+    // Not an async function with try/finally: this runs on every call, and that costs a promise more.
+    running.then(this.leave, this.leave);
+    return running;
   }
+
+  private readonly leave = (): void => {
+    this.inFlight--;
+    if (this.inFlight === 0) this.idle?.();
+  };
 
   onClose(hook: CloseHook): void {
     this.hooks.push(hook);
