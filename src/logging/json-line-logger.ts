@@ -53,6 +53,10 @@ export class JsonLineLogger implements Logger {
     if (this.threshold <= 50) this.write(ERROR, fields, message);
   }
 
+  isLevelEnabled(level: string): boolean {
+    return this.threshold <= (THRESHOLDS[level] ?? Infinity);
+  }
+
   child(bindings: Record<string, unknown>): Logger {
     return new JsonLineLogger(this.sink, this.level, this.bound + jsonMembers(bindings));
   }

@@ -14,19 +14,23 @@ export class LazyChild implements Logger {
   ) {}
 
   debug(fields: Record<string, unknown>, message: string): void {
-    this.logger.debug(fields, message);
+    if (this.isLevelEnabled('debug')) this.logger.debug(fields, message);
   }
   info(fields: Record<string, unknown>, message: string): void {
-    this.logger.info(fields, message);
+    if (this.isLevelEnabled('info')) this.logger.info(fields, message);
   }
   warn(fields: Record<string, unknown>, message: string): void {
-    this.logger.warn(fields, message);
+    if (this.isLevelEnabled('warn')) this.logger.warn(fields, message);
   }
   error(fields: Record<string, unknown>, message: string): void {
-    this.logger.error(fields, message);
+    if (this.isLevelEnabled('error')) this.logger.error(fields, message);
   }
   child(bindings: Record<string, unknown>): Logger {
     return new LazyChild(this, bindings);
+  }
+  /** A line the parent would not write does not make the child (authentication logs at debug on every call). */
+  isLevelEnabled(level: 'debug' | 'info' | 'warn' | 'error'): boolean {
+    return this.parent.isLevelEnabled?.(level) ?? true;
   }
 
   private get logger(): Logger {

@@ -1,4 +1,5 @@
 import { JsonLineLogger } from '../../src/logging/json-line-logger.js';
+import { LazyChild } from '../../src/logging/lazy-child.js';
 import { jsonMembers } from '../../src/ops/log-format.js';
 import { sessionIdOf } from '../../src/ops/session-id-of.js';
 import { createFulfiller, type Logger } from '../../src/index.js';
@@ -66,6 +67,23 @@ describe('the default log format', () => {
     expect(written('error')).toEqual(['error']);
     expect(written('silent')).toEqual([]);
     expect(() => createFulfiller({ env: { LOG_LEVEL: 'loud' } })).toThrow(expect.objectContaining({ code: 'ERR_INVALID_OPTION', message: expect.stringContaining('"loud"') }));
+  });
+
+  it('a per-request child is made only for a line its parent would write; a logger that cannot tell is asked anyway', () => {
+    const { logger, lines } = capture('info');
+    let made = 0;
+    const counting: Logger = { ...logger, debug: logger.debug.bind(logger), info: logger.info.bind(logger), warn: logger.warn.bind(logger), error: logger.error.bind(logger), isLevelEnabled: logger.isLevelEnabled!.bind(logger), child: (b) => (made++, logger.child(b)) };
+    const lazy = new LazyChild(counting, { requestId: 'r1' });
+    lazy.child({ dialect: 'cx' }).debug({}, 'not written');
+    expect(made).toBe(0);
+    lazy.info({}, 'written');
+    expect(made).toBe(1);
+    expect(lines).toEqual([expect.objectContaining({ requestId: 'r1', message: 'written' })]);
+
+    const plain: string[] = [];
+    const noLevels: Logger = { debug: (_, m) => void plain.push(m), info: () => {}, warn: () => {}, error: () => {}, child: () => noLevels };
+    new LazyChild(noLevels, {}).debug({}, 'asked');
+    expect(plain).toEqual(['asked']);
   });
 
   it('puts severity, level and time first, then the bindings of each child, the fields, and the message last', () => {
