@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { generate, repoRoot } from '../../scripts/generate.js';
+import { compileDialectValidators } from '../../scripts/generate/compile-validators.js';
 
 /** The generated files are committed; regenerating must reproduce them byte for byte. */
 describe('scripts/generate.ts', () => {
@@ -43,5 +44,12 @@ describe('scripts/generate.ts', () => {
       expect(validators).toMatch(/^exports\.request = validate\d+;$/m);
       expect(validators).not.toMatch(/\brequire\(|^\s*import\b|\bschema\d+\b/m);
     }
+  });
+
+  it('refuses a schema keyword that draft-07, which compiles the validators, would read differently', () => {
+    const plain = { $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object', properties: { items: { type: 'string' } } };
+    expect(() => compileDialectValidators({ request: plain, response: plain }, '')).not.toThrow(); // a field called "items" is a name
+    const tuple = { type: 'object', properties: { pair: { type: 'array', prefixItems: [{ type: 'string' }] } } };
+    expect(() => compileDialectValidators({ request: plain, response: tuple }, '')).toThrow(/response schema uses prefixItems/);
   });
 });
