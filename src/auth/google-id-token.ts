@@ -1,3 +1,4 @@
+import { importModule } from '../ops/import-module.js';
 import type { OAuth2Client, TokenPayload } from 'google-auth-library';
 import type { Clock } from '../core/options.js';
 import { InvalidOptionError } from '../errors.js';
@@ -59,7 +60,7 @@ export function googleIdToken(options: GoogleIdTokenOptions): Verifier {
   const keys = options.keys ?? googleCerts();
   const clock = options.clock ?? { now: () => Date.now() };
   const skew = options.clockSkewSeconds ?? 60;
-  const client: Promise<OAuth2Client> = import('google-auth-library').then((library) => new library.OAuth2Client());
+  const client: Promise<OAuth2Client> = importModule<typeof import('google-auth-library')>('google-auth-library').then((library) => new library.OAuth2Client());
   client.catch(() => {}); // a failed load is reported on each call, as a refusal
 
   return async ({ headers, now }): Promise<AuthResult> => {

@@ -1,3 +1,4 @@
+import { importModule } from '../ops/import-module.js';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createFulfiller, type Fulfiller } from '../core/fulfiller.js';
@@ -14,7 +15,7 @@ export type AppModule = ((app: Fulfiller) => void | Promise<void>) | Fulfiller;
 export async function loadApp(file: string, options: FulfillerOptions = {}): Promise<Fulfiller> {
   let module: { default?: unknown };
   try {
-    module = (await import(pathToFileURL(resolve(file)).href)) as { default?: unknown };
+    module = await importModule<{ default?: unknown }>(pathToFileURL(resolve(file)).href);
   } catch (cause) {
     throw new AppModuleError(`Cannot load the app module ${file}: ${cause instanceof Error ? cause.message : String(cause)}`, cause);
   }

@@ -1,3 +1,4 @@
+import { importModule } from './import-module.js';
 import type * as Otel from '@opentelemetry/api';
 
 /** Span attributes: what the turn, job or backend call was about. */
@@ -24,7 +25,7 @@ export function tracingEnabled(): boolean {
   if (api !== undefined) return true;
   const registered = (globalThis as Record<symbol, { trace?: unknown } | undefined>)[OTEL_GLOBAL];
   if (registered?.trace === undefined) return false;
-  loading ??= import('@opentelemetry/api').then(
+  loading ??= importModule<typeof import('@opentelemetry/api')>('@opentelemetry/api').then(
     (module) => void (api = module),
     () => undefined, // no API package: stay untraced
   );

@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 
@@ -11,11 +12,13 @@ const SAVE_AFTER_MS = 2000;
 const unsaved = new Set<() => void>();
 
 /**
- * Loads a self-contained CommonJS file (it must not call `require`) as `require` would, through a
- * V8 code cache when the file's first line is `// code-cache-key: <hash of the code>` (the
- * build adds it to dist/lib/*-validators.cjs). Parsing and compiling a dialect's validators
- * (hundreds of KB of generated code) is most of what they add to a cold start; with the cache
- * V8 reads the compiled bytecode instead.
+ * Loads a CommonJS file as `require` would (with `require` and `module`, and `__import()` for
+ * what `import()` does), through a V8 code cache when the file's first line is
+ * `// code-cache-key: <hash of the code>`. The build adds that line to the library bundle
+ * (dist/lib/fulfiller.cjs) and to each dialect's validators (dist/lib/*-validators.cjs):
+ * parsing and compiling them is most of what the library adds to a cold start, and with the
+ * cache V8 reads the compiled bytecode instead. ES modules cannot use a code cache on Node.js 20,
+ * hence CommonJS.
  *
  * The cache lives in `code-cache/` next to the file, one per code, Node.js version, CPU and V8
  * flags (V8 refuses a cache made under other flags). A start that finds none, or has it
@@ -28,14 +31,25 @@ export function loadCachedModule<T>(file: string): T {
   const key = KEY_LINE.exec(source)?.[1];
   const cacheFile = key === undefined ? undefined : join(dirname(file), 'code-cache', `${basename(file, '.cjs')}-${key}-${runtimeKey()}.bin`);
   const cachedData = cacheFile === undefined ? undefined : readIfThere(cacheFile);
-  const script = new Script(`(function (exports) {${source}\n})`, { filename: file, ...(cachedData === undefined ? {} : { cachedData }) });
-  const exports = {} as T;
-  (script.runInThisContext() as (exports: T) => void)(exports);
+  const script = new Script(`(function (exports, require, module, __filename, __dirname, __import) {${source}\n})`, {
+    filename: file,
+    ...(cachedData === undefined ? {} : { cachedData }),
+  });
+  const module = { exports: {} as T };
+  (script.runInThisContext() as ModuleWrapper<T>)(module.exports, createRequire(file), module, file, dirname(file), importOutside);
   if (cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected === true)) {
     whenRunning(() => writeAtomically(cacheFile, () => script.createCachedData()));
   }
-  return exports;
+  return module.exports;
 }
+
+type ModuleWrapper<T> = (exports: T, require: NodeJS.Require, module: { exports: T }, filename: string, dirname: string, importer: typeof importOutside) => void;
+
+/**
+ * `import()` for the loaded code (src/ops/import-module.ts): Node.js 20 drops the `import()`
+ * callback of a script compiled from a code cache, so the script gets this one from outside.
+ */
+const importOutside = (specifier: string): Promise<unknown> => import(specifier);
 
 function whenRunning(save: () => void): void {
   if (unsaved.size === 0) {

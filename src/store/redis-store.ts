@@ -1,3 +1,4 @@
+import { importModule } from '../ops/import-module.js';
 import type { ConnectionOptions } from 'node:tls';
 import type { Redis } from 'ioredis';
 import { InvalidOptionError, StoreUnavailableError } from '../errors.js';
@@ -37,7 +38,7 @@ export class RedisStore implements Store {
       throw new InvalidOptionError('REDIS_URL must be a redis:// or rediss:// URL, e.g. redis://localhost:6379.');
     }
     const timeout = options.commandTimeoutMs ?? 1000;
-    this.client = import('ioredis').then(({ Redis }) => {
+    this.client = importModule<typeof import('ioredis')>('ioredis').then(({ Redis }) => {
       const client = new Redis(options.url, {
         keyPrefix: options.keyPrefix ?? 'fulfiller:',
         commandTimeout: timeout,

@@ -43,6 +43,24 @@ describe('loadCachedModule', () => {
     expect(statSync(join(dir, 'code-cache', cache!)).ino).toBe(written.ino);
   });
 
+  it("gives the code require, module and an import() from outside, whether it compiled it or took V8's cache", () => {
+    const file = join(dir, 'uses.cjs');
+    writeFileSync(
+      file,
+      `// code-cache-key: 0123456789abcdef
+      module.exports = { add: (a, b) => require('node:path').join(String(a), String(b)).length, os: () => __import('node:os').then((os) => typeof os.cpus) };`,
+    );
+    const loader = join(process.cwd(), 'dist/src/schema/cached-module.js');
+    const script = `const { loadCachedModule } = await import(${JSON.stringify(loader)});
+      const lib = loadCachedModule(${JSON.stringify(file)});
+      console.log(JSON.stringify([lib.add(2, 3), await lib.os()]));`;
+    for (const run of ['compiles and writes the cache', 'reads the cache']) {
+      const { stdout, stderr } = runNodeScript(script);
+      expect({ run, stdout: stdout.trim(), stderr }).toEqual({ run, stdout: '[3,"function"]', stderr: '' });
+    }
+    expect(cacheFiles(dir)).toHaveLength(1);
+  });
+
   it('keeps one cache per code and per V8 flags', () => {
     const file = join(dir, 'math.cjs');
     writeFileSync(file, KEYED);
