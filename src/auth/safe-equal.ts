@@ -11,5 +11,10 @@ export function safeEqual(a: Uint8Array, b: Uint8Array): boolean {
  * configured secrets once, and on each call only what the call brings.
  */
 export function digest(text: string): Buffer {
-  return builtins.crypto().createHash('sha256').update(text, 'utf8').digest();
+  const crypto = builtins.crypto() as ReturnType<typeof builtins.crypto> & { hash?: OneShotHash };
+  // One-shot where Node.js has it (20.12 and later): no Hash object for the collector to finalise on every call.
+  if (crypto.hash !== undefined) return crypto.hash('sha256', text, 'buffer');
+  return crypto.createHash('sha256').update(text, 'utf8').digest();
 }
+
+type OneShotHash = (algorithm: string, data: string, outputEncoding: 'buffer') => Buffer;

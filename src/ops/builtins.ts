@@ -6,7 +6,7 @@ let https: typeof import('node:https') | undefined;
 
 /**
  * Node's built-in modules that only some set-ups use, loaded on first use. The library is one
- * ES module, and a static import would load them at every start: node:crypto (authentication,
+ * bundle, and a static import would load them at every start: node:crypto (authentication,
  * job ids, TLS) costs a few milliseconds of a cold start, node:https (TLS) a few more.
  */
 export const builtins = {

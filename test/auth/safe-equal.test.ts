@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { digest, safeEqual } from '../../src/auth/safe-equal.js';
 
 const safeEqualText = (a: string, b: string): boolean => safeEqual(digest(a), digest(b));
@@ -17,5 +18,9 @@ describe('safeEqual, and texts compared by digest', () => {
     expect(safeEqualText('', '')).toBe(true);
     expect(safeEqualText('パスワード', 'パスワード')).toBe(true);
     expect(safeEqualText('パスワード', 'パスワー')).toBe(false);
+  });
+
+  it('digests as SHA-256 of the UTF-8 text', () => {
+    for (const text of ['bench-key-current', 'clé-🔑', '']) expect(digest(text)).toEqual(createHash('sha256').update(text, 'utf8').digest());
   });
 });
