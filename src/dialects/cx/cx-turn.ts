@@ -143,10 +143,11 @@ export class CxTurn extends BaseTurn<CxWebhookRequest, CxWebhookResponse, cx.Cha
 function intentParameters(request: CxWebhookRequest): Record<string, JsonValue> | undefined {
   const parameters = request.intentInfo?.parameters;
   if (parameters === undefined || parameters === null) return undefined;
-  const values = new Map<string, JsonValue>();
+  // No prototype: a "__proto__" name is an own property like any other.
+  const values = Object.create(null) as Record<string, JsonValue>;
   for (const name of Object.keys(parameters)) {
     const resolved = parameters[name]?.resolvedValue;
-    if (resolved !== undefined) values.set(name, resolved);
+    if (resolved !== undefined) values[name] = resolved;
   }
-  return Object.fromEntries(values); // keeps a "__proto__" name an own property
+  return values;
 }

@@ -53,6 +53,18 @@ describe('CX turn: reading the request', () => {
     );
     expect(values).toEqual(['session', 'intent-b', '7']);
   });
+
+  it('reads an intent parameter named __proto__ as a plain value, touching no prototype', async () => {
+    const request = cxRequest('t', { intent: 'i' }) as { intentInfo: { parameters: Record<string, unknown> } };
+    request.intentInfo.parameters = JSON.parse('{"__proto__": {"resolvedValue": {"polluted": true}}, "b": {"resolvedValue": "x"}}') as Record<string, unknown>;
+    let seen: unknown[] = [];
+    await answer((turn) => {
+      seen = [turn.params.get('__proto__'), turn.params.get('b'), Object.keys(turn.params.toObject())];
+      turn.say('ok');
+    }, request as never);
+    expect(seen).toEqual([{ polluted: true }, 'x', ['__proto__', 'b']]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
 });
 
 describe('CX turn: answers', () => {
