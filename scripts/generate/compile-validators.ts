@@ -17,7 +17,7 @@ export interface DialectSchemas {
  * every webhook call and the valid path must stay fast. CommonJS, so that the runtime can load
  * a dialect's validators synchronously on first use (see validatorsIndex).
  *
- * Two choices are for speed on that path (measured on the benchmark's CX request: 1.5 → 0.8 µs):
+ * Two choices are for speed on that path (docs/performance.md, fourth round):
  * - Definitions are inlined where they are used. Called as functions, every field cost an
  *   options object and a path string, valid or not.
  * - The published schemas say draft 2020-12, but use only keywords that mean the same in
