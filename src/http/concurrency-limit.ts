@@ -1,3 +1,4 @@
+import { withFinally } from '../ops/with-finally.js';
 import { OverloadedError } from '../errors.js';
 import { errorResult, type HttpResult } from './http-result.js';
 
@@ -13,16 +14,7 @@ export class ConcurrencyLimit {
   run(work: () => Promise<HttpResult>): Promise<HttpResult> {
     if (this.active >= this.max) return Promise.resolve(errorResult(new OverloadedError(), { 'retry-after': '1' }));
     this.active++;
-    let running: Promise<HttpResult>;
-    try {
-      running = work();
-    } catch (error) {
-      this.leave();
-      return Promise.reject(error);
-    }
-    // Not an async function with try/finally: this runs on every call, and that costs a promise more.
-    running.then(this.leave, this.leave);
-    return running;
+    return withFinally(work, this.leave);
   }
 
   private readonly leave = (): void => {

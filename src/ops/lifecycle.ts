@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Jobs } from '../jobs/jobs.js';
 import type { Logger } from '../logging/logger.js';
 import type { Store } from '../store/store.js';
+import { withFinally } from './with-finally.js';
 
 /** A clean-up step run by `app.close()`: close a database, flush a buffer. */
 export type CloseHook = () => unknown;
@@ -33,16 +34,7 @@ export class Lifecycle {
   /** Counts `work` as in flight until it settles. */
   track<T>(work: () => Promise<T>): Promise<T> {
     this.inFlight++;
-    let running: Promise<T>;
-    try {
-      running = work();
-    } catch (error) {
-      this.leave();
-      return Promise.reject(error);
-    }
-    // Not an async function with try/finally: this runs on every call, and that costs a promise more.
-    running.then(this.leave, this.leave);
-    return running;
+    return withFinally(work, this.leave);
   }
 
   private readonly leave = (): void => {
