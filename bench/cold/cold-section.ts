@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Contender } from '../contenders.js';
 import type { Payload, PayloadName } from '../payloads.js';
 import type { BenchSettings } from '../settings.js';
@@ -42,7 +43,7 @@ export async function runColdSection(
     const offset = run % contenders.length;
     for (const contender of [...contenders.slice(offset), ...contenders.slice(0, offset)]) {
       runs.get(contender.id)!.push(await once(contender));
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await sleep(50);
     }
     log(`cold start run ${run + 1}/${settings.coldRuns}: ${contenders.map((c) => `${c.id} ${Math.round(runs.get(c.id)!.at(-1)!)} ms`).join(', ')}`);
   }

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Contender } from '../contenders.js';
 import type { Payload, PayloadName } from '../payloads.js';
 import type { BenchSettings } from '../settings.js';
@@ -80,7 +81,7 @@ export async function runLoadSection(
         cell.runs.push(sample);
         const notes = [sample.failures > 0 ? `${sample.failures} FAILED` : '', sample.foreignCpuPercent > QUIET_PERCENT ? `other processes took ${Math.round(sample.foreignCpuPercent)}% CPU` : ''];
         log(`[${++done}/${total}] ${cell.contender} × ${cell.payload}: ${Math.round(sample.reqPerSec)} req/s, p99 ${sample.p99Ms.toFixed(2)} ms, server CPU ${Math.round(sample.serverCpuPercent)}%${notes.filter(Boolean).map((n) => `, ${n}`).join('')}`);
-        await new Promise((resolve) => setTimeout(resolve, 200)); // let the closed connections go
+        await sleep(200); // let the closed connections go
       }
     }
     const peakRssBytes = Object.fromEntries([...servers].map(([id, server]) => [id, procStats(server.pid).peakRssBytes]));

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { machineBusyMs } from './machine-cpu.js';
 import { ticksPerSecond } from './proc-stats.js';
 
@@ -15,7 +16,7 @@ export async function waitForQuiet(maxWaitMs: number): Promise<boolean> {
   for (;;) {
     const start = machineBusyMs(ticksPerSecond());
     const started = performance.now();
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await sleep(500);
     const busyPercent = (100 * (machineBusyMs(ticksPerSecond()) - start)) / (performance.now() - started);
     if (busyPercent < QUIET_PERCENT) return true;
     if (performance.now() > giveUp) return false;

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { freePort } from '../../bench/process/free-port.js';
 
@@ -34,7 +35,7 @@ export async function startServer(env: Record<string, string>): Promise<Child & 
     } catch {
       if (i > 300) throw new Error('fulfiller serve did not start');
     }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await sleep(100);
   }
   return { process: child, url: `${base}/webhook`, stop: () => stop(child) };
 }
