@@ -1,13 +1,14 @@
 import type { JsonValue } from '../generated/types.js';
 
+/** A source of parameters as the request has it: absent sources are skipped. */
+type Source = Readonly<Record<string, JsonValue>> | null | undefined;
+
 /**
  * Session parameters as a handler sees them: read through a list of sources (highest priority
  * first), written as a tracked diff that the dialect turns into its wire form (CX: session
  * parameters with `null` to delete; ES: the session context). Dialogflow's "not given" values
  * (`""`, `[]`, `null`) read as unset, so a read falls through to the next source.
  */
-type Source = Readonly<Record<string, JsonValue>> | null | undefined;
-
 export class Params {
   private list: readonly Readonly<Record<string, JsonValue>>[] | undefined;
   private readonly diff = new Map<string, JsonValue | undefined>();
