@@ -21,10 +21,9 @@ export function compose<T>(chain: readonly Middleware<T>[]): (turn: T, last?: Ne
     const dispatch = (i: number): Promise<void> => {
       if (i <= index) return Promise.reject(new NextCalledTwiceError());
       index = i;
-      const fn = i < chain.length ? chain[i]! : i === chain.length ? last : undefined;
-      if (fn === undefined) return DONE;
       try {
-        return settled(i < chain.length ? fn(turn, () => dispatch(i + 1)) : (fn as Next)());
+        if (i < chain.length) return settled(chain[i]!(turn, () => dispatch(i + 1)));
+        return i === chain.length && last !== undefined ? settled(last()) : DONE;
       } catch (error) {
         return Promise.reject(error);
       }
@@ -34,7 +33,7 @@ export function compose<T>(chain: readonly Middleware<T>[]): (turn: T, last?: Ne
 }
 
 /** A function's result as a promise of its completion: a thenable is waited for, anything else is done. */
-export function settled(value: unknown): Promise<void> {
+function settled(value: unknown): Promise<void> {
   if (value === undefined || (typeof value !== 'object' && typeof value !== 'function') || value === null) return DONE;
   if (typeof (value as { then?: unknown }).then !== 'function') return DONE;
   return Promise.resolve(value).then(nothing);
