@@ -52,17 +52,19 @@ writeFileSync(bundleEntry, source);
 
 rmSync(lib, { recursive: true, force: true });
 mkdirSync(lib, { recursive: true });
+// The key line lets the library keep a V8 code cache of a file (src/schema/cached-module.ts).
+const keyLine = (key) => `// code-cache-key: ${key}`;
+const codeKey = (code) => createHash('sha256').update(code).digest('hex').slice(0, 16);
+
 const generated = join(root, 'src/generated');
 for (const name of readdirSync(generated).filter((file) => file.endsWith('-validators.cjs'))) {
   const { code } = await transform(readFileSync(join(generated, name), 'utf8'), { minifyWhitespace: true, format: 'cjs', logLevel: 'warning' });
-  // The key line lets the library keep a V8 code cache of the file (src/schema/cached-module.ts).
-  const keyed = `// code-cache-key: ${createHash('sha256').update(code).digest('hex').slice(0, 16)}\n${code}`;
+  const keyed = `${keyLine(codeKey(code))}\n${code}`;
   writeFileSync(join(lib, name), keyed);
   writeFileSync(join(src, 'generated', name), keyed);
 }
-// The key line goes first with a placeholder of its final length, so the source map stays right.
+// The bundle's key line goes first with a placeholder of its final length, so the source map stays right.
 const KEY_PLACEHOLDER = '0'.repeat(16);
-const keyLine = (key) => `// code-cache-key: ${key}`;
 const { outputFiles } = await build({
   entryPoints: [bundleEntry],
   outfile: join(lib, 'fulfiller.cjs'),
@@ -81,7 +83,7 @@ const { outputFiles } = await build({
 });
 for (const file of outputFiles) {
   let text = file.text;
-  if (file.path.endsWith('.cjs')) text = text.replace(keyLine(KEY_PLACEHOLDER), keyLine(createHash('sha256').update(text).digest('hex').slice(0, 16)));
+  if (file.path.endsWith('.cjs')) text = text.replace(keyLine(KEY_PLACEHOLDER), keyLine(codeKey(text)));
   writeFileSync(file.path, text);
 }
 await build({
