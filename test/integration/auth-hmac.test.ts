@@ -10,11 +10,17 @@ const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 const OLD_SECRET = 'whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD';
 const UNKNOWN_SECRET = 'whsec_8Kq0dFq0d2fZ0sZ6s0W6b3d8YtqGf2yq';
 
+// The verifiers read this fixed time, not the real clock: a timestamp 301 s away stays 301 s away
+// however slowly the test runs (with Date.now() a slow second brought it back inside the window).
+const NOW_MS = 1_800_000_000_000;
+const NOW_S = NOW_MS / 1000;
+const clock = { now: () => NOW_MS };
+
 let sequence = 0;
 /** A signed request: the body as sent, and the three Standard Webhooks headers. */
 function signed(options: { secret?: string; timestamp?: number; body?: string } = {}) {
-  const id = `msg_${++sequence}_${Date.now()}`;
-  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+  const id = `msg_${++sequence}`;
+  const timestamp = options.timestamp ?? NOW_S;
   const body = options.body ?? JSON.stringify(cxRequest('hello'));
   const signature = sign({ secret: options.secret ?? SECRET, id, timestamp, body });
   return { body, headers: { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(timestamp), 'webhook-signature': signature } };
@@ -24,7 +30,7 @@ describe('Standard Webhooks signatures over HTTP', () => {
   let served: GuardedHello;
 
   beforeAll(async () => {
-    served = await serveGuardedHello(hmacSignature({ secrets: [SECRET, OLD_SECRET] }), (turn) => `signed with ${turn.caller?.id ?? '?'}`);
+    served = await serveGuardedHello(hmacSignature({ secrets: [SECRET, OLD_SECRET], clock }), (turn) => `signed with ${turn.caller?.id ?? '?'}`);
   });
   afterAll(() => served.close());
   beforeEach(() => served.reset());
@@ -40,6 +46,14 @@ describe('Standard Webhooks signatures over HTTP', () => {
     expect(textsOf(checkBody('cx', (await post(served.webhook, body, headers)).text) as object)).toEqual(['signed with secret-2']);
   });
 
+  it.each([
+    ['300 s old', NOW_S - 300],
+    ['300 s in the future', NOW_S + 300],
+  ])('answers a timestamp %s, the edge of the window', async (_name, timestamp) => {
+    const { body, headers } = signed({ timestamp });
+    expect((await post(served.webhook, body, headers)).status).toBe(200);
+  });
+
   it('answers when junk stands next to one valid signature', async () => {
     const { body, headers } = signed();
     const res = await post(served.webhook, body, { ...headers, 'webhook-signature': `v1,bm9wZQ== v1a,xyz ${headers['webhook-signature']} v2,abc` });
@@ -51,8 +65,8 @@ describe('Standard Webhooks signatures over HTTP', () => {
   const cases: [string, Forgery][] = [
     ['one byte of the body changed', ({ body, headers }) => ({ body: body.replace('"hello"', '"hellp"'), headers })],
     ['the body re-serialised', ({ body, headers }) => ({ body: JSON.stringify(JSON.parse(body), null, 2), headers })],
-    ['a timestamp 301 s old', () => signed({ timestamp: Math.floor(Date.now() / 1000) - 301 })],
-    ['a timestamp 301 s in the future', () => signed({ timestamp: Math.floor(Date.now() / 1000) + 301 })],
+    ['a timestamp 301 s old', () => signed({ timestamp: NOW_S - 301 })],
+    ['a timestamp 301 s in the future', () => signed({ timestamp: NOW_S + 301 })],
     ['a non-numeric timestamp', ({ body, headers }) => ({ body, headers: { ...headers, 'webhook-timestamp': `${headers['webhook-timestamp']}s` } })],
     ['a truncated signature', ({ body, headers }) => ({ body, headers: { ...headers, 'webhook-signature': headers['webhook-signature'].slice(0, 20) } })],
     ['an empty signature', ({ body, headers }) => ({ body, headers: { ...headers, 'webhook-signature': '' } })],
@@ -81,7 +95,7 @@ describe('Standard Webhooks signatures behind Express', () => {
   let base: string;
 
   beforeAll(async () => {
-    const { app } = testApp({ auth: hmacSignature({ secrets: [SECRET] }) });
+    const { app } = testApp({ auth: hmacSignature({ secrets: [SECRET], clock }) });
     app.tag('hello', (turn) => void turn.say('signed'));
     const web = express();
     web.post('/raw', express.json({ verify: (req, _res, buf) => void ((req as unknown as { rawBody: Buffer }).rawBody = buf) }), app.express());
