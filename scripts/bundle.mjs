@@ -2,12 +2,18 @@
 /**
  * Bundles what tsc compiled (dist/src) into dist/lib, the code the package runs:
  *
- *   dist/lib/fulfiller.cjs       the whole library, CLI and testing tools in one CommonJS file
- *   dist/lib/fulfiller.js        the ES module that loads it through a V8 code cache
- *                                (cached-module.js, src/schema/cached-module.ts) and exports its names
- *   dist/lib/index.js            `dialogflow-fulfiller`: re-exports its names from fulfiller.js
- *   dist/lib/testing/index.js    `dialogflow-fulfiller/testing`, the same way
- *   dist/lib/auth/*.js           `dialogflow-fulfiller/auth/*`, the same way
+ *   dist/lib/fulfiller.cjs       the whole library, CLI, testing tools and compat layer in one CommonJS file
+ *   dist/lib/library.cjs         the CommonJS module that loads it through a V8 code cache
+ *                                (cached-module.cjs, src/schema/cached-module.ts): Node's module
+ *                                cache keeps it, so `import` and `require` get the same instance
+ *   dist/lib/fulfiller.js        the ES module that imports library.cjs and exports its names
+ *   dist/lib/index.js, .cjs      `dialogflow-fulfiller` for `import` (its names from fulfiller.js)
+ *                                and for `require` (its names from library.cjs)
+ *   dist/lib/testing/index.*     `dialogflow-fulfiller/testing`, the same way
+ *   dist/lib/compat/dialogflow-fulfillment/index.*
+ *                                `dialogflow-fulfiller/compat/dialogflow-fulfillment`, the same way
+ *   dist/lib/auth/*.js, .cjs     `dialogflow-fulfiller/auth/*`, the same way
+ *   dist/src/<entry>.d.cts       the types of each entry point for `require`: its .d.ts re-exported
  *   dist/lib/cli/main.js         the `fulfiller` binary (what src/cli/main.ts does)
  *   dist/lib/*-validators.cjs    each dialect's schema validators (src/generated), loaded by
  *                                fulfiller.js on first use; copied next to dist/src/generated too
@@ -18,7 +24,7 @@
  *
  * One module rather than a hundred, or the twenty chunks of a split bundle, because loading
  * modules is most of a cold start: each costs a resolve, a read and a link. Every entry point
- * re-exports from the same file, so a class is one class however it is imported. The
+ * re-exports from the same file, so a class is one class however it is imported or required. The
  * dependencies stay outside; each loads only when used. CommonJS because an ES module cannot use
  * a code cache on Node.js 20, and compiling the library was most of what it added to a cold start.
  */
@@ -38,6 +44,7 @@ const entries = [
   { file: 'index.js', prefix: '' },
   { file: 'testing/index.js', prefix: 'testing$' },
   { file: 'cli/run-cli.js', prefix: 'cli$' },
+  { file: 'compat/dialogflow-fulfillment/index.js', prefix: 'compat$dialogflow_fulfillment$' },
   ...readdirSync(join(src, 'auth'))
     .filter((name) => name.endsWith('.js'))
     .map((name) => ({ file: `auth/${name}`, prefix: `auth$${name.slice(0, -3).replace(/-/g, '_')}$` })),
@@ -88,28 +95,30 @@ for (const file of outputFiles) {
 }
 await build({
   entryPoints: [join(src, 'schema/cached-module.js')],
-  outfile: join(lib, 'cached-module.js'),
+  outfile: join(lib, 'cached-module.cjs'),
   bundle: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
   minifyWhitespace: true,
   logLevel: 'warning',
 });
+// The one loader of the library: ES modules import it and CommonJS requires it, and Node's module
+// cache hands both the same exports, so one process has one FulfillerError class, one deadline queue.
+writeFileSync(join(lib, 'library.cjs'), `'use strict';\nmodule.exports = require('./cached-module.cjs').loadCachedModule(require.resolve('./fulfiller.cjs'));\n`);
 const allNames = entries.flatMap((entry) => entry.names.map((name) => `${entry.prefix}${name}`));
-writeFileSync(
-  join(lib, 'fulfiller.js'),
-  `import { fileURLToPath } from 'node:url';\nimport { loadCachedModule } from './cached-module.js';\n\n` +
-    `const lib = loadCachedModule(fileURLToPath(new URL('./fulfiller.cjs', import.meta.url)));\n` +
-    `export const { ${allNames.join(', ')} } = lib;\n`,
-);
+writeFileSync(join(lib, 'fulfiller.js'), `import lib from './library.cjs';\n\nexport const { ${allNames.join(', ')} } = lib;\n`);
 
 for (const entry of entries.filter((e) => e.file !== 'cli/run-cli.js')) {
   const out = join(lib, entry.file);
-  const from = relative(dirname(out), join(lib, 'fulfiller.js'));
+  const from = (file) => `./${relative(dirname(out), join(lib, file))}`.replace(/^\.\/\.\.\//, '../');
   const names = entry.names.map((name) => (entry.prefix === '' ? name : `${entry.prefix}${name} as ${name}`)).join(', ');
+  const members = entry.names.map((name) => `  ${name}: lib.${entry.prefix}${name},\n`).join('');
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, `export { ${names} } from './${from}';\n`);
+  writeFileSync(out, `export { ${names} } from '${from('fulfiller.js')}';\n`);
+  writeFileSync(out.replace(/\.js$/, '.cjs'), `'use strict';\nconst lib = require('${from('library.cjs')}');\n\nmodule.exports = {\n${members}};\n`);
+  // Types for \`require\` (TypeScript's node16 resolution reads a .d.ts here as an ES module's).
+  writeFileSync(join(src, entry.file.replace(/\.js$/, '.d.cts')), `export * from './${entry.file.split('/').pop()}';\n`);
 }
 
 const cli = join(lib, 'cli/main.js');

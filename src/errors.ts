@@ -43,13 +43,15 @@ export class BodyNotObjectError extends FulfillerError {
   }
 }
 
-/** Neither a CX nor an ES WebhookRequest. */
+/** Neither a CX nor an ES WebhookRequest (`esV1`: an ES v1 request, whose API Google shut down). */
 export class UnknownDialectError extends FulfillerError {
-  constructor() {
+  constructor(kind: 'unknown' | 'es-v1' = 'unknown') {
     super(
       'ERR_UNKNOWN_DIALECT',
       400,
-      'Cannot tell a Dialogflow CX request (detectIntentResponseId, fulfillmentInfo, sessionInfo) from an ES request (responseId, queryResult, session) in this body.',
+      kind === 'es-v1'
+        ? 'This is a Dialogflow ES v1 webhook request (result, sessionId): Google shut the v1 API down in 2019. Set the agent to API V2 in its settings, so that it sends ES v2 requests (responseId, queryResult, session).'
+        : 'Cannot tell a Dialogflow CX request (detectIntentResponseId, fulfillmentInfo, sessionInfo) from an ES request (responseId, queryResult, session) in this body.',
       { path: '' },
     );
   }
@@ -256,5 +258,35 @@ export class JobResultError extends FulfillerError {
 export class InvalidFixtureError extends FulfillerError {
   constructor(file: string, path: string, message: string) {
     super('ERR_INVALID_FIXTURE', 400, `${file}: ${path === '' ? '' : `${path}: `}${message}`, { path });
+  }
+}
+
+/** A Dialogflow CX request reached a handler written for dialogflow-fulfillment, which serves ES v2 only. */
+export class CompatDialectError extends FulfillerError {
+  constructor() {
+    super(
+      'ERR_COMPAT_ES_ONLY',
+      400,
+      'This webhook runs dialogflow-fulfillment code (WebhookClient), which serves Dialogflow ES v2 requests only, and this is a CX request. Port the handlers to the native API (app.tag(), turn.say()) to serve CX: docs/migrating-from-dialogflow-fulfillment.md.',
+      { path: '' },
+    );
+  }
+}
+
+/** `agent.conv()`: Actions on Google conversations no longer exist. */
+export class ActionsOnGoogleShutDownError extends FulfillerError {
+  constructor() {
+    super(
+      'ERR_ACTIONS_ON_GOOGLE',
+      500,
+      'agent.conv() returns an Actions on Google conversation, and Google shut Conversational Actions down in June 2023: no request comes from the Assistant any more. Remove the conv() code and answer with agent.add() (where the code tested `if (conv)`, keep the other branch).',
+    );
+  }
+}
+
+/** The dialogflow-fulfillment API was called in a way it does not support. */
+export class CompatUsageError extends FulfillerError {
+  constructor(message: string) {
+    super('ERR_COMPAT_USAGE', 500, message);
   }
 }

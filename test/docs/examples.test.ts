@@ -38,6 +38,7 @@ function blocks(): Block[] {
 function toRepoImports(source: string): string {
   return source
     .replace(/from 'dialogflow-fulfiller\/testing'/g, `from '${path.join(root, 'src/testing/index.js')}'`)
+    .replace(/from 'dialogflow-fulfiller\/compat\/dialogflow-fulfillment'/g, `from '${path.join(root, 'src/compat/dialogflow-fulfillment/index.js')}'`)
     .replace(/from 'dialogflow-fulfiller'/g, `from '${path.join(root, 'src/index.js')}'`);
 }
 

@@ -1,0 +1,51 @@
+/**
+ * What `new WebhookClient()` reads off an ES v2 request, field by field as dialogflow-fulfillment
+ * did, so that handlers find `agent.intent`, `agent.parameters` … as soon as the client exists.
+ */
+import type { EsWebhookRequest, JsonObject } from '../../index.js';
+import { consoleMessagesOf } from './console-messages.js';
+import type { RichResponse } from './rich-response.js';
+import { requestSourceOf } from './platforms.js';
+
+/** A context as the deprecated `agent.contexts` lists it. */
+export interface ContextEntry {
+  name: string;
+  lifespan: number | undefined;
+  parameters: JsonObject | undefined;
+}
+
+export interface RequestFields {
+  intent: string | null;
+  action: string | null;
+  parameters: JsonObject;
+  contexts: ContextEntry[];
+  requestSource: string | null;
+  originalRequest: EsWebhookRequest['originalDetectIntentRequest'];
+  query: string | null;
+  locale: string | null;
+  session: string | null;
+  consoleMessages: RichResponse[];
+  alternativeQueryResults: unknown;
+}
+
+export function readRequest(request: EsWebhookRequest): RequestFields {
+  const result = request.queryResult ?? {};
+  const session = request.session ?? null;
+  return {
+    intent: result.intent?.displayName ?? null,
+    action: result.action || null,
+    parameters: result.parameters ?? {},
+    contexts: (result.outputContexts ?? []).map((context) => ({
+      name: (context.name ?? '').slice((context.name ?? '').lastIndexOf('/') + 1),
+      lifespan: context.lifespanCount,
+      parameters: context.parameters,
+    })),
+    requestSource: requestSourceOf(request.originalDetectIntentRequest),
+    originalRequest: request.originalDetectIntentRequest,
+    query: result.queryText ?? null,
+    locale: result.languageCode ?? null,
+    session,
+    consoleMessages: consoleMessagesOf(result.fulfillmentMessages ?? []),
+    alternativeQueryResults: (request as { alternativeQueryResults?: unknown }).alternativeQueryResults ?? null,
+  };
+}
