@@ -1,0 +1,16 @@
+/**
+ * Serves an Express-style handler on POST / of an Express app, after express.json() as Firebase
+ * and the old library's README have it, in a process of its own so that Node resolves the
+ * handler's `require`s as it would in production:
+ *
+ *   node express-host.cjs MODULE EXPORT PORT
+ */
+'use strict';
+const path = require('node:path');
+const express = require('express');
+
+const [file, name, port] = process.argv.slice(2);
+const app = express();
+app.post('/', express.json(), require(path.resolve(file))[name]);
+app.listen(Number(port), '127.0.0.1');
+process.once('SIGTERM', () => process.exit(0));
