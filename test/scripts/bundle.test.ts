@@ -6,7 +6,12 @@ import { cxRequest, esRequest } from '../support/requests.js';
 import { checkBody, textsOf } from '../support/responses.js';
 
 // What `npm run build` made (npm test builds first): dist/lib is what the package runs.
-const ENTRIES = ['index.js', 'testing/index.js', ...readdirSync('dist/src/auth').filter((f) => f.endsWith('.js')).map((f) => `auth/${f}`)];
+const ENTRIES = [
+  'index.js',
+  'testing/index.js',
+  'compat/dialogflow-fulfillment/index.js',
+  ...readdirSync('dist/src/auth').filter((f) => f.endsWith('.js')).map((f) => `auth/${f}`),
+];
 
 /** Runs an ES module in a fresh node without flags (as `node app.js` would) and returns what it printed as JSON. */
 function evaluate(script: string): unknown {
@@ -24,6 +29,20 @@ describe('the bundle (dist/lib)', () => {
     const bundled = keys('dist/lib') as Record<string, string[]>;
     expect(bundled).toEqual(keys('dist/src'));
     expect(bundled['index.js']).toContain('createFulfiller');
+  });
+
+  it("every entry point's CommonJS twin exports the same names, from the same copy of the library", () => {
+    const twins = evaluate(`import { createRequire } from 'node:module';
+      const require = createRequire(import.meta.url);
+      const out = {};
+      for (const entry of ${JSON.stringify(ENTRIES)}) {
+        const esm = await import('${process.cwd()}/dist/lib/' + entry);
+        const cjs = require('${process.cwd()}/dist/lib/' + entry.replace(/\\.js$/, '.cjs'));
+        const names = Object.keys(esm).sort();
+        out[entry] = JSON.stringify(Object.keys(cjs).sort()) === JSON.stringify(names) && names.every((name) => cjs[name] === esm[name]);
+      }
+      console.log(JSON.stringify(out));`);
+    expect(twins).toEqual(Object.fromEntries(ENTRIES.map((entry) => [entry, true])));
   });
 
   it('the entry points share one copy of the library', () => {
