@@ -9,6 +9,8 @@ export default {
     '^dialogflow-fulfiller/compat/dialogflow-fulfillment$': '<rootDir>/src/compat/dialogflow-fulfillment/index.ts',
     '^dialogflow-fulfiller/auth/(.*)$': '<rootDir>/src/auth/$1.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
+    // The docs' examples (test/docs) import the sources by absolute path.
+    '^(/.+/src/.+)\\.js$': '$1',
   },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true }] },
   testMatch: ['<rootDir>/test/**/*.test.ts'],

@@ -1,9 +1,10 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUILT_IN_MESSAGES, type EsIntentMessage, type EsWebhookRequest } from '../../../src/index.js';
 import { esRequest, type EsRequestBuilder } from '../../../src/testing/index.js';
 import { checkBody } from '../../support/responses.js';
-import type { Fix } from '../support/fixes.js';
+import { FIXES, type Fix } from '../support/fixes.js';
 import { recordedAnswers, runProgram, type Recorded } from '../support/program-answers.js';
 import { userView, type Answer, type UserView } from '../support/user-view.js';
 
@@ -14,7 +15,9 @@ import { userView, type Answer, type UserView } from '../support/user-view.js';
  * lists. The old library's answers are kept in fixtures/api-tour.json, and checked against the
  * library itself on every run.
  */
-const FIXTURE = path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/api-tour.json');
+const here = path.dirname(fileURLToPath(import.meta.url));
+const FIXTURE = path.join(here, '../fixtures/api-tour.json');
+const GUIDE = path.join(here, '../../../docs/migrating-from-dialogflow-fulfillment.md');
 const { fallback, apology } = BUILT_IN_MESSAGES.en!;
 
 interface TourCase {
@@ -185,5 +188,13 @@ describe('a program that uses all of dialogflow-fulfillment, with the library an
       expect(ours).not.toEqual(theirs);
       expect(ours).toMatchObject(c.compat ?? {});
     }
+  });
+});
+
+describe('the differences', () => {
+  it('are each shown by a case, and listed in the migration guide', () => {
+    expect(new Set(CASES.flatMap((c) => c.fixes ?? []))).toEqual(new Set(Object.keys(FIXES)));
+    const guide = readFileSync(GUIDE, 'utf8');
+    expect(Object.keys(FIXES).filter((id) => !guide.includes(`| \`${id}\` |`))).toEqual([]);
   });
 });
