@@ -69,6 +69,33 @@ export const CONTENDERS: readonly Contender[] = [
     payloads: BOTH,
     headers: {},
   },
+  {
+    id: 'fulfiller-express-json',
+    label: 'Express 5 + express.json() + app.express()',
+    role: 'adapter',
+    args: SCRIPT('bench/contenders/fulfiller-express-json.js'),
+    env: { ...PRODUCTION, LOG_LEVEL: 'info' },
+    payloads: ['es'], // the Express of the dialogflow-fulfillment contenders
+    headers: {},
+  },
+  {
+    id: 'compat-express',
+    label: "the peer's code on the compat module (Express 5)",
+    role: 'adapter',
+    args: SCRIPT('bench/contenders/compat-express.cjs'),
+    env: { ...PRODUCTION, LOG_LEVEL: 'info' },
+    payloads: ['es'], // the peer's code: ES only
+    headers: {},
+  },
+  {
+    id: 'compat-serve',
+    label: "the peer's code, compat() in fulfiller serve",
+    role: 'fulfiller',
+    args: SERVE('bench/apps/legacy-order-status-app.js'),
+    env: { ...PRODUCTION, LOG_LEVEL: 'info' },
+    payloads: ['es'],
+    headers: {},
+  },
 ];
 
 /** The contenders picked by `--only` (all by default); an unknown id is refused. */

@@ -3,11 +3,15 @@ import type { LoadRow, TargetCheck } from './results.js';
 
 const FULFILLER = 'fulfiller';
 const ADAPTER = 'fulfiller-express';
-const FULFILLER_FAMILY = ['fulfiller', 'fulfiller-small-heap', 'fulfiller-warn', 'fulfiller-api-key', 'fulfiller-express'];
+const PEER = 'dialogflow-fulfillment';
+const COMPAT_EXPRESS = 'compat-express';
+const COMPAT_SERVE = 'compat-serve';
+const FULFILLER_FAMILY = ['fulfiller', 'fulfiller-small-heap', 'fulfiller-warn', 'fulfiller-api-key', 'fulfiller-express', COMPAT_EXPRESS, COMPAT_SERVE];
 
 /**
- * The issue's targets, checked on what this run measured (a target whose contenders did not
- * run is left out): `fulfiller serve` with its default logging, and the Express adapter.
+ * The issues' targets, checked on what this run measured (a target whose contenders did not
+ * run is left out): `fulfiller serve` with its default logging, the Express adapter, and the
+ * compat module against dialogflow-fulfillment.
  */
 export function checkTargets(rows: readonly LoadRow[] | null, cold: readonly ColdStart[] | null, peakRssMB: Readonly<Record<string, number>> | null): TargetCheck[] {
   const checks: TargetCheck[] = [];
@@ -27,6 +31,23 @@ export function checkTargets(rows: readonly LoadRow[] | null, cold: readonly Col
       const ratio = adapter.reqPerSec / express.reqPerSec;
       checks.push({ target: `Express adapter ≥ 0.90 × bare Express req/s (${payload})`, measured: `${ratio.toFixed(2)} ×`, met: ratio >= 0.9 });
     }
+  }
+  // Moving from dialogflow-fulfillment (ES only): its code on the compat module, on the same Express and on our server.
+  const peer = row(PEER, 'es');
+  const compatExpress = row(COMPAT_EXPRESS, 'es');
+  const nativeExpress = row(ADAPTER, 'es');
+  if (compatExpress !== undefined && peer !== undefined) {
+    const ratio = compatExpress.reqPerSec / peer.reqPerSec;
+    checks.push({ target: 'compat module on Express ≥ 1.00 × dialogflow-fulfillment req/s (es)', measured: `${ratio.toFixed(2)} ×`, met: ratio >= 1 });
+  }
+  if (compatExpress !== undefined && nativeExpress !== undefined) {
+    const ratio = compatExpress.reqPerSec / nativeExpress.reqPerSec;
+    checks.push({ target: 'compat module on Express ≥ 0.90 × native handler on Express req/s (es)', measured: `${ratio.toFixed(2)} ×`, met: ratio >= 0.9 });
+  }
+  const compatServe = row(COMPAT_SERVE, 'es');
+  if (compatServe !== undefined && peer !== undefined) {
+    const ratio = compatServe.reqPerSec / peer.reqPerSec;
+    checks.push({ target: 'compat() in fulfiller serve vs dialogflow-fulfillment on Express req/s (es): what moving gains', measured: `${ratio.toFixed(2)} ×`, met: ratio >= 1 });
   }
   const coldOf = (id: string) => cold?.find((c) => c.contender === id)?.medianMs;
   const coldServed = coldOf(FULFILLER);

@@ -65,12 +65,18 @@ export class Contexts implements Iterable<LegacyContext> {
     this.contexts.delete(name);
   }
 
-  /** The contexts to answer: those set or changed on this turn. */
+  /** The contexts to answer: those set or changed on this turn (a request's context set to what it was is not). */
   outgoing(): LegacyContext[] {
-    return [...this.contexts.values()].filter((context) => {
+    const out: LegacyContext[] = [];
+    for (const context of this.contexts.values()) {
       const input = this.input.get(context.name);
-      return input === undefined || !isDeepStrictEqual(strip(context), strip(input));
-    });
+      const same =
+        input !== undefined &&
+        context.lifespan === input.lifespan &&
+        (context.parameters === input.parameters || isDeepStrictEqual(context.parameters, input.parameters));
+      if (!same) out.push(context);
+    }
+    return out;
   }
 
   /** From now on, a write goes straight to the answered turn (which warns). */
@@ -94,11 +100,6 @@ function lifespanOf(value: unknown): number | undefined {
   const count = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
   if (typeof count !== 'number' || !Number.isInteger(count)) throw contextError(`a context lifespan is a whole number of turns, not ${describe(value)}`);
   return Math.max(count, 0);
-}
-
-/** The same context with an undefined field left out, for the comparison with the request's. */
-function strip(context: LegacyContext): LegacyContext {
-  return JSON.parse(JSON.stringify(context)) as LegacyContext;
 }
 
 function lastSegment(name: string): string {

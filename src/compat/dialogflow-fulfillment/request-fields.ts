@@ -3,8 +3,6 @@
  * did, so that handlers find `agent.intent`, `agent.parameters` … as soon as the client exists.
  */
 import type { EsWebhookRequest, JsonObject } from '../../index.js';
-import { consoleMessagesOf } from './console-messages.js';
-import type { RichResponse } from './rich-response.js';
 import { requestSourceOf } from './platforms.js';
 
 /** A context as the deprecated `agent.contexts` lists it. */
@@ -24,7 +22,6 @@ export interface RequestFields {
   query: string | null;
   locale: string | null;
   session: string | null;
-  consoleMessages: RichResponse[];
   alternativeQueryResults: unknown;
 }
 
@@ -45,7 +42,6 @@ export function readRequest(request: EsWebhookRequest): RequestFields {
     query: result.queryText ?? null,
     locale: result.languageCode ?? null,
     session,
-    consoleMessages: consoleMessagesOf(result.fulfillmentMessages ?? []),
     alternativeQueryResults: (request as { alternativeQueryResults?: unknown }).alternativeQueryResults ?? null,
   };
 }

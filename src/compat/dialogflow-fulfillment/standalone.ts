@@ -1,14 +1,18 @@
 /**
  * The drop-in path: an Express or Cloud Functions handler written for dialogflow-fulfillment,
- * its call answered by an app's pipeline (app.handle()). The call reaches the app's compat route
- * through a header that only this module sets, on its own copy of the headers, so that the raw
- * body passes as it came (signature checks need it) and the route finds the call that asked.
+ * its call served by the app's own Cloud Functions adapter (app.cloudFunction(): the HTTP checks,
+ * the raw body for signatures, app.handle(), answers written at the end of the event-loop turn);
+ * a test double of a response, which is no node:http response, gets app.handle()'s answer
+ * directly. The call reaches the app's compat route through a header that only this module sets,
+ * on its own copy of the headers, so that the route finds the call that asked.
  */
+import type { ServerResponse } from 'node:http';
 import { createFulfiller, FulfillerError, InternalError, type Fulfiller, type HttpResult, type Logger, type Turn } from '../../index.js';
 import type { CompatCall } from './compat-call.js';
 
 /** The request as Express and the Functions Framework give it. */
 export interface LegacyRequest {
+  method?: string;
   body?: unknown;
   /** The bytes as received (Cloud Functions): used when present, for signature checks. */
   rawBody?: unknown;
@@ -25,9 +29,11 @@ export interface LegacyResponse {
   json?(body: unknown): unknown;
 }
 
+type Adapter = ReturnType<Fulfiller['cloudFunction']>;
+
 const TOKEN = 'x-fulfiller-compat-token';
 const pending = new Map<string, CompatCall>();
-const prepared = new WeakSet<Fulfiller>();
+const adapters = new WeakMap<Fulfiller, Adapter>();
 let shared: Fulfiller | undefined;
 
 export interface StandaloneCall {
@@ -41,7 +47,8 @@ export interface StandaloneCall {
 
 /** Answers the call through the app's pipeline and writes the answer to the response. Never rejects. */
 export async function answerStandalone({ app, call, request, response, refusal }: StandaloneCall): Promise<void> {
-  const target = prepare(app ?? (shared ??= createFulfiller()));
+  const target = app ?? (shared ??= createFulfiller());
+  const adapter = adapterOf(target);
   const log = target.options.logger;
   if (refusal !== undefined) {
     log.info({ code: refusal.code, status: refusal.status }, 'request refused');
@@ -51,7 +58,14 @@ export async function answerStandalone({ app, call, request, response, refusal }
   const token = globalThis.crypto.randomUUID();
   pending.set(token, call);
   try {
-    const result = await target.handle(bodyInput(request), headersWith(request.headers, token)).catch((error: unknown) => {
+    const headers = headersWith(request.headers, token);
+    if (isNodeResponse(response)) {
+      // What the adapter reads of a framework's request, with the headers that carry the token.
+      const view = { method: request.method ?? 'POST', headers, rawBody: request.rawBody, body: request.body ?? '', readableEnded: true };
+      await adapter(view as unknown as Parameters<Adapter>[0], response);
+      return;
+    }
+    const result = await target.handle(bodyInput(request), headers).catch((error: unknown) => {
       if (error instanceof FulfillerError) return errorResult(error);
       log.error({ err: error instanceof Error ? error.message : String(error) }, 'unexpected error answering a dialogflow-fulfillment call');
       return errorResult(new InternalError());
@@ -62,16 +76,26 @@ export async function answerStandalone({ app, call, request, response, refusal }
   }
 }
 
-/** The app gets one route: intents the waiting call has a handler for; the others get the app's fallback. */
-function prepare(app: Fulfiller): Fulfiller {
-  if (!prepared.has(app)) {
-    prepared.add(app);
+/**
+ * The app's Cloud Functions adapter, made once per app together with the app's one compat route:
+ * intents the waiting call has a handler for (the others get the app's fallback).
+ */
+function adapterOf(app: Fulfiller): Adapter {
+  let adapter = adapters.get(app);
+  if (adapter === undefined) {
     app.intent(
       (intent, turn) => callOf(turn)?.handles(intent) === true,
       (turn) => (turn.platform === 'es' ? callOf(turn)!.run(turn) : undefined),
     );
+    adapter = app.cloudFunction();
+    adapters.set(app, adapter);
   }
-  return app;
+  return adapter;
+}
+
+function isNodeResponse(response: LegacyResponse): response is LegacyResponse & ServerResponse {
+  const node = response as Partial<ServerResponse>;
+  return typeof node.writeHead === 'function' && typeof node.end === 'function' && typeof node.destroy === 'function';
 }
 
 function callOf(turn: Turn): CompatCall | undefined {
@@ -88,8 +112,9 @@ function bodyInput(request: LegacyRequest): string | Uint8Array | object {
 /** The request's headers, lower-case, with the token; a header of that name sent by the caller is replaced. */
 function headersWith(input: LegacyRequest['headers'], token: string): Record<string, string> {
   const headers = Object.create(null) as Record<string, string>;
-  for (const [name, value] of Object.entries(input ?? {})) {
-    if (value !== undefined) headers[name.toLowerCase()] = typeof value === 'string' ? value : value.join(', ');
+  for (const name in input) {
+    const value = input[name];
+    if (value !== undefined && Object.hasOwn(input, name)) headers[name.toLowerCase()] = typeof value === 'string' ? value : value.join(', ');
   }
   headers[TOKEN] = token;
   return headers;

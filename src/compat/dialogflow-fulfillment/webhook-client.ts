@@ -8,6 +8,7 @@
 import { detectDialect, InvalidResponseError, CompatDialectError, CompatUsageError, ActionsOnGoogleShutDownError } from '../../index.js';
 import type { EsWebhookRequest, FulfillerError, Fulfiller, JsonObject } from '../../index.js';
 import { CompatCall, type RequestHandler } from './compat-call.js';
+import { consoleMessagesOf } from './console-messages.js';
 import { Contexts, type LegacyContext } from './contexts.js';
 import { mountedCallOf } from './mounted-call.js';
 import { PLATFORMS } from './platforms.js';
@@ -46,8 +47,6 @@ export class WebhookClient {
   query: string | null = null;
   locale: string | null = null;
   session: string | null = null;
-  /** The intent's console messages, as responses to send again: `agent.add(agent.consoleMessages)`. */
-  consoleMessages: RichResponse[] = [];
   alternativeQueryResults: unknown = null;
 
   readonly UNSPECIFIED = PLATFORMS.UNSPECIFIED;
@@ -63,6 +62,9 @@ export class WebhookClient {
   private readonly call: CompatCall;
   private readonly refusal: FulfillerError | undefined;
   private readonly app: Fulfiller | undefined;
+  private console: RichResponse[] | undefined;
+  /** The request, when it is an ES one. */
+  private readonly es: EsWebhookRequest | undefined;
 
   constructor(options: WebhookClientOptions) {
     if (typeof options !== 'object' || options === null || !options.request || !options.response) {
@@ -74,8 +76,18 @@ export class WebhookClient {
     const body = bodyOf(options.request);
     const dialect = dialectOf(body);
     if (dialect === 'cx') this.refusal = new CompatDialectError();
-    this.context = dialect === 'es' ? this.read(body as EsWebhookRequest) : new Contexts([]);
+    this.es = dialect === 'es' ? (body as EsWebhookRequest) : undefined;
+    this.context = this.es !== undefined ? this.read(this.es) : new Contexts([]);
     this.call = new CompatCall(this, this.requestSource, this.context);
+  }
+
+  /** The intent's console messages, as responses to send again: `agent.add(agent.consoleMessages)`. Made when first read. */
+  get consoleMessages(): RichResponse[] {
+    this.console ??= consoleMessagesOf(this.es?.queryResult?.fulfillmentMessages ?? []);
+    return this.console;
+  }
+  set consoleMessages(messages: RichResponse[]) {
+    this.console = messages;
   }
 
   /** The request's fields; a malformed one leaves them unset (handleRequest() answers with the pipeline's 400). */

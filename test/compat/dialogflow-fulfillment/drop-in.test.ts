@@ -73,4 +73,11 @@ describe('a Cloud Functions handler written for dialogflow-fulfillment, under th
   }, 30_000);
 
   behavesAsBefore(() => url);
+
+  it("is served by the app's Cloud Functions adapter: the same HTTP checks as a native function", async () => {
+    const get = await fetch(url);
+    expect([get.status, get.headers.get('allow')]).toEqual([405, 'POST']);
+    const text = await post(url, 'hi', { 'content-type': 'text/plain' });
+    expect(text.status).toBe(415);
+  });
 });
