@@ -28,9 +28,15 @@ beforeAll(() => {
   mkdirSync(installed, { recursive: true });
   execFileSync('tar', ['-xzf', join(project, tarball), '-C', installed, '--strip-components=1']);
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }));
+  linkTools();
 }, 60_000);
 
 afterAll(() => rmSync(project, { recursive: true, force: true }));
+
+/** The project's own tools: the repository's TypeScript, jest and ts-jest, linked in. */
+function linkTools(): void {
+  for (const name of ['typescript', '@types', 'jest', 'ts-jest']) symlinkSync(join(repo, 'node_modules', name), join(project, 'node_modules', name), 'dir');
+}
 
 describe('the packed package, in a project of its own', () => {
   it('is required by CommonJS code: the root, the testing tools, the compat module and the verifiers', () => {
@@ -97,7 +103,6 @@ describe('the packed package, in a project of its own', () => {
   });
 
   it('gives TypeScript the types under node10 (ts-jest and CommonJS projects), node16 and nodenext', () => {
-    for (const name of ['typescript', '@types']) symlinkSync(join(repo, 'node_modules', name), join(project, 'node_modules', name), 'dir');
     writeFileSync(
       join(project, 'consumer.ts'),
       `import { createFulfiller, FulfillerError } from 'dialogflow-fulfiller';
@@ -116,5 +121,27 @@ describe('the packed package, in a project of its own', () => {
       });
       expect({ resolution, errors: run.stdout.trim().split('\n') }).toEqual({ resolution, errors: [expect.stringContaining("consumer.ts(6,20): error TS2322: Type 'string' is not assignable to type 'number'")] });
     }
+  }, 60_000);
+
+  it("runs under ts-jest's default set-up (a CommonJS TypeScript project)", () => {
+    writeFileSync(join(project, 'jest.config.js'), "module.exports = { preset: 'ts-jest', testEnvironment: 'node' };\n");
+    writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'commonjs', target: 'es2022', strict: true, esModuleInterop: true, types: ['jest', 'node'] } }));
+    writeFileSync(
+      join(project, 'consumer.test.ts'),
+      `import { createFulfiller, FulfillerError } from 'dialogflow-fulfiller';
+      import { testClient, esRequest } from 'dialogflow-fulfiller/testing';
+      import { compat, WebhookClient } from 'dialogflow-fulfiller/compat/dialogflow-fulfillment';
+
+      test('the package, required by the compiled test', async () => {
+        const app = createFulfiller({ mode: 'test', env: {} });
+        compat(app, (request, response) => void new WebhookClient({ request, response }).handleRequest((agent) => agent.add('Hi')));
+        expect((await testClient(app).send(esRequest('hello'))).texts).toEqual(['Hi']);
+        expect(() => new WebhookClient({} as never)).toThrow(FulfillerError);
+      });
+      `,
+    );
+    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('JEST_')));
+    const run = spawnSync(process.execPath, ['node_modules/jest/bin/jest.js', '--ci', 'consumer.test.ts'], { cwd: project, encoding: 'utf8', env: { ...env, NODE_OPTIONS: '' } });
+    expect({ status: run.status, output: run.stderr }).toEqual({ status: 0, output: expect.stringContaining('1 passed') });
   }, 60_000);
 });
