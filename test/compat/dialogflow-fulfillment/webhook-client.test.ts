@@ -67,6 +67,7 @@ describe('WebhookClient on the pipeline', () => {
     const response = { status: (code: number) => sent.push(code), json: (body: unknown) => sent.push(body) };
     await new WebhookClient({ request: { body: es() }, response, app }).handleRequest((agent) => agent.add('Hi'));
     expect(sent).toEqual([200, { fulfillmentText: 'Hi', fulfillmentMessages: [{ text: { text: ['Hi'] } }] }]);
+    checkBody('es', JSON.stringify(sent[1]));
   });
 
   it('gives an intent the map has no handler for the app fallback, and logs it, instead of hanging', async () => {
@@ -77,7 +78,7 @@ describe('WebhookClient on the pipeline', () => {
 
   it('runs the null entry of the map for any other intent', async () => {
     const { response } = await call(es('refund'), new Map([[null, (agent) => agent.add(`default: ${agent.intent}`)]]));
-    expect(textsOf(response.answer)).toEqual(['default: refund']);
+    expect(textsOf(checkBody('es', response.body!) as object)).toEqual(['default: refund']);
   });
 
   it('answers a handler that throws or rejects with the apology and logs it with the request id', async () => {
@@ -104,7 +105,7 @@ describe('WebhookClient on the pipeline', () => {
       await sleep(5);
       agent.add('after a while');
     });
-    expect(textsOf(response.answer)).toEqual(['after a while']);
+    expect(textsOf(checkBody('es', response.body!) as object)).toEqual(['after a while']);
   });
 
   it('warns as the native API does when agent.add() comes after the answer was sent', async () => {
@@ -114,7 +115,7 @@ describe('WebhookClient on the pipeline', () => {
       late = sleep(5).then(() => agent.add('too late'));
     });
     await late;
-    expect(textsOf(response.answer)).toEqual(['right away']);
+    expect(textsOf(checkBody('es', response.body!) as object)).toEqual(['right away']);
     expect(logger.records).toContainEqual(
       expect.objectContaining({ level: 'warn', fields: expect.objectContaining({ method: 'say' }), message: expect.stringContaining('after the response was sent') }),
     );
@@ -184,7 +185,7 @@ describe('WebhookClient on the pipeline', () => {
     const signed = { ...JSON_TYPE, 'webhook-id': 'msg-1', 'webhook-timestamp': String(timestamp), 'webhook-signature': sign({ secret, id: 'msg-1', timestamp, body: rawBody }) };
     const response = new RecordingResponse();
     await new WebhookClient({ request: { body: JSON.parse(rawBody.toString()), rawBody, headers: signed }, response, app }).handleRequest((agent) => agent.add('signed'));
-    expect([response.statusCode, textsOf(response.answer)]).toEqual([200, ['signed']]);
+    expect([response.statusCode, textsOf(checkBody('es', response.body!) as object)]).toEqual([200, ['signed']]);
   });
 
   it('never rejects, even when the answer cannot be written', async () => {
@@ -201,13 +202,13 @@ describe('WebhookClient on the pipeline', () => {
     const agent = new WebhookClient({ request: { body: es() }, response: new RecordingResponse() });
     expect(() => agent.conv()).toThrow(expect.objectContaining({ code: 'ERR_ACTIONS_ON_GOOGLE', message: expect.stringContaining('shut Conversational Actions down') }));
     const { response } = await call(es(), (a) => void a.add(a.conv()));
-    expect(textsOf(response.answer)).toEqual([apology]);
+    expect(textsOf(checkBody('es', response.body!) as object)).toEqual([apology]);
   });
 
   it('agent.end() sends the responses and warns once that ES v2 has no end-of-conversation field', async () => {
     const { response, logger } = await call(es(), (agent) => agent.end(['Goodbye', new Text('See you')]));
     expect(checkBody('es', response.body!)).not.toHaveProperty('triggerEndOfConversation');
-    expect(textsOf(response.answer)).toEqual(['Goodbye', 'See you']);
+    expect(textsOf(checkBody('es', response.body!) as object)).toEqual(['Goodbye', 'See you']);
     expect(logger.records.filter((r) => r.message.startsWith('agent.end()'))).toHaveLength(1);
   });
 
@@ -222,7 +223,7 @@ describe('WebhookClient on the pipeline', () => {
 
   it('names a handler the map does not hold as a function', async () => {
     const { response, logger } = await call(es(), new Map([['order.status', 'reply' as never]]));
-    expect(textsOf(response.answer)).toEqual([apology]);
+    expect(textsOf(checkBody('es', response.body!) as object)).toEqual([apology]);
     expect(logger.records).toContainEqual(expect.objectContaining({ fields: expect.objectContaining({ code: 'ERR_COMPAT_USAGE' }) }));
   });
 });
