@@ -81,7 +81,10 @@ export class WebhookClient {
     this.call = new CompatCall(this, this.requestSource, this.context);
   }
 
-  /** The intent's console messages, as responses to send again: `agent.add(agent.consoleMessages)`. Made when first read. */
+  /**
+   * The intent's console messages, as responses to send again: `agent.add(agent.consoleMessages)`.
+   * Made when first read: most handlers never do (profiled with bench/contenders/compat-express.cjs).
+   */
   get consoleMessages(): RichResponse[] {
     this.console ??= consoleMessagesOf(this.es?.queryResult?.fulfillmentMessages ?? []);
     return this.console;
