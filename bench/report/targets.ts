@@ -37,18 +37,23 @@ export function checkTargets(rows: readonly LoadRow[] | null, cold: readonly Col
   const peer = row(PEER, 'es');
   const compatExpress = row(COMPAT_EXPRESS, 'es');
   const nativeExpress = row(ADAPTER_AFTER_JSON, 'es');
+  // On a shared machine the server's CPU time per request moves less than req/s: shown beside it.
+  const versus = (a: LoadRow, b: LoadRow) => {
+    const ratio = a.reqPerSec / b.reqPerSec;
+    return { ratio, measured: `${ratio.toFixed(2)} × (CPU per request ${(a.cpuUsPerRequest / b.cpuUsPerRequest).toFixed(2)} ×)` };
+  };
   if (compatExpress !== undefined && peer !== undefined) {
-    const ratio = compatExpress.reqPerSec / peer.reqPerSec;
-    checks.push({ target: 'compat module on Express ≥ 1.00 × dialogflow-fulfillment req/s (es)', measured: `${ratio.toFixed(2)} ×`, met: ratio >= 1 });
+    const { ratio, measured } = versus(compatExpress, peer);
+    checks.push({ target: 'compat module on Express ≥ 1.00 × dialogflow-fulfillment req/s (es)', measured, met: ratio >= 1 });
   }
   if (compatExpress !== undefined && nativeExpress !== undefined) {
-    const ratio = compatExpress.reqPerSec / nativeExpress.reqPerSec;
-    checks.push({ target: 'compat module on Express ≥ 0.90 × native handler on the same Express (express.json()) req/s (es)', measured: `${ratio.toFixed(2)} ×`, met: ratio >= 0.9 });
+    const { ratio, measured } = versus(compatExpress, nativeExpress);
+    checks.push({ target: 'compat module on Express ≥ 0.90 × native handler on the same Express (express.json()) req/s (es)', measured, met: ratio >= 0.9 });
   }
   const compatServe = row(COMPAT_SERVE, 'es');
   if (compatServe !== undefined && peer !== undefined) {
-    const ratio = compatServe.reqPerSec / peer.reqPerSec;
-    checks.push({ target: 'compat() in fulfiller serve vs dialogflow-fulfillment on Express req/s (es): what moving gains', measured: `${ratio.toFixed(2)} ×`, met: ratio >= 1 });
+    const { ratio, measured } = versus(compatServe, peer);
+    checks.push({ target: 'compat() in fulfiller serve vs dialogflow-fulfillment on Express req/s (es): what moving gains', measured, met: ratio >= 1 });
   }
   const coldOf = (id: string) => cold?.find((c) => c.contender === id)?.medianMs;
   const coldServed = coldOf(FULFILLER);
