@@ -4,7 +4,7 @@
  *
  *   dist/lib/fulfiller.cjs       the whole library, CLI and testing tools in one CommonJS file
  *   dist/lib/fulfiller.js        the ES module that loads it through a V8 code cache
- *                                (cached-module.js, src/schema/cached-module.ts) and exports its names
+ *                                (cached-module.js, src/runtime/cached-module.ts) and exports its names
  *   dist/lib/index.js            `dialogflow-fulfiller`: re-exports its names from fulfiller.js
  *   dist/lib/testing/index.js    `dialogflow-fulfiller/testing`, the same way
  *   dist/lib/auth/*.js           `dialogflow-fulfiller/auth/*`, the same way
@@ -52,7 +52,7 @@ writeFileSync(bundleEntry, source);
 
 rmSync(lib, { recursive: true, force: true });
 mkdirSync(lib, { recursive: true });
-// The key line lets the library keep a V8 code cache of a file (src/schema/cached-module.ts).
+// The key line lets the library keep a V8 code cache of a file (src/runtime/cached-module.ts).
 const keyLine = (key) => `// code-cache-key: ${key}`;
 const codeKey = (code) => createHash('sha256').update(code).digest('hex').slice(0, 16);
 
@@ -87,7 +87,7 @@ for (const file of outputFiles) {
   writeFileSync(file.path, text);
 }
 await build({
-  entryPoints: [join(src, 'schema/cached-module.js')],
+  entryPoints: [join(src, 'runtime/cached-module.js')],
   outfile: join(lib, 'cached-module.js'),
   bundle: true,
   format: 'esm',

@@ -8,7 +8,7 @@
  */
 export { createFulfiller, Fulfiller } from './core/fulfiller.js';
 export type { Handler, Next, ErrorHandler } from './core/fulfiller.js';
-export type { FulfillerOptions, ResolvedOptions, Mode, Clock } from './core/options.js';
+export type { FulfillerOptions, ResolvedOptions, Mode } from './core/options.js';
 export type { RecordOptions } from './testing/recorder.js';
 export type { RedactOptions } from './testing/redact.js';
 export type { Match } from './core/matcher.js';
@@ -26,7 +26,9 @@ export type { EsContexts, ContextView } from './dialects/es/contexts.js';
 export type { Card, Chip, Button, Image, Link } from './responses/rich.js';
 export * as cx from './dialects/cx/messages.js';
 export * as es from './dialects/es/messages.js';
-export { detectDialect, type Dialect } from './dialects/detect.js';
+export { detectDialect } from './dialects/detect.js';
+export type { Dialect } from './base/dialect.js';
+export { systemClock, type Clock, type Timer } from './base/clock.js';
 
 export { validateSchema, formatIssues, type SchemaKind, type SchemaIssue, type SchemaResult } from './schema/validate.js';
 export type * from './generated/types.js';
@@ -57,7 +59,7 @@ export type { JobState, JobFailure } from './jobs/job-state.js';
 export { Cache, type CacheOptions } from './cache/cache.js';
 export { CircuitBreaker, type CircuitBreakerOptions, type CircuitState } from './cache/circuit-breaker.js';
 export { SingleFlight } from './cache/single-flight.js';
-export { Metrics } from './ops/metrics.js';
+export { Metrics } from './telemetry/metrics.js';
 export { shutdownGracefully } from './ops/graceful-shutdown.js';
 export type { CloseHook } from './ops/lifecycle.js';
 

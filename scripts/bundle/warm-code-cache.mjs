@@ -2,7 +2,7 @@
  * Run by scripts/bundle.mjs once dist/lib is built: answers a typical CX and ES call through
  * the bundled library, in process and over HTTP as `fulfiller serve` does, so that the library
  * and each dialect's validators compile what such calls use, and exits, which writes their V8
- * code cache (src/schema/cached-module.ts) for the flags this process runs with. The first
+ * code cache (src/runtime/cached-module.ts) for the flags this process runs with. The first
  * start of `fulfiller serve` then reads compiled code instead of compiling hundreds of KB.
  */
 import { request } from 'node:http';

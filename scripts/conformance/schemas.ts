@@ -11,10 +11,11 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { formatIssues, validateSchema, type Dialect, type SchemaKind } from '../../src/schema/validate.js';
+import { formatIssues, validateSchema, type SchemaKind } from '../../src/schema/validate.js';
 import { caseData, caseText, loadSchemaCases } from '../../test/schema/cases.js';
 import { Oracle } from './oracle.js';
 import { oracleAvailable, pbjsonScript, sharedDir } from './shared-dir.js';
+import type { Dialect } from '../../src/base/dialect.js';
 
 const TARGETS: readonly { dialect: Dialect; kind: SchemaKind; type: string }[] = [
   { dialect: 'cx', kind: 'request', type: 'cx.WebhookRequest' },

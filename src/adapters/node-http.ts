@@ -7,8 +7,8 @@ import { readBody } from '../http/read-body.js';
 import { sendSoon } from '../http/send-soon.js';
 import { maxConcurrentOf, nodeServerSettings, type ServerOptions } from '../http/server-options.js';
 import { serveWebhook } from '../http/serve-webhook.js';
-import { serveMetrics } from '../ops/metrics-endpoint.js';
-import { builtins } from '../ops/builtins.js';
+import { serveMetrics } from '../telemetry/metrics-endpoint.js';
+import { builtins } from '../runtime/builtins.js';
 
 /**
  * A plain node:http request listener: `POST /webhook`, `GET /healthz`, `GET /readyz`, `GET /metrics`.

@@ -1,4 +1,4 @@
-import type { Clock } from '../core/options.js';
+import type { Clock } from '../base/clock.js';
 import { InvalidOptionError } from '../errors.js';
 import type { Store } from '../store/store.js';
 import { anyOf } from './any-of.js';
@@ -15,7 +15,7 @@ type Env = Readonly<Record<string, string | undefined>>;
 export interface AuthDependencies {
   /** Keeps the HMAC `webhook-id`s already seen: the app's store. */
   store: Store;
-  /** Wall-clock time in ms. Default `Date.now()`. */
+  /** Where the time comes from. Default: the system clock. */
   clock?: Clock;
   /** Fetches Google's certificates. Default the global fetch. */
   fetch?: typeof globalThis.fetch;

@@ -1,4 +1,4 @@
-import type { Clock } from '../core/options.js';
+import { systemClock, type Clock } from '../base/clock.js';
 
 /** Where the Google ID token verifier gets the public keys: PEM by key id (`kid`). */
 export interface KeySource {
@@ -11,7 +11,7 @@ export interface GoogleCertsOptions {
   /** Default `https://www.googleapis.com/oauth2/v1/certs` (Google's ID token certificates, PEM by kid). */
   url?: string;
   fetch?: typeof globalThis.fetch;
-  /** Wall-clock time in ms. Default `Date.now()`. */
+  /** Where the time comes from. Default: the system clock. */
   clock?: Clock;
   /** Least time between two downloads, so unknown `kid`s or an outage cannot make us hammer the URL (1 s while no download has worked yet). Default 60 s. */
   minRefreshMs?: number;
@@ -35,7 +35,7 @@ interface Cached {
 export function googleCerts(options: GoogleCertsOptions = {}): KeySource {
   const url = options.url ?? GOOGLE_CERTS_URL;
   const fetch = options.fetch ?? globalThis.fetch;
-  const clock = options.clock ?? { now: () => Date.now() };
+  const clock = options.clock ?? systemClock;
   const minRefreshMs = options.minRefreshMs ?? 60_000;
   const timeoutMs = options.timeoutMs ?? 3000;
   let cached: Cached | undefined;

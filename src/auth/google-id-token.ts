@@ -1,6 +1,6 @@
-import { importModule } from '../ops/import-module.js';
+import { importModule } from '../runtime/import-module.js';
 import type { OAuth2Client, TokenPayload } from 'google-auth-library';
-import type { Clock } from '../core/options.js';
+import { systemClock, type Clock } from '../base/clock.js';
 import { InvalidOptionError } from '../errors.js';
 import { googleCerts, type KeySource } from './google-certs.js';
 import { refuse, type AuthResult, type Verifier } from './verifier.js';
@@ -18,7 +18,7 @@ export interface GoogleIdTokenOptions {
   serviceAccounts: readonly string[];
   /** Where the public keys come from. Default: Google's certificates, cached (`googleCerts()`). */
   keys?: KeySource;
-  /** Wall-clock time in ms. Default `Date.now()`. */
+  /** Where the time comes from. Default: the system clock. */
   clock?: Clock;
   /** Tolerated clock difference for `exp` and `iat`. Default 60 s. */
   clockSkewSeconds?: number;
@@ -58,12 +58,12 @@ export function googleIdToken(options: GoogleIdTokenOptions): Verifier {
   }
   const issuers = [...(options.issuers ?? ['https://accounts.google.com', 'accounts.google.com'])];
   const keys = options.keys ?? googleCerts();
-  const clock = options.clock ?? { now: () => Date.now() };
+  const clock = options.clock ?? systemClock;
   const skew = options.clockSkewSeconds ?? 60;
   const client: Promise<OAuth2Client> = importModule<typeof import('google-auth-library')>('google-auth-library').then((library) => new library.OAuth2Client());
   client.catch(() => {}); // a failed load is reported on each call, as a refusal
 
-  return async ({ headers, now }): Promise<AuthResult> => {
+  return async ({ headers }): Promise<AuthResult> => {
     const header = headers.authorization;
     if (header === undefined) return refuse('google-id-token: no authorization header');
     const token = header.length <= MAX_TOKEN ? BEARER.exec(header)?.[1] : undefined;
@@ -89,7 +89,7 @@ export function googleIdToken(options: GoogleIdTokenOptions): Verifier {
       return refuse(`google-id-token: ${reason}${shown}`);
     }
     if (payload === undefined) return refuse('google-id-token: the token has no payload');
-    const seconds = (now ?? clock.now()) / 1000;
+    const seconds = clock.now() / 1000;
     // The library accepts numeric strings too; compare numbers.
     if (Number(payload.exp) + skew < seconds) return refuse('google-id-token: expired');
     if (Number(payload.iat) - skew > seconds) return refuse('google-id-token: issued in the future');

@@ -6,8 +6,6 @@ export interface AuthRequest {
   readonly headers: Headers;
   /** The body exactly as received; undefined when a framework handed over parsed JSON instead. */
   readonly rawBody: Uint8Array | undefined;
-  /** The current time in ms since the epoch; verifiers fall back to their own clock. */
-  readonly now?: number;
 }
 
 /** Who called, as a verifier established it. Never carries the credential itself. */

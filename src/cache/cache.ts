@@ -1,5 +1,5 @@
 import type { Logger } from '../logging/logger.js';
-import { traced } from '../ops/tracing.js';
+import { traced } from '../telemetry/tracing.js';
 import type { Store } from '../store/store.js';
 import { CircuitBreaker, type CircuitBreakerOptions } from './circuit-breaker.js';
 import { SingleFlight } from './single-flight.js';

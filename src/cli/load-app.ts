@@ -1,4 +1,4 @@
-import { importModule } from '../ops/import-module.js';
+import { importModule } from '../runtime/import-module.js';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createFulfiller, type Fulfiller } from '../core/fulfiller.js';

@@ -1,4 +1,4 @@
-import { builtins } from '../ops/builtins.js';
+import { builtins } from '../runtime/builtins.js';
 import { readFile } from 'node:fs/promises';
 import { InvalidOptionError } from '../errors.js';
 import type { TlsOptions } from '../http/server-options.js';

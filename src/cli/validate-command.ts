@@ -1,6 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { validateSchema, type Dialect, type SchemaKind } from '../schema/validate.js';
+import { validateSchema, type SchemaKind } from '../schema/validate.js';
+import type { Dialect } from '../base/dialect.js';
 
 const USAGE = 'usage: fulfiller validate <cx|es> <request|response> FILE|DIR...';
 

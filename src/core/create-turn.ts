@@ -1,9 +1,9 @@
 import { CxTurn } from '../dialects/cx/cx-turn.js';
-import type { Dialect } from '../dialects/detect.js';
 import { EsTurn, type EsTurnOptions } from '../dialects/es/es-turn.js';
 import type { CxWebhookRequest, EsWebhookRequest } from '../generated/types.js';
 import type { Turn } from '../turn/turn.js';
 import type { TurnContext } from '../turn/turn-context.js';
+import type { Dialect } from '../base/dialect.js';
 
 /** The dialect's turn over a request that has passed its schema. */
 export function createTurn(dialect: Dialect, request: object, context: TurnContext, es: EsTurnOptions): Turn {

@@ -1,6 +1,6 @@
-import type { Dialect } from '../dialects/detect.js';
 import type { Headers } from '../turn/turn-context.js';
 import type { RouteKind } from './router.js';
+import type { Dialect } from '../base/dialect.js';
 
 /** How a webhook call ended. */
 export type Outcome = 'handled' | 'fallback' | 'timeout' | 'error' | 'invalid-response' | 'refused';

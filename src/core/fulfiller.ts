@@ -9,7 +9,7 @@ import type { Match } from './matcher.js';
 import { resolveOptions, checkDeadline, type FulfillerOptions, type ResolvedOptions } from './options.js';
 import { Router, type Route, type RouteKind, type RouteOptions } from './router.js';
 import type { Exchange, ExchangeObserver } from './exchange.js';
-import { errorFields } from '../ops/log-format.js';
+import { errorFields } from '../logging/log-format.js';
 import type { ErrorHandler } from './run-turn.js';
 import type { WebhookEngine } from './handle-webhook.js';
 import { createMessageCatalog, type SystemMessages } from './system-messages.js';
@@ -20,8 +20,8 @@ import type { Turn } from '../turn/turn.js';
 import { Jobs } from '../jobs/jobs.js';
 import { Lifecycle, type CloseHook } from '../ops/lifecycle.js';
 import { DEFAULT_GRACE_MS } from '../ops/graceful-shutdown.js';
-import { Metrics } from '../ops/metrics.js';
-import { tracingEnabled } from '../ops/tracing.js';
+import { Metrics } from '../telemetry/metrics.js';
+import { tracingEnabled } from '../telemetry/tracing.js';
 import { createRecorder } from '../testing/recorder.js';
 
 /** A handler or middleware: `(turn, next) => …`. Handlers at the end of a chain ignore `next`. */
@@ -43,7 +43,7 @@ export class Fulfiller implements WebhookEngine {
   private onErrorHandler: ErrorHandler | undefined;
   private readonly catalog: (languageCode: string | undefined) => SystemMessages;
   private readonly observers: ExchangeObserver[] = [];
-  private readonly lifecycle = new Lifecycle();
+  private readonly lifecycle: Lifecycle;
   private readonly ownsStore: boolean;
   /** Deferred jobs, kept in the app's store by session and key: `app.jobs.defer(turn, 'report', work)`. */
   readonly jobs: Jobs;
@@ -52,14 +52,15 @@ export class Fulfiller implements WebhookEngine {
 
   constructor(options: FulfillerOptions = {}) {
     this.options = resolveOptions(options);
+    this.lifecycle = new Lifecycle(this.options.clock);
     this.catalog = createMessageCatalog(this.options.messages, this.options.defaultLanguage);
     this.ownsStore = options.store === undefined;
-    this.jobs = new Jobs({ store: this.options.store, logger: this.options.logger });
+    this.jobs = new Jobs({ store: this.options.store, logger: this.options.logger, clock: this.options.clock });
     const metrics = this.options.metrics ? new Metrics({ jobsInFlight: () => this.jobs.inFlight }) : undefined;
     if (metrics !== undefined) this.observe((exchange) => metrics.record(exchange));
     this.metrics = metrics;
     if (this.options.record !== undefined) {
-      const recorder = createRecorder(this.options.record, { logger: this.options.logger });
+      const recorder = createRecorder(this.options.record, { logger: this.options.logger, clock: this.options.clock });
       this.observe(recorder.observe);
       this.onClose(() => recorder.flush()); // recordings still being written are not lost on shutdown
     }

@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '../base/clock.js';
 import { authFromEnv } from '../auth/auth-from-env.js';
 import type { Verifier } from '../auth/verifier.js';
 import { InvalidOptionError } from '../errors.js';
@@ -11,11 +12,6 @@ import type { SystemMessages } from './system-messages.js';
 
 /** How strictly mistakes in handlers are treated. */
 export type Mode = 'development' | 'production' | 'test';
-
-/** A source of the current time, injectable for tests. */
-export interface Clock {
-  now(): number;
-}
 
 /** Options of `createFulfiller()`. Every one has a sensible default. */
 export interface FulfillerOptions {
@@ -36,6 +32,7 @@ export interface FulfillerOptions {
   defaultLanguage?: string;
   /** Where logs go. Default: JSON lines on stdout at `LOG_LEVEL` (silent in test mode unless LOG_LEVEL is set). */
   logger?: Logger;
+  /** Where time comes from, for everything the app does with it (deadlines, jobs, TTLs, auth windows, the recorder, shutdown grace). Default: the system clock; `fakeClock()` in tests. */
   clock?: Clock;
   /** Where jobs, cached answers and seen request ids are kept. Default: Redis when `REDIS_URL` is set, else a bounded in-memory store. */
   store?: Store;
@@ -87,7 +84,8 @@ export function resolveOptions(options: FulfillerOptions = {}): ResolvedOptions 
   checkDeadline(deadlineMs, 'deadlineMs');
   const logLevel = env.LOG_LEVEL ?? (mode === 'test' ? 'silent' : 'info');
   const logger = options.logger ?? createDefaultLogger(logLevel);
-  const store = options.store ?? storeFromEnv(env, logger);
+  const clock = options.clock ?? systemClock;
+  const store = options.store ?? storeFromEnv(env, logger, clock);
   return {
     mode,
     deadlineMs,
@@ -96,10 +94,10 @@ export function resolveOptions(options: FulfillerOptions = {}): ResolvedOptions 
     messages: options.messages ?? {},
     defaultLanguage: options.defaultLanguage ?? 'en',
     logger,
-    clock: options.clock ?? { now: () => performance.now() },
+    clock,
     store,
     metrics: options.metrics ?? switchFromEnv(env, 'FULFILLER_METRICS') ?? true,
-    auth: options.auth ?? authFromEnv(env, { store }),
+    auth: options.auth ?? authFromEnv(env, { store, clock }),
     es: {
       sessionContext: options.es?.sessionContext ?? 'fulfiller_session',
       sessionLifespan: options.es?.sessionLifespan ?? 50,
@@ -144,9 +142,9 @@ function checkRecord(record: RecordOptions | undefined): RecordOptions | undefin
 }
 
 /** Redis (ioredis, loaded only then) when REDIS_URL is set, so instances share jobs, cache and replay ids. */
-function storeFromEnv(env: Readonly<Record<string, string | undefined>>, logger: Logger): Store {
+function storeFromEnv(env: Readonly<Record<string, string | undefined>>, logger: Logger, clock: Clock): Store {
   const url = env.REDIS_URL?.trim();
-  return url === undefined || url === '' ? new MemoryStore() : new RedisStore({ url, logger });
+  return url === undefined || url === '' ? new MemoryStore({ clock }) : new RedisStore({ url, logger });
 }
 
 function switchFromEnv(env: Readonly<Record<string, string | undefined>>, name: string): boolean | undefined {

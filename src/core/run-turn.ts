@@ -1,7 +1,6 @@
-import type { Dialect } from '../dialects/detect.js';
 import { DeadlineExceededError, FulfillerError, HandlerError, InvalidResponseError, ResponseTooLargeError } from '../errors.js';
 import type { Jobs } from '../jobs/jobs.js';
-import { errorFields } from '../ops/log-format.js';
+import { errorFields } from '../logging/log-format.js';
 import { hasLoneSurrogate } from '../schema/lone-surrogate.js';
 import { validateSchema } from '../schema/validate.js';
 import type { Turn } from '../turn/turn.js';
@@ -12,6 +11,7 @@ import type { ResolvedOptions } from './options.js';
 import type { Outcome } from './exchange.js';
 import type { Route, RouteKind } from './router.js';
 import type { SystemMessages } from './system-messages.js';
+import type { Dialect } from '../base/dialect.js';
 
 /** Handles an error thrown by a handler; it may answer on the fresh turn it is given. */
 export type ErrorHandler = (error: unknown, turn: Turn) => unknown;
@@ -53,7 +53,7 @@ export async function runTurn(engine: TurnEngine, dialect: Dialect, request: obj
 
   let outcome: 'done' | 'timeout';
   try {
-    outcome = await withDeadline(engine.run(turn, route), deadlineMs, (error) =>
+    outcome = await withDeadline(engine.run(turn, route), deadlineMs, engine.options.clock, (error) =>
       log.warn({ err: errorFields(error) }, 'a handler failed after its deadline; its answer had already been sent'),
     );
   } catch (error) {

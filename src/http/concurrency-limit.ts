@@ -1,4 +1,4 @@
-import { withFinally } from '../ops/with-finally.js';
+import { withFinally } from '../runtime/with-finally.js';
 import { OverloadedError } from '../errors.js';
 import { errorResult, type HttpResult } from './http-result.js';
 

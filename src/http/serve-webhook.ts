@@ -1,4 +1,4 @@
-import { errorFields } from '../ops/log-format.js';
+import { errorFields } from '../logging/log-format.js';
 import { BodyTooLargeError, FulfillerError, InternalError, MethodNotAllowedError, UnsupportedMediaTypeError } from '../errors.js';
 import type { Fulfiller } from '../core/fulfiller.js';
 import type { Headers } from '../turn/turn-context.js';

@@ -1,5 +1,5 @@
 import { InvalidOptionError } from '../errors.js';
-import { isoTime, jsonMembers, redact } from '../ops/log-format.js';
+import { isoTime, jsonMembers, redact } from './log-format.js';
 import type { Logger } from './logger.js';
 
 /** Where whole lines go: a line buffer on stdout, or a test's capture. */

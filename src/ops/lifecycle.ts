@@ -1,8 +1,8 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { sleep, systemClock, type Clock } from '../base/clock.js';
 import type { Jobs } from '../jobs/jobs.js';
 import type { Logger } from '../logging/logger.js';
 import type { Store } from '../store/store.js';
-import { withFinally } from './with-finally.js';
+import { withFinally } from '../runtime/with-finally.js';
 
 /** A clean-up step run by `app.close()`: close a database, flush a buffer. */
 export type CloseHook = () => unknown;
@@ -26,6 +26,8 @@ export class Lifecycle {
   private closing: Promise<void> | undefined;
   private readonly hooks: CloseHook[] = [];
 
+  constructor(private readonly clock: Clock = systemClock) {}
+
   /** False once closing has begun. */
   get accepting(): boolean {
     return this.closing === undefined;
@@ -48,17 +50,17 @@ export class Lifecycle {
 
   /** Closes once; later calls get the same promise. Never rejects: failing steps are logged. */
   close(graceMs: number, steps: CloseSteps): Promise<void> {
-    this.closing ??= this.run(performance.now() + graceMs, steps);
+    this.closing ??= this.run(this.clock.now() + graceMs, steps);
     return this.closing;
   }
 
   private async run(deadline: number, { jobs, store, logger }: CloseSteps): Promise<void> {
-    const left = (): number => Math.max(0, deadline - performance.now());
+    const left = (): number => Math.max(0, deadline - this.clock.now());
     const drained = new Promise<void>((resolve) => {
       this.idle = resolve;
       if (this.inFlight === 0) resolve();
     });
-    if ((await Promise.race([drained.then(() => true), sleep(left(), false, { ref: false })])) === false) {
+    if ((await Promise.race([drained.then(() => true), sleep(this.clock, left()).then(() => false)])) === false) {
       logger.warn({ inFlight: this.inFlight }, 'turns still running at the end of the grace period');
     }
     await step(logger, 'deferred jobs', () => jobs.drain(left()));

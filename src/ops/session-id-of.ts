@@ -1,4 +1,4 @@
-import type { Dialect } from '../dialects/detect.js';
+import type { Dialect } from '../base/dialect.js';
 
 /**
  * The session id (the last segment of the session name) of a request that passed its schema,

@@ -27,6 +27,7 @@ export { appTarget, urlTarget, type ReplayTarget, type UrlTargetOptions } from '
 export { authHeaders, replayAuthFromEnv, type ReplayAuth } from './replay-auth.js';
 export { junitReport, type ReportEntry } from './junit-report.js';
 
+export { fakeClock, FakeClock } from './fake-clock.js';
 export { createRecorder, type Recorder, type RecordOptions } from './recorder.js';
 export { normalizeRecording, RECORDED_SESSION, type NormalizedCall } from './normalize-recording.js';
 export { redactJson, personalValues, type RedactOptions } from './redact.js';

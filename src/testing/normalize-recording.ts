@@ -1,6 +1,6 @@
-import type { Dialect } from '../dialects/detect.js';
 import type { JsonObject, JsonValue } from '../generated/types.js';
 import { field, isJsonObject } from './json-object.js';
+import type { Dialect } from '../base/dialect.js';
 
 /** The session id a recording gets unless told otherwise, so that replays do not depend on Dialogflow's ids. */
 export const RECORDED_SESSION = 'recorded-session';

@@ -1,4 +1,4 @@
-import { detectDialect, type Dialect } from '../dialects/detect.js';
+import { detectDialect } from '../dialects/detect.js';
 import { FulfillerError, InvalidFixtureError } from '../errors.js';
 import type { JsonObject } from '../generated/types.js';
 import { closestName } from '../schema/closest-name.js';
@@ -9,6 +9,7 @@ import { isJsonObject } from './json-object.js';
 import { parseExpectation } from './parse-expectation.js';
 import type { RedactOptions } from './redact.js';
 import { check, named, type Fail } from './shape.js';
+import type { Dialect } from '../base/dialect.js';
 
 const TURN_KEYS = ['name', 'request', 'headers', 'expect', 'capture', 'waitMs', 'retryMs'];
 const CONVERSATION_KEYS = ['name', 'description', 'note', 'headers', 'redact', 'turns'];

@@ -1,13 +1,14 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { systemClock, type Clock } from '../base/clock.js';
 import type { Exchange, ExchangeObserver } from '../core/exchange.js';
-import type { Dialect } from '../dialects/detect.js';
 import type { JsonObject } from '../generated/types.js';
 import type { Logger } from '../logging/logger.js';
 import { field, isJsonObject, jsonEqual } from './json-object.js';
 import { normalizeRecording } from './normalize-recording.js';
 import { personalValues, redactJson, type RedactOptions } from './redact.js';
 import { routeOf } from './route-of.js';
+import type { Dialect } from '../base/dialect.js';
 
 /** Option `record` of `createFulfiller()` and `fulfiller serve --record DIR`. */
 export interface RecordOptions {
@@ -54,14 +55,14 @@ const MASKED_NOTE =
  * (normalizeRecording) and personal data is masked (redact). The work happens after the answer
  * is sent, one call at a time; a failed write is logged.
  */
-export function createRecorder(options: RecordOptions, deps: { logger: Logger; now?: () => Date }): Recorder {
-  const now = deps.now ?? (() => new Date());
+export function createRecorder(options: RecordOptions, deps: { logger: Logger; clock?: Clock }): Recorder {
+  const clock = deps.clock ?? systemClock;
   const sessions = new Map<string, Recording>();
   let queue = Promise.resolve();
   let sequence = 0;
   const observe: ExchangeObserver = (exchange) => {
     if (exchange.status !== 200 || exchange.request === undefined || exchange.dialect === undefined) return;
-    const at = now();
+    const at = new Date(clock.now());
     const number = ++sequence;
     queue = queue
       .then(() => new Promise<void>((resolve) => setImmediate(resolve))) // after the answer has gone out

@@ -1,6 +1,6 @@
-import type { Dialect } from '../dialects/detect.js';
 import type { JsonValue } from '../generated/types.js';
 import { field, isJsonObject } from './json-object.js';
+import type { Dialect } from '../base/dialect.js';
 
 /**
  * What recordings mask. Names, phone numbers, emails and card numbers are masked by default;

@@ -1,8 +1,8 @@
-import type { Dialect } from '../dialects/detect.js';
 import type { JsonObject, JsonValue } from '../generated/types.js';
 import type { HttpResult } from '../http/http-result.js';
 import { field, isJsonObject } from './json-object.js';
 import { contextId } from './session-simulator.js';
+import type { Dialect } from '../base/dialect.js';
 
 /** An ES context in an answer. */
 export interface ContextOut {

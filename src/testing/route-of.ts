@@ -1,6 +1,6 @@
-import type { Dialect } from '../dialects/detect.js';
 import type { JsonObject } from '../generated/types.js';
 import { field } from './json-object.js';
+import type { Dialect } from '../base/dialect.js';
 
 const CX_KEYS = [['fulfillmentInfo', 'tag'], ['intentInfo', 'displayName']];
 const ES_KEYS = [['queryResult', 'intent', 'displayName'], ['queryResult', 'action']];

@@ -1,5 +1,4 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import type { Dialect } from '../dialects/detect.js';
 import type { JsonObject } from '../generated/types.js';
 import type { HttpResult } from '../http/http-result.js';
 import { validateSchema } from '../schema/validate.js';
@@ -12,6 +11,7 @@ import type { ReplayTarget } from './replay-target.js';
 import { routeOf } from './route-of.js';
 import { toReply, type Reply } from './reply.js';
 import { SessionSimulator } from './session-simulator.js';
+import type { Dialect } from '../base/dialect.js';
 
 /** What happened on one turn. */
 export interface TurnOutcome {

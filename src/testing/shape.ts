@@ -1,6 +1,6 @@
-import type { Dialect } from '../dialects/detect.js';
 import { withoutPlaceholders } from './captures.js';
 import { isJsonObject } from './json-object.js';
+import type { Dialect } from '../base/dialect.js';
 
 /** Reports a mistake at a field path; never returns. */
 export type Fail = (path: string, message: string) => never;

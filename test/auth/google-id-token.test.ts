@@ -1,3 +1,4 @@
+import { fakeClock } from '../../src/testing/index.js';
 import { googleCerts } from '../../src/auth/google-certs.js';
 import { googleIdToken, type GoogleIdTokenOptions } from '../../src/auth/google-id-token.js';
 import type { AuthResult } from '../../src/auth/verifier.js';
@@ -70,11 +71,12 @@ describe('googleIdToken()', () => {
 
   it('judges exp and iat by its own clock with clockSkewSeconds', async () => {
     const now = Date.now();
+    const clock = fakeClock(now);
     const justExpired = idToken(KEY, agentClaims({ iat: Math.floor(now / 1000) - 3600, exp: Math.floor(now / 1000) - 30 }));
-    expect(await check(bearer(justExpired), { clock: { now: () => now } })).toMatchObject({ ok: true }); // within the 60 s skew
-    expect(await check(bearer(justExpired), { clock: { now: () => now }, clockSkewSeconds: 10 })).toMatchObject({ ok: false, status: 401 });
+    expect(await check(bearer(justExpired), { clock })).toMatchObject({ ok: true }); // within the 60 s skew
+    expect(await check(bearer(justExpired), { clock, clockSkewSeconds: 10 })).toMatchObject({ ok: false, status: 401 });
     const early = idToken(KEY, agentClaims({ iat: Math.floor(now / 1000) + 120 }));
-    expect(reasonOf(await check(bearer(early), { clock: { now: () => now } }))).toContain('issued in the future');
+    expect(reasonOf(await check(bearer(early), { clock }))).toContain('issued in the future');
   });
 
   it('never quotes the token in its reasons', async () => {

@@ -7,8 +7,8 @@ import type {
   JsonValue,
 } from '../../src/index.js';
 import { validResponse } from '../support/responses.js';
+import type { Dialect } from '../../src/base/dialect.js';
 
-export type Dialect = 'cx' | 'es';
 export const DIALECTS: readonly Dialect[] = ['cx', 'es'];
 
 export const CX_AGENT = 'projects/p/locations/global/agents/a';

@@ -1,9 +1,10 @@
 import type { Server } from 'node:http';
 import demo from '../../demo/app.js';
 import { createServer, createFulfiller, type CxWebhookResponse, type EsWebhookResponse, type Fulfiller } from '../../src/index.js';
-import { cxRequest, DIALECTS, esRequest, sessionName, type Dialect, type TurnInput } from '../demo/requests.js';
+import { cxRequest, DIALECTS, esRequest, sessionName, type TurnInput } from '../demo/requests.js';
 import { close, listen, post } from '../support/http.js';
 import { checkBody, textsOf } from '../support/responses.js';
+import type { Dialect } from '../../src/base/dialect.js';
 
 // The demo agent as `npm start` serves it (app module, env, node:http), every tag in both dialects over loopback HTTP.
 let app: Fulfiller;

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Dialect, SchemaKind } from '../../src/schema/validate.js';
+import type { SchemaKind } from '../../src/schema/validate.js';
+import type { Dialect } from '../../src/base/dialect.js';
 
 /**
  * One accept/reject case for the webhook schemas, from test/schema/cases/*.json. The same

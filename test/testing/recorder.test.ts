@@ -1,3 +1,4 @@
+import { fakeClock } from '../../src/testing/index.js';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MemoryLogger, type Exchange, type JsonObject } from '../../src/index.js';
@@ -57,11 +58,11 @@ describe('createRecorder', () => {
 
   it('makes one conversation of a session, keeps the pauses, and turns polling into one retried turn', async () => {
     const dir = tempDir();
-    let clock = Date.parse('2026-11-27T10:00:00Z');
-    const recorder = createRecorder({ dir }, { logger: new MemoryLogger(), now: () => new Date(clock) });
+    const clock = fakeClock(Date.parse('2026-11-27T10:00:00Z'));
+    const recorder = createRecorder({ dir }, { logger: new MemoryLogger(), clock });
     const { app } = sampleApp();
     const turn = async (request: JsonObject, after: number): Promise<void> => {
-      clock += after;
+      clock.set(clock.now() + after);
       recorder.observe(await exchange(app, request));
     };
     await turn(cxRequest('count').session(SESSION).build() as JsonObject, 0);

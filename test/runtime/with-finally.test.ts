@@ -1,4 +1,4 @@
-import { withFinally } from '../../src/ops/with-finally.js';
+import { withFinally } from '../../src/runtime/with-finally.js';
 
 describe('withFinally', () => {
   it("returns the work's own promise and calls done once it settles, resolved or rejected", async () => {

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadCachedModule } from '../../src/schema/cached-module.js';
+import { loadCachedModule } from '../../src/runtime/cached-module.js';
 import { runNodeScript } from '../support/node-script.js';
 
 const CODE = '"use strict";exports.add = function (a, b) { return a + b; };\n';
@@ -9,7 +9,7 @@ const KEYED = `// code-cache-key: 0123456789abcdef\n${CODE}`;
 
 /** Loads `file` with the built loader in a fresh node (with `flags`), calls it, and exits as a server would. */
 function loadInChild(file: string, flags: string[] = []): number {
-  const loader = join(process.cwd(), 'dist/src/schema/cached-module.js');
+  const loader = join(process.cwd(), 'dist/src/runtime/cached-module.js');
   const script = `const { loadCachedModule } = await import(${JSON.stringify(loader)});
     console.log(loadCachedModule(${JSON.stringify(file)}).add(2, 3));`;
   const run = runNodeScript(script, { flags });
@@ -50,7 +50,7 @@ describe('loadCachedModule', () => {
       `// code-cache-key: 0123456789abcdef
       module.exports = { add: (a, b) => require('node:path').join(String(a), String(b)).length, os: () => __import('node:os').then((os) => typeof os.cpus) };`,
     );
-    const loader = join(process.cwd(), 'dist/src/schema/cached-module.js');
+    const loader = join(process.cwd(), 'dist/src/runtime/cached-module.js');
     const script = `const { loadCachedModule } = await import(${JSON.stringify(loader)});
       const lib = loadCachedModule(${JSON.stringify(file)});
       console.log(JSON.stringify([lib.add(2, 3), await lib.os()]));`;

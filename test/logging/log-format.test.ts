@@ -1,6 +1,6 @@
 import { JsonLineLogger } from '../../src/logging/json-line-logger.js';
 import { LazyChild } from '../../src/logging/lazy-child.js';
-import { jsonMembers } from '../../src/ops/log-format.js';
+import { jsonMembers } from '../../src/logging/log-format.js';
 import { sessionIdOf } from '../../src/ops/session-id-of.js';
 import { createFulfiller, type Logger } from '../../src/index.js';
 import { cxRequest, esRequest, JSON_HEADERS } from '../support/requests.js';

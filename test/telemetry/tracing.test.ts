@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { context, ROOT_CONTEXT, SpanStatusCode, trace, type Context, type ContextManager, type Span, type SpanOptions, type Tracer, type TracerProvider } from '@opentelemetry/api';
 import { Cache, MemoryStore } from '../../src/index.js';
-import { traced, tracingEnabled, tracingReady } from '../../src/ops/tracing.js';
+import { traced, tracingEnabled, tracingReady } from '../../src/telemetry/tracing.js';
 import { testApp } from '../support/app.js';
 import { cxRequest, JSON_HEADERS } from '../support/requests.js';
 import { validResponse } from '../support/responses.js';

@@ -1,6 +1,6 @@
-import type { Dialect } from '../dialects/detect.js';
 import type { TurnResult } from '../core/run-turn.js';
 import { traced, tracingEnabled } from './tracing.js';
+import type { Dialect } from '../base/dialect.js';
 
 /**
  * Runs a turn in a `dialogflow.turn` span (when an OpenTelemetry SDK is registered), so the

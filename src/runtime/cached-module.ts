@@ -46,7 +46,7 @@ export function loadCachedModule<T>(file: string): T {
 type ModuleWrapper<T> = (exports: T, require: NodeJS.Require, module: { exports: T }, filename: string, dirname: string, importer: typeof importOutside) => void;
 
 /**
- * `import()` for the loaded code (src/ops/import-module.ts): Node.js 20 drops the `import()`
+ * `import()` for the loaded code (src/runtime/import-module.ts): Node.js 20 drops the `import()`
  * callback of a script compiled from a code cache, so the script gets this one from outside.
  */
 const importOutside = (specifier: string): Promise<unknown> => import(specifier);

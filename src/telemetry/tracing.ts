@@ -1,4 +1,4 @@
-import { importModule } from './import-module.js';
+import { importModule } from '../runtime/import-module.js';
 import type * as Otel from '@opentelemetry/api';
 
 /** Span attributes: what the turn, job or backend call was about. */

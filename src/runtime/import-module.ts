@@ -1,5 +1,5 @@
 /**
- * Set by the loader of the bundled library (src/schema/cached-module.ts) for the code it runs:
+ * Set by the loader of the bundled library (src/runtime/cached-module.ts) for the code it runs:
  * an `import()` made outside it. Undefined elsewhere.
  */
 declare const __import: ((specifier: string) => Promise<unknown>) | undefined;
