@@ -1,7 +1,8 @@
 /**
  * Coded errors. Every failure the library reports is one of these classes, with a stable `code`
- * (documented in docs/errors.md), the HTTP `status` it maps to, and the underlying `cause`.
- * Messages say how to fix the problem; they never contain secrets or stack traces.
+ * (documented in docs/errors.md), the HTTP `status` and `headers` it is answered with, and the
+ * underlying `cause`. Messages say how to fix the problem; they never contain secrets or stack
+ * traces. `errorResult()` (src/http/http-result.ts) is the one place an error becomes an answer.
  */
 export class FulfillerError extends Error {
   /** Stable machine-readable code, e.g. `ERR_INVALID_REQUEST`. */
@@ -10,13 +11,16 @@ export class FulfillerError extends Error {
   readonly status: number;
   /** Field path the error is about (`queryResult.intent`), when there is one. */
   readonly path: string | undefined;
+  /** Headers the answer carries besides the JSON type: `Allow`, `Retry-After`, `Connection: close`. */
+  readonly headers: Readonly<Record<string, string>>;
 
-  constructor(code: string, status: number, message: string, options: { cause?: unknown; path?: string } = {}) {
+  constructor(code: string, status: number, message: string, options: ErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.code = code;
     this.status = status;
     this.path = options.path;
+    this.headers = options.headers ?? NO_HEADERS;
   }
 
   /** The JSON body sent to the caller: code, message and path only. */
@@ -26,6 +30,15 @@ export class FulfillerError extends Error {
     return { error };
   }
 }
+
+/** What a coded error may carry besides its code, status and message. */
+export interface ErrorOptions {
+  cause?: unknown;
+  path?: string;
+  headers?: Readonly<Record<string, string>>;
+}
+
+const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
 
 type Opts = { cause?: unknown; path?: string };
 
@@ -72,14 +85,16 @@ export class UnsupportedMediaTypeError extends FulfillerError {
 /** The request body is larger than the configured limit. */
 export class BodyTooLargeError extends FulfillerError {
   constructor(limit: number) {
-    super('ERR_BODY_TOO_LARGE', 413, `The request body is larger than ${limit} bytes (option bodyLimit).`);
+    // The rest of the body is not read: the connection cannot be used for another request.
+    super('ERR_BODY_TOO_LARGE', 413, `The request body is larger than ${limit} bytes (option bodyLimit).`, { headers: { connection: 'close' } });
   }
 }
 
-/** Any method other than POST on the webhook path. */
+/** A method the path does not take: anything but POST on the webhook, but GET/HEAD on a probe. */
 export class MethodNotAllowedError extends FulfillerError {
-  constructor(method: string) {
-    super('ERR_METHOD_NOT_ALLOWED', 405, `Method ${method.slice(0, 20)} is not allowed on the webhook: Dialogflow sends POST.`);
+  constructor(method: string, allow: readonly string[] = ['POST']) {
+    const what = allow.includes('POST') ? 'the webhook: Dialogflow sends POST' : `this path: use ${allow.join(' or ')}`;
+    super('ERR_METHOD_NOT_ALLOWED', 405, `Method ${method.slice(0, 20)} is not allowed on ${what}.`, { headers: { allow: allow.join(', ') } });
   }
 }
 
@@ -114,7 +129,7 @@ export class ForbiddenError extends FulfillerError {
 /** More webhook calls in progress than the server's `maxConcurrent`; answered with `Retry-After`. */
 export class OverloadedError extends FulfillerError {
   constructor() {
-    super('ERR_OVERLOADED', 503, 'The server is busy. Retry shortly.');
+    super('ERR_OVERLOADED', 503, 'The server is busy. Retry shortly.', { headers: { 'retry-after': '1' } });
   }
 }
 
@@ -184,6 +199,13 @@ export class UnknownFormParameterError extends FulfillerError {
 export class InternalError extends FulfillerError {
   constructor() {
     super('ERR_INTERNAL', 500, 'Internal error. The server log has the details.');
+  }
+}
+
+/** A function of the library was called with an argument it cannot use (`app.use(42)`). Thrown at the call, never per request. */
+export class InvalidArgumentError extends FulfillerError {
+  constructor(message: string) {
+    super('ERR_INVALID_ARGUMENT', 500, message);
   }
 }
 

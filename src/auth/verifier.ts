@@ -1,4 +1,4 @@
-import type { Headers } from '../turn/turn-context.js';
+import type { Headers } from '../http/headers.js';
 
 /** What a verifier sees of a webhook call: headers and the bytes as received, before any parsing. */
 export interface AuthRequest {

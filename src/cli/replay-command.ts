@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { Fulfiller } from '../core/fulfiller.js';
+import type { Fulfiller } from '../app/fulfiller.js';
 import { describeOutcome } from '../testing/describe-outcome.js';
 import type { Fixture } from '../testing/fixture.js';
 import { junitReport, type ReportEntry } from '../testing/junit-report.js';
@@ -8,7 +8,7 @@ import { loadFixtures, type LoadedFixture } from '../testing/load-fixtures.js';
 import { appTarget, urlTarget, type ReplayTarget } from '../testing/replay-target.js';
 import { runFixture, type FixtureOutcome } from '../testing/run-fixture.js';
 import { saveUpdates } from '../testing/save-updates.js';
-import { loadApp } from './load-app.js';
+import { loadApp } from '../app/load-app.js';
 import { parseReplayArgs, REPLAY_USAGE, type ReplayArgs } from './replay-args.js';
 
 type Env = Readonly<Record<string, string | undefined>>;

@@ -3,7 +3,12 @@ import type { SchemaValidationError } from '../generated/validators.js';
 import { closestName } from './closest-name.js';
 import { explainMismatch } from './expectation.js';
 import { appendKey, locate, type Location } from './locate.js';
-import type { SchemaIssue } from './validate.js';
+
+/** One problem: where (`queryResult.outputContexts[0].lifespanCount`, '' for the root) and what. */
+export interface SchemaIssue {
+  path: string;
+  message: string;
+}
 
 /**
  * Turns the errors of a failed precompiled validation into one readable issue. The validators

@@ -2,16 +2,10 @@ import { fileURLToPath } from 'node:url';
 import { rootMessages } from '../generated/schema-hints.js';
 import { validatorFiles, type DialectValidators } from '../generated/validators.js';
 import { loadCachedModule } from '../runtime/cached-module.js';
-import { describeError } from './describe-error.js';
+import { describeError, type SchemaIssue } from './describe-error.js';
 import type { Dialect } from '../base/dialect.js';
 
 export type SchemaKind = 'request' | 'response';
-
-/** One problem: where (`queryResult.outputContexts[0].lifespanCount`, '' for the root) and what. */
-export interface SchemaIssue {
-  path: string;
-  message: string;
-}
 
 export type SchemaResult = { ok: true } | { ok: false; issues: SchemaIssue[] };
 

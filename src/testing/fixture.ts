@@ -1,5 +1,5 @@
 import type { JsonObject, JsonValue } from '../generated/types.js';
-import type { RedactOptions } from './redact.js';
+import type { RedactOptions } from '../recording/redact.js';
 import type { Dialect } from '../base/dialect.js';
 
 /** A CX form parameter's state, as a webhook response reports it. */

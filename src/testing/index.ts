@@ -28,6 +28,7 @@ export { authHeaders, replayAuthFromEnv, type ReplayAuth } from './replay-auth.j
 export { junitReport, type ReportEntry } from './junit-report.js';
 
 export { fakeClock, FakeClock } from './fake-clock.js';
-export { createRecorder, type Recorder, type RecordOptions } from './recorder.js';
-export { normalizeRecording, RECORDED_SESSION, type NormalizedCall } from './normalize-recording.js';
-export { redactJson, personalValues, type RedactOptions } from './redact.js';
+export { loadApp, setupApp, type AppModule } from '../app/load-app.js';
+export { createRecorder, type Recorder, type RecordOptions } from '../recording/recorder.js';
+export { normalizeRecording, RECORDED_SESSION, type NormalizedCall } from '../recording/normalize-recording.js';
+export { redactJson, personalValues, type RedactOptions } from '../recording/redact.js';

@@ -1,7 +1,7 @@
 import { closestName } from '../schema/closest-name.js';
 import { validateSchema } from '../schema/validate.js';
 import type { ContextExpectation, Expectation, FormState } from './fixture.js';
-import { isJsonObject } from './json-object.js';
+import { isJsonObject } from '../base/json-object.js';
 import { check, named, type Fail } from './shape.js';
 import type { Dialect } from '../base/dialect.js';
 

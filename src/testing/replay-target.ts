@@ -1,4 +1,4 @@
-import type { Fulfiller } from '../core/fulfiller.js';
+import type { Fulfiller } from '../app/fulfiller.js';
 import type { HttpResult } from '../http/http-result.js';
 import { authHeaders, type ReplayAuth } from './replay-auth.js';
 import { DEFAULT_SESSION_CONTEXT } from './reply.js';

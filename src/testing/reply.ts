@@ -1,6 +1,6 @@
 import type { JsonObject, JsonValue } from '../generated/types.js';
 import type { HttpResult } from '../http/http-result.js';
-import { field, isJsonObject } from './json-object.js';
+import { field, isJsonObject } from '../base/json-object.js';
 import { contextId } from './session-simulator.js';
 import type { Dialect } from '../base/dialect.js';
 

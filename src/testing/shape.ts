@@ -1,5 +1,5 @@
 import { withoutPlaceholders } from './captures.js';
-import { isJsonObject } from './json-object.js';
+import { isJsonObject } from '../base/json-object.js';
 import type { Dialect } from '../base/dialect.js';
 
 /** Reports a mistake at a field path; never returns. */

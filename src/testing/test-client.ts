@@ -1,6 +1,6 @@
-import type { Fulfiller } from '../core/fulfiller.js';
-import type { FulfillerOptions } from '../core/options.js';
-import { loadApp } from '../cli/load-app.js';
+import type { Fulfiller } from '../app/fulfiller.js';
+import type { FulfillerOptions } from '../app/options.js';
+import { loadApp } from '../app/load-app.js';
 import { detectDialect } from '../dialects/detect.js';
 import type { JsonObject } from '../generated/types.js';
 import { formatIssues, validateSchema } from '../schema/validate.js';

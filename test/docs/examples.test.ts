@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
-import { loadApp } from '../../src/index.js';
+import { loadApp } from '../../src/testing/index.js';
 
 /**
  * Every ```ts block in the README and docs/ is a whole module that must compile against the

@@ -1,7 +1,6 @@
 import { JsonLineLogger } from '../../src/logging/json-line-logger.js';
 import { LazyChild } from '../../src/logging/lazy-child.js';
 import { jsonMembers } from '../../src/logging/log-format.js';
-import { sessionIdOf } from '../../src/ops/session-id-of.js';
 import { createFulfiller, type Logger } from '../../src/index.js';
 import { cxRequest, esRequest, JSON_HEADERS } from '../support/requests.js';
 
@@ -119,10 +118,16 @@ describe('jsonMembers', () => {
   });
 });
 
-describe('sessionIdOf', () => {
-  it('takes the last segment of the session name, for both dialects', () => {
-    expect(sessionIdOf('cx', cxRequest('x') as unknown as Record<string, unknown>)).toBe('session-1');
-    expect(sessionIdOf('es', esRequest('x') as unknown as Record<string, unknown>)).toBe('session-1');
-    expect(sessionIdOf('cx', {})).toBeUndefined();
+describe('the session in log lines', () => {
+  it('is the last segment of the session name, for both dialects', async () => {
+    const { logger, lines } = capture('info');
+    const app = createFulfiller({ mode: 'test', env: {}, logger });
+    await app.handle(JSON.stringify(cxRequest('x')), JSON_HEADERS);
+    await app.handle(JSON.stringify(esRequest('x')), JSON_HEADERS);
+    const answered = lines.filter((line) => line.message === 'turn answered');
+    expect(answered.map((line) => [line.dialect, line.session])).toEqual([
+      ['cx', 'session-1'],
+      ['es', 'session-1'],
+    ]);
   });
 });

@@ -1,3 +1,4 @@
+import type { AppTypes, TargetOf } from '../../base/app-types.js';
 import { UnresolvedTargetError } from '../../errors.js';
 import type { CxWebhookRequest } from '../../generated/types.js';
 
@@ -6,8 +7,8 @@ const FLOW = /^(projects\/[^/]+\/locations\/[^/]+\/agents\/[^/]+\/flows\/[^/]+)(
 const PAGE = /^projects\/[^/]+\/locations\/[^/]+\/agents\/[^/]+\/flows\/[^/]+\/pages\/[^/]+$/;
 const ID = /^[^/]+$/;
 
-/** Where a CX turn should go next: a page (of the current or a named flow) or a flow. */
-export type CxTarget = { page: string; flow?: string } | { flow: string; page?: undefined };
+/** Where a CX turn should go next: a page (of the current or a named flow) or a flow; typed by the agent's names in a typed app. */
+export type CxTarget<T extends AppTypes = AppTypes> = TargetOf<T>;
 
 /** The agent name (`projects/P/locations/L/agents/A`) this request belongs to. */
 export function agentName(request: CxWebhookRequest): string | undefined {
@@ -22,8 +23,14 @@ export function agentName(request: CxWebhookRequest): string | undefined {
  * A transition target as the WebhookResponse wants it. Ids (`confirm`, `END_SESSION`) are
  * completed with the agent and flow of the request; full resource names pass through.
  */
-export function resolveTarget(request: CxWebhookRequest, target: CxTarget): { targetPage: string } | { targetFlow: string } {
-  if (target.page === undefined) return { targetFlow: resolveFlow(request, target.flow) };
+export function resolveTarget(
+  request: CxWebhookRequest,
+  target: { page?: string | undefined; flow?: string | undefined },
+): { targetPage: string } | { targetFlow: string } {
+  if (target.page === undefined) {
+    if (target.flow === undefined) throw new UnresolvedTargetError('transition() needs a page, a flow, or both: transition({ page: "confirm" }).');
+    return { targetFlow: resolveFlow(request, target.flow) };
+  }
   if (target.page.startsWith('projects/')) {
     if (!PAGE.test(target.page)) throw new UnresolvedTargetError(`"${target.page}" is not a page name (projects/…/agents/…/flows/…/pages/…).`);
     return { targetPage: target.page };

@@ -1,5 +1,5 @@
 import type { JsonObject, JsonValue } from '../generated/types.js';
-import { field, isJsonObject } from './json-object.js';
+import { field, isJsonObject } from '../base/json-object.js';
 import type { Dialect } from '../base/dialect.js';
 
 /** The session id a recording gets unless told otherwise, so that replays do not depend on Dialogflow's ids. */

@@ -1,5 +1,5 @@
-import type { JsonObject } from '../generated/types.js';
-import type { Card, RichItem } from './rich.js';
+import type { JsonObject } from '../../generated/types.js';
+import type { Card, RichItem } from '../../responses/rich.js';
 
 /**
  * Neutral rich items → a Dialogflow Messenger custom payload (`{ richContent: [[...]] }`),

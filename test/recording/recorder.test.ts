@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { MemoryLogger, type Exchange, type JsonObject } from '../../src/index.js';
 import { cxRequest, esRequest } from '../../src/testing/index.js';
 import { loadFixtures } from '../../src/testing/load-fixtures.js';
-import { createRecorder } from '../../src/testing/recorder.js';
+import { createRecorder } from '../../src/recording/recorder.js';
 import { runFixture } from '../../src/testing/run-fixture.js';
-import { sampleApp, sampleTarget, tempDir } from './support/sample.js';
+import { sampleApp, sampleTarget, tempDir } from '../testing/support/sample.js';
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
 

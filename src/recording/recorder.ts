@@ -1,10 +1,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { systemClock, type Clock } from '../base/clock.js';
-import type { Exchange, ExchangeObserver } from '../core/exchange.js';
+import type { Exchange, ExchangeObserver } from '../telemetry/exchange.js';
 import type { JsonObject } from '../generated/types.js';
 import type { Logger } from '../logging/logger.js';
-import { field, isJsonObject, jsonEqual } from './json-object.js';
+import { field, isJsonObject, jsonEqual } from '../base/json-object.js';
 import { normalizeRecording } from './normalize-recording.js';
 import { personalValues, redactJson, type RedactOptions } from './redact.js';
 import { routeOf } from './route-of.js';

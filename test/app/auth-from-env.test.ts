@@ -1,4 +1,4 @@
-import { authFromEnv } from '../../src/auth/auth-from-env.js';
+import { authFromEnv } from '../../src/app/auth-from-env.js';
 import { sign } from '../../src/auth/standard-webhooks.js';
 import type { Verifier } from '../../src/auth/verifier.js';
 import { MemoryStore } from '../../src/store/memory-store.js';

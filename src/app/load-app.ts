@@ -1,8 +1,9 @@
 import { importModule } from '../runtime/import-module.js';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createFulfiller, type Fulfiller } from '../core/fulfiller.js';
-import type { FulfillerOptions } from '../core/options.js';
+import { createFulfiller } from './create-fulfiller.js';
+import type { Fulfiller } from './fulfiller.js';
+import type { FulfillerOptions } from './options.js';
 import { AppModuleError } from '../errors.js';
 
 /** What an app module may export by default: a setup function, or a ready app. */

@@ -1,4 +1,4 @@
-import { normalizeRecording } from '../../src/testing/normalize-recording.js';
+import { normalizeRecording } from '../../src/recording/normalize-recording.js';
 
 describe('normalizeRecording', () => {
   it('takes the volatile ids out of a CX call, and the session id wherever it appears', () => {

@@ -1,4 +1,4 @@
-import { resolveOptions } from '../../src/core/options.js';
+import { resolveOptions } from '../../src/app/resolve-options.js';
 
 describe('resolveOptions', () => {
   it('derives the mode from NODE_ENV', () => {

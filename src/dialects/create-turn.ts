@@ -1,7 +1,7 @@
-import { CxTurn } from '../dialects/cx/cx-turn.js';
-import { EsTurn, type EsTurnOptions } from '../dialects/es/es-turn.js';
+import { CxTurn } from './cx/cx-turn.js';
+import { EsTurn, type EsTurnOptions } from './es/es-turn.js';
 import type { CxWebhookRequest, EsWebhookRequest } from '../generated/types.js';
-import type { Turn } from '../turn/turn.js';
+import type { Turn } from './turn.js';
 import type { TurnContext } from '../turn/turn-context.js';
 import type { Dialect } from '../base/dialect.js';
 

@@ -1,13 +1,13 @@
 import type { Clock } from '../base/clock.js';
 import { InvalidOptionError } from '../errors.js';
 import type { Store } from '../store/store.js';
-import { anyOf } from './any-of.js';
-import { apiKey } from './api-key.js';
-import { basicAuth, type BasicAuthUser } from './basic-auth.js';
-import { googleCerts } from './google-certs.js';
-import { googleIdToken } from './google-id-token.js';
-import { hmacSignature } from './hmac-signature.js';
-import type { Verifier } from './verifier.js';
+import { anyOf } from '../auth/any-of.js';
+import { apiKey } from '../auth/api-key.js';
+import { basicAuth, type BasicAuthUser } from '../auth/basic-auth.js';
+import { googleCerts } from '../auth/google-certs.js';
+import { googleIdToken } from '../auth/google-id-token.js';
+import { hmacSignature } from '../auth/hmac-signature.js';
+import type { Verifier } from '../auth/verifier.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 

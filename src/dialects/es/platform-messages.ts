@@ -1,6 +1,6 @@
-import * as es from '../dialects/es/messages.js';
-import type { EsIntentMessage, EsIntentMessagePlatform } from '../generated/types.js';
-import type { RichItem } from './rich.js';
+import * as es from './messages.js';
+import type { EsIntentMessage, EsIntentMessagePlatform } from '../../generated/types.js';
+import type { RichItem } from '../../responses/rich.js';
 
 /**
  * Neutral rich items → ES `Intent.Message`s (quickReplies, card, image), which the Messenger,

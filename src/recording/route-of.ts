@@ -1,5 +1,5 @@
 import type { JsonObject } from '../generated/types.js';
-import { field } from './json-object.js';
+import { field } from '../base/json-object.js';
 import type { Dialect } from '../base/dialect.js';
 
 const CX_KEYS = [['fulfillmentInfo', 'tag'], ['intentInfo', 'displayName']];

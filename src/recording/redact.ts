@@ -1,5 +1,5 @@
 import type { JsonValue } from '../generated/types.js';
-import { field, isJsonObject } from './json-object.js';
+import { field, isJsonObject } from '../base/json-object.js';
 import type { Dialect } from '../base/dialect.js';
 
 /**

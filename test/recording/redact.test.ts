@@ -1,4 +1,4 @@
-import { personalValues, redactJson } from '../../src/testing/redact.js';
+import { personalValues, redactJson } from '../../src/recording/redact.js';
 
 describe('redactJson', () => {
   it('masks emails, phone numbers and card numbers in every string', () => {

@@ -1,5 +1,5 @@
-import type { Headers } from '../turn/turn-context.js';
-import type { RouteKind } from './router.js';
+import type { Headers } from '../http/headers.js';
+import type { RouteKind } from '../base/app-types.js';
 import type { Dialect } from '../base/dialect.js';
 
 /** How a webhook call ended. */
