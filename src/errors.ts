@@ -274,6 +274,27 @@ export class JobResultError extends FulfillerError {
   }
 }
 
+/** Google's public keys for ID tokens could not be fetched; the call is refused (401) and the reason logged. */
+export class GoogleCertsError extends FulfillerError {
+  constructor(reason: string, cause?: unknown) {
+    super('ERR_GOOGLE_CERTS', 503, `Google's signing certificates are not available: ${reason}. Check outbound HTTPS to the certificates URL (FULFILLER_GOOGLE_CERTS_URL).`, { cause });
+  }
+}
+
+/** `fulfiller replay --url` or a test client could not reach the webhook at all (no HTTP answer). */
+export class TargetUnreachableError extends FulfillerError {
+  constructor(url: string, reason: string) {
+    super('ERR_TARGET_UNREACHABLE', 502, `Cannot reach ${url}: ${reason}. Is the webhook running, and is the URL right?`);
+  }
+}
+
+/** A test's reply does not meet what `expectReply()` expected. */
+export class ExpectationError extends FulfillerError {
+  constructor(details: string) {
+    super('ERR_EXPECTATION_FAILED', 500, `The answer does not meet the expectation:\n${details}`);
+  }
+}
+
 /** A fixture file is not JSON, breaks the fixture format, or holds a request that breaks its schema. */
 export class InvalidFixtureError extends FulfillerError {
   constructor(file: string, path: string, message: string) {

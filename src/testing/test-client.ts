@@ -12,6 +12,7 @@ import type { ReplayAuth } from './replay-auth.js';
 import { appTarget, type ReplayTarget } from './replay-target.js';
 import { toReply, type Reply } from './reply.js';
 import { SessionSimulator, type SessionState } from './session-simulator.js';
+import { ExpectationError, InvalidResponseError } from '../errors.js';
 
 /**
  * Sends requests to an app in this process and gives back what the user would see. Every answer
@@ -47,7 +48,7 @@ export class TestClient {
     if (result.status === 200) {
       const check = validateSchema(dialect, 'response', JSON.parse(result.body));
       if (!check.ok) {
-        throw new Error(`the app answered with an invalid ${dialect.toUpperCase()} WebhookResponse: ${formatIssues(check.issues)}\n${result.body}`);
+        throw new InvalidResponseError(`${formatIssues(check.issues)} (the app answered: ${result.body.slice(0, 2000)})`, check.issues[0]!.path);
       }
     }
     return toReply(dialect, request, result, this.target.sessionContext);
@@ -96,5 +97,5 @@ export async function loadTestClient(file: string, options: FulfillerOptions = {
 export function expectReply(reply: Reply, expectation: Expectation): void {
   const mismatches = checkExpectation(expectation, reply);
   if (mismatches.length === 0) return;
-  throw new Error(`the answer does not meet the expectation:\n${mismatches.flatMap((m) => describeMismatch(m, '  ')).join('\n')}`);
+  throw new ExpectationError(mismatches.flatMap((m) => describeMismatch(m, '  ')).join('\n'));
 }

@@ -123,7 +123,7 @@ describe('fulfiller replay', () => {
       const nowhere = `http://127.0.0.1:${await freePort()}/webhook`;
       const { code, lines } = await replay([dir, '--url', nowhere]);
       expect(code).toBe(1);
-      expect(lines).toContain(`    cannot reach ${nowhere}: ECONNREFUSED`);
+      expect(lines).toContain(`    Cannot reach ${nowhere}: ECONNREFUSED. Is the webhook running, and is the URL right?`);
     });
   });
 
