@@ -30,14 +30,14 @@ describe('fetchHandler: Request in, Response out', () => {
     expect((await handler(request('/metrics', { method: 'GET' }))).headers.get('content-type')).toContain('text/plain');
     const missing = await handler(request('/nowhere', { body }));
     expect(missing.status).toBe(404);
-    expect((await missing.json()).error.code).toBe('ERR_NOT_FOUND');
+    expect(((await missing.json()) as { error: { code: string } }).error.code).toBe('ERR_NOT_FOUND');
     const get = await handler(request('/webhook', { method: 'GET' }));
     expect(get.status).toBe(405);
     expect(get.headers.get('allow')).toBe('POST');
     expect((await handler(request('/webhook', { body, type: 'text/plain' }))).status).toBe(415);
     const big = await handler(request('/webhook', { body: `{"x":"${'a'.repeat(1024 * 1024)}"}`, type: 'application/json' }));
     expect(big.status).toBe(413);
-    expect((await big.json()).error.code).toBe('ERR_BODY_TOO_LARGE');
+    expect(((await big.json()) as { error: { code: string } }).error.code).toBe('ERR_BODY_TOO_LARGE');
   });
 
   it('serves the webhook at any path when mounted at its URL (webhookPath: null)', async () => {
