@@ -6,7 +6,7 @@ export default {
     // The package imports itself by name (the demo does, as users do): tests run it from src.
     '^dialogflow-fulfiller$': '<rootDir>/src/index.ts',
     '^dialogflow-fulfiller/testing$': '<rootDir>/src/testing/index.ts',
-    '^dialogflow-fulfiller/auth/(.*)$': '<rootDir>/src/auth/$1.ts',
+    '^dialogflow-fulfiller/auth$': '<rootDir>/src/auth/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true }] },

@@ -7,7 +7,7 @@
  *                                (cached-module.js, src/runtime/cached-module.ts) and exports its names
  *   dist/lib/index.js            `dialogflow-fulfiller`: re-exports its names from fulfiller.js
  *   dist/lib/testing/index.js    `dialogflow-fulfiller/testing`, the same way
- *   dist/lib/auth/*.js           `dialogflow-fulfiller/auth/*`, the same way
+ *   dist/lib/auth/index.js       `dialogflow-fulfiller/auth`, the same way
  *   dist/lib/cli/main.js         the `fulfiller` binary (what src/cli/main.ts does)
  *   dist/lib/*-validators.cjs    each dialect's schema validators (src/generated), loaded by
  *                                fulfiller.js on first use; copied next to dist/src/generated too
@@ -38,9 +38,7 @@ const entries = [
   { file: 'index.js', prefix: '' },
   { file: 'testing/index.js', prefix: 'testing$' },
   { file: 'cli/run-cli.js', prefix: 'cli$' },
-  ...readdirSync(join(src, 'auth'))
-    .filter((name) => name.endsWith('.js'))
-    .map((name) => ({ file: `auth/${name}`, prefix: `auth$${name.slice(0, -3).replace(/-/g, '_')}$` })),
+  { file: 'auth/index.js', prefix: 'auth$' },
 ];
 
 for (const entry of entries) entry.names = Object.keys(await import(pathToFileURL(join(src, entry.file)).href)).sort();

@@ -6,7 +6,9 @@
  *   const reply = await testClient(app).send(cxRequest('order.status').params({ customer_id: '12345' }));
  *   expect(reply.text).toContain('A-1003');
  *
- * A separate entry point so that none of it loads in production.
+ * A separate entry point for what it offers, not for what loads: the package is one bundle
+ * (scripts/bundle.mjs, docs/architecture.md), so importing it costs no extra module, and the
+ * webhook path never runs any of it.
  */
 export { testClient, loadTestClient, expectReply, TestClient, Conversation } from './test-client.js';
 export { cxRequest, CxRequestBuilder, CX_TEST_AGENT } from './cx-request-builder.js';
