@@ -10,8 +10,8 @@ export function textTable(table: Table): string {
 
 /** A GitHub Markdown table, numbers aligned right. */
 export function markdownTable(table: Table): string {
-  const escape = (cell: string) => cell.replaceAll('|', '\\|');
-  const line = (cells: string[]) => `| ${cells.map(escape).join(' | ')} |`;
+  const escapeCell = (cell: string) => cell.replaceAll('|', '\\|');
+  const line = (cells: string[]) => `| ${cells.map(escapeCell).join(' | ')} |`;
   const rule = table.header.map((_, i) => (table.right.includes(i) ? '---:' : '---'));
   return [line(table.header), `|${rule.join('|')}|`, ...table.rows.map(line)].join('\n');
 }

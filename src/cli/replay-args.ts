@@ -16,6 +16,7 @@ export interface ReplayArgs {
 
 /** Reads the command line; a string is the usage mistake to print (exit code 2). */
 export function parseReplayArgs(args: readonly string[], env: Readonly<Record<string, string | undefined>>): ReplayArgs | string {
+  // biome-ignore lint/suspicious/noImplicitAnyLet: typed by the assignment below, which parseArgs' options shape
   let parsed;
   try {
     parsed = parseArgs({

@@ -77,7 +77,7 @@ function rulesFor(options: RedactOptions, personal: ReadonlyMap<string, string>)
   const rules: Rule[] = [];
   // Longest first, so that "Ichiro Tanaka" is masked whole before "Tanaka" is.
   for (const [text, mask] of [...personal].sort(([a], [b]) => b.length - a.length)) {
-    const word = new RegExp(`(?<![\\p{L}\\p{N}])${escape(text)}(?![\\p{L}\\p{N}])`, 'gu');
+    const word = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(text)}(?![\\p{L}\\p{N}])`, 'gu');
     rules.push((s) => s.replace(word, mask));
   }
   if (options.cards !== false) rules.push((s) => s.replace(CARD, (m) => (luhn(m.replace(/\D/g, '')) ? '[card]' : m)));
@@ -108,6 +108,6 @@ function strings(value: unknown): string[] {
   return [];
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -49,7 +49,9 @@ export function urlTarget(url: string, options: UrlTargetOptions = {}): ReplayTa
         throw new TargetUnreachableError(url, cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error)));
       }
       const responseHeaders: Record<string, string> = {};
-      response.headers.forEach((value, name) => (responseHeaders[name] = value));
+      response.headers.forEach((value, name) => {
+        responseHeaders[name] = value;
+      });
       return { status: response.status, headers: responseHeaders, body: await response.text() };
     },
   };

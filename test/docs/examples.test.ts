@@ -60,7 +60,7 @@ describe('code examples in the docs', () => {
     );
     const problems = ts
       .getPreEmitDiagnostics(program)
-      .filter((d) => d.file !== undefined && d.file.fileName.startsWith(out))
+      .filter((d) => d.file?.fileName.startsWith(out))
       .map((d) => {
         const block = all.find((b) => b.file === d.file!.fileName)!;
         const { line } = d.file!.getLineAndCharacterOfPosition(d.start ?? 0);

@@ -17,7 +17,10 @@ export const HAS_REDIS = spawnSync('redis-server', ['--version'], { stdio: 'igno
  * missing binary is visible in the output rather than silently passing.
  */
 export function describeWithRedis(name: string, body: () => void): void {
-  if (HAS_REDIS) return describe(name, body);
+  if (HAS_REDIS) {
+    describe(name, body);
+    return;
+  }
   console.warn(`skipped "${name}": redis-server is not installed (apt-get install redis-server; .ci/run does it)`);
   describe.skip(name, body);
 }
