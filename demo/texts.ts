@@ -92,9 +92,7 @@ const en: Texts = {
   },
 
   returnable: (items) => {
-    const orders = [...byOrder(items)].map(
-      ([number, lines]) => `from order ${number} (until ${lines[0]!.returnableUntil}): ${andList(lines.map(itemLabel))}`,
-    );
+    const orders = [...byOrder(items)].map(([number, lines]) => `from order ${number} (until ${lines[0]!.returnableUntil}): ${andList(lines.map(itemLabel))}`);
     return `You can still return these items ${orders.join('; ')}.`;
   },
   nothingReturnable: () => `There are no items you can return right now. Returns are accepted within ${RETURN_WINDOW_DAYS} days of delivery.`,
@@ -188,8 +186,7 @@ const ja: Texts = {
     `ご注文${orderNumber}には返品できる商品がありません。${returnable.length > 0 ? ja.returnable(returnable) : ja.nothingReturnable()}`,
   itemsNotFound: (orderNumber, unknown, returnable) =>
     `ご注文${orderNumber}の返品できる商品に${unknown.map((u) => `「${u}」`).join('、')}が見つかりませんでした。返品できる商品: ${itemsJa(returnable)}。`,
-  returnCreated: (returnNumber, orderNumber, items) =>
-    `ご注文${orderNumber}の返品を受け付けました(${itemsJa(items)})。返品番号は${returnNumber}です。`,
+  returnCreated: (returnNumber, orderNumber, items) => `ご注文${orderNumber}の返品を受け付けました(${itemsJa(items)})。返品番号は${returnNumber}です。`,
 
   badMonth: () => 'どの月のことか分かりませんでした。2026-10 のようにお伝えください。',
   spending: (account, month, categories) => {

@@ -61,7 +61,10 @@ export async function generate(): Promise<Map<string, string>> {
   for (const [index, api] of APIS.entries()) {
     const root = loadProtos(nodeModules, api.source);
     const schemas: Partial<DialectSchemas> = {};
-    for (const [kind, rootName] of [['request', api.request], ['response', api.response]] as const) {
+    for (const [kind, rootName] of [
+      ['request', api.request],
+      ['response', api.response],
+    ] as const) {
       const schema = modelToSchema(buildModel(root, [rootName]), {
         rootName,
         title: `${api.title} ${rootName.split('.').pop()}`,
@@ -75,9 +78,22 @@ export async function generate(): Promise<Map<string, string>> {
     typeSources.push({ prefix: api.typePrefix, model: buildModel(root, [api.request, api.response]) });
   }
   const roots = Object.fromEntries(APIS.map((api) => [api.dialect, { request: api.request, response: api.response }]));
-  outputs.set('src/generated/validators.ts', validatorsIndex(APIS.map((api) => api.dialect), header));
+  outputs.set(
+    'src/generated/validators.ts',
+    validatorsIndex(
+      APIS.map((api) => api.dialect),
+      header,
+    ),
+  );
   outputs.set('src/generated/types.ts', modelToTypes(typeSources, header));
-  outputs.set('src/generated/schema-hints.ts', modelToHints(typeSources.map((s) => s.model), roots, header));
+  outputs.set(
+    'src/generated/schema-hints.ts',
+    modelToHints(
+      typeSources.map((s) => s.model),
+      roots,
+      header,
+    ),
+  );
   return outputs;
 }
 

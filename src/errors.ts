@@ -136,23 +136,14 @@ export class OverloadedError extends FulfillerError {
 /** The response a handler built is not a valid WebhookResponse. */
 export class InvalidResponseError extends FulfillerError {
   constructor(message: string, path: string) {
-    super(
-      'ERR_INVALID_RESPONSE',
-      500,
-      `The handler built an invalid WebhookResponse: ${path === '' ? '' : `${path}: `}${message}`,
-      { path },
-    );
+    super('ERR_INVALID_RESPONSE', 500, `The handler built an invalid WebhookResponse: ${path === '' ? '' : `${path}: `}${message}`, { path });
   }
 }
 
 /** The serialised response exceeds Dialogflow's 64 KiB limit. */
 export class ResponseTooLargeError extends FulfillerError {
   constructor(size: number, limit: number) {
-    super(
-      'ERR_RESPONSE_TOO_LARGE',
-      500,
-      `The WebhookResponse is ${size} bytes; Dialogflow accepts at most ${limit}. Send fewer or smaller messages.`,
-    );
+    super('ERR_RESPONSE_TOO_LARGE', 500, `The WebhookResponse is ${size} bytes; Dialogflow accepts at most ${limit}. Send fewer or smaller messages.`);
   }
 }
 
@@ -277,7 +268,12 @@ export class JobResultError extends FulfillerError {
 /** Google's public keys for ID tokens could not be fetched; the call is refused (401) and the reason logged. */
 export class GoogleCertsError extends FulfillerError {
   constructor(reason: string, cause?: unknown) {
-    super('ERR_GOOGLE_CERTS', 503, `Google's signing certificates are not available: ${reason}. Check outbound HTTPS to the certificates URL (FULFILLER_GOOGLE_CERTS_URL).`, { cause });
+    super(
+      'ERR_GOOGLE_CERTS',
+      503,
+      `Google's signing certificates are not available: ${reason}. Check outbound HTTPS to the certificates URL (FULFILLER_GOOGLE_CERTS_URL).`,
+      { cause },
+    );
   }
 }
 

@@ -8,9 +8,7 @@ const { WebhookClient } = require('dialogflow-fulfillment');
 const server = express();
 server.post('/webhook', express.json(), (request, response) => {
   const agent = new WebhookClient({ request, response });
-  const intents = new Map([
-    ['Matched Intent Name', (turn) => turn.add(`Hello ${turn.parameters.param}, your order A-1003 is preparing for shipment.`)],
-  ]);
+  const intents = new Map([['Matched Intent Name', (turn) => turn.add(`Hello ${turn.parameters.param}, your order A-1003 is preparing for shipment.`)]]);
   agent.handleRequest(intents);
 });
 server.listen(Number(process.env.PORT), '127.0.0.1');

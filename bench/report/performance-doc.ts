@@ -11,7 +11,9 @@ export function resultsMarkdown(results: BenchResults, chartPath: string): strin
   const m = results.machine;
   const lines = [
     `Measured ${results.finishedAt.slice(0, 16).replace('T', ' ')} UTC on commit \`${m.commit}\`: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}.`,
-    `Packages: ${Object.entries(m.packages).map(([name, version]) => `${name} ${version}`).join(', ')}.`,
+    `Packages: ${Object.entries(m.packages)
+      .map(([name, version]) => `${name} ${version}`)
+      .join(', ')}.`,
     `Load: ${results.method.loadGenerator}, ${results.method.connections} connections, ${results.method.warmupSec} s warm-up, ${results.method.rounds} alternated rounds of ${results.method.durationSec} s; ${results.method.pinning}. Cold start: median of ${results.method.coldRuns} spawns.`,
     '',
     `![Throughput, p99 latency and cold start per contender](${chartPath})`,

@@ -42,7 +42,21 @@ export function contenderTable(results: BenchResults): Table {
   }
   return {
     title: 'Load (median of rounds) and cold start',
-    header: ['contender', 'payload', 'req/s', '× node:http', '× peer', 'p50 ms', 'p97.5 ms', 'p99 ms', 'server CPU µs/req', 'server CPU', 'others\' CPU', 'peak RSS MB', 'cold start ms'],
+    header: [
+      'contender',
+      'payload',
+      'req/s',
+      '× node:http',
+      '× peer',
+      'p50 ms',
+      'p97.5 ms',
+      'p99 ms',
+      'server CPU µs/req',
+      'server CPU',
+      "others' CPU",
+      'peak RSS MB',
+      'cold start ms',
+    ],
     rows,
     right: [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
   };

@@ -9,7 +9,11 @@ const FULFILLER_FAMILY = ['fulfiller', 'fulfiller-small-heap', 'fulfiller-warn',
  * The issue's targets, checked on what this run measured (a target whose contenders did not
  * run is left out): `fulfiller serve` with its default logging, and the Express adapter.
  */
-export function checkTargets(rows: readonly LoadRow[] | null, cold: readonly ColdStart[] | null, peakRssMB: Readonly<Record<string, number>> | null): TargetCheck[] {
+export function checkTargets(
+  rows: readonly LoadRow[] | null,
+  cold: readonly ColdStart[] | null,
+  peakRssMB: Readonly<Record<string, number>> | null,
+): TargetCheck[] {
   const checks: TargetCheck[] = [];
   const row = (contender: string, payload: string) => rows?.find((r) => r.contender === contender && r.payload === payload);
   for (const payload of ['cx', 'es']) {
@@ -33,7 +37,11 @@ export function checkTargets(rows: readonly LoadRow[] | null, cold: readonly Col
   const coldLimit = coldOf('node-http');
   if (coldServed !== undefined && coldLimit !== undefined) {
     const ratio = coldServed / coldLimit;
-    checks.push({ target: 'cold start of fulfiller serve ≤ 1.5 × bare node:http', measured: `${ratio.toFixed(2)} × (${Math.round(coldServed)} vs ${Math.round(coldLimit)} ms)`, met: ratio <= 1.5 });
+    checks.push({
+      target: 'cold start of fulfiller serve ≤ 1.5 × bare node:http',
+      measured: `${ratio.toFixed(2)} × (${Math.round(coldServed)} vs ${Math.round(coldLimit)} ms)`,
+      met: ratio <= 1.5,
+    });
   }
   for (const id of FULFILLER_FAMILY) {
     const mb = peakRssMB?.[id];

@@ -89,7 +89,8 @@ async function checkCases(oracle: Oracle, work: string): Promise<string[]> {
         const oracleSays = verdicts.get(files[i]!) ? 'accepts' : 'rejects';
         const expected = c.oracle ?? (c.valid ? 'accepts' : 'rejects');
         if (ours !== c.valid) failures.push(`case ${label}: our validator ${ours ? 'accepts' : 'rejects'} it`);
-        if (oracleSays !== expected) failures.push(`case ${label}: the oracle ${oracleSays} it, the case expects it ${expected === 'accepts' ? 'to accept' : 'to reject'}`);
+        if (oracleSays !== expected)
+          failures.push(`case ${label}: the oracle ${oracleSays} it, the case expects it ${expected === 'accepts' ? 'to accept' : 'to reject'}`);
         else if (c.oracle !== undefined) known.push(`    ${label}: oracle ${c.oracle}, we ${c.valid ? 'accept' : 'reject'} (${c.why})`);
         else agreed++;
       });

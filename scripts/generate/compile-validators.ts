@@ -68,7 +68,19 @@ function keywordsOnlyIn2020(schema: unknown, parentKeyword = ''): string | undef
   return undefined;
 }
 
-const DIFFERENT_IN_2020 = new Set(['prefixItems', '$dynamicRef', '$dynamicAnchor', '$recursiveRef', 'unevaluatedProperties', 'unevaluatedItems', 'dependentSchemas', 'dependentRequired', 'additionalItems', '$anchor', '$id']);
+const DIFFERENT_IN_2020 = new Set([
+  'prefixItems',
+  '$dynamicRef',
+  '$dynamicAnchor',
+  '$recursiveRef',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+  'dependentSchemas',
+  'dependentRequired',
+  'additionalItems',
+  '$anchor',
+  '$id',
+]);
 
 /**
  * ajv's standalone code carries a copy of every schema object that an error parameter points

@@ -1,13 +1,5 @@
 import type { EnumModel, FieldModel, MessageModel, OneofModel, ProtoModel, ValueType } from './proto-model.js';
-import {
-  BASE64_PATTERN,
-  FLOAT32_MAX,
-  FLOAT_STRING_PATTERN,
-  INT32_MAX,
-  INT32_MIN,
-  LONE_SURROGATE_PATTERN,
-  integerStringPattern,
-} from './number-patterns.js';
+import { BASE64_PATTERN, FLOAT32_MAX, FLOAT_STRING_PATTERN, INT32_MAX, INT32_MIN, LONE_SURROGATE_PATTERN, integerStringPattern } from './number-patterns.js';
 
 export type JsonSchema = { [keyword: string]: unknown };
 
@@ -44,14 +36,12 @@ export function modelToSchema(model: ProtoModel, options: SchemaOptions): JsonSc
   };
 }
 
-type SharedDef =
-  | 'string' | 'int32' | 'float' | 'double' | 'bytes'
-  | 'google.protobuf.Struct' | 'google.protobuf.Value' | 'google.protobuf.ListValue';
+type SharedDef = 'string' | 'int32' | 'float' | 'double' | 'bytes' | 'google.protobuf.Struct' | 'google.protobuf.Value' | 'google.protobuf.ListValue';
 
 /** Definitions shared by many fields, emitted (when used) after the messages and enums, in this order. */
 const SHARED_DEFS: Record<SharedDef, JsonSchema> = {
   string: {
-    description: 'A string without unpaired UTF-16 surrogates (Google\'s parser rejects those).',
+    description: "A string without unpaired UTF-16 surrogates (Google's parser rejects those).",
     type: ['string', 'null'],
     not: { type: 'string', pattern: LONE_SURROGATE_PATTERN },
   },

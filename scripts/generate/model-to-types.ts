@@ -35,7 +35,13 @@ export function modelToTypes(sources: readonly TypeSource[], header: string): st
     }
     for (const enumType of model.enums) {
       blocks.push(...doc('', `${withPeriod(enumType.summary)} Proto: \`${enumType.name}\`.`));
-      blocks.push(unionAlias(names.get(enumType.name)!, enumType.values.map((v) => `'${v.name}'`)), '');
+      blocks.push(
+        unionAlias(
+          names.get(enumType.name)!,
+          enumType.values.map((v) => `'${v.name}'`),
+        ),
+        '',
+      );
     }
   }
   return blocks.join('\n').replace(/\n+$/, '\n');
@@ -92,7 +98,10 @@ function valueType(type: ValueType, names: ReadonlyMap<string, string>): string 
 }
 
 function oneofMembers(fields: readonly FieldModel[], oneof: string): string {
-  return fields.filter((f) => f.oneof === oneof).map((f) => f.jsonName).join(', ');
+  return fields
+    .filter((f) => f.oneof === oneof)
+    .map((f) => f.jsonName)
+    .join(', ');
 }
 
 function unionAlias(name: string, members: readonly string[]): string {

@@ -31,9 +31,7 @@ export async function setupApp(exported: unknown, name: string, options: Fulfill
     await (exported as (app: Fulfiller) => unknown)(app);
     return app;
   }
-  throw new AppModuleError(
-    `${name} must export by default a function (app) => { app.tag(...) } or an app made with createFulfiller().`,
-  );
+  throw new AppModuleError(`${name} must export by default a function (app) => { app.tag(...) } or an app made with createFulfiller().`);
 }
 
 // Duck-typed so that an app built with another copy of the package is still recognised.

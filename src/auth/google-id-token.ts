@@ -54,7 +54,9 @@ export function googleIdToken(options: GoogleIdTokenOptions): Verifier {
   }
   const allowed = new Set(options.serviceAccounts.map((email) => email.trim().toLowerCase()));
   if (allowed.size === 0 || allowed.has('')) {
-    throw new InvalidOptionError('googleIdToken() needs the service accounts allowed to call (FULFILLER_GOOGLE_SERVICE_ACCOUNT): any Google account can get a token for any audience.');
+    throw new InvalidOptionError(
+      'googleIdToken() needs the service accounts allowed to call (FULFILLER_GOOGLE_SERVICE_ACCOUNT): any Google account can get a token for any audience.',
+    );
   }
   const issuers = [...(options.issuers ?? ['https://accounts.google.com', 'accounts.google.com'])];
   const keys = options.keys ?? googleCerts();

@@ -34,7 +34,9 @@ export function hmacSignature(options: HmacSignatureOptions): Verifier {
 
   return async ({ headers, rawBody }) => {
     if (rawBody === undefined) {
-      return refuse('hmac: the raw body is needed to check the signature, but the body arrived already parsed (keep req.rawBody, or mount the webhook before any body parser)');
+      return refuse(
+        'hmac: the raw body is needed to check the signature, but the body arrived already parsed (keep req.rawBody, or mount the webhook before any body parser)',
+      );
     }
     const id = headers['webhook-id'];
     const result = verifyWith(

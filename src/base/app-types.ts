@@ -44,7 +44,15 @@ export type FlowOf<T extends AppTypes> = Names<T['flow']>;
 export type ParamsOf<T extends AppTypes> = [T['params']] extends [AnyParams] ? NonNullable<T['params']> : AnyParams;
 
 /** Pages every flow has, and the ids Dialogflow gives special targets. */
-export type SpecialPage = 'START_PAGE' | 'END_FLOW' | 'END_SESSION' | 'PREVIOUS_PAGE' | 'CURRENT_PAGE' | 'END_FLOW_WITH_CANCELLATION' | 'END_FLOW_WITH_FAILURE' | 'END_FLOW_WITH_HUMAN_ESCALATION';
+export type SpecialPage =
+  | 'START_PAGE'
+  | 'END_FLOW'
+  | 'END_SESSION'
+  | 'PREVIOUS_PAGE'
+  | 'CURRENT_PAGE'
+  | 'END_FLOW_WITH_CANCELLATION'
+  | 'END_FLOW_WITH_FAILURE'
+  | 'END_FLOW_WITH_HUMAN_ESCALATION';
 
 /** A full resource name, which needs no map: `projects/…/flows/…/pages/…`. */
 export type ResourceName = `projects/${string}`;

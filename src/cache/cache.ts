@@ -41,7 +41,8 @@ export class Cache {
     this.ttlMs = options.ttlMs;
     this.logger = options.logger;
     const breaker = options.breaker ?? {};
-    this.breaker = breaker === false ? undefined : new CircuitBreaker({ ...breaker, name: options.name, ...(options.logger ? { logger: options.logger } : {}) });
+    this.breaker =
+      breaker === false ? undefined : new CircuitBreaker({ ...breaker, name: options.name, ...(options.logger ? { logger: options.logger } : {}) });
   }
 
   /** The answer for `key`: from the store, or from `load` (once for all concurrent callers). `signal` lets this caller give up early. */

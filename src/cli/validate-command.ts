@@ -49,7 +49,12 @@ async function expand(paths: readonly string[]): Promise<string[]> {
     const info = await stat(path).catch(() => undefined);
     if (info?.isDirectory()) {
       const entries = await readdir(path, { recursive: true });
-      files.push(...entries.filter((e) => e.endsWith('.json')).sort().map((e) => join(path, e)));
+      files.push(
+        ...entries
+          .filter((e) => e.endsWith('.json'))
+          .sort()
+          .map((e) => join(path, e)),
+      );
     } else {
       files.push(path); // a missing file is reported by check()
     }

@@ -119,7 +119,18 @@ export class Pipeline implements CallSettings {
     const ms = elapsed(started);
     // One line per call, on the root logger: a child made just for it would cost more than the line.
     this.options.logger.info({ requestId, dialect, session, outcome: result.outcome, route: result.route, status: 200, ms }, 'turn answered');
-    this.notify({ requestId, dialect, headers, request, status: 200, body: result.body, outcome: result.outcome, route: result.route, ms, errorCode: result.errorCode });
+    this.notify({
+      requestId,
+      dialect,
+      headers,
+      request,
+      status: 200,
+      body: result.body,
+      outcome: result.outcome,
+      route: result.route,
+      ms,
+      errorCode: result.errorCode,
+    });
     return jsonResult(200, result.body, idHeader);
   }
 

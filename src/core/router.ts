@@ -3,7 +3,6 @@ import { InvalidArgumentError } from '../errors.js';
 import { compose, type Middleware } from './compose.js';
 import { toMatcher, type Match } from './matcher.js';
 
-
 /** Per-route settings. */
 export interface RouteOptions {
   /** Time budget for this route's handlers, overriding the app's `deadlineMs`. */

@@ -1,7 +1,6 @@
 import { UnknownDialectError } from '../errors.js';
 import type { Dialect } from '../base/dialect.js';
 
-
 const CX_KEYS = ['detectIntentResponseId', 'fulfillmentInfo', 'sessionInfo', 'pageInfo', 'intentInfo'];
 const ES_KEYS = ['responseId', 'queryResult', 'originalDetectIntentRequest'];
 

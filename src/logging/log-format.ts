@@ -4,7 +4,20 @@
  * whole bodies, auth headers. Logged as `[redacted]`. Matched by key name in one pass over the
  * line (path-based redaction with wildcards costs tens of µs per line).
  */
-const PERSONAL = new Set(['text', 'queryText', 'transcript', 'params', 'parameters', 'sessionParams', 'body', 'request', 'email', 'phone', 'phoneNumber', 'address']);
+const PERSONAL = new Set([
+  'text',
+  'queryText',
+  'transcript',
+  'params',
+  'parameters',
+  'sessionParams',
+  'body',
+  'request',
+  'email',
+  'phone',
+  'phoneNumber',
+  'address',
+]);
 const SECRET_HEADERS = new Set(['authorization', 'cookie', 'x-api-key', 'webhook-signature', 'proxy-authorization']);
 const CENSOR = '[redacted]';
 

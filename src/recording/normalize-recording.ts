@@ -10,9 +10,31 @@ export const RECORDED = 'recorded';
 // Credentials never reach a fixture (replay adds its own), nor do transport and tracing headers.
 const SECRET_HEADER = /auth|key|token|secret|signature|cookie|password/i;
 const TRANSPORT_HEADERS = new Set([
-  'host', 'content-type', 'content-length', 'connection', 'keep-alive', 'transfer-encoding', 'accept-encoding', 'accept', 'user-agent', 'date',
-  'expect', 'forwarded', 'via', 'traceparent', 'tracestate', 'x-cloud-trace-context', 'x-request-id', 'webhook-id', 'webhook-timestamp',
-  'accept-language', 'cache-control', 'pragma', 'priority', 'origin', 'referer',
+  'host',
+  'content-type',
+  'content-length',
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'accept-encoding',
+  'accept',
+  'user-agent',
+  'date',
+  'expect',
+  'forwarded',
+  'via',
+  'traceparent',
+  'tracestate',
+  'x-cloud-trace-context',
+  'x-request-id',
+  'webhook-id',
+  'webhook-timestamp',
+  'accept-language',
+  'cache-control',
+  'pragma',
+  'priority',
+  'origin',
+  'referer',
 ]);
 const VOLATILE_KEY = /timestamp|^request_?id$/i;
 

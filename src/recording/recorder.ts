@@ -107,8 +107,14 @@ export function createRecorder(options: RecordOptions, deps: { logger: Logger; c
 }
 
 function newRecording(dir: string, dialect: Dialect, request: JsonObject, at: Date, number: number, started: number): Recording {
-  const stamp = at.toISOString().replace(/[-:]/g, '').replace('T', '-').replace(/\.(\d+)Z$/, '-$1');
-  const slug = routeOf(dialect, request).replace(/[^\w.-]+/g, '-').slice(0, 60);
+  const stamp = at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace('T', '-')
+    .replace(/\.(\d+)Z$/, '-$1');
+  const slug = routeOf(dialect, request)
+    .replace(/[^\w.-]+/g, '-')
+    .slice(0, 60);
   const file = join(dir, dialect, `${stamp}-${String(number).padStart(4, '0')}-${slug}.json`);
   return { file, dialect, headers: {}, turns: [], personal: new Map(), masked: false, maskedAnswers: false, lastAt: started, askedSince: started };
 }

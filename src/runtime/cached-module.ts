@@ -43,7 +43,14 @@ export function loadCachedModule<T>(file: string): T {
   return module.exports;
 }
 
-type ModuleWrapper<T> = (exports: T, require: NodeJS.Require, module: { exports: T }, filename: string, dirname: string, importer: typeof importOutside) => void;
+type ModuleWrapper<T> = (
+  exports: T,
+  require: NodeJS.Require,
+  module: { exports: T },
+  filename: string,
+  dirname: string,
+  importer: typeof importOutside,
+) => void;
 
 /**
  * `import()` for the loaded code (src/runtime/import-module.ts): Node.js 20 drops the `import()`

@@ -33,7 +33,11 @@ export function junitReport(entries: readonly ReportEntry[], options: { name?: s
     }
     const { kind, message, details } = entry.problem;
     const type = kind === 'failure' ? 'ExpectationMismatch' : 'FixtureError';
-    lines.push(`    <testcase ${attributes}>`, `      <${kind} message="${xml(message)}" type="${type}">${xml(details.join('\n'))}</${kind}>`, '    </testcase>');
+    lines.push(
+      `    <testcase ${attributes}>`,
+      `      <${kind} message="${xml(message)}" type="${type}">${xml(details.join('\n'))}</${kind}>`,
+      '    </testcase>',
+    );
   }
   lines.push('  </testsuite>', '</testsuites>', '');
   return lines.join('\n');

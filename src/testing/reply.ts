@@ -80,7 +80,10 @@ function readContexts(reply: Reply, request: JsonObject, response: JsonObject, s
     reply.sessionReplaced = true;
     const after = out.lifespanCount > 0 ? out.parameters : {};
     const before = objectOf(
-      field(listOf(field(request, 'queryResult', 'outputContexts')).find((c) => contextId(field(c, 'name')) === sessionContext), 'parameters'),
+      field(
+        listOf(field(request, 'queryResult', 'outputContexts')).find((c) => contextId(field(c, 'name')) === sessionContext),
+        'parameters',
+      ),
     );
     for (const [name, value] of Object.entries(after)) reply.params[name] = value;
     for (const name of Object.keys(before)) if (!Object.hasOwn(after, name)) reply.params[name] = null;

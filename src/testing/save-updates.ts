@@ -57,8 +57,7 @@ function withExpectations(document: JsonObject, expectations: (Expectation | und
     next.turns.forEach((turn, i) => {
       set(turn as JsonObject, expectations[i]);
     });
-  }
-  else set(next, expectations[0]);
+  } else set(next, expectations[0]);
   return next;
 }
 

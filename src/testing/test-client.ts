@@ -26,7 +26,10 @@ export class TestClient {
   private readonly target: ReplayTarget;
   private readonly headers: Record<string, string>;
 
-  constructor(readonly app: Fulfiller, options: { auth?: ReplayAuth; headers?: Record<string, string> } = {}) {
+  constructor(
+    readonly app: Fulfiller,
+    options: { auth?: ReplayAuth; headers?: Record<string, string> } = {},
+  ) {
     this.target = appTarget(app, options.auth);
     this.headers = { 'content-type': 'application/json', ...options.headers };
   }

@@ -18,7 +18,9 @@ describe('fetchHandler: Request in, Response out', () => {
   const body = JSON.stringify(cxRequest('hello').build());
 
   it('answers the webhook on POST /webhook', async () => {
-    const response = await handler(new Request(`${URL_BASE}/webhook`, { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-caller': 'edge' } }));
+    const response = await handler(
+      new Request(`${URL_BASE}/webhook`, { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-caller': 'edge' } }),
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(checkBody('cx', await response.text())).toMatchObject({ fulfillmentResponse: { messages: [{ text: { text: ['hello from edge'] } }] } });

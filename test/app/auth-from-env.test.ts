@@ -33,7 +33,11 @@ describe('authFromEnv()', () => {
   it('FULFILLER_HMAC_SECRETS: Standard Webhooks secrets', async () => {
     const body = Buffer.from('{}');
     const timestamp = Math.floor(Date.now() / 1000);
-    const headers = { 'webhook-id': 'msg_env', 'webhook-timestamp': String(timestamp), 'webhook-signature': sign({ secret: SECRET, id: 'msg_env', timestamp, body }) };
+    const headers = {
+      'webhook-id': 'msg_env',
+      'webhook-timestamp': String(timestamp),
+      'webhook-signature': sign({ secret: SECRET, id: 'msg_env', timestamp, body }),
+    };
     expect(await run(make({ FULFILLER_HMAC_SECRETS: `whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD,${SECRET}` }), headers, body)).toMatchObject({
       ok: true,
       caller: { scheme: 'hmac', id: 'secret-2' },
@@ -48,7 +52,10 @@ describe('authFromEnv()', () => {
       urls.push(String(url));
       return certs(url, init);
     }) as typeof globalThis.fetch;
-    const verifier = make({ FULFILLER_GOOGLE_AUDIENCE: AUDIENCE, FULFILLER_GOOGLE_SERVICE_ACCOUNT: SERVICE_AGENT, FULFILLER_GOOGLE_CERTS_URL: 'http://127.0.0.1:9/certs' }, fetch);
+    const verifier = make(
+      { FULFILLER_GOOGLE_AUDIENCE: AUDIENCE, FULFILLER_GOOGLE_SERVICE_ACCOUNT: SERVICE_AGENT, FULFILLER_GOOGLE_CERTS_URL: 'http://127.0.0.1:9/certs' },
+      fetch,
+    );
     expect(await run(verifier, { authorization: `Bearer ${idToken(key, agentClaims())}` })).toMatchObject({ ok: true, caller: { id: SERVICE_AGENT } });
     expect(urls).toEqual(['http://127.0.0.1:9/certs']);
   });

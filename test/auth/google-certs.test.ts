@@ -63,7 +63,8 @@ describe('googleCerts()', () => {
     const clock = fakeClock(0);
     let up = false;
     const good = fakeCertsFetch(() => [A]);
-    const fetch = (async (...args: Parameters<typeof globalThis.fetch>) => (up ? good(...args) : new Response('down', { status: 503 }))) as typeof globalThis.fetch;
+    const fetch = (async (...args: Parameters<typeof globalThis.fetch>) =>
+      up ? good(...args) : new Response('down', { status: 503 })) as typeof globalThis.fetch;
     const source = googleCerts({ fetch, clock, minRefreshMs: 60_000 });
     await expect(source.keys('key-a')).rejects.toThrow(/503/);
     up = true;

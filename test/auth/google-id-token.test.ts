@@ -25,7 +25,10 @@ const reasonOf = (result: AuthResult): string => (result.ok ? '' : result.reason
 describe('googleIdToken()', () => {
   it("accepts the service agent's valid token; the caller is its email", async () => {
     const result = await check(bearer(idToken(KEY, agentClaims())));
-    expect(result).toMatchObject({ ok: true, caller: { scheme: 'google-id-token', id: SERVICE_AGENT, details: { aud: AUDIENCE, iss: 'https://accounts.google.com' } } });
+    expect(result).toMatchObject({
+      ok: true,
+      caller: { scheme: 'google-id-token', id: SERVICE_AGENT, details: { aud: AUDIENCE, iss: 'https://accounts.google.com' } },
+    });
   });
 
   it('accepts any of several audiences and the email in any case', async () => {
@@ -55,7 +58,11 @@ describe('googleIdToken()', () => {
     ['email_verified false', bearer(idToken(KEY, agentClaims({ email_verified: false }))), 'no verified email'],
     ['email_verified as a string', bearer(idToken(KEY, agentClaims({ email_verified: 'true' }))), 'no verified email'],
     ['no email', bearer(idToken(KEY, agentClaims({ email: undefined }))), 'no verified email'],
-    ['an expired token', bearer(idToken(KEY, agentClaims({ iat: Math.floor(Date.now() / 1000) - 7200, exp: Math.floor(Date.now() / 1000) - 3600 }))), 'expired'],
+    [
+      'an expired token',
+      bearer(idToken(KEY, agentClaims({ iat: Math.floor(Date.now() / 1000) - 7200, exp: Math.floor(Date.now() / 1000) - 3600 }))),
+      'expired',
+    ],
     ['no exp', bearer(idToken(KEY, agentClaims({ exp: undefined }))), 'no exp'],
     ['a signature over other claims', bearer(swapPayload(idToken(KEY, agentClaims()), agentClaims({ email: 'x@y.z' }))), 'signature does not verify'],
   ])('refuses %s with 401', async (_name, headers, reason) => {

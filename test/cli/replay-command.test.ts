@@ -114,7 +114,13 @@ describe('fulfiller replay', () => {
 
       const refused = await replay([dir, '--url', url, '--api-key', 'wrong']);
       expect(refused.code).toBe(1);
-      expect(refused.lines).toEqual(expect.arrayContaining(['    status: {"code":"ERR_UNAUTHENTICATED","message":"Authentication required."}', '      expected: 200', '      actual:   401']));
+      expect(refused.lines).toEqual(
+        expect.arrayContaining([
+          '    status: {"code":"ERR_UNAUTHENTICATED","message":"Authentication required."}',
+          '      expected: 200',
+          '      actual:   401',
+        ]),
+      );
     });
 
     it('reports a webhook that is not there as the failure of each fixture', async () => {

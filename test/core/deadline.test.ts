@@ -28,7 +28,10 @@ describe('withDeadline', () => {
   it('returns done when the work finishes in time', async () => {
     const clock = fakeClock(0);
     const { work, finish } = gate();
-    const outcome = track(withDeadline(work, 200, clock, () => {}), () => clock.now());
+    const outcome = track(
+      withDeadline(work, 200, clock, () => {}),
+      () => clock.now(),
+    );
     await clock.advance(199);
     finish();
     await clock.advance(0);
@@ -37,7 +40,10 @@ describe('withDeadline', () => {
 
   it('returns timeout when the budget runs out, at the budget and not before', async () => {
     const clock = fakeClock(0);
-    const outcome = track(withDeadline(gate().work, 10, clock, () => {}), () => clock.now());
+    const outcome = track(
+      withDeadline(gate().work, 10, clock, () => {}),
+      () => clock.now(),
+    );
     await clock.advance(9);
     expect(outcome.result).toBeUndefined();
     await clock.advance(1);
@@ -52,7 +58,10 @@ describe('withDeadline', () => {
     const clock = fakeClock(0);
     const late: unknown[] = [];
     const { work, fail } = gate();
-    const outcome = track(withDeadline(work, 5, clock, (error) => late.push(error)), () => clock.now());
+    const outcome = track(
+      withDeadline(work, 5, clock, (error) => late.push(error)),
+      () => clock.now(),
+    );
     await clock.advance(5);
     expect(outcome.result).toBe('timeout');
     fail(new Error('late'));
@@ -64,7 +73,12 @@ describe('withDeadline', () => {
     const clock = fakeClock(0);
     const turns = [gate(), gate(), gate(), gate(), gate()];
     const budgets = [20, 20, 40, 60, 60];
-    const outcomes = turns.map((turn, i) => track(withDeadline(turn.work, budgets[i]!, clock, () => {}), () => clock.now()));
+    const outcomes = turns.map((turn, i) =>
+      track(
+        withDeadline(turn.work, budgets[i]!, clock, () => {}),
+        () => clock.now(),
+      ),
+    );
     await clock.advance(1);
     turns[1]!.finish();
     await clock.advance(4);
@@ -85,9 +99,15 @@ describe('withDeadline', () => {
     const clock = fakeClock(0);
     const first = gate();
     const second = gate();
-    const firstOutcome = track(withDeadline(first.work, 50, clock, () => {}), () => clock.now());
+    const firstOutcome = track(
+      withDeadline(first.work, 50, clock, () => {}),
+      () => clock.now(),
+    );
     await clock.advance(30);
-    const secondOutcome = track(withDeadline(second.work, 50, clock, () => {}), () => clock.now());
+    const secondOutcome = track(
+      withDeadline(second.work, 50, clock, () => {}),
+      () => clock.now(),
+    );
     await clock.advance(40); // 70 ms after the first started, 40 after the second
     second.finish();
     await clock.advance(0);
@@ -98,8 +118,14 @@ describe('withDeadline', () => {
   it('keeps the budgets of two clocks apart', async () => {
     const a = fakeClock(0);
     const b = fakeClock(0);
-    const onA = track(withDeadline(gate().work, 10, a, () => {}), () => a.now());
-    const onB = track(withDeadline(gate().work, 10, b, () => {}), () => b.now());
+    const onA = track(
+      withDeadline(gate().work, 10, a, () => {}),
+      () => a.now(),
+    );
+    const onB = track(
+      withDeadline(gate().work, 10, b, () => {}),
+      () => b.now(),
+    );
     await a.advance(10);
     expect(onA.result).toBe('timeout');
     expect(onB.result).toBeUndefined();

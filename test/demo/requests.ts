@@ -1,11 +1,4 @@
-import type {
-  CxWebhookRequest,
-  CxWebhookResponse,
-  EsWebhookRequest,
-  EsWebhookResponse,
-  Fulfiller,
-  JsonValue,
-} from '../../src/index.js';
+import type { CxWebhookRequest, CxWebhookResponse, EsWebhookRequest, EsWebhookResponse, Fulfiller, JsonValue } from '../../src/index.js';
 import { validResponse } from '../support/responses.js';
 import type { Dialect } from '../../src/base/dialect.js';
 

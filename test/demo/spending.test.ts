@@ -13,8 +13,7 @@ describe.each(DIALECTS)('spending.summary (%s)', (dialect) => {
   });
   afterEach(() => demo.db.close());
 
-  const summary = async (params: Record<string, JsonValue>): Promise<string> =>
-    (await send(demo.app, dialect, { name: 'spending.summary', params })).text;
+  const summary = async (params: Record<string, JsonValue>): Promise<string> => (await send(demo.app, dialect, { name: 'spending.summary', params })).text;
 
   test('total and per-category spending of a month, largest first', async () => {
     expect(await summary({ account_id: 'ACC-1', month: '2026-10' })).toBe(OCTOBER);
@@ -47,9 +46,7 @@ describe.each(DIALECTS)('spending.summary (%s)', (dialect) => {
 
   test('a month without spending, and a month it cannot read', async () => {
     expect(await summary({ account_id: 'ACC-1', month: '2026-12' })).toBe('Account ACC-1 has no spending recorded in 2026-12.');
-    expect(await summary({ account_id: 'ACC-1', month: 'someday' })).toBe(
-      "Sorry, I didn't understand which month you mean. Please say it like 2026-10.",
-    );
+    expect(await summary({ account_id: 'ACC-1', month: 'someday' })).toBe("Sorry, I didn't understand which month you mean. Please say it like 2026-10.");
   });
 
   test('the account ID in any case', async () => {

@@ -19,7 +19,12 @@ interface Block {
 }
 
 function blocks(): Block[] {
-  const docs = ['README.md', ...readdirSync(path.join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+  const docs = [
+    'README.md',
+    ...readdirSync(path.join(root, 'docs'))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => `docs/${f}`),
+  ];
   return docs.flatMap((doc) => {
     const lines = readFileSync(path.join(root, doc), 'utf8').split('\n');
     const found: Block[] = [];

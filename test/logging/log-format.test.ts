@@ -48,9 +48,20 @@ describe('the default log format', () => {
     const { logger, lines } = capture('info');
     const app = createFulfiller({ mode: 'test', env: {}, logger });
     app.tag('order.status', (turn) => void turn.say('On its way.'));
-    await app.handle(JSON.stringify(cxRequest('order.status', { text: 'where is my parcel, I am Hanako', params: { customer_id: '12345' } })), { ...JSON_HEADERS, 'x-request-id': 'req-7' });
+    await app.handle(JSON.stringify(cxRequest('order.status', { text: 'where is my parcel, I am Hanako', params: { customer_id: '12345' } })), {
+      ...JSON_HEADERS,
+      'x-request-id': 'req-7',
+    });
     const answered = lines.find((l) => l.message === 'turn answered');
-    expect(answered).toMatchObject({ requestId: 'req-7', session: 'session-1', dialect: 'cx', outcome: 'handled', route: { kind: 'tag', key: 'order.status' }, status: 200, severity: 'INFO' });
+    expect(answered).toMatchObject({
+      requestId: 'req-7',
+      session: 'session-1',
+      dialect: 'cx',
+      outcome: 'handled',
+      route: { kind: 'tag', key: 'order.status' },
+      status: 200,
+      severity: 'INFO',
+    });
     expect(typeof answered!.ms).toBe('number');
     expect(JSON.stringify(lines)).not.toMatch(/Hanako|parcel|12345/);
   });
@@ -65,13 +76,23 @@ describe('the default log format', () => {
     expect(written('info')).toEqual(['info', 'warn', 'error']);
     expect(written('error')).toEqual(['error']);
     expect(written('silent')).toEqual([]);
-    expect(() => createFulfiller({ env: { LOG_LEVEL: 'loud' } })).toThrow(expect.objectContaining({ code: 'ERR_INVALID_OPTION', message: expect.stringContaining('"loud"') }));
+    expect(() => createFulfiller({ env: { LOG_LEVEL: 'loud' } })).toThrow(
+      expect.objectContaining({ code: 'ERR_INVALID_OPTION', message: expect.stringContaining('"loud"') }),
+    );
   });
 
   it('a per-request child is made only for a line its parent would write; a logger that cannot tell is asked anyway', () => {
     const { logger, lines } = capture('info');
     let made = 0;
-    const counting: Logger = { ...logger, debug: logger.debug.bind(logger), info: logger.info.bind(logger), warn: logger.warn.bind(logger), error: logger.error.bind(logger), isLevelEnabled: logger.isLevelEnabled!.bind(logger), child: (b) => (made++, logger.child(b)) };
+    const counting: Logger = {
+      ...logger,
+      debug: logger.debug.bind(logger),
+      info: logger.info.bind(logger),
+      warn: logger.warn.bind(logger),
+      error: logger.error.bind(logger),
+      isLevelEnabled: logger.isLevelEnabled!.bind(logger),
+      child: (b) => (made++, logger.child(b)),
+    };
     const lazy = new LazyChild(counting, { requestId: 'r1' });
     lazy.child({ dialect: 'cx' }).debug({}, 'not written');
     expect(made).toBe(0);
@@ -105,7 +126,10 @@ describe('the default log format', () => {
     logger.error({ err: failure, cycle, big: 12n, shared: [cycle, cycle], gone: undefined }, 'odd fields');
     expect(lines[0]).toMatchObject({ err: { type: 'TypeError', message: 'bad input', code: 'E_BAD' }, cycle: { name: 'loop', self: '[Circular]' }, big: '12' });
     expect((lines[0]!.err as { stack: string }).stack).toContain('bad input');
-    expect(lines[0]!.shared).toEqual([{ name: 'loop', self: '[Circular]' }, { name: 'loop', self: '[Circular]' }]);
+    expect(lines[0]!.shared).toEqual([
+      { name: 'loop', self: '[Circular]' },
+      { name: 'loop', self: '[Circular]' },
+    ]);
     expect('gone' in lines[0]!).toBe(false);
   });
 });

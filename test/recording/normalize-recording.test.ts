@@ -26,15 +26,30 @@ describe('normalizeRecording', () => {
       { responseId: 'x', session, queryResult: { outputContexts: [{ name: `${session}/contexts/a` }] } },
       { outputContexts: [{ name: `${session}/contexts/b` }], sessionEntityTypes: [{ name: `${session}/entityTypes/t` }] },
     );
-    expect(call.request).toEqual({ responseId: 'recorded', session: 'projects/p/agent/sessions/recorded-session', queryResult: { outputContexts: [{ name: 'projects/p/agent/sessions/recorded-session/contexts/a' }] } });
+    expect(call.request).toEqual({
+      responseId: 'recorded',
+      session: 'projects/p/agent/sessions/recorded-session',
+      queryResult: { outputContexts: [{ name: 'projects/p/agent/sessions/recorded-session/contexts/a' }] },
+    });
     expect(JSON.stringify(call.response)).not.toContain('/sessions/real');
   });
 
   it('drops credentials, signatures and transport headers, and keeps the others', () => {
     const headers = {
-      authorization: 'Basic x', 'x-api-key': 'k', 'x-fulfiller-key': 'k', 'webhook-signature': 's', 'webhook-id': 'i', cookie: 'c',
-      host: 'h', 'content-type': 'application/json', 'user-agent': 'u', 'x-request-id': 'r', 'x-forwarded-for': 'ip', 'sec-fetch-mode': 'cors',
-      'x-tenant': 'demo', 'x-channel': 'web',
+      authorization: 'Basic x',
+      'x-api-key': 'k',
+      'x-fulfiller-key': 'k',
+      'webhook-signature': 's',
+      'webhook-id': 'i',
+      cookie: 'c',
+      host: 'h',
+      'content-type': 'application/json',
+      'user-agent': 'u',
+      'x-request-id': 'r',
+      'x-forwarded-for': 'ip',
+      'sec-fetch-mode': 'cors',
+      'x-tenant': 'demo',
+      'x-channel': 'web',
     };
     expect(normalizeRecording('cx', headers, {}, {}).headers).toEqual({ 'x-tenant': 'demo', 'x-channel': 'web' });
   });

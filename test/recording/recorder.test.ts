@@ -11,7 +11,10 @@ import { sampleApp, sampleTarget, tempDir } from '../testing/support/sample.js';
 const JSON_HEADERS = { 'content-type': 'application/json' };
 
 function filesIn(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json')).sort().map((f) => join(dir, f));
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => join(dir, f));
 }
 const read = (file: string): JsonObject => JSON.parse(readFileSync(file, 'utf8')) as JsonObject;
 
@@ -20,7 +23,11 @@ async function replayAll(dir: string): Promise<void> {
   for (const loaded of await loadFixtures([dir])) {
     if ('error' in loaded) throw loaded.error;
     const outcome = await runFixture(loaded.fixture, sampleTarget());
-    expect({ file: loaded.file, passed: outcome.passed, turns: outcome.turns.map((t) => t.mismatches) }).toEqual({ file: loaded.file, passed: true, turns: expect.anything() });
+    expect({ file: loaded.file, passed: outcome.passed, turns: outcome.turns.map((t) => t.mismatches) }).toEqual({
+      file: loaded.file,
+      passed: true,
+      turns: expect.anything(),
+    });
   }
 }
 
@@ -53,7 +60,18 @@ describe('createRecorder', () => {
 
   async function exchange(app: ReturnType<typeof sampleApp>['app'], request: JsonObject): Promise<Exchange> {
     const result = await app.handle(JSON.stringify(request), JSON_HEADERS);
-    return { requestId: 'r', dialect: 'detectIntentResponseId' in request ? 'cx' : 'es', headers: {}, request, status: result.status, body: result.body, outcome: 'handled', route: undefined, ms: 2, errorCode: undefined };
+    return {
+      requestId: 'r',
+      dialect: 'detectIntentResponseId' in request ? 'cx' : 'es',
+      headers: {},
+      request,
+      status: result.status,
+      body: result.body,
+      outcome: 'handled',
+      route: undefined,
+      ms: 2,
+      errorCode: undefined,
+    };
   }
 
   it('makes one conversation of a session, keeps the pauses, and turns polling into one retried turn', async () => {
@@ -89,7 +107,12 @@ describe('createRecorder', () => {
     const dir = tempDir();
     const recorder = createRecorder({ dir }, { logger: new MemoryLogger() });
     const { app } = sampleApp();
-    recorder.observe(await exchange(app, esRequest('contact').session('a').params({ name: 'Hanako Yamada' }).text('call Hanako Yamada, hanako@example.com').build() as JsonObject));
+    recorder.observe(
+      await exchange(
+        app,
+        esRequest('contact').session('a').params({ name: 'Hanako Yamada' }).text('call Hanako Yamada, hanako@example.com').build() as JsonObject,
+      ),
+    );
     recorder.observe(await exchange(app, esRequest('contact').session('b').build() as JsonObject));
     await recorder.flush();
 

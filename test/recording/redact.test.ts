@@ -13,7 +13,10 @@ describe('redactJson', () => {
   });
 
   it('masks personal parameter values wherever they appear, longest first, whole words only', () => {
-    const personal = new Map([['Tanaka', '[name]'], ['Ichiro Tanaka', '[name]']]);
+    const personal = new Map([
+      ['Tanaka', '[name]'],
+      ['Ichiro Tanaka', '[name]'],
+    ]);
     expect(redactJson({ a: 'Ichiro Tanaka called Tanaka-san; Tanakawa did not.' }, {}, personal)).toEqual({ a: '[name] called [name]-san; Tanakawa did not.' });
   });
 

@@ -16,16 +16,22 @@ describe('withFinally', () => {
 
   it('calls done at once and rejects when the work throws instead of returning a promise', async () => {
     let done = 0;
-    const running = withFinally(() => {
-      throw new Error('sync');
-    }, () => done++);
+    const running = withFinally(
+      () => {
+        throw new Error('sync');
+      },
+      () => done++,
+    );
     expect(done).toBe(1);
     await expect(running).rejects.toThrow('sync');
   });
 
   it('runs done before the caller continues, as finally would', async () => {
     let inFlight = 1;
-    await withFinally(() => Promise.resolve(), () => inFlight--);
+    await withFinally(
+      () => Promise.resolve(),
+      () => inFlight--,
+    );
     expect(inFlight).toBe(0);
   });
 });

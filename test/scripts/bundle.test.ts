@@ -118,7 +118,6 @@ describe('the bundle (dist/lib)', () => {
         .map((line) => JSON.parse(line) as { message: string; code?: string })
         .find((line) => line.message.startsWith('a handler failed'));
       expect(failure?.code).toBe('ERR_BACKEND_TIMEOUT'); // a second copy would see a foreign error: ERR_HANDLER_FAILED
-
     });
   });
 });

@@ -9,7 +9,11 @@ import { checkBody, validResponse } from '../support/responses.js';
 /** The value of one sample line of the exposition, e.g. `fulfiller_requests_total{...} 2`. */
 function sample(text: string, name: string, labels: Record<string, string>): number | undefined {
   const wanted = Object.entries(labels).map(([k, v]) => `${k}="${v}"`);
-  const line = text.split('\n').find((l) => l.startsWith(`${name}{`) && wanted.every((w) => l.includes(w)) && l.slice(name.length + 1, l.indexOf('}')).split(',').length === wanted.length);
+  const line = text
+    .split('\n')
+    .find(
+      (l) => l.startsWith(`${name}{`) && wanted.every((w) => l.includes(w)) && l.slice(name.length + 1, l.indexOf('}')).split(',').length === wanted.length,
+    );
   return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
 }
 
@@ -25,7 +29,8 @@ function appWithRoutes(): Fulfiller {
 describe('metrics', () => {
   it('counts requests by dialect, route and status, latency, deadlines, fallbacks and errors', async () => {
     const app = appWithRoutes();
-    const turn = async (body: object, dialect: 'cx' | 'es' = 'cx'): Promise<void> => void validResponse(dialect as 'cx', await app.handle(JSON.stringify(body), JSON_HEADERS));
+    const turn = async (body: object, dialect: 'cx' | 'es' = 'cx'): Promise<void> =>
+      void validResponse(dialect as 'cx', await app.handle(JSON.stringify(body), JSON_HEADERS));
     await turn(cxRequest('ok'));
     await turn(cxRequest('ok'));
     await turn(esRequest('ok'), 'es');
@@ -64,7 +69,18 @@ describe('metrics', () => {
   it('keeps at most 100 route labels; the rest count as other', async () => {
     const metrics = new Metrics({ jobsInFlight: () => 0 });
     const exchange = (key: string): Exchange =>
-      ({ requestId: 'r', dialect: 'cx', headers: {}, request: undefined, status: 200, body: '', outcome: 'handled', route: { kind: 'tag', key }, ms: 1, errorCode: undefined }) as Exchange;
+      ({
+        requestId: 'r',
+        dialect: 'cx',
+        headers: {},
+        request: undefined,
+        status: 200,
+        body: '',
+        outcome: 'handled',
+        route: { kind: 'tag', key },
+        ms: 1,
+        errorCode: undefined,
+      }) as Exchange;
     for (let i = 0; i < 150; i++) metrics.record(exchange(`tag-${i}`));
     const { body } = await metrics.render();
     expect(sample(body, 'fulfiller_requests_total', { dialect: 'cx', route: 'tag:tag-99', status: '200' })).toBe(1);

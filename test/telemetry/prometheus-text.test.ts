@@ -8,11 +8,37 @@ const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 3, 4, 5, 10, 30
 function reference(exchanges: readonly Exchange[], jobs: number): Promise<string> {
   const registers = [new prom.Registry()];
   new prom.Gauge({ name: 'fulfiller_jobs_in_flight', help: 'Deferred jobs running on this instance.', registers }).set(jobs);
-  const requests = new prom.Counter({ name: 'fulfiller_requests_total', help: 'Webhook calls by dialect, route and HTTP status.', labelNames: ['dialect', 'route', 'status'], registers });
-  const duration = new prom.Histogram({ name: 'fulfiller_request_duration_seconds', help: 'Time to answer a webhook call.', labelNames: ['dialect', 'route'], buckets: BUCKETS, registers });
-  const deadlines = new prom.Counter({ name: 'fulfiller_deadline_exceeded_total', help: 'Turns answered with the timeout message because the handler ran out of time.', labelNames: ['dialect', 'route'], registers });
-  const fallbacks = new prom.Counter({ name: 'fulfiller_fallbacks_total', help: 'Turns no route matched, answered with the fallback message.', labelNames: ['dialect'], registers });
-  const errors = new prom.Counter({ name: 'fulfiller_errors_total', help: 'Turns answered with the apology, by error code.', labelNames: ['dialect', 'route', 'code'], registers });
+  const requests = new prom.Counter({
+    name: 'fulfiller_requests_total',
+    help: 'Webhook calls by dialect, route and HTTP status.',
+    labelNames: ['dialect', 'route', 'status'],
+    registers,
+  });
+  const duration = new prom.Histogram({
+    name: 'fulfiller_request_duration_seconds',
+    help: 'Time to answer a webhook call.',
+    labelNames: ['dialect', 'route'],
+    buckets: BUCKETS,
+    registers,
+  });
+  const deadlines = new prom.Counter({
+    name: 'fulfiller_deadline_exceeded_total',
+    help: 'Turns answered with the timeout message because the handler ran out of time.',
+    labelNames: ['dialect', 'route'],
+    registers,
+  });
+  const fallbacks = new prom.Counter({
+    name: 'fulfiller_fallbacks_total',
+    help: 'Turns no route matched, answered with the fallback message.',
+    labelNames: ['dialect'],
+    registers,
+  });
+  const errors = new prom.Counter({
+    name: 'fulfiller_errors_total',
+    help: 'Turns answered with the apology, by error code.',
+    labelNames: ['dialect', 'route', 'code'],
+    registers,
+  });
   for (const e of exchanges) {
     const dialect = e.dialect ?? 'unknown';
     const route = e.route === undefined ? 'none' : `${e.route.kind}:${e.route.key}`;
@@ -29,7 +55,13 @@ const exchange = fc.record({
   dialect: fc.constantFrom('cx' as const, 'es' as const, undefined),
   status: fc.constantFrom(200, 400, 401, 503),
   outcome: fc.constantFrom('handled' as const, 'fallback' as const, 'timeout' as const, 'error' as const, 'invalid-response' as const, 'refused' as const),
-  route: fc.option(fc.record({ kind: fc.constantFrom('tag' as const, 'intent' as const, 'action' as const), key: fc.oneof(fc.string({ maxLength: 6 }), fc.constant('line\nbreak, "quote", back\\slash')) }), { nil: undefined }),
+  route: fc.option(
+    fc.record({
+      kind: fc.constantFrom('tag' as const, 'intent' as const, 'action' as const),
+      key: fc.oneof(fc.string({ maxLength: 6 }), fc.constant('line\nbreak, "quote", back\\slash')),
+    }),
+    { nil: undefined },
+  ),
   ms: fc.oneof(fc.double({ min: 0, max: 40_000, noNaN: true }), fc.constantFrom(5, 10, 25, 5000, 30_000)),
   errorCode: fc.option(fc.constantFrom('ERR_HANDLER_FAILED', 'ERR_X'), { nil: undefined }),
 });

@@ -1,5 +1,16 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { context, ROOT_CONTEXT, SpanStatusCode, trace, type Context, type ContextManager, type Span, type SpanOptions, type Tracer, type TracerProvider } from '@opentelemetry/api';
+import {
+  context,
+  ROOT_CONTEXT,
+  SpanStatusCode,
+  trace,
+  type Context,
+  type ContextManager,
+  type Span,
+  type SpanOptions,
+  type Tracer,
+  type TracerProvider,
+} from '@opentelemetry/api';
 import { Cache, MemoryStore } from '../../src/index.js';
 import { traced, tracingEnabled, tracingReady } from '../../src/telemetry/tracing.js';
 import { testApp } from '../support/app.js';
@@ -97,7 +108,11 @@ describe('tracing', () => {
     });
     expect(backend).toMatchObject({ name: 'fulfiller.cache', attributes: { 'fulfiller.backend': 'orders', 'fulfiller.cache.hit': false }, ended: true });
     expect(backend!.parent).toBe(turn);
-    expect(failed).toMatchObject({ name: 'dialogflow.turn', attributes: { 'dialogflow.outcome': 'error', 'dialogflow.error_code': 'ERR_HANDLER_FAILED' }, status: SpanStatusCode.ERROR });
+    expect(failed).toMatchObject({
+      name: 'dialogflow.turn',
+      attributes: { 'dialogflow.outcome': 'error', 'dialogflow.error_code': 'ERR_HANDLER_FAILED' },
+      status: SpanStatusCode.ERROR,
+    });
     expect(JSON.stringify(spans.map((s) => s.attributes))).not.toContain('session');
   });
 

@@ -40,7 +40,9 @@ describe('replay targets', () => {
 
   it('says which webhook it cannot reach, and why', async () => {
     const port = await freePort();
-    await expect(urlTarget(`http://127.0.0.1:${port}/webhook`).send(body, headers)).rejects.toThrow(`Cannot reach http://127.0.0.1:${port}/webhook: ECONNREFUSED`);
+    await expect(urlTarget(`http://127.0.0.1:${port}/webhook`).send(body, headers)).rejects.toThrow(
+      `Cannot reach http://127.0.0.1:${port}/webhook: ECONNREFUSED`,
+    );
   });
 
   it('gives up on a webhook that does not answer in time', async () => {

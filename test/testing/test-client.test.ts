@@ -42,7 +42,9 @@ describe('the test client', () => {
     // An app behind a proxy that breaks its answers: the library's own app never sends one.
     const { app } = testApp();
     const broken = { options: app.options, handle: async () => ({ status: 200, headers: {}, body: '{"fulfillmentResponse":{"mergeBehavior":"SOMETIMES"}}' }) };
-    await expect(testClient(broken as unknown as Fulfiller).send(cxRequest('any'))).rejects.toThrow(expect.objectContaining({ code: 'ERR_INVALID_RESPONSE', path: 'fulfillmentResponse.mergeBehavior' }));
+    await expect(testClient(broken as unknown as Fulfiller).send(cxRequest('any'))).rejects.toThrow(
+      expect.objectContaining({ code: 'ERR_INVALID_RESPONSE', path: 'fulfillmentResponse.mergeBehavior' }),
+    );
   });
 
   it('loads an app module the way fulfiller serve does', async () => {

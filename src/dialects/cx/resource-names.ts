@@ -36,8 +36,7 @@ export function resolveTarget(
     return { targetPage: target.page };
   }
   checkId('page', target.page);
-  const flow =
-    target.flow === undefined ? FLOW.exec(request.pageInfo?.currentPage ?? '')?.[1] : resolveFlow(request, target.flow);
+  const flow = target.flow === undefined ? FLOW.exec(request.pageInfo?.currentPage ?? '')?.[1] : resolveFlow(request, target.flow);
   if (flow === undefined) {
     throw new UnresolvedTargetError(
       `Cannot find the current flow for page "${target.page}": the request has no pageInfo.currentPage. Name the flow: transition({ flow, page }).`,

@@ -53,7 +53,11 @@ export class EsTurn<T extends AppTypes = AppTypes> extends BaseTurn<EsWebhookReq
     this.sessionContext = incoming.find((c) => contextId(c.name ?? '') === options.sessionContext);
     this.contexts = new EsContexts(this.session, incoming, options.sessionContext, (method) => this.writable(method));
     const session = this.sessionContext;
-    this.params = new Params<ParamsOf<T>>(() => [request.queryResult?.parameters, session?.parameters, ...incoming.filter((c) => c !== session).map((c) => c.parameters)]);
+    this.params = new Params<ParamsOf<T>>(() => [
+      request.queryResult?.parameters,
+      session?.parameters,
+      ...incoming.filter((c) => c !== session).map((c) => c.parameters),
+    ]);
   }
 
   get tag(): undefined {

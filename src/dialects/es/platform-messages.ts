@@ -10,7 +10,10 @@ export function toEsPlatformMessage(item: RichItem, platform: EsIntentMessagePla
   const target = { platform };
   switch (item.type) {
     case 'chips':
-      return es.quickReplies(item.chips.map((chip) => chip.text), target);
+      return es.quickReplies(
+        item.chips.map((chip) => chip.text),
+        target,
+      );
     case 'image':
       return es.image({ imageUri: item.image.url, accessibilityText: item.image.alt }, target);
     case 'link':
