@@ -4,10 +4,8 @@ import type { JsonValue } from '../generated/types.js';
 /** A source of parameters as the request has it: absent sources are skipped. */
 type Source = Readonly<Record<string, JsonValue>> | null | undefined;
 
-/** The parameter names of an app that knows its agent. */
-type Name<P> = keyof P & string;
-/** Any name, for an app that does not know its agent; none beyond `Name<P>` for one that does. */
-type AnyName<P> = string extends keyof P ? string : never;
+/** Any name, for an app that does not know its agent; none beyond its names for one that does. */
+type AnyName<N extends string> = string extends N ? string : never;
 /** Every parameter at once. */
 type ParamsObject<P> = string extends keyof P ? Record<string, JsonValue> : Partial<P>;
 
@@ -18,7 +16,7 @@ type ParamsObject<P> = string extends keyof P ? Record<string, JsonValue> : Part
  * (`""`, `[]`, `null`) read as unset, so a read falls through to the next source. `P` types the
  * names and values when the app knows its agent (`createFulfiller<Agent>()`).
  */
-export class Params<P extends AnyParams = AnyParams> {
+export class Params<P extends AnyParams = AnyParams, N extends string = keyof P & string> {
   private list: readonly Readonly<Record<string, JsonValue>>[] | undefined;
   private readonly diff = new Map<string, JsonValue | undefined>();
 
@@ -37,8 +35,8 @@ export class Params<P extends AnyParams = AnyParams> {
   }
 
   /** The current value, or undefined when unset (a deleted parameter reads as undefined). */
-  get<K extends Name<P>>(name: K): P[K] | undefined;
-  get<V extends JsonValue = JsonValue>(name: AnyName<P>): V | undefined;
+  get<K extends N>(name: K): P[K] | undefined;
+  get<V extends JsonValue = JsonValue>(name: AnyName<N>): V | undefined;
   get(name: string): JsonValue | undefined {
     if (this.diff.has(name)) return this.diff.get(name);
     for (const source of this.from) {
@@ -51,7 +49,7 @@ export class Params<P extends AnyParams = AnyParams> {
    * The value as text: strings as they are, numbers and booleans converted (so `12345` from
    * a @sys.number entity reads as "12345"), anything else undefined.
    */
-  string(name: Name<P> | AnyName<P>): string | undefined {
+  string(name: N | AnyName<N>): string | undefined {
     const value = this.read(name);
     if (typeof value === 'string') return value;
     if (typeof value === 'number' || typeof value === 'boolean') return String(value);
@@ -59,26 +57,26 @@ export class Params<P extends AnyParams = AnyParams> {
   }
 
   /** The value as a finite number (numeric strings converted), or undefined. */
-  number(name: Name<P> | AnyName<P>): number | undefined {
+  number(name: N | AnyName<N>): number | undefined {
     const value = this.read(name);
     const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
     return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
   }
 
-  has(name: Name<P> | AnyName<P>): boolean {
+  has(name: N | AnyName<N>): boolean {
     return this.read(name) !== undefined;
   }
 
   /** Sets a parameter for the rest of the session. `undefined` or `null` deletes it. */
-  set<K extends Name<P>>(name: K, value: P[K] | null | undefined): this;
-  set(name: AnyName<P>, value: JsonValue | undefined): this;
+  set<K extends N>(name: K, value: P[K] | null | undefined): this;
+  set(name: AnyName<N>, value: JsonValue | undefined): this;
   set(name: string, value: JsonValue | undefined): this {
     this.diff.set(name, value === null ? undefined : value);
     return this;
   }
 
   /** Removes a parameter from the session. */
-  delete(name: Name<P> | AnyName<P>): this {
+  delete(name: N | AnyName<N>): this {
     this.diff.set(name, undefined);
     return this;
   }
