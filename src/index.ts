@@ -28,8 +28,18 @@ export * as cx from './dialects/cx/messages.js';
 export * as es from './dialects/es/messages.js';
 export { detectDialect, type Dialect } from './dialects/detect.js';
 
-export { validateSchema, formatIssues, type SchemaKind, type SchemaIssue, type SchemaResult } from './schema/validate.js';
+export { withoutOutputOnlyFields } from './schema/without-output-only-fields.js';
+export {
+  validateSchema,
+  formatIssues,
+  type SchemaKind,
+  type SchemaIssue,
+  type SchemaResult,
+  type SchemaOptions,
+  type ApiVersion,
+} from './schema/validate.js';
 export type * from './generated/types.js';
+export type * from './generated/beta-types.js';
 
 export { createServer, nodeHandler } from './adapters/node-http.js';
 export type { ServerOptions, TlsOptions } from './http/server-options.js';
