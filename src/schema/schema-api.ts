@@ -19,7 +19,9 @@ export interface SchemaApi {
   hints: SchemaHints;
 }
 
-/** By dialect and version, loaded on first use. Maps, because both are caller-supplied text. */
+/** The GA version of each dialect, once loaded: what nearly every call wants, one property away. */
+const ga: Partial<Record<Dialect, SchemaApi>> = {};
+/** Every version by dialect and version, loaded on first use. Maps, because both are caller-supplied text. */
 const loaded = new Map<string, Map<string, SchemaApi>>();
 
 /**
@@ -27,7 +29,12 @@ const loaded = new Map<string, Map<string, SchemaApi>>();
  * process serving one dialect never loads the other's, one serving the GA versions never
  * loads the beta ones'). The GA versions' hints are bundled; the others' come with their validators.
  */
-export function schemaApi(dialect: Dialect, version: string = gaVersions[dialect]): SchemaApi {
+export function schemaApi(dialect: Dialect, version?: string): SchemaApi {
+  if (version === undefined) return ga[dialect] ?? (ga[dialect] = versionApi(dialect, gaVersions[dialect]));
+  return versionApi(dialect, version);
+}
+
+function versionApi(dialect: Dialect, version: string): SchemaApi {
   const cached = loaded.get(dialect)?.get(version);
   if (cached !== undefined) return cached;
   const api = load(dialect, version);

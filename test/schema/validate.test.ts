@@ -1,4 +1,4 @@
-import { formatIssues, InvalidOptionError, validateSchema, type ApiVersion } from '../../src/index.js';
+import { formatIssues, InvalidOptionError, OutputOnlyFieldError, validateSchema, type ApiVersion } from '../../src/index.js';
 import { caseData, caseOptions, caseSchema, loadSchemaCases } from './cases.js';
 
 const cases = loadSchemaCases();
@@ -79,6 +79,20 @@ describe('validateSchema', () => {
         ['fulfillmentResponse.messages[1].endInteraction', 'output-only'],
         ['fulfillmentResponse.messages[2].mixedAudio', 'output-only'],
       ]);
+    });
+
+    it('gives what an OutputOnlyFieldError needs to name the field and the fix', () => {
+      const result = validateSchema('cx', 'response', { fulfillmentResponse: { messages: [{ endInteraction: {} }] } });
+      const issue = result.ok ? undefined : result.issues[0]!;
+      const error = new OutputOnlyFieldError(issue!.message, issue!.path);
+      expect(error.toJSON()).toEqual({
+        error: {
+          code: 'ERR_OUTPUT_ONLY_FIELD',
+          message: expect.stringMatching(/^The handler set a field that Dialogflow ignores in a WebhookResponse: fulfillmentResponse\.messages\[0\]\.endInteraction: endInteraction is output only: .*turn\.transition/),
+          path: 'fulfillmentResponse.messages[0].endInteraction',
+        },
+      });
+      expect(error.status).toBe(500);
     });
 
     it('takes them in a request, where Dialogflow sends them', () => {
