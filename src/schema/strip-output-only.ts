@@ -84,12 +84,14 @@ class Walker {
   }
 
   private map(type: string, entries: Record<string, unknown>, path: string): unknown {
-    let copy: Record<string, unknown> | undefined;
-    for (const [key, item] of Object.entries(entries)) {
+    let changed = false;
+    const walked = Object.entries(entries).map(([key, item]): [string, unknown] => {
       const next = this.message(type, item, appendKey(path, key), false);
-      if (next !== item) (copy ??= { ...entries })[key] = next;
-    }
-    return copy ?? entries;
+      changed ||= next !== item;
+      return [key, next];
+    });
+    // fromEntries defines each key, so a map key such as "__proto__" stays a key.
+    return changed ? Object.fromEntries(walked) : entries;
   }
 
   /** Whether a member of the oneof is still set, in either spelling. */
