@@ -140,6 +140,18 @@ export class InvalidResponseError extends FulfillerError {
   }
 }
 
+/**
+ * The response sets a field the protos mark output only (`endInteraction`, `mixedAudio`,
+ * `allowPlaybackInterruption`): Dialogflow would take the response but ignore the field, so
+ * the handler would not get what it asked for. `message` is the schema issue's, which says
+ * what to do instead.
+ */
+export class OutputOnlyFieldError extends FulfillerError {
+  constructor(message: string, path: string) {
+    super('ERR_OUTPUT_ONLY_FIELD', 500, `The handler set a field that Dialogflow ignores in a WebhookResponse: ${path}: ${message}`, { path });
+  }
+}
+
 /** The serialised response exceeds Dialogflow's 64 KiB limit. */
 export class ResponseTooLargeError extends FulfillerError {
   constructor(size: number, limit: number) {

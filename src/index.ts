@@ -33,9 +33,11 @@ export { detectDialect } from './dialects/detect.js';
 export type { Dialect } from './base/dialect.js';
 export { systemClock, type Clock, type Timer } from './base/clock.js';
 
-export { validateSchema, formatIssues, type SchemaKind, type SchemaResult } from './schema/validate.js';
+export { withoutOutputOnlyFields } from './schema/without-output-only-fields.js';
+export { validateSchema, formatIssues, type SchemaKind, type SchemaResult, type SchemaOptions, type ApiVersion } from './schema/validate.js';
 export type { SchemaIssue } from './schema/describe-error.js';
 export type * from './generated/types.js';
+export type * from './generated/beta-types.js';
 
 export { createServer, nodeHandler } from './adapters/node-http.js';
 export { expressHandler } from './adapters/express.js';

@@ -7,8 +7,9 @@ const HELP = `fulfiller — Dialogflow CX and ES webhook fulfillment
       serve an app module on POST /webhook (PORT, default 8080); HTTPS with a
       certificate and key, mutual TLS with a client CA; --record writes every
       answered call to DIR as a fixture (personal data masked)
-  fulfiller validate <cx|es> <request|response> FILE|DIR...
-      check JSON files against the WebhookRequest / WebhookResponse schema
+  fulfiller validate <cx|es|cx3beta1|es2beta1> <request|response> FILE|DIR...
+      check JSON files against the WebhookRequest / WebhookResponse schema of CX v3 or
+      ES v2, or of the beta versions CX v3beta1 / ES v2beta1
   fulfiller replay FILE|DIR... (--app FILE | --url URL) [--update] [--reporter junit --out FILE]
                    [--api-key KEY] [--basic USER:PASS] [--bearer TOKEN] [--hmac-secret whsec_...]
       replay fixtures in-process or against a running webhook; --update writes the

@@ -2,13 +2,14 @@ import type { Caller } from '../auth/verifier.js';
 import type { Dialect } from '../base/dialect.js';
 import { createTurn } from '../dialects/create-turn.js';
 import type { Turn } from '../dialects/turn.js';
-import { InvalidResponseError, ResponseTooLargeError, type FulfillerError } from '../errors.js';
+import { InvalidResponseError, OutputOnlyFieldError, ResponseTooLargeError, type FulfillerError } from '../errors.js';
 import type { Headers } from '../http/headers.js';
 import type { Jobs } from '../jobs/jobs.js';
 import { errorFields } from '../logging/log-format.js';
 import type { Logger } from '../logging/logger.js';
 import { hasLoneSurrogate } from '../schema/lone-surrogate.js';
 import { validateSchema } from '../schema/validate.js';
+import { withoutOutputOnlyFields } from '../schema/without-output-only-fields.js';
 import type { TurnContext } from '../turn/turn-context.js';
 import type { Outcome } from '../telemetry/exchange.js';
 import type { ResolvedOptions } from './options.js';
@@ -111,13 +112,27 @@ export class WebhookCall implements TurnContext {
     return { body, outcome, route: this.route, errorCode };
   }
 
-  private serialize(turn: Turn): string {
-    const response = turn.toResponse();
+  /**
+   * The response, checked against the schema. A field Dialogflow ignores in an answer (output
+   * only: CX `endInteraction`…) is refused in development and tests, naming it and what to do
+   * instead; in production it is dropped with a warning and the rest is sent, since Dialogflow
+   * would have accepted the answer and ignored the field.
+   */
+  private checked(response: object): object {
     const checked = validateSchema(this.dialect, 'response', response);
-    if (!checked.ok) {
-      const issue = checked.issues[0]!;
-      throw new InvalidResponseError(issue.message, issue.path);
-    }
+    if (checked.ok) return response;
+    const issue = checked.issues[0]!;
+    if (issue.kind !== 'output-only') throw new InvalidResponseError(issue.message, issue.path);
+    if (this.settings.options.mode !== 'production') throw new OutputOnlyFieldError(issue.message, issue.path);
+    const stripped = withoutOutputOnlyFields(this.dialect, response);
+    this.log.warn({ removed: stripped.removed }, 'the response set fields Dialogflow ignores (output only): they were dropped, the rest was sent');
+    const again = validateSchema(this.dialect, 'response', stripped.response);
+    if (!again.ok) throw new InvalidResponseError(again.issues[0]!.message, again.issues[0]!.path);
+    return stripped.response;
+  }
+
+  private serialize(turn: Turn): string {
+    const response = this.checked(turn.toResponse());
     const body = JSON.stringify(response);
     if (hasLoneSurrogate(body)) {
       throw new InvalidResponseError('contains text cut inside an emoji (an unpaired UTF-16 surrogate), which Dialogflow refuses', '');
@@ -134,5 +149,5 @@ export class WebhookCall implements TurnContext {
 
 /** An error in the answer a handler built (not in the handler's own work). */
 export function isResponseMistake(error: unknown): error is FulfillerError {
-  return error instanceof InvalidResponseError || error instanceof ResponseTooLargeError;
+  return error instanceof InvalidResponseError || error instanceof ResponseTooLargeError || error instanceof OutputOnlyFieldError;
 }

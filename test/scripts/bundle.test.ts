@@ -33,22 +33,32 @@ describe('the bundle (dist/lib)', () => {
     expect(same).toBe(true);
   });
 
-  it("loads a dialect's validators on first use, and never the other dialect's", () => {
+  it("loads a dialect's validators on first use, never the other dialect's, and the beta versions' only when asked for", () => {
     const loaded = evaluate(`import fs from 'node:fs';
       import { syncBuiltinESMExports } from 'node:module';
       const read = fs.readFileSync;
       const files = [];
       fs.readFileSync = (file, ...rest) => (files.push(String(file)), read(file, ...rest));
       syncBuiltinESMExports(); // the library's own \`import { readFileSync }\` reads through the spy too
-      const { validateSchema } = await import('${process.cwd()}/dist/lib/index.js');
+      const { validateSchema, withoutOutputOnlyFields } = await import('${process.cwd()}/dist/lib/index.js');
       const validators = () => files.filter((file) => file.endsWith('-validators.cjs')).map((file) => file.split('/').pop());
       const before = validators();
       const invalid = validateSchema('es', 'response', { fulfillmentText: 7 });
-      console.log(JSON.stringify({ before, after: validators(), invalid }));`);
+      const es = validators();
+      const outputOnly = validateSchema('cx', 'response', { fulfillmentResponse: { messages: [{ endInteraction: {} }] } });
+      withoutOutputOnlyFields('cx', { fulfillmentResponse: { messages: [{ endInteraction: {} }] } });
+      validateSchema('cx', 'request', { text: 1 });
+      const ga = validators();
+      const beta = validateSchema('es', 'response', { endInteraction: 'yes' }, { version: 'v2beta1' });
+      console.log(JSON.stringify({ before, es, invalid, outputOnly: outputOnly.issues?.[0].kind, ga, beta, after: validators() }));`);
     expect(loaded).toEqual({
       before: [],
-      after: ['es-validators.cjs'],
+      es: ['es-validators.cjs'],
       invalid: { ok: false, issues: [{ path: 'fulfillmentText', message: expect.stringContaining('string') }] },
+      outputOnly: 'output-only',
+      ga: ['es-validators.cjs', 'cx-validators.cjs'],
+      beta: { ok: false, issues: [{ path: 'endInteraction', message: 'must be true or false, not "yes"' }] },
+      after: ['es-validators.cjs', 'cx-validators.cjs', 'es-v2beta1-validators.cjs'],
     });
   });
 
@@ -67,13 +77,14 @@ describe('the bundle (dist/lib)', () => {
   it('ships a V8 code cache of the library and the validators that node takes as it is', () => {
     const caches = readdirSync('dist/lib/code-cache');
     // The build writes two of each (no flags, and npm start's); runs with other flags add theirs.
-    for (const code of ['fulfiller-', 'cx-validators-', 'es-validators-']) {
+    for (const code of ['fulfiller-', 'cx-validators-', 'es-validators-', 'cx-v3beta1-validators-', 'es-v2beta1-validators-']) {
       expect({ code, caches: caches.filter((name) => name.startsWith(code)).length >= 2 }).toEqual({ code, caches: true });
     }
     const before = caches.map((name) => statSync(`dist/lib/code-cache/${name}`).ino);
     const valid = evaluate(`const { validateSchema } = await import('${process.cwd()}/dist/lib/index.js');
-      console.log(JSON.stringify([validateSchema('cx', 'response', {}).ok, validateSchema('es', 'response', {}).ok]));`);
-    expect(valid).toEqual([true, true]);
+      const beta = { version: 'v2beta1' };
+      console.log(JSON.stringify([validateSchema('cx', 'response', {}).ok, validateSchema('es', 'response', {}).ok, validateSchema('es', 'response', {}, beta).ok]));`);
+    expect(valid).toEqual([true, true, true]);
     // Taken, not refused: a refused cache would have been written again at exit.
     expect(readdirSync('dist/lib/code-cache').map((name) => statSync(`dist/lib/code-cache/${name}`).ino)).toEqual(before);
   });
