@@ -1,4 +1,5 @@
 import { systemClock } from '../base/clock.js';
+import { DEFAULT_SESSION_CONTEXT } from '../dialects/es/es-turn.js';
 import { checkDeadline, DEFAULT_DEADLINE_MS, type ResolvedOptions } from '../core/options.js';
 import type { FulfillerOptions } from './options.js';
 import { InvalidOptionError } from '../errors.js';
@@ -36,7 +37,7 @@ export function resolveOptions(options: FulfillerOptions = {}): ResolvedOptions 
     metrics: options.metrics ?? fromEnv.metrics ?? true,
     auth: options.auth ?? authFromEnv(env, { store, clock }),
     es: {
-      sessionContext: options.es?.sessionContext ?? 'fulfiller_session',
+      sessionContext: options.es?.sessionContext ?? DEFAULT_SESSION_CONTEXT,
       sessionLifespan: options.es?.sessionLifespan ?? 50,
       ...(options.es?.platform === undefined ? {} : { platform: options.es.platform }),
     },
