@@ -30,3 +30,25 @@ export { junitReport, type ReportEntry } from './junit-report.js';
 export { createRecorder, type Recorder, type RecordOptions } from './recorder.js';
 export { normalizeRecording, RECORDED_SESSION, type NormalizedCall } from './normalize-recording.js';
 export { redactJson, personalValues, type RedactOptions } from './redact.js';
+
+export { readAgent, type ReadAgentOptions } from '../agent/read-agent.js';
+export type { ExportLimits } from '../agent/export-limits.js';
+export type {
+  AgentModel,
+  AgentFlow,
+  AgentPage,
+  AgentRoute,
+  AgentRouteGroup,
+  AgentEventHandler,
+  AgentFormParameter,
+  AgentFulfillment,
+  AgentIntent,
+  AgentIntentParameter,
+  AgentEntityType,
+  AgentWebhook,
+  WebhookAuth,
+  CallSite,
+  CallSiteKind,
+  PageRef,
+  AgentLocation,
+} from '../agent/agent-model.js';
