@@ -13,6 +13,7 @@ export type { RecordOptions } from './testing/recorder.js';
 export type { RedactOptions } from './testing/redact.js';
 export type { Match } from './core/matcher.js';
 export type { RouteOptions, RouteKind } from './core/router.js';
+export type { AppDescription, RouteDescription, SystemMessageKind } from './core/app-description.js';
 export type { Exchange, ExchangeObserver, Outcome } from './core/exchange.js';
 export { BUILT_IN_MESSAGES, type SystemMessages } from './core/system-messages.js';
 
@@ -34,7 +35,7 @@ export type * from './generated/types.js';
 export { createServer, nodeHandler } from './adapters/node-http.js';
 export type { ServerOptions, TlsOptions } from './http/server-options.js';
 
-export type { Verifier, AuthRequest, AuthResult, Caller } from './auth/verifier.js';
+export type { Verifier, VerifierDescription, AuthRequest, AuthResult, Caller } from './auth/verifier.js';
 export { apiKey, type ApiKeyOptions } from './auth/api-key.js';
 export { basicAuth, type BasicAuthUser } from './auth/basic-auth.js';
 export { hmacSignature, type HmacSignatureOptions } from './auth/hmac-signature.js';

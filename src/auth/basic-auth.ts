@@ -1,6 +1,6 @@
 import { InvalidOptionError } from '../errors.js';
 import { digest, safeEqual } from './safe-equal.js';
-import { refuse, type Verifier } from './verifier.js';
+import { described, refuse, type Verifier } from './verifier.js';
 
 /** One account of `basicAuth()`. */
 export interface BasicAuthUser {
@@ -21,7 +21,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 export function basicAuth(options: { users: readonly BasicAuthUser[] }): Verifier {
   const users = options.users.map((account, i) => check(account, i));
   if (users.length === 0) throw new InvalidOptionError('basicAuth() needs at least one user.');
-  return ({ headers }) => {
+  return described(({ headers }) => {
     const header = headers.authorization;
     if (header === undefined) return refuse('basic: no authorization header');
     const encoded = BASIC.exec(header)?.[1];
@@ -46,7 +46,7 @@ export function basicAuth(options: { users: readonly BasicAuthUser[] }): Verifie
     }
     if (match === undefined) return refuse('basic: unknown user or wrong password');
     return { ok: true, caller: { scheme: 'basic', id: match } };
-  };
+  }, { scheme: 'basic' });
 }
 
 /** A configured account, its name and password hashed once (a call hashes only what it brings). */

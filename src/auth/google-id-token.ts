@@ -3,7 +3,7 @@ import type { OAuth2Client, TokenPayload } from 'google-auth-library';
 import type { Clock } from '../core/options.js';
 import { InvalidOptionError } from '../errors.js';
 import { googleCerts, type KeySource } from './google-certs.js';
-import { refuse, type AuthResult, type Verifier } from './verifier.js';
+import { described, refuse, type AuthResult, type Verifier } from './verifier.js';
 
 /** Options of `googleIdToken()`. */
 export interface GoogleIdTokenOptions {
@@ -63,7 +63,7 @@ export function googleIdToken(options: GoogleIdTokenOptions): Verifier {
   const client: Promise<OAuth2Client> = importModule<typeof import('google-auth-library')>('google-auth-library').then((library) => new library.OAuth2Client());
   client.catch(() => {}); // a failed load is reported on each call, as a refusal
 
-  return async ({ headers, now }): Promise<AuthResult> => {
+  return described(async ({ headers, now }): Promise<AuthResult> => {
     const header = headers.authorization;
     if (header === undefined) return refuse('google-id-token: no authorization header');
     const token = header.length <= MAX_TOKEN ? BEARER.exec(header)?.[1] : undefined;
@@ -98,7 +98,7 @@ export function googleIdToken(options: GoogleIdTokenOptions): Verifier {
     if (!allowed.has(email)) return refuse(`google-id-token: ${email} is not an allowed service account`, 403);
     const details = { iss: payload.iss, aud: payload.aud, sub: payload.sub, iat: payload.iat, exp: payload.exp };
     return { ok: true, caller: { scheme: 'google-id-token', id: email, details } };
-  };
+  }, { scheme: 'google-id-token' });
 }
 
 /** The `kid` of an RS256 token header, or undefined. */

@@ -3,7 +3,7 @@ import { InvalidOptionError } from '../errors.js';
 import { MemoryStore } from '../store/memory-store.js';
 import type { Store } from '../store/store.js';
 import { DEFAULT_TOLERANCE_SECONDS, secretKey, verifyWith } from './standard-webhooks.js';
-import { refuse, type Verifier } from './verifier.js';
+import { described, refuse, type Verifier } from './verifier.js';
 
 /** Options of `hmacSignature()`. */
 export interface HmacSignatureOptions {
@@ -32,7 +32,7 @@ export function hmacSignature(options: HmacSignatureOptions): Verifier {
   const store = options.store ?? new MemoryStore();
   const clock = options.clock ?? { now: () => Date.now() };
 
-  return async ({ headers, rawBody, now }) => {
+  return described(async ({ headers, rawBody, now }) => {
     if (rawBody === undefined) {
       return refuse('hmac: the raw body is needed to check the signature, but the body arrived already parsed (keep req.rawBody, or mount the webhook before any body parser)');
     }
@@ -54,5 +54,5 @@ export function hmacSignature(options: HmacSignatureOptions): Verifier {
     const first = await store.setIfAbsent(`hmac:${id!}`, '1', 2 * tolerance * 1000);
     if (!first) return refuse('hmac: this webhook-id was already accepted (a replay)');
     return { ok: true, caller: { scheme: 'hmac', id: `secret-${result.secret + 1}`, details: { webhookId: id } } };
-  };
+  }, { scheme: 'hmac' });
 }

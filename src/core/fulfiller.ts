@@ -8,6 +8,7 @@ import { compose, type Middleware, type Next } from './compose.js';
 import type { Match } from './matcher.js';
 import { resolveOptions, checkDeadline, type FulfillerOptions, type ResolvedOptions } from './options.js';
 import { Router, type Route, type RouteKind, type RouteOptions } from './router.js';
+import { describeApp, type AppDescription, type RegisteredRoute } from './app-description.js';
 import type { Exchange, ExchangeObserver } from './exchange.js';
 import { errorFields } from '../ops/log-format.js';
 import type { ErrorHandler } from './run-turn.js';
@@ -37,6 +38,7 @@ type RouteArgs = [RouteOptions, ...Handler[]] | Handler[];
 export class Fulfiller implements WebhookEngine {
   readonly options: ResolvedOptions;
   private readonly router = new Router<Turn>();
+  private readonly registered: RegisteredRoute[] = [];
   private readonly middleware: Handler[] = [];
   private chain = compose<Turn>([]);
   private fallbackHandler: Handler | undefined;
@@ -165,6 +167,11 @@ export class Fulfiller implements WebhookEngine {
     return this;
   }
 
+  /** The routes, fallback, deadlines, languages and auth of this app, as plain data (`fulfiller lint` holds them against an agent). */
+  describe(): AppDescription {
+    return describeApp({ routes: this.registered, fallback: this.fallbackHandler !== undefined, options: this.options });
+  }
+
   get errorHandler(): ErrorHandler | undefined {
     return this.onErrorHandler;
   }
@@ -202,6 +209,7 @@ export class Fulfiller implements WebhookEngine {
     if (options.deadlineMs !== undefined) checkDeadline(options.deadlineMs, 'deadlineMs');
     const handlers = (hasOptions ? rest : args) as Handler[];
     this.router.add(kind, match, options, handlers);
+    this.registered.push({ kind, match, deadlineMs: options.deadlineMs });
     return this;
   }
 }
