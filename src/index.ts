@@ -14,6 +14,7 @@ export type { RedactOptions } from './testing/redact.js';
 export type { Match } from './core/matcher.js';
 export type { RouteOptions, RouteKind } from './core/router.js';
 export type { AppDescription, RouteDescription, SystemMessageKind } from './core/app-description.js';
+export type { AppTypes } from './core/app-types.js';
 export type { Exchange, ExchangeObserver, Outcome } from './core/exchange.js';
 export { BUILT_IN_MESSAGES, type SystemMessages } from './core/system-messages.js';
 

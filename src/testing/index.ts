@@ -52,3 +52,8 @@ export type {
   PageRef,
   AgentLocation,
 } from '../agent/agent-model.js';
+export { lintAgent, type LintOptions, type LintReport } from '../lint/lint-agent.js';
+export type { LintFinding, Severity } from '../lint/lint-finding.js';
+export { LINT_RULES, type LintRule } from '../lint/lint-rules.js';
+export { parseLintConfig, type LintConfig, type IgnoreEntry } from '../lint/lint-config.js';
+export { agentTypes, type AgentTypesOptions } from '../types/agent-types.js';

@@ -1,0 +1,28 @@
+import { FulfillerError } from '../errors.js';
+
+export type Env = Readonly<Record<string, string | undefined>>;
+export type Out = (line: string) => void;
+
+/**
+ * Runs an agent tool command (`lint`, `types`) with the CLI's conventions: `--help` prints the
+ * help and exits 0; a usage mistake or unreadable input prints one line naming the file and what
+ * to do, on stderr, and exits 2 (never a stack trace); otherwise the command's own exit code.
+ */
+export async function runTool(name: string, help: string, args: readonly string[], out: Out, run: () => Promise<number>): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    out(help);
+    return 0;
+  }
+  try {
+    return await run();
+  } catch (error) {
+    const message =
+      error instanceof FulfillerError
+        ? error.message
+        : error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+          ? `${error.message} (fulfiller ${name} --help lists the options)`
+          : `unexpected failure: ${error instanceof Error ? error.message : String(error)}`;
+    process.stderr.write(`fulfiller ${name}: ${message}\n`);
+    return 2;
+  }
+}

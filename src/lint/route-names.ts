@@ -1,0 +1,51 @@
+import type { RouteKind } from '../core/router.js';
+import type { AppDescription, RouteDescription } from '../core/app-description.js';
+import { closestName } from '../schema/closest-name.js';
+
+/** Routes of one kind. */
+export function routesOf(app: AppDescription, kind: RouteKind): RouteDescription[] {
+  return app.routes.filter((route) => route.kind === kind);
+}
+
+/**
+ * Whether some route of `kind` takes `name`: true, false, or undefined when only a predicate
+ * that throws on a minimal turn could say (then no finding is made either way).
+ */
+export function handled(app: AppDescription, kind: RouteKind, name: string | undefined): boolean | undefined {
+  if (name === undefined) return false;
+  let unknown = false;
+  for (const route of routesOf(app, kind)) {
+    const answer = route.matches(name);
+    if (answer === true) return true;
+    if (answer === undefined) unknown = true;
+  }
+  return unknown ? undefined : false;
+}
+
+/** `app.tag('order.status', …)` as code, for messages. */
+export function routeCode(kind: RouteKind, match: RouteDescription['match'] | string): string {
+  const shown = typeof match === 'string' ? `'${match.replace(/'/g, "\\'")}'` : match instanceof RegExp ? String(match) : 'a predicate';
+  return `app.${kind}(${shown}, …)`;
+}
+
+/** ", or correct app.tag('order.stats', …) if it was meant for it" when a string route of that kind is close to `name`. */
+export function closestRoute(app: AppDescription, kind: RouteKind, name: string): string {
+  const strings = routesOf(app, kind).flatMap((route) => (typeof route.match === 'string' ? [route.match] : []));
+  const close = closestName(name, strings);
+  return close === undefined ? '' : `, or correct ${routeCode(kind, close)} if it was meant for it`;
+}
+
+/** "did you mean "X"?" among names the agent has, or ''. */
+export function didYouMean(name: string, known: readonly string[]): string {
+  const close = closestName(name, known);
+  return close === undefined || close === name ? '' : ` (did you mean "${close}"?)`;
+}
+
+/** "the webhook orders" (CX), or "the agent's webhook" (ES: it has only one). */
+export function webhookName(webhook: { readonly displayName: string; readonly id: string }): string {
+  return webhook.id === 'webhook' && webhook.displayName === 'webhook' ? "the agent's webhook" : `the webhook ${webhook.displayName}`;
+}
+
+export function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
