@@ -43,7 +43,7 @@ const FORMATS = ['text', 'json', 'junit', 'sarif'] as const;
 const DEFAULT_CONFIG = 'fulfiller-lint.json';
 
 /** `fulfiller lint`: exit 0 clean, 1 findings that fail, 2 usage or unreadable input. */
-export function lintCommand(args: readonly string[], env: Env, out: Out): Promise<number> {
+export function lintCommand(args: readonly string[], env: Env, out: Out, err?: Out): Promise<number> {
   return runTool('lint', HELP, args, out, async () => {
     const { values } = parseArgs({
       args: [...args],
@@ -88,7 +88,7 @@ export function lintCommand(args: readonly string[], env: Env, out: Out): Promis
     }
     const failing = report.counts.error + (values.strict ? report.counts.warning : 0);
     return failing > 0 ? 1 : 0;
-  });
+  }, err);
 }
 
 function render(report: LintReport, format: (typeof FORMATS)[number], appFile: string): string {

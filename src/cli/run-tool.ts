@@ -8,7 +8,7 @@ export type Out = (line: string) => void;
  * help and exits 0; a usage mistake or unreadable input prints one line naming the file and what
  * to do, on stderr, and exits 2 (never a stack trace); otherwise the command's own exit code.
  */
-export async function runTool(name: string, help: string, args: readonly string[], out: Out, run: () => Promise<number>): Promise<number> {
+export async function runTool(name: string, help: string, args: readonly string[], out: Out, run: () => Promise<number>, err: Out = (line) => void process.stderr.write(`${line}\n`)): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
     out(help);
     return 0;
@@ -16,13 +16,15 @@ export async function runTool(name: string, help: string, args: readonly string[
   try {
     return await run();
   } catch (error) {
+    // Node's own errors (parseArgs) may come from another realm than this module's TypeError.
+    const { code, message: text } = (error ?? {}) as { code?: unknown; message?: unknown };
     const message =
       error instanceof FulfillerError
         ? error.message
-        : error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
-          ? `${error.message} (fulfiller ${name} --help lists the options)`
-          : `unexpected failure: ${error instanceof Error ? error.message : String(error)}`;
-    process.stderr.write(`fulfiller ${name}: ${message}\n`);
+        : typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')
+          ? `${String(text).split('. To specify')[0]} (fulfiller ${name} --help lists the options)`
+          : `unexpected failure: ${typeof text === 'string' ? text : String(error)}`;
+    err(`fulfiller ${name}: ${message}`);
     return 2;
   }
 }

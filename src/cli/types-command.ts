@@ -24,7 +24,7 @@ createFulfiller<Agent>({ agent }) (docs/agents.md).
 Exit code: 0 written (or up to date), 1 stale with --check, 2 the export cannot be read.`;
 
 /** `fulfiller types`: writes (or, with --check, compares) the agent's TypeScript. */
-export function typesCommand(args: readonly string[], out: Out): Promise<number> {
+export function typesCommand(args: readonly string[], out: Out, err?: Out): Promise<number> {
   return runTool('types', HELP, args, out, async () => {
     const { values } = parseArgs({
       args: [...args],
@@ -56,5 +56,5 @@ export function typesCommand(args: readonly string[], out: Out): Promise<number>
     await writeFile(values.out, text);
     out(`wrote ${values.out}`);
     return 0;
-  });
+  }, err);
 }
