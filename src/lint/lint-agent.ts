@@ -14,7 +14,7 @@ import { unusedRoutes } from './rules/unused-routes.js';
 import { webhookAuth } from './rules/webhook-auth.js';
 import { webhookErrorHandlers } from './rules/webhook-error-handlers.js';
 import { webhookTimeouts } from './rules/webhook-timeouts.js';
-import { selectWebhooks } from './select-webhooks.js';
+import { selectWebhooks } from '../agent/select-webhooks.js';
 
 const CHECKS: readonly LintCheck[] = [unhandledCalls, unusedRoutes, webhookErrorHandlers, webhookTimeouts, webhookAuth, mtls, flexibleWebhook, brokenReferences, languageMessages];
 

@@ -3,7 +3,7 @@ import { LintConfigError } from '../errors.js';
 import { isJsonObject } from '../testing/json-object.js';
 import type { LintFinding, Severity } from './lint-finding.js';
 import { LINT_RULES, ruleById } from './lint-rules.js';
-import { didYouMean } from './route-names.js';
+import { didYouMean } from '../agent/did-you-mean.js';
 
 /** A finding to leave out: every given field must match (`*` matches any text). */
 export interface IgnoreEntry {

@@ -35,11 +35,6 @@ export function closestRoute(app: AppDescription, kind: RouteKind, name: string)
   return close === undefined ? '' : `, or correct ${routeCode(kind, close)} if it was meant for it`;
 }
 
-/** "did you mean "X"?" among names the agent has, or ''. */
-export function didYouMean(name: string, known: readonly string[]): string {
-  const close = closestName(name, known);
-  return close === undefined || close === name ? '' : ` (did you mean "${close}"?)`;
-}
 
 /** "the webhook orders" (CX), or "the agent's webhook" (ES: it has only one). */
 export function webhookName(webhook: { readonly displayName: string; readonly id: string }): string {

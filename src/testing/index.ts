@@ -57,3 +57,7 @@ export type { LintFinding, Severity } from '../lint/lint-finding.js';
 export { LINT_RULES, type LintRule } from '../lint/lint-rules.js';
 export { parseLintConfig, type LintConfig, type IgnoreEntry } from '../lint/lint-config.js';
 export { agentTypes, type AgentTypesOptions } from '../types/agent-types.js';
+export { agentCoverage, type CoverageReport, type SiteCoverage, type SentRequest } from '../agent/coverage.js';
+export { formatCoverage, coverageJson } from '../agent/format-coverage.js';
+export { checkAgainstAgent } from './agent-checks.js';
+export { selectWebhooks, type WebhookSelection } from '../agent/select-webhooks.js';

@@ -1,7 +1,7 @@
 import type { AgentEventHandler, AgentFlow, AgentPage, AgentRoute } from '../../agent/agent-model.js';
 import type { LintCheck, LintContext, RuleFinding } from '../lint-context.js';
-import { findFlow, findRouteGroup, findWebhook, intentExists, pageExists } from '../agent-lookup.js';
-import { didYouMean } from '../route-names.js';
+import { findFlow, findRouteGroup, findWebhook, intentExists, pageExists } from '../../agent/agent-lookup.js';
+import { didYouMean } from '../../agent/did-you-mean.js';
 
 /**
  * References the agent itself breaks, where they touch fulfillment: transitions to pages or

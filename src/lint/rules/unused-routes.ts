@@ -1,7 +1,8 @@
 import type { RouteDescription } from '../../core/app-description.js';
 import type { RouteKind } from '../../core/router.js';
 import type { LintCheck, LintContext, RuleFinding } from '../lint-context.js';
-import { didYouMean, routeCode, webhookName } from '../route-names.js';
+import { didYouMean } from '../../agent/did-you-mean.js';
+import { routeCode, webhookName } from '../route-names.js';
 
 /**
  * Routes for names the agent never sends to this app: renamed in the console, or a typo. Only

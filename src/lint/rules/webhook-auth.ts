@@ -1,7 +1,8 @@
 import type { AgentWebhook, WebhookAuth } from '../../agent/agent-model.js';
 import type { VerifierDescription } from '../../auth/verifier.js';
 import type { LintCheck, LintContext, RuleFinding } from '../lint-context.js';
-import { capitalized, didYouMean, webhookName } from '../route-names.js';
+import { didYouMean } from '../../agent/did-you-mean.js';
+import { capitalized, webhookName } from '../route-names.js';
 
 type AppAuth = VerifierDescription | { readonly scheme: 'custom' };
 

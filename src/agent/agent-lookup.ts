@@ -1,5 +1,5 @@
-import type { AgentFlow, AgentModel, AgentPage, AgentRouteGroup, AgentWebhook } from '../agent/agent-model.js';
-import { isResourceName, lastSegment } from '../agent/resource-id.js';
+import type { AgentFlow, AgentModel, AgentPage, AgentRouteGroup, AgentWebhook } from './agent-model.js';
+import { isResourceName, lastSegment } from './resource-id.js';
 
 /** Pages every flow has without a file: where a transition may always go. */
 const SPECIAL_PAGES = new Set([

@@ -1,7 +1,7 @@
-import type { AgentModel, AgentWebhook, CallSite } from '../agent/agent-model.js';
+import type { AgentModel, AgentWebhook, CallSite } from './agent-model.js';
 import { InvalidOptionError } from '../errors.js';
 import { findWebhook } from './agent-lookup.js';
-import { didYouMean } from './route-names.js';
+import { didYouMean } from './did-you-mean.js';
 
 /** The webhooks an app serves, the others with why they are left out, and the served ones' call sites. */
 export interface WebhookSelection {
