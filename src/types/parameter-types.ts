@@ -26,6 +26,7 @@ const CX: Readonly<Record<string, string>> = {
   'sys.time': '{ hours: number; minutes: number; seconds: number; nanos: number }',
 };
 const ES: Readonly<Record<string, string>> = {
+  'sys.address': STRING,
   'sys.date': STRING,
   'sys.time': STRING,
   'sys.date-time': STRING,
