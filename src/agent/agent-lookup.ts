@@ -21,13 +21,24 @@ const SPECIAL_PAGES = new Set([
   'END_FLOW_WITH_HUMAN_ESCALATION',
 ]);
 
-/** References in an export are display names; resource names (`projects/…/<id>`) are matched by id. */
-function named<T extends { id: string; displayName: string }>(items: readonly T[], reference: string): T | undefined {
-  if (isResourceName(reference)) {
-    const id = lastSegment(reference);
-    return items.find((item) => item.id === id);
+type Named = { id: string; displayName: string };
+const byName = new WeakMap<readonly Named[], Map<string, Named>>();
+const byId = new WeakMap<readonly Named[], Map<string, Named>>();
+
+function lookup<T extends Named>(cache: WeakMap<readonly Named[], Map<string, Named>>, items: readonly T[], key: (item: T) => string): Map<string, T> {
+  let map = cache.get(items) as Map<string, T> | undefined;
+  if (map === undefined) {
+    map = new Map();
+    for (const item of items) if (!map.has(key(item))) map.set(key(item), item);
+    cache.set(items, map);
   }
-  return items.find((item) => item.displayName === reference);
+  return map;
+}
+
+/** References in an export are display names; resource names (`projects/…/<id>`) are matched by id. Indexed once per list. */
+function named<T extends Named>(items: readonly T[], reference: string): T | undefined {
+  if (isResourceName(reference)) return lookup(byId, items, (item) => item.id).get(lastSegment(reference)!);
+  return lookup(byName, items, (item) => item.displayName).get(reference);
 }
 
 export function findWebhook(agent: AgentModel, reference: string): AgentWebhook | undefined {

@@ -7,14 +7,42 @@ export function routesOf(app: AppDescription, kind: RouteKind): RouteDescription
   return app.routes.filter((route) => route.kind === kind);
 }
 
+/** String routes by kind (looked up), and the others (tried in turn): built once per description. */
+interface RouteIndex {
+  exact: Map<RouteKind, Set<string>>;
+  patterns: Map<RouteKind, RouteDescription[]>;
+}
+
+const indexes = new WeakMap<AppDescription, RouteIndex>();
+
+function indexOf(app: AppDescription): RouteIndex {
+  let index = indexes.get(app);
+  if (index === undefined) {
+    index = { exact: new Map(), patterns: new Map() };
+    for (const route of app.routes) {
+      if (typeof route.match === 'string') {
+        if (!index.exact.has(route.kind)) index.exact.set(route.kind, new Set());
+        index.exact.get(route.kind)!.add(route.match);
+      } else {
+        if (!index.patterns.has(route.kind)) index.patterns.set(route.kind, []);
+        index.patterns.get(route.kind)!.push(route);
+      }
+    }
+    indexes.set(app, index);
+  }
+  return index;
+}
+
 /**
  * Whether some route of `kind` takes `name`: true, false, or undefined when only a predicate
  * that throws on a minimal turn could say (then no finding is made either way).
  */
 export function handled(app: AppDescription, kind: RouteKind, name: string | undefined): boolean | undefined {
   if (name === undefined) return false;
+  const index = indexOf(app);
+  if (index.exact.get(kind)?.has(name) === true) return true;
   let unknown = false;
-  for (const route of routesOf(app, kind)) {
+  for (const route of index.patterns.get(kind) ?? []) {
     const answer = route.matches(name);
     if (answer === true) return true;
     if (answer === undefined) unknown = true;

@@ -12,13 +12,12 @@ import { routeCode, webhookName } from '../route-names.js';
  */
 export const unusedRoutes: LintCheck = (context) => {
   const kinds: RouteKind[] = context.agent.dialect === 'cx' ? ['tag', 'intent'] : ['intent', 'action'];
-  return context.app.routes.filter((route) => kinds.includes(route.kind)).flatMap((route) => check(context, route));
+  const sent = new Map(kinds.map((kind) => [kind, sentNames(context, kind)]));
+  return context.app.routes.filter((route) => kinds.includes(route.kind)).flatMap((route) => check(context, route, sent.get(route.kind)!));
 };
 
-function check(context: LintContext, route: RouteDescription): RuleFinding[] {
-  const sent = sentNames(context, route.kind);
-  const answers = sent.map((name) => route.matches(name));
-  if (answers.some((answer) => answer !== false)) return []; // matches one, or cannot tell
+function check(context: LintContext, route: RouteDescription, sent: ReadonlySet<string>): RuleFinding[] {
+  if (typeof route.match === 'string' ? sent.has(route.match) : [...sent].some((name) => route.matches(name) !== false)) return []; // matches one, or cannot tell
   const code = routeCode(route.kind, route.match);
   const location = { file: context.appFile, path: code };
   const off = offIntent(context, route);
@@ -32,7 +31,7 @@ function check(context: LintContext, route: RouteDescription): RuleFinding[] {
     }];
   }
   const what = { tag: 'fulfillment tag', intent: 'intent', action: 'action' }[route.kind];
-  const hint = typeof route.match === 'string' ? didYouMean(route.match, sent) : '';
+  const hint = typeof route.match === 'string' ? didYouMean(route.match, [...sent]) : '';
   return [{
     rule: 'unused-route',
     message: `${code} matches no ${what} the agent sends to ${served(context)}${hint}: the route never runs.`,
@@ -43,9 +42,9 @@ function check(context: LintContext, route: RouteDescription): RuleFinding[] {
 }
 
 /** What the agent sends to the served webhooks, by kind. CX intents: any intent can be the last one matched. */
-function sentNames({ agent, sites }: LintContext, kind: RouteKind): string[] {
+function sentNames({ agent, sites }: LintContext, kind: RouteKind): Set<string> {
   const names = kind === 'tag' ? sites.map((s) => s.tag) : kind === 'action' ? sites.map((s) => s.action) : agent.dialect === 'cx' ? agent.intents.map((i) => i.displayName) : sites.map((s) => s.intent);
-  return [...new Set(names.filter((name): name is string => name !== undefined))];
+  return new Set(names.filter((name): name is string => name !== undefined));
 }
 
 function offIntent({ agent }: LintContext, route: RouteDescription) {
