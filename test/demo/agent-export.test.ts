@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { loadApp } from '../../src/cli/load-app.js';
+import { typesCommand } from '../../src/cli/types-command.js';
 import { agentCoverage, appTarget, checkAgainstAgent, describeOutcome, lintAgent, loadFixtures, readAgent, runFixture, type SentRequest } from '../../src/testing/index.js';
 import { exportShapes } from '../../scripts/agent-shapes/export-shapes.js';
 import { beyond, type Shape } from '../../scripts/agent-shapes/json-shape.js';
@@ -73,6 +74,14 @@ describe.each(['cx', 'es'] as const)('demo/agent/%s', (dialect) => {
     const coverage = agentCoverage(agent, sent);
     expect(coverage.sites.filter((s) => s.turns === 0).map((s) => s.site.location.path)).toEqual([]);
     expect([coverage.covered, coverage.percent]).toEqual([9, 100]);
+  });
+});
+
+describe('demo/agent-types', () => {
+  it.each([['cx', 'CxAgent'], ['es', 'EsAgent']])('%s.ts is what fulfiller types makes of the export (regenerate: fulfiller types --agent demo/agent/%s --out … --name …)', async (dialect, name) => {
+    const lines: string[] = [];
+    const code = await typesCommand(['--agent', `demo/agent/${dialect}`, '--out', `demo/agent-types/${dialect}.ts`, '--name', name, '--check'], (line) => lines.push(line));
+    expect([code, lines]).toEqual([0, [`demo/agent-types/${dialect}.ts is up to date with demo/agent/${dialect}`]]);
   });
 });
 
