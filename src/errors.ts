@@ -309,3 +309,89 @@ export class InvalidFixtureError extends FulfillerError {
     super('ERR_INVALID_FIXTURE', 400, `${file}: ${path === '' ? '' : `${path}: `}${message}`, { path });
   }
 }
+
+/** An agent export (a .zip or a folder) that is missing or cannot be read. */
+export class AgentUnreadableError extends FulfillerError {
+  constructor(path: string, reason: string) {
+    super('ERR_AGENT_UNREADABLE', 400, `Cannot read the agent export ${path}: ${reason}. Give the .zip the console exported, or the folder it unzips to.`);
+  }
+}
+
+/** A .zip export that is corrupt, truncated, encrypted or compressed in a way a Dialogflow export never is. */
+export class AgentZipError extends FulfillerError {
+  constructor(path: string, reason: string, cause?: unknown) {
+    super('ERR_AGENT_ZIP', 400, `${path} is not a readable zip (${reason}). Export the agent again, or unzip it and give the folder.`, { cause });
+  }
+}
+
+/** A zip entry whose name climbs out of the export (`../`) or names a drive. Nothing is read. */
+export class AgentUnsafeEntryError extends FulfillerError {
+  constructor(path: string, entry: string) {
+    super(
+      'ERR_AGENT_UNSAFE_ENTRY',
+      400,
+      `${path}: the entry "${entry.slice(0, 200)}" points outside the export (".." or a drive). A Dialogflow export never does: do not use this file.`,
+    );
+  }
+}
+
+/** An export over the size or entry limit: a zip bomb, or not a Dialogflow export. */
+export class AgentTooLargeError extends FulfillerError {
+  constructor(path: string, what: string) {
+    super(
+      'ERR_AGENT_TOO_LARGE',
+      400,
+      `${path}: ${what}. The limit guards against zip bombs; a Dialogflow export is far smaller, so check that this is the export you meant.`,
+    );
+  }
+}
+
+/** A JSON file of an export that does not parse. */
+export class AgentJsonError extends FulfillerError {
+  constructor(file: string, where: string, reason: string) {
+    super('ERR_AGENT_JSON', 400, `${file}${where}: ${reason}. Fix the file, or export the agent again.`);
+  }
+}
+
+/** A JSON file of an export whose content is not what Dialogflow writes there (`path` names the field). */
+export class AgentFormatError extends FulfillerError {
+  constructor(file: string, path: string, message: string) {
+    super('ERR_AGENT_FORMAT', 400, `${file}: ${path === '' ? '' : `${path}: `}${message}`, { path });
+  }
+}
+
+/** Two flows, pages, intents, entity types, webhooks or route groups with one display name. */
+export class AgentDuplicateNameError extends FulfillerError {
+  constructor(what: string, name: string, files: readonly [string, string]) {
+    super(
+      'ERR_AGENT_DUPLICATE_NAME',
+      400,
+      `Two ${what} are named "${name}": ${files[0]} and ${files[1]}. Display names must be unique: rename one in the console and export again.`,
+    );
+  }
+}
+
+/** A folder or zip that holds no Dialogflow agent export (no agent.json), or nothing at all. */
+export class NotAnAgentError extends FulfillerError {
+  constructor(path: string, reason: string) {
+    super('ERR_NOT_AN_AGENT', 400, `${path} is not a Dialogflow agent export: ${reason}.`);
+  }
+}
+
+/** A Dialogflow CX export in the binary ("blob") format, which only Dialogflow itself can read. */
+export class AgentBlobExportError extends FulfillerError {
+  constructor(path: string) {
+    super(
+      'ERR_AGENT_BLOB_EXPORT',
+      400,
+      `${path} is not a zip of JSON files: it looks like a Dialogflow CX binary ("blob") export. Export the agent again with Data format "JSON package" (console: Agent settings › Export; API: dataFormat JSON_PACKAGE).`,
+    );
+  }
+}
+
+/** A `fulfiller lint` config or baseline file that cannot be read or breaks its format. */
+export class LintConfigError extends FulfillerError {
+  constructor(file: string, message: string) {
+    super('ERR_LINT_CONFIG', 400, `${file}: ${message}`);
+  }
+}

@@ -81,3 +81,20 @@ export function targetTable(results: BenchResults): Table {
     right: [1],
   };
 }
+
+/** Reading and linting the big generated agent, against the floor of the same run. */
+export function agentTable(results: BenchResults): Table {
+  const a = results.agent;
+  const rows =
+    a == null
+      ? []
+      : [
+          ['unzip + JSON.parse (floor)', ms(a.floorMs), '1.00×', '—'],
+          ['readAgent() + lintAgent()', ms(a.libraryMs), ratio(a.ratio), int(a.peakRssMB)],
+        ];
+  const what =
+    a == null
+      ? ''
+      : ` (${int(a.size.pages)} pages, ${int(a.size.routes)} routes, ${int(a.size.intents)} intents, ${int(a.size.files)} files, median of ${a.rounds})`;
+  return { title: `Agent export: read and lint${what}`, header: ['work', 'ms', '× floor', 'peak RSS MB'], rows, right: [1, 2, 3] };
+}

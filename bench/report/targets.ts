@@ -1,4 +1,5 @@
 import type { ColdStart } from '../cold/cold-section.js';
+import type { AgentBench } from '../agent/agent-section.js';
 import type { LoadRow, TargetCheck } from './results.js';
 
 const FULFILLER = 'fulfiller';
@@ -48,4 +49,17 @@ export function checkTargets(
     if (mb !== undefined) checks.push({ target: `RSS under load ≤ 100 MB (${id})`, measured: `${mb.toFixed(0)} MB`, met: mb <= 100 });
   }
   return checks;
+}
+
+/** The agent tooling's targets: reading and linting within 3× the floor of the same run, under 200 MB. */
+export function agentTargets(agent: AgentBench | null): TargetCheck[] {
+  if (agent === null) return [];
+  return [
+    {
+      target: 'read + lint a 1,000-page agent ≤ 3 × unzip + JSON.parse',
+      measured: `${agent.ratio.toFixed(2)} × (${Math.round(agent.libraryMs)} vs ${Math.round(agent.floorMs)} ms)`,
+      met: agent.ratio <= 3,
+    },
+    { target: 'read + lint a 1,000-page agent < 200 MB RSS', measured: `${agent.peakRssMB.toFixed(0)} MB`, met: agent.peakRssMB < 200 },
+  ];
 }

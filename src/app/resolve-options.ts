@@ -1,3 +1,4 @@
+import type { AgentMap } from '../base/app-types.js';
 import { systemClock } from '../base/clock.js';
 import { DEFAULT_SESSION_CONTEXT } from '../dialects/es/es-turn.js';
 import { checkDeadline, DEFAULT_DEADLINE_MS, type ResolvedOptions } from '../core/options.js';
@@ -41,8 +42,27 @@ export function resolveOptions(options: FulfillerOptions = {}): ResolvedOptions 
       sessionLifespan: options.es?.sessionLifespan ?? 50,
       ...(options.es?.platform === undefined ? {} : { platform: options.es.platform }),
     },
+    agent: checkAgent(options.agent),
     env,
   };
+}
+
+/** The agent map, checked: `{ flows: { name: id }, pages: { flow: { name: id } } }` of strings. */
+function checkAgent(agent: AgentMap | undefined): AgentMap | undefined {
+  if (agent === undefined) return undefined;
+  const strings = (value: unknown): boolean => typeof value === 'object' && value !== null && Object.values(value).every((v) => typeof v === 'string');
+  const ok =
+    typeof agent === 'object' &&
+    agent !== null &&
+    strings(agent.flows) &&
+    typeof agent.pages === 'object' &&
+    agent.pages !== null &&
+    Object.values(agent.pages).every(strings);
+  if (!ok)
+    throw new InvalidOptionError(
+      'agent must be the map `fulfiller types` generates: { flows: { "Flow name": "id" }, pages: { "Flow name": { "Page name": "id" } } }.',
+    );
+  return agent;
 }
 
 function positive(value: number, name: string): number {

@@ -14,6 +14,11 @@ const HELP = `fulfiller — Dialogflow CX and ES webhook fulfillment
                    [--api-key KEY] [--basic USER:PASS] [--bearer TOKEN] [--hmac-secret whsec_...]
       replay fixtures in-process or against a running webhook; --update writes the
       expectations; exit 1 on any failure (docs/testing.md)
+  fulfiller lint --agent PATH --app FILE [--webhook NAME]... [--env-file FILE]
+                 [--format text|json|junit|sarif] [--strict] [--tls-ca FILE]
+      hold a Dialogflow agent export against the app: exit 1 on errors (docs/lint.md)
+  fulfiller types --agent PATH --out FILE [--check]
+      TypeScript types for the agent's tags, intents, flows, pages and parameters
 
 Environment: PORT, FULFILLER_DEADLINE_MS, LOG_LEVEL, NODE_ENV (see README).
 Authentication (docs/security.md): FULFILLER_API_KEYS, FULFILLER_BASIC_AUTH,
@@ -34,6 +39,10 @@ async function main(argv: readonly string[]): Promise<number | undefined> {
       return (await import('./validate-command.js')).validateCommand(args, out);
     case 'replay':
       return (await import('./replay-command.js')).replayCommand(args, process.env, out);
+    case 'lint':
+      return (await import('./lint-command.js')).lintCommand(args, process.env, out);
+    case 'types':
+      return (await import('./types-command.js')).typesCommand(args, out);
     case undefined:
     case 'help':
     case '--help':

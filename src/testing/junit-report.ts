@@ -44,7 +44,7 @@ export function junitReport(entries: readonly ReportEntry[], options: { name?: s
 }
 
 /** Text safe inside XML attributes and elements; characters XML 1.0 cannot hold are dropped. */
-function xml(text: string): string {
+export function xml(text: string): string {
   return text
     .replace(/[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
     .replace(/&/g, '&amp;')
