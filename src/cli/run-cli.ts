@@ -1,4 +1,6 @@
 import { FulfillerError } from '../errors.js';
+import { importModule } from '../ops/import-module.js';
+import { playgroundEntry } from './playground-entry.js';
 
 const HELP = `fulfiller — Dialogflow CX and ES webhook fulfillment
 
@@ -13,6 +15,10 @@ const HELP = `fulfiller — Dialogflow CX and ES webhook fulfillment
                    [--api-key KEY] [--basic USER:PASS] [--bearer TOKEN] [--hmac-secret whsec_...]
       replay fixtures in-process or against a running webhook; --update writes the
       expectations; exit 1 on any failure (docs/testing.md)
+  fulfiller play (--app FILE | --url URL) [--agent PATH] [--fixtures DIR] [--port N] [--host H]
+                 [--api-key KEY] [--basic USER:PASS] [--bearer TOKEN] [--hmac-secret whsec_...]
+      a web page to talk to the app as Dialogflow would, see what the user sees, and
+      save the conversation as a fixture; on 127.0.0.1 with a token (docs/playground.md)
 
 Environment: PORT, FULFILLER_DEADLINE_MS, LOG_LEVEL, NODE_ENV (see README).
 Authentication (docs/security.md): FULFILLER_API_KEYS, FULFILLER_BASIC_AUTH,
@@ -33,6 +39,11 @@ async function main(argv: readonly string[]): Promise<number | undefined> {
       return (await import('./validate-command.js')).validateCommand(args, out);
     case 'replay':
       return (await import('./replay-command.js')).replayCommand(args, process.env, out);
+    case 'play': {
+      const { playCommand } = await importModule<typeof import('../playground/play-command.js')>(playgroundEntry());
+      const playing = await playCommand(args, process.env, out);
+      return typeof playing === 'number' ? playing : undefined; // keep running
+    }
     case undefined:
     case 'help':
     case '--help':
