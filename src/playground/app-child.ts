@@ -26,9 +26,13 @@ for (const level of ['debug', 'info', 'warn', 'error'] as const) {
 console.log = console.info;
 
 const app = await loadApp(file, { env: process.env, logger }).catch((error: unknown) => {
-  send({ type: 'failed', error: errorView(error) });
-  process.disconnect();
-  process.exitCode = 1;
+  // Thrown again, uncaught: only then does Node.js print where a syntax error is (file, line,
+  // a caret), which the playground reads from this process's stderr.
+  process.send!({ type: 'failed', error: errorView(error) } satisfies FromChild, () =>
+    setImmediate(() => {
+      throw error instanceof Error && error.cause !== undefined ? error.cause : error;
+    }),
+  );
   return undefined;
 });
 if (app !== undefined) {

@@ -10,6 +10,8 @@ import type { AppStatus, ErrorView } from './view.js';
 // The child entry sits next to this module: app-child.ts under tsx, app-child.js once built.
 const CHILD = fileURLToPath(new URL(`./app-child${extname(fileURLToPath(import.meta.url))}`, import.meta.url));
 const STOP_GRACE_MS = 2000;
+// What a process that fails to load prints is kept, up to this much, to show where it failed.
+const KEEP_OUTPUT = 8192;
 
 interface Pending {
   resolve: (value: never) => void;
@@ -56,10 +58,15 @@ export class AppHost {
     this.stop('The app was reloaded while it was answering: send the turn again.');
     const generation = this.current.generation + 1;
     this.setStatus({ state: 'loading', target: this.label, kind: 'app', generation, at: new Date().toISOString() });
-    const child = fork(CHILD, [this.file], { execArgv: process.execArgv, env: this.env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'json' });
+    const child = fork(CHILD, [this.file], { execArgv: process.execArgv, env: this.env, stdio: ['ignore', 'inherit', 'pipe', 'ipc'], serialization: 'json' });
     this.child = child;
+    let output = '';
+    child.stderr!.on('data', (chunk: Buffer) => {
+      process.stderr.write(chunk);
+      if (this.current.state !== 'ready' && output.length < KEEP_OUTPUT) output += chunk.toString();
+    });
     child.on('message', (message: FromChild) => this.receive(child, message));
-    child.once('exit', (code, signal) => this.exited(child, code, signal));
+    child.once('close', (code, signal) => this.exited(child, code, signal, output));
   }
 
   /** Sends one webhook call to the app; waits while it is loading. */
@@ -115,12 +122,17 @@ export class AppHost {
     pending?.resolve(value as never);
   }
 
-  private exited(child: ChildProcess, code: number | null, signal: NodeJS.Signals | null): void {
+  private exited(child: ChildProcess, code: number | null, signal: NodeJS.Signals | null, output: string): void {
     if (child !== this.child) return;
     this.child = undefined;
     const how = signal === null ? `exit code ${code}` : `signal ${signal}`;
     this.refuseAll(`The app's process stopped (${how}) while it was answering. It starts again with the next turn.`);
-    if (this.current.state === 'failed') return this.wake(); // it told us why already
+    if (this.current.state === 'failed' && this.current.error !== undefined) {
+      // It said why already; what Node.js printed on the way out says where (a syntax error's file and line).
+      const printed = output.replace(/\n+Node\.js v[\d.]+\s*$/, '').trim();
+      if (printed === '') return this.wake();
+      return this.setStatus({ ...this.current, error: { ...this.current.error, stack: printed } });
+    }
     const error: ErrorView = { message: `The app's process stopped (${how}). Its output is in the terminal that runs fulfiller play; it starts again with the next turn.` };
     this.setStatus({ ...this.current, state: 'failed', error, at: new Date().toISOString() });
   }

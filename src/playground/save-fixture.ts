@@ -68,7 +68,7 @@ function refresh(saved: SavedTurn[], outcome: RunOutcome, notes: string[]): void
     const entry = saved[i];
     if (entry === undefined || turn.reply === undefined || (turn.mismatches.length === 0 && turn.error === undefined)) return;
     entry.expect = expectationOf(turn.reply);
-    const said = turn.reply.texts[0] === undefined ? '' : `: "${turn.reply.texts[0]}"`;
+    const said = turn.reply.texts[0] === undefined ? '' : ` ("${turn.reply.texts[0]}")`;
     if (entry.masked.length > 0) {
       const values = entry.masked.map((v) => `"${v}"`).join(', ');
       notes.push(`Turn ${i + 1} is saved with ${values} masked, so it expects what the app answers to the masked request${said}. Keep ${values} unmasked to keep the answer you saw.`);
