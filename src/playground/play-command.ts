@@ -59,15 +59,15 @@ export async function playCommand(args: readonly string[], env: NodeJS.ProcessEn
   const port = await listen(server, parsed.port, parsed.host);
   const shown = LOOPBACK.has(parsed.host) || parsed.host === '0.0.0.0' || parsed.host === '::' ? '127.0.0.1' : parsed.host;
   const url = `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}/?token=${token}`;
-  out(`fulfiller play: ${'app' in parsed.target ? parsed.target.app : parsed.target.url}`);
-  out(`  open ${url}`);
-  out(`  fixtures are saved to ${parsed.fixtures}; stop with Ctrl-C`);
   if (!LOOPBACK.has(parsed.host)) {
     out(
-      `warning: the playground listens on ${parsed.host}, not only on this machine: whoever reaches it with the URL above ` +
+      `warning: the playground listens on ${parsed.host}, not only on this machine: whoever reaches it with its URL ` +
         `can run your app's handlers, read its log lines and errors, and write fixtures. Use --host only on a network you trust.`,
     );
   }
+  out(`fulfiller play: ${'app' in parsed.target ? parsed.target.app : parsed.target.url}`);
+  out(`  open ${url}`);
+  out(`  fixtures are saved to ${parsed.fixtures}; stop with Ctrl-C`);
   const close = async (): Promise<void> => {
     watcher?.close();
     target.close();

@@ -3,7 +3,7 @@
  * must carry, no host name but its own, no other site's page, and fixture names that stay
  * inside the fixtures folder. Over real HTTP, against the built CLI.
  */
-import { mkdtempSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -87,6 +87,14 @@ describe('fulfiller play: fixture names stay inside --fixtures DIR', () => {
     expect(answer.body.error.code).toBe('ERR_FIXTURE_NAME');
     expect(answer.body.error.message).toContain('cx/order-status');
     expect(existsSync(join(fixtures, '..', 'escaped.json'))).toBe(false);
+  });
+
+  it('refuses a folder that is a link to elsewhere', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'play-outside-'));
+    symlinkSync(outside, join(fixtures, 'linked'));
+    const answer = await api<{ error: { code: string } }>(play, '/api/fixtures/save', { dialect: 'cx', turns: turns.history, name: 'linked/escaped', keep: [] });
+    expect(answer.body.error.code).toBe('ERR_FIXTURE_NAME');
+    expect(readdirSync(outside)).toEqual([]);
   });
 
   it('saves into a folder of its own, and will not overwrite a fixture unless asked', async () => {

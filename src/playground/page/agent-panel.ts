@@ -49,10 +49,7 @@ export function AgentPanel({ hasAgent, fixturesDir, onPrepare }: Props) {
         <h2 id="agent-title">Agent ${picture.name}</h2>
         <button type="button" onClick=${load}>Refresh</button>
       </div>
-      <p class="muted">
-        ${picture.callSites.length} webhook call sites, ${picture.callSites.filter((s) => !s.handled).length} without a handler in the app,
-        ${missing} not covered by a fixture in ${fixturesDir}. Choose one to prepare that turn.
-      </p>
+      <p class="muted">${`${picture.callSites.length} webhook call sites, ${picture.callSites.filter((s) => !s.handled).length} without a handler in the app, ${missing} not covered by a fixture in ${fixturesDir}.`} Choose one to prepare that turn.</p>
       <${Legend} />
       ${picture.dialect === 'cx' && flow !== undefined
         ? html`
@@ -74,7 +71,7 @@ export function AgentPanel({ hasAgent, fixturesDir, onPrepare }: Props) {
               <td><code>${site.tag ?? site.event ?? site.intent ?? ''}</code></td>
               <td class=${site.handled ? 'yes' : 'no'}>${site.handled ? 'yes' : 'no handler'}</td>
               <td class=${site.covered ? 'yes' : 'no'}>${site.covered ? 'yes' : 'no fixture'}</td>
-              <td><button type="button" onClick=${() => prepare(site)} aria-label=${`Prepare the turn of ${site.location}`}>Prepare turn</button></td>
+              <td><button type="button" onClick=${() => prepare(site)} aria-label=${`Prepare turn: ${site.location}`}>Prepare turn</button></td>
             </tr>`,
           )}
         </tbody>

@@ -20,7 +20,7 @@ export function ChatItemView({ item, onChip }: { item: ChatItem; onChip: (text: 
       return html`<div class="bubble bot">${channel}${item.text}
         ${item.alternatives === undefined ? null : html`<small class="muted block">or, as Dialogflow picks: ${item.alternatives.join(' / ')}</small>`}</div>`;
     case 'audio':
-      return html`<div class="bubble bot audio">${channel}<span class="marker" aria-label=${item.ssml ? 'Spoken (SSML)' : 'Spoken'}>🔊 ${item.ssml ? 'SSML' : 'speech'}</span> ${item.text}</div>`;
+      return html`<div class="bubble bot audio">${channel}<span class="marker">♪ spoken${item.ssml ? ' (SSML)' : ''}</span> ${item.text}</div>`;
     case 'event':
       return html`<div class=${`event event-${item.event}`}><span aria-hidden="true">${EVENT_ICON[item.event] ?? '•'}</span> ${item.label}
         ${item.detail === undefined ? null : html`<code>${item.detail}</code>`}</div>`;

@@ -18,7 +18,7 @@ export function ChatView({ turns, selected, onSelect, onChip }: Props) {
     return html`<p class="empty">No turns yet. Set up the first one on the left and send it.</p>`;
   }
   return html`
-    <ol class="chat" role="log" aria-live="polite" aria-label="Conversation">
+    <div role="log" aria-live="polite" aria-label="Conversation"><ol class="chat">
       ${turns.map(({ input, view }, i) => {
         const said = input.text ?? (input.event !== undefined ? `(event ${input.event})` : input.dtmf !== undefined ? `(DTMF ${input.dtmf})` : '(no text)');
         const route = input.dialect === 'cx' ? [input.tag && `tag ${input.tag}`, input.page && `page ${input.page}`] : [input.intent && `intent ${input.intent}`, input.action && `action ${input.action}`];
@@ -32,9 +32,9 @@ export function ChatView({ turns, selected, onSelect, onChip }: Props) {
               ${view.chat.length === 0 && view.problem === undefined ? html`<p class="muted">The answer shows nothing to the user.</p>` : null}
             </div>
             <button type="button" class="link" aria-pressed=${i === selected} onClick=${() => onSelect(i)}>
-              Inspect turn ${i + 1} (${view.status}, ${view.ms} ms)
+              Inspect turn ${i + 1} <span class="timing">(${view.status}, ${view.ms} ms)</span>
             </button>
           </li>`;
       })}
-    </ol>`;
+    </ol></div>`;
 }

@@ -123,7 +123,7 @@ function Results({ results }: { results: FixtureResultView[] }) {
   return html`<ul class="results">
     ${results.map(
       (r) => html`<li class=${r.passed ? 'pass' : 'fail'}>
-        <span class="badge">${r.passed ? 'ok' : 'FAIL'}</span> <code>${r.file}</code> <span class="muted">${r.dialect ?? ''} ${r.ms} ms</span>
+        <span class="badge">${r.passed ? 'ok' : 'FAIL'}</span> <code>${r.file}</code> <span class="muted">${r.dialect ?? ''} <span class="timing">${r.ms} ms</span></span>
         ${r.error === undefined ? null : html`<pre>${r.error}</pre>`}
         ${r.turns
           .filter((t) => t.error !== undefined || t.mismatches.length > 0)

@@ -57,10 +57,10 @@ export function FlowGraph({ flow, sites, onPick }: { flow: Flow; sites: CallSite
             ${node.sites.map(
               (site, i) => html`<g class=${`site ${site.handled ? 'handled' : 'unhandled'} ${site.covered ? 'covered' : 'uncovered'}`}
                 transform=${`translate(${PAD},${TITLE_H + i * SITE_H})`} role="button" tabindex="0"
-                aria-label=${`${site.location}: ${site.handled ? 'handled' : 'no handler'}, ${site.covered ? 'covered by a fixture' : 'no fixture'}. Prepare this turn.`}
+                aria-label=${`${siteLabel(site)}, ${site.location}: ${site.handled ? 'handled' : 'no handler'}, ${site.covered ? 'covered by a fixture' : 'no fixture'}. Prepare this turn.`}
                 onClick=${() => onPick(site)} onKeyDown=${key(site)}>
                 <rect width=${node.width - 2 * PAD} height=${SITE_H - 4} rx="4" />
-                <text x="6" y="14">${site.handled ? '' : '! '}${siteLabel(site)}</text>
+                <text x="6" y="14">${site.handled ? null : html`<tspan aria-hidden="true">! </tspan>`}${siteLabel(site)}</text>
               </g>`,
             )}
           </g>`,

@@ -31,7 +31,7 @@ export function Inspector({ turn, index, kind }: { turn: TurnRecord | undefined;
   return html`
     <section class="inspector" aria-labelledby="inspector-title">
       <h2 id="inspector-title">Inspector: turn ${index + 1}</h2>
-      <p class="muted">HTTP ${t.status} · ${t.ms} ms${kind === 'app' ? ' in app.handle()' : ' there and back'}</p>
+      <p class="muted">HTTP ${t.status} · <span class="timing">${t.ms} ms${kind === 'app' ? ' in app.handle()' : ' there and back'}</span></p>
       <${Tabs} tabs=${tabs} current=${view} onSelect=${(id: View) => setView(id)} label="Inspector views" />
       <div role="tabpanel" id=${`panel-${view}`} aria-labelledby=${`tab-${view}`} class="inspector-panel">
         ${view === 'request' ? html`<${JsonView} value=${t.sent} label="request JSON" />` : null}

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 /** A `fulfiller play` started by a test: its URL (with the token) and what it printed. */
 export interface Playground {
@@ -15,9 +16,10 @@ export interface Playground {
  * Starts the built CLI (`npm test` builds first; the page and the playground are bundles made
  * by the build) with `play --port 0` and the given flags, and waits for the URL it prints.
  */
-export async function startPlayground(args: readonly string[], env: Record<string, string> = {}): Promise<Playground> {
+export async function startPlayground(args: readonly string[], env: Record<string, string> = {}, cwd = process.cwd()): Promise<Playground> {
   if (!existsSync('dist/lib/playground/page.js')) throw new Error('the playground is not built: run `npm run build` first');
-  const child = spawn(process.execPath, ['dist/lib/cli/main.js', 'play', '--port', '0', ...args], {
+  const child = spawn(process.execPath, [resolve('dist/lib/cli/main.js'), 'play', '--port', '0', ...args], {
+    cwd,
     env: { ...process.env, FULFILLER_API_KEYS: '', FULFILLER_BASIC_AUTH: '', FULFILLER_HMAC_SECRETS: '', NODE_OPTIONS: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
