@@ -10,6 +10,7 @@ import { runColdSection } from './cold/cold-section.js';
 import { pickContenders } from './contenders.js';
 import { runLoadSection } from './load/load-section.js';
 import { runMicroSection } from './micro/micro-section.js';
+import { runPlaygroundSection } from './playground/playground-section.js';
 import { loadPayloads } from './payloads.js';
 import { pinCores } from './process/cpu-pinning.js';
 import { waitForQuiet } from './process/wait-for-quiet.js';
@@ -20,7 +21,7 @@ import { resultsMarkdown, updatePerformanceDoc } from './report/performance-doc.
 import { textTable } from './report/render-table.js';
 import type { BenchResults } from './report/results.js';
 import { summarizeLoad } from './report/summarize.js';
-import { contenderTable, microTable, targetTable } from './report/tables.js';
+import { contenderTable, microTable, playgroundTable, targetTable } from './report/tables.js';
 import { checkTargets } from './report/targets.js';
 import { benchSettings, USAGE } from './settings.js';
 
@@ -51,6 +52,7 @@ if (profiled !== undefined) {
   const coldStart = settings.sections.has('cold') ? await runColdSection(ok, payloads, settings, pinning, log) : null;
   if (settings.sections.has('micro')) log('micro-benchmarks…');
   const micro = settings.sections.has('micro') ? await waitForQuiet(20_000).then(() => runMicroSection(settings.microTimeMs, pinning)) : null;
+  const playground = settings.sections.has('playground') ? await waitForQuiet(20_000).then(() => runPlaygroundSection(settings.quick, pinning, log)) : null;
 
   const rows = load === null ? null : summarizeLoad(load.cells, ok);
   const peakRssMB = load === null ? null : Object.fromEntries(Object.entries(load.peakRssBytes).map(([id, bytes]) => [id, bytes / 1e6]));
@@ -76,11 +78,12 @@ if (profiled !== undefined) {
     peakRssMB,
     coldStart,
     micro,
-    targets: checkTargets(rows, coldStart, peakRssMB),
+    playground,
+    targets: checkTargets(rows, coldStart, peakRssMB, playground),
   };
-  const tables = [contenderTable(results), targetTable(results), ...(micro === null ? [] : [microTable(results)])];
+  const tables = [contenderTable(results), targetTable(results), ...(micro === null ? [] : [microTable(results)]), ...(playground === null ? [] : [playgroundTable(results)])];
   process.stdout.write(`\n${tables.map(textTable).join('\n\n')}\n`);
-  writeOutputs(results, settings.quick || settings.only !== undefined || settings.sections.size < 3);
+  writeOutputs(results, settings.quick || settings.only !== undefined || settings.sections.size < 4);
   if (rows?.some((r) => r.failures > 0)) {
     log('some requests failed (non-2xx, errors or timeouts): these numbers are not valid');
     process.exitCode = 1;

@@ -26,10 +26,10 @@ export interface BenchSettings {
   payload: 'cx' | 'es';
 }
 
-export type Section = 'load' | 'cold' | 'micro';
-const SECTIONS: readonly Section[] = ['load', 'cold', 'micro'];
+export type Section = 'load' | 'cold' | 'micro' | 'playground';
+const SECTIONS: readonly Section[] = ['load', 'cold', 'micro', 'playground'];
 
-export const USAGE = `npm run bench -- [--quick] [--only ID,ID] [--sections load,cold,micro]
+export const USAGE = `npm run bench -- [--quick] [--only ID,ID] [--sections load,cold,micro,playground]
                      [--profile ID [--payload cx|es]] [--profile-cold ID]`;
 
 /** Parses `npm run bench -- …` flags; unknown flags are refused. */

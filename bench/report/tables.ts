@@ -67,3 +67,14 @@ export function targetTable(results: BenchResults): Table {
     right: [1],
   };
 }
+
+/** `fulfiller play` against `app.handle()`, medians. */
+export function playgroundTable(results: BenchResults): Table {
+  const p = results.playground;
+  return {
+    title: 'A turn through fulfiller play (medians, loopback HTTP, one turn at a time)',
+    header: ['turns', 'app.handle() ms', 'app.handle() in the playground ms', 'turn through the playground ms', 'added ms'],
+    rows: p === undefined || p === null ? [] : [[int(p.turns), ms(p.handleMs), ms(p.handleInPlaygroundMs), ms(p.turnMs), ms(p.addedMs)]],
+    right: [0, 1, 2, 3, 4],
+  };
+}
