@@ -93,6 +93,7 @@ suite(title, () => {
   let browser: BrowserContext;
   beforeAll(async () => {
     browser = await launchBrowser();
+    await browser.grantPermissions(['clipboard-read', 'clipboard-write']);
   }, 60_000);
   afterAll(() => browser?.close());
 
@@ -135,6 +136,9 @@ suite(title, () => {
       const request = await page.locator('.inspector pre').textContent();
       expect(request).toContain('"last_order": "A-1003"'); // carried from the first answer
       expect(request).toContain('"customer_id": "12345"');
+      await page.getByRole('button', { name: 'Copy the request JSON' }).click();
+      await page.getByRole('button', { name: 'Copied the request JSON' }).waitFor();
+      expect(JSON.parse((await page.evaluate('navigator.clipboard.readText()')) as string)).toEqual(JSON.parse(request!));
       await shoot(page, 'conversation');
       await noSeriousViolations(page);
     });

@@ -18,7 +18,7 @@ export function JsonView({ value, label }: { value: Json | string; label: string
   };
   return html`
     <div class="json">
-      <button type="button" class="copy" onClick=${copy} aria-label=${`Copy the ${label}`}>${copied ? 'Copied' : 'Copy'}</button>
+      <button type="button" class="copy" onClick=${copy} aria-label=${`${copied ? 'Copied' : 'Copy'} the ${label}`}>${copied ? 'Copied' : 'Copy'}</button>
       <pre tabindex="0" aria-label=${label}><code>${typeof value === 'string' ? text : highlight(text)}</code></pre>
     </div>`;
 }
@@ -38,9 +38,13 @@ function highlight(text: string): unknown[] {
   return parts;
 }
 
-/** The clipboard where the page may use it (127.0.0.1, localhost); a selection and copy elsewhere. */
+/** The clipboard where the page may use it (127.0.0.1, localhost); a selection and copy where it may not. */
 async function copyText(text: string): Promise<void> {
-  if (navigator.clipboard !== undefined && window.isSecureContext) return navigator.clipboard.writeText(text);
+  try {
+    if (navigator.clipboard !== undefined && window.isSecureContext) return await navigator.clipboard.writeText(text);
+  } catch {
+    // refused (no permission): the old way below
+  }
   const area = document.createElement('textarea');
   area.value = text;
   document.body.append(area);
