@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { loadFixtures } from '../testing/index.js';
 import type { AgentCallSite, AgentView } from './agent-view.js';
 import type { AppRoute } from './app-routes.js';
-import { asMap } from './rich-parts.js';
+import { asMap } from './json-map.js';
 import type { AgentPicture, CallSiteView } from './view.js';
 
 /** What the fixtures in a folder send: CX tags, intents (both dialects) and ES actions. */

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { AppModuleError } from '../index.js';
 import type { AppRoute } from './app-routes.js';
 import type { FixtureSource, FromChild, HostAnswer, ToChild } from './host-protocol.js';
+import type { PlayTarget } from './play-target.js';
 import type { RunOutcome } from './run-outcome.js';
 import type { AppStatus, ErrorView } from './view.js';
 
@@ -24,7 +25,7 @@ interface Pending {
  * wait for it. A module that fails to load, or a process that stops, is a status, never a
  * crash of the playground: the next turn says why, and the next start may mend it.
  */
-export class AppHost {
+export class AppHost implements PlayTarget {
   private child: ChildProcess | undefined;
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
@@ -51,6 +52,10 @@ export class AppHost {
   onStatus(listener: (status: AppStatus) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  settled(): Promise<void> {
+    return this.current.state === 'loading' ? new Promise((resolve) => this.readyWaiters.push(resolve)) : Promise.resolve();
   }
 
   /** Starts the app, or starts it again: the old process is stopped and what it was doing is refused. */
@@ -86,7 +91,7 @@ export class AppHost {
 
   private async ask<T>(message: (id: number) => ToChild): Promise<T> {
     if (this.child === undefined) this.restart(); // stopped since the last turn: start it again
-    if (this.current.state === 'loading') await new Promise<void>((resolve) => this.readyWaiters.push(resolve));
+    await this.settled();
     const child = this.child;
     if (this.current.state === 'failed' || child === undefined) throw new AppModuleError(failure(this.current.error));
     const id = ++this.nextId;

@@ -1,6 +1,6 @@
 import { esChatItems } from './es-chat-items.js';
 import { event, payloadItems, speech, textItems } from './message-items.js';
-import { asMap, defined } from './rich-parts.js';
+import { asMap, defined } from './json-map.js';
 import type { ChatItem, DialectName, JsonMap } from './view.js';
 
 /**

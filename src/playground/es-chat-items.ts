@@ -1,5 +1,5 @@
 import { event, payloadItems, speech, textItems } from './message-items.js';
-import { asMap, defined } from './rich-parts.js';
+import { asMap, defined } from './json-map.js';
 import type { ChatItem, Json, JsonMap, RichPart } from './view.js';
 
 /**

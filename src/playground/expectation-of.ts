@@ -1,5 +1,5 @@
 import type { Reply } from '../testing/index.js';
-import { asMap } from './rich-parts.js';
+import { asMap } from './json-map.js';
 import type { Json, JsonMap } from './view.js';
 
 /**

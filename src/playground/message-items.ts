@@ -1,4 +1,5 @@
-import { defined, richCards } from './rich-parts.js';
+import { defined } from './json-map.js';
+import { richCards } from './rich-parts.js';
 import type { ChatItem, Json, JsonMap } from './view.js';
 
 /* The pieces both dialects' messages are made of, as chat items. */

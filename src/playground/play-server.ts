@@ -60,6 +60,7 @@ async function respond(context: PlayContext, req: IncomingMessage, res: ServerRe
         return events(context, req, res);
       case 'GET /api/agent':
         if (context.agent === undefined) throw new NotFoundError('No agent: start the playground with --agent PATH to see it.');
+        await context.target.settled();
         return json(res, 200, await agentPicture(context.agent, context.target.routes, context.fixturesDir));
       case 'POST /api/turn':
         return json(res, 200, await playTurn(checkTurnRequest(await readJson(req)), context.target));

@@ -10,6 +10,8 @@ import type { AppStatus } from './view.js';
 export interface PlayTarget {
   readonly status: AppStatus;
   onStatus(listener: (status: AppStatus) => void): () => void;
+  /** Resolves once the app is no longer loading (ready, or failed): its routes are known then. */
+  settled(): Promise<void>;
   /** The ES context that carries session parameters. */
   readonly sessionContext: string | undefined;
   /** The app's routes, when the playground runs the app. */

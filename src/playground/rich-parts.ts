@@ -1,4 +1,5 @@
-import type { Json, JsonMap, RichPart } from './view.js';
+import { asMap, defined } from './json-map.js';
+import type { Json, RichPart } from './view.js';
 
 /**
  * Dialogflow Messenger's `richContent` (`[[item, item], [item]]`, one inner list per card) as
@@ -45,9 +46,6 @@ function imageUrl(image: Json | undefined): string | undefined {
   return optional(asMap(asMap(image).src).rawUrl);
 }
 
-export function asMap(value: Json | undefined): JsonMap {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {};
-}
 
 function text(value: Json | undefined): string {
   return typeof value === 'string' ? value : value === undefined || value === null ? '' : JSON.stringify(value);
@@ -55,9 +53,4 @@ function text(value: Json | undefined): string {
 
 function optional(value: Json | undefined): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-/** The object without its undefined members (they would not survive JSON anyway, and tests compare it). */
-export function defined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }

@@ -1,5 +1,5 @@
 import type { Reply, SessionState } from '../testing/index.js';
-import { asMap } from './rich-parts.js';
+import { asMap } from './json-map.js';
 import type { ContextView, DialectName, JsonMap, ParamView, SessionView } from './view.js';
 
 /**

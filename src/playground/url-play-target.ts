@@ -31,6 +31,10 @@ export class UrlPlayTarget implements PlayTarget {
     return () => {};
   }
 
+  settled(): Promise<void> {
+    return Promise.resolve();
+  }
+
   async send(body: string, headers: Record<string, string>): Promise<HostAnswer> {
     const started = performance.now();
     const result = await this.reach(this.target, body, headers);

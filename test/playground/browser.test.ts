@@ -2,10 +2,10 @@
  * The playground in a real browser: Chromium from the OS packages, driven by playwright-core,
  * against the built CLI and the demo agent. What a designer does, end to end, with axe-core
  * checking each view and the screenshots of docs/playground.md taken on the way (written to
- * docs/playground/; the same page gives the same picture, so an unchanged page leaves git clean).
+ * docs/playground/ when they show something else than the picture there).
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
@@ -66,8 +66,29 @@ async function shoot(page: Page, name: string, paths: Record<string, string> = {
       while (walk.nextNode()) walk.currentNode.textContent = walk.currentNode.textContent.split(from).join(to);
     }`,
   );
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), animations: 'disabled' });
+  const picture = await page.screenshot({ animations: 'disabled' });
   await visibility('');
+  const file = join(SHOTS, `${name}.png`);
+  if (!existsSync(file) || (await differentPixels(page, readFileSync(file), picture)) > 0.001) writeFileSync(file, picture);
+}
+
+/**
+ * The share of pixels that differ between two pictures of the same size (1 when the sizes
+ * differ), compared in the browser. A busy machine can shift the anti-aliasing of a few pixels:
+ * the picture in the docs is only replaced when the page looks otherwise.
+ */
+async function differentPixels(page: Page, before: Buffer, after: Buffer): Promise<number> {
+  const urls = [before, after].map((png) => `data:image/png;base64,${png.toString('base64')}`);
+  return (await page.evaluate(`(async ([a, b]) => {
+    const load = (src) => new Promise((done) => { const image = new Image(); image.onload = () => done(image); image.src = src; });
+    const [x, y] = await Promise.all([load(a), load(b)]);
+    if (x.width !== y.width || x.height !== y.height) return 1;
+    const pixels = (image) => { const canvas = new OffscreenCanvas(image.width, image.height); const c = canvas.getContext('2d'); c.drawImage(image, 0, 0); return c.getImageData(0, 0, image.width, image.height).data; };
+    const [p, q] = [pixels(x), pixels(y)];
+    let differ = 0;
+    for (let i = 0; i < p.length; i += 4) if (p[i] !== q[i] || p[i + 1] !== q[i + 1] || p[i + 2] !== q[i + 2]) differ++;
+    return differ / (x.width * x.height);
+  })(${JSON.stringify(urls)})`)) as number;
 }
 
 async function noSeriousViolations(page: Page): Promise<void> {
