@@ -5,22 +5,18 @@
  * that `fulfiller replay` runs green, with personal data masked alike in requests and answers.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MaskView, RunResult, SaveResult } from '../../src/playground/view.js';
-import { api, startPlayground, type Playground } from './support/playground.js';
+import { api, SHOWCASE_APP, startShowcase, type Playground } from './support/playground.js';
 import { ApiConversation, chatTexts } from './support/turns.js';
 
-const APP = 'test/playground/fixtures/showcase-app.js';
+const APP = SHOWCASE_APP;
 const APOLOGY = 'Sorry, the system is currently unavailable. Please try again later.';
 let play: Playground;
 let fixtures: string;
 
-beforeAll(async () => {
-  fixtures = mkdtempSync(join(tmpdir(), 'play-fixtures-'));
-  play = await startPlayground(['--app', APP, '--fixtures', fixtures]);
-}, 30_000);
+beforeAll(async () => void ({ play, fixtures } = await startShowcase()), 30_000);
 afterAll(() => play.stop());
 
 function replay(file: string): { status: number | null; output: string } {

@@ -7,17 +7,14 @@ import { existsSync, mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { api, startPlayground, type Playground } from './support/playground.js';
+import { api, SHOWCASE_APP, startPlayground, startShowcase, type Playground } from './support/playground.js';
 import { ApiConversation } from './support/turns.js';
 
-const APP = 'test/playground/fixtures/showcase-app.js';
+const APP = SHOWCASE_APP;
 let play: Playground;
 let fixtures: string;
 
-beforeAll(async () => {
-  fixtures = mkdtempSync(join(tmpdir(), 'play-fixtures-'));
-  play = await startPlayground(['--app', APP, '--fixtures', fixtures]);
-}, 30_000);
+beforeAll(async () => void ({ play, fixtures } = await startShowcase()), 30_000);
 afterAll(() => play.stop());
 
 /** A raw GET, so that the Host and Origin headers can be what an attacker's page would send. */

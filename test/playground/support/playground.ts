@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 
 /** A `fulfiller play` started by a test: its URL (with the token) and what it printed. */
 export interface Playground {
@@ -67,4 +68,13 @@ export async function eventually<T>(play: Playground, check: () => Promise<T | u
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`${what} did not happen:\n${play.output()}`);
+}
+
+/** The app module that shows every kind of answer, says back what it gets, and throws. */
+export const SHOWCASE_APP = 'test/playground/fixtures/showcase-app.js';
+
+/** A playground of the showcase app, with a fixtures folder of its own. */
+export async function startShowcase(): Promise<{ play: Playground; fixtures: string }> {
+  const fixtures = mkdtempSync(join(tmpdir(), 'play-fixtures-'));
+  return { play: await startPlayground(['--app', SHOWCASE_APP, '--fixtures', fixtures]), fixtures };
 }
