@@ -26,13 +26,14 @@ for (const level of ['debug', 'info', 'warn', 'error'] as const) {
 console.log = console.info;
 
 const app = await loadApp(file, { env: process.env, logger }).catch((error: unknown) => {
-  // Thrown again, uncaught: only then does Node.js print where a syntax error is (file, line,
-  // a caret), which the playground reads from this process's stderr.
-  process.send!({ type: 'failed', error: errorView(error) } satisfies FromChild, () =>
-    setImmediate(() => {
-      throw error instanceof Error && error.cause !== undefined ? error.cause : error;
-    }),
-  );
+  const cause = error instanceof Error && error.cause !== undefined ? error.cause : error;
+  process.send!({ type: 'failed', error: errorView(error) } satisfies FromChild, () => {
+    // A syntax error is thrown again, uncaught: only then does Node.js print where it is (file,
+    // line, a caret), which the playground reads from this process's stderr.
+    if (cause instanceof SyntaxError) throw cause;
+    process.exitCode = 1;
+    process.disconnect();
+  });
   return undefined;
 });
 if (app !== undefined) {
@@ -104,6 +105,9 @@ function handlerError(logs: readonly LogLine[]): ErrorView | undefined {
 
 function errorView(error: unknown): ErrorView {
   if (!(error instanceof Error)) return { message: String(error) };
+  if ((error.cause as { code?: unknown } | undefined)?.code === 'ERR_UNKNOWN_FILE_EXTENSION' && /\.[mc]?ts$/.test(file)) {
+    error.message += '. A TypeScript app module needs a loader: start the playground with `node --import tsx`, or compile the app first.';
+  }
   const cause = error.cause instanceof Error ? error.cause : undefined;
   const code = (error as { code?: unknown }).code;
   return {

@@ -134,7 +134,12 @@ export class AppHost implements PlayTarget {
     this.refuseAll(`The app's process stopped (${how}) while it was answering. It starts again with the next turn.`);
     if (this.current.state === 'failed' && this.current.error !== undefined) {
       // It said why already; what Node.js printed on the way out says where (a syntax error's file and line).
-      const printed = output.replace(/\n+Node\.js v[\d.]+\s*$/, '').trim();
+      const printed = output
+        .replace(/\n+Node\.js v[\d.]+\s*$/, '')
+        .split('\n')
+        .map((line) => (line.length > 300 ? `${line.slice(0, 300)}…` : line))
+        .join('\n')
+        .trim();
       if (printed === '') return this.wake();
       return this.setStatus({ ...this.current, error: { ...this.current.error, stack: printed } });
     }
