@@ -11,6 +11,7 @@ import { runColdSection } from './cold/cold-section.js';
 import { pickContenders } from './contenders.js';
 import { runLoadSection } from './load/load-section.js';
 import { runMicroSection } from './micro/micro-section.js';
+import { runPlaygroundSection } from './playground/playground-section.js';
 import { loadPayloads } from './payloads.js';
 import { pinCores } from './process/cpu-pinning.js';
 import { waitForQuiet } from './process/wait-for-quiet.js';
@@ -21,9 +22,9 @@ import { resultsMarkdown, updatePerformanceDoc } from './report/performance-doc.
 import { textTable } from './report/render-table.js';
 import type { BenchResults } from './report/results.js';
 import { summarizeLoad } from './report/summarize.js';
-import { agentTable, contenderTable, microTable, targetTable } from './report/tables.js';
+import { agentTable, contenderTable, microTable, playgroundTable, targetTable } from './report/tables.js';
 import { agentTargets, checkTargets } from './report/targets.js';
-import { benchSettings, USAGE } from './settings.js';
+import { benchSettings, SECTIONS, USAGE } from './settings.js';
 
 const args = process.argv.slice(2);
 if (args.includes('--help') || args.includes('-h')) {
@@ -54,6 +55,7 @@ if (profiled !== undefined) {
   const coldStart = settings.sections.has('cold') ? await runColdSection(ok, payloads, settings, pinning, log) : null;
   if (settings.sections.has('micro')) log('micro-benchmarks…');
   const micro = settings.sections.has('micro') ? await waitForQuiet(20_000).then(() => runMicroSection(settings.microTimeMs, pinning)) : null;
+  const playground = settings.sections.has('playground') ? await waitForQuiet(20_000).then(() => runPlaygroundSection(settings.quick, pinning, log)) : null;
 
   const agent = settings.sections.has('agent') ? await runAgentSection(settings.agentRounds, pinning, log) : null;
 
@@ -82,16 +84,18 @@ if (profiled !== undefined) {
     coldStart,
     micro,
     agent,
-    targets: [...checkTargets(rows, coldStart, peakRssMB), ...agentTargets(agent)],
+    playground,
+    targets: [...checkTargets(rows, coldStart, peakRssMB, playground), ...agentTargets(agent)],
   };
   const tables = [
     contenderTable(results),
     targetTable(results),
     ...(micro === null ? [] : [microTable(results)]),
     ...(agent === null ? [] : [agentTable(results)]),
+    ...(playground === null ? [] : [playgroundTable(results)]),
   ];
   process.stdout.write(`\n${tables.map(textTable).join('\n\n')}\n`);
-  writeOutputs(results, settings.quick || settings.only !== undefined || settings.sections.size < 4);
+  writeOutputs(results, settings.quick || settings.only !== undefined || settings.sections.size < SECTIONS.length);
   if (rows?.some((r) => r.failures > 0)) {
     log('some requests failed (non-2xx, errors or timeouts): these numbers are not valid');
     process.exitCode = 1;

@@ -28,10 +28,10 @@ export interface BenchSettings {
   payload: 'cx' | 'es';
 }
 
-export type Section = 'load' | 'cold' | 'micro' | 'agent';
-const SECTIONS: readonly Section[] = ['load', 'cold', 'micro', 'agent'];
+export type Section = 'load' | 'cold' | 'micro' | 'agent' | 'playground';
+export const SECTIONS: readonly Section[] = ['load', 'cold', 'micro', 'agent', 'playground'];
 
-export const USAGE = `npm run bench -- [--quick] [--only ID,ID] [--sections load,cold,micro,agent]
+export const USAGE = `npm run bench -- [--quick] [--only ID,ID] [--sections load,cold,micro,agent,playground]
                      [--profile ID [--payload cx|es]] [--profile-cold ID]`;
 
 /** Parses `npm run bench -- …` flags; unknown flags are refused. */

@@ -100,8 +100,8 @@ export class MethodNotAllowedError extends FulfillerError {
 
 /** No such path on the standalone server. */
 export class NotFoundError extends FulfillerError {
-  constructor() {
-    super('ERR_NOT_FOUND', 404, 'Not found. The webhook is POST /webhook; health checks are GET /healthz and GET /readyz.');
+  constructor(message = 'Not found. The webhook is POST /webhook; health checks are GET /healthz and GET /readyz.') {
+    super('ERR_NOT_FOUND', 404, message);
   }
 }
 
@@ -393,5 +393,48 @@ export class AgentBlobExportError extends FulfillerError {
 export class LintConfigError extends FulfillerError {
   constructor(file: string, message: string) {
     super('ERR_LINT_CONFIG', 400, `${file}: ${message}`);
+  }
+}
+
+/** A request to the playground without its per-start token, or from a host name that is not its own. */
+export class PlayForbiddenError extends FulfillerError {
+  constructor(reason: string) {
+    super('ERR_PLAY_FORBIDDEN', 403, `${reason} Open the URL that \`fulfiller play\` printed (it carries ?token=…).`);
+  }
+}
+
+/** The playground's page sent something the playground cannot use; the page is older or newer than the playground. */
+export class PlayRequestError extends FulfillerError {
+  constructor(path: string, message: string) {
+    super('ERR_PLAY_REQUEST', 400, `The page sent ${path === '' ? 'a request' : path} that ${message}: reload the page.`, { path });
+  }
+}
+
+/** A fixture name that is empty, oddly spelled, or would leave the fixtures folder. */
+export class FixtureNameError extends FulfillerError {
+  constructor(name: string, dir: string) {
+    super(
+      'ERR_FIXTURE_NAME',
+      400,
+      `"${name.slice(0, 100)}" cannot be a fixture name: use letters, digits, "-", "_", "." and "/" between folders, like order-status or cx/order-status, so that the file stays inside ${dir}.`,
+    );
+  }
+}
+
+/** Saving a fixture over one that is already there, without saying so. */
+export class FixtureExistsError extends FulfillerError {
+  constructor(file: string) {
+    super('ERR_FIXTURE_EXISTS', 409, `${file} exists already: choose another name, or replace it.`);
+  }
+}
+
+/** The webhook a tool was pointed at answered with something other than JSON (an HTML page, plain text). */
+export class WebhookNotJsonError extends FulfillerError {
+  constructor(url: string, status: number, contentType: string) {
+    super(
+      'ERR_WEBHOOK_NOT_JSON',
+      502,
+      `The webhook at ${url} answered ${status} with ${contentType || 'no content type'}, not JSON: check that the URL is the webhook's own path (such as /webhook) and not a web page.`,
+    );
   }
 }

@@ -4,6 +4,7 @@ import type { Role } from '../contenders.js';
 import type { LoadCell } from '../load/load-section.js';
 import type { MicroResult } from '../micro/micro-section.js';
 import type { AgentBench } from '../agent/agent-section.js';
+import type { PlaygroundResult } from '../playground/playground-section.js';
 import type { PayloadName } from '../payloads.js';
 import type { BenchSettings } from '../settings.js';
 import type { Machine } from './machine.js';
@@ -57,5 +58,7 @@ export interface BenchResults {
   micro: MicroResult[] | null;
   /** Reading and linting a big agent export (absent in runs from before that section). */
   agent?: AgentBench | null;
+  /** What a turn through `fulfiller play` adds to `app.handle()`; absent from runs made before it was measured. */
+  playground?: PlaygroundResult | null;
   targets: TargetCheck[];
 }

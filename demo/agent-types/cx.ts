@@ -18,6 +18,7 @@ export interface CxAgent extends AppTypes {
     contact_name: JsonValue;
     customer_id: string;
     items: (string)[];
+    last_order: JsonValue;
     month: JsonValue;
     order_number: string;
     return_number: JsonValue;

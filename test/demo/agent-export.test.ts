@@ -34,6 +34,7 @@ const PROTO_FIELDS_THE_SAMPLES_LACK = [
   'flow eventHandlers[].targetPage: not in the real exports',
   'intent parameters[].isList: not in the real exports',
   'page form.parameters[].isList: not in the real exports',
+  'page form.parameters[].defaultValue: not in the real exports',
 ];
 
 describe.each(['cx', 'es'] as const)('demo/agent/%s', (dialect) => {

@@ -65,7 +65,7 @@ describe('fulfiller lint', () => {
     expect(half.code).toBe(1);
     expect(half.out).toContain(`fulfiller lint: agent "Small Shop" (Dialogflow CX, ${CX_SMALL}) against ${HALF}\n  serves: shop:orders\n`);
     expect(half.out).toMatch(
-      /error {3}unhandled-tag  flows\/Default Start Flow\/pages\/Order Status\.json\n        Default Start Flow › Order Status › route 1 sends the tag "order.status"/,
+      /error {3}unhandled-tag {2}flows\/Default Start Flow\/pages\/Order Status\.json\n {8}Default Start Flow › Order Status › route 1 sends the tag "order.status"/,
     );
     expect(half.out).toContain("fix: Add app.tag('order.status', …), or correct app.tag('order.stats', …) if it was meant for it.");
     const config = join(tempDir('fulfiller-lint-config-'), 'lint.json');

@@ -1,6 +1,6 @@
 import type { LintReport } from '../lint-agent.js';
 import { LINT_RULES } from '../lint-rules.js';
-import { xml } from '../../testing/junit-report.js';
+import { xml } from '../../base/xml-text.js';
 
 /**
  * JUnit XML, as CI servers show test results: one test case per rule that found nothing, and
