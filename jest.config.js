@@ -7,7 +7,7 @@ export default {
     '^dialogflow-fulfiller$': '<rootDir>/src/index.ts',
     '^dialogflow-fulfiller/testing$': '<rootDir>/src/testing/index.ts',
     '^dialogflow-fulfiller/compat/dialogflow-fulfillment$': '<rootDir>/src/compat/dialogflow-fulfillment/index.ts',
-    '^dialogflow-fulfiller/auth/(.*)$': '<rootDir>/src/auth/$1.ts',
+    '^dialogflow-fulfiller/auth$': '<rootDir>/src/auth/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
     // The docs' examples (test/docs) import the sources by absolute path.
     '^(/.+/src/.+)\\.js$': '$1',

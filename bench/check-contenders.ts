@@ -49,7 +49,9 @@ async function problemOf(contender: Contender, payloads: Readonly<Record<Payload
     if (contender.refusesWithout !== undefined) {
       const bare = await postOnce(server.url, first.body, {});
       if (bare.status !== contender.refusesWithout) {
-        return `answered ${bare.status} without credentials, not ${contender.refusesWithout}: this build does not enforce ${Object.keys(contender.env).filter((k) => k.startsWith('FULFILLER_')).join(', ')}`;
+        return `answered ${bare.status} without credentials, not ${contender.refusesWithout}: this build does not enforce ${Object.keys(contender.env)
+          .filter((k) => k.startsWith('FULFILLER_'))
+          .join(', ')}`;
       }
     }
     return undefined;

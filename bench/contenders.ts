@@ -49,7 +49,15 @@ export const CONTENDERS: readonly Contender[] = [
     payloads: BOTH,
     headers: {},
   },
-  { id: 'fulfiller-warn', label: 'fulfiller serve, LOG_LEVEL=warn', role: 'fulfiller', args: SERVE(APP), env: { ...PRODUCTION, LOG_LEVEL: 'warn' }, payloads: BOTH, headers: {} },
+  {
+    id: 'fulfiller-warn',
+    label: 'fulfiller serve, LOG_LEVEL=warn',
+    role: 'fulfiller',
+    args: SERVE(APP),
+    env: { ...PRODUCTION, LOG_LEVEL: 'warn' },
+    payloads: BOTH,
+    headers: {},
+  },
   {
     id: 'fulfiller-api-key',
     label: 'fulfiller serve + API key',

@@ -9,10 +9,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { compileDialectValidators, validatorsIndex, type DialectSchemas } from './generate/compile-validators.js';
+import { compileDialectValidators, validatorFile, validatorsIndex, type DialectSchemas } from './generate/compile-validators.js';
 import { formatJson } from './generate/format-json.js';
 import { loadProtos, packageVersion, type ProtoSource } from './generate/load-protos.js';
-import { modelToHints } from './generate/model-to-hints.js';
+import { modelHints, modelToHints } from './generate/model-to-hints.js';
 import { modelToSchema } from './generate/model-to-schema.js';
 import { modelToTypes, type TypeSource } from './generate/model-to-types.js';
 import { buildModel } from './generate/proto-model.js';
@@ -21,63 +21,95 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 
 interface Api {
   dialect: 'cx' | 'es';
+  version: string;
+  /** The generally available version: the default, and the one the library's own types and hints describe. */
+  ga: boolean;
   typePrefix: string;
   title: string;
   source: ProtoSource;
   request: string;
   response: string;
-  schemaDir: string;
 }
 
-const APIS: readonly Api[] = [
-  {
+const CX_PACKAGE = '@google-cloud/dialogflow-cx';
+const ES_PACKAGE = '@google-cloud/dialogflow';
+
+/** The GA versions first: the files they produce predate the beta versions and keep their names. */
+const APIS: readonly Api[] = [cx('v3', true, 'Cx'), es('v2', true, 'Es'), cx('v3beta1', false, 'CxV3beta1'), es('v2beta1', false, 'EsV2beta1')];
+
+function cx(version: string, ga: boolean, typePrefix: string): Api {
+  const pkg = `google.cloud.dialogflow.cx.${version}`;
+  return {
     dialect: 'cx',
-    typePrefix: 'Cx',
-    title: 'Dialogflow CX v3',
-    source: { packageName: '@google-cloud/dialogflow-cx', entryFile: 'google/cloud/dialogflow/cx/v3/webhook.proto' },
-    request: 'google.cloud.dialogflow.cx.v3.WebhookRequest',
-    response: 'google.cloud.dialogflow.cx.v3.WebhookResponse',
-    schemaDir: 'schemas/cx/v3',
-  },
-  {
+    version,
+    ga,
+    typePrefix,
+    title: `Dialogflow CX ${version}`,
+    source: { packageName: CX_PACKAGE, entryFile: `google/cloud/dialogflow/cx/${version}/webhook.proto` },
+    request: `${pkg}.WebhookRequest`,
+    response: `${pkg}.WebhookResponse`,
+  };
+}
+
+function es(version: string, ga: boolean, typePrefix: string): Api {
+  const pkg = `google.cloud.dialogflow.${version}`;
+  return {
     dialect: 'es',
-    typePrefix: 'Es',
-    title: 'Dialogflow ES v2',
-    source: { packageName: '@google-cloud/dialogflow', entryFile: 'google/cloud/dialogflow/v2/webhook.proto' },
-    request: 'google.cloud.dialogflow.v2.WebhookRequest',
-    response: 'google.cloud.dialogflow.v2.WebhookResponse',
-    schemaDir: 'schemas/es/v2',
-  },
-];
+    version,
+    ga,
+    typePrefix,
+    title: `Dialogflow ES ${version}`,
+    source: { packageName: ES_PACKAGE, entryFile: `google/cloud/dialogflow/${version}/webhook.proto` },
+    request: `${pkg}.WebhookRequest`,
+    response: `${pkg}.WebhookResponse`,
+  };
+}
 
 /** Every generated file, by repository-relative path, without touching the disk. */
 export async function generate(): Promise<Map<string, string>> {
   const nodeModules = path.join(repoRoot, 'node_modules');
-  const versions = APIS.map((api) => packageVersion(nodeModules, api.source.packageName));
+  const versions = [CX_PACKAGE, ES_PACKAGE].map((name) => packageVersion(nodeModules, name));
   const header = `// ${marker(versions)}\n`;
 
   const outputs = new Map<string, string>();
   const typeSources: TypeSource[] = [];
-  for (const [index, api] of APIS.entries()) {
+  const betaTypeSources: TypeSource[] = [];
+  for (const api of APIS) {
     const root = loadProtos(nodeModules, api.source);
     const schemas: Partial<DialectSchemas> = {};
-    for (const [kind, rootName] of [['request', api.request], ['response', api.response]] as const) {
-      const schema = modelToSchema(buildModel(root, [rootName]), {
+    for (const [kind, rootName] of [
+      ['request', api.request],
+      ['response', api.response],
+    ] as const) {
+      const schema = modelToSchema(buildModel(root, [rootName], { pruneOutputOnly: kind === 'response' }), {
         rootName,
         title: `${api.title} ${rootName.split('.').pop()}`,
-        comment: marker([versions[index]!]),
+        comment: marker([packageVersion(nodeModules, api.source.packageName)]),
         allowUnknownFields: kind === 'request',
+        refuseOutputOnly: kind === 'response',
       });
-      outputs.set(`${api.schemaDir}/webhook-${kind}.schema.json`, `${formatJson(schema)}\n`);
+      outputs.set(`schemas/${api.dialect}/${api.version}/webhook-${kind}.schema.json`, `${formatJson(schema)}\n`);
       schemas[kind] = schema;
     }
-    outputs.set(`src/generated/${api.dialect}-validators.cjs`, compileDialectValidators(schemas as DialectSchemas, header));
-    typeSources.push({ prefix: api.typePrefix, model: buildModel(root, [api.request, api.response]) });
+    const model = buildModel(root, [api.request, api.response]);
+    // The beta versions' hints travel with their validators, so that only a beta app loads them.
+    const hints = api.ga ? undefined : { roots: { request: api.request, response: api.response }, ...modelHints([model]) };
+    outputs.set(`src/generated/${validatorFile(api)}`, compileDialectValidators(schemas as DialectSchemas, header, hints));
+    (api.ga ? typeSources : betaTypeSources).push({ prefix: api.typePrefix, model });
   }
-  const roots = Object.fromEntries(APIS.map((api) => [api.dialect, { request: api.request, response: api.response }]));
-  outputs.set('src/generated/validators.ts', validatorsIndex(APIS.map((api) => api.dialect), header));
+  const ga = APIS.filter((api) => api.ga);
+  const roots = Object.fromEntries(ga.map((api) => [api.dialect, { request: api.request, response: api.response }]));
+  outputs.set('src/generated/validators.ts', validatorsIndex(APIS, header));
   outputs.set('src/generated/types.ts', modelToTypes(typeSources, header));
-  outputs.set('src/generated/schema-hints.ts', modelToHints(typeSources.map((s) => s.model), roots, header));
+  outputs.set('src/generated/beta-types.ts', modelToTypes(betaTypeSources, header, './types.js'));
+  outputs.set(
+    'src/generated/schema-hints.ts',
+    modelToHints(
+      typeSources.map((s) => s.model),
+      roots,
+      header,
+    ),
+  );
   return outputs;
 }
 

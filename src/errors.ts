@@ -1,7 +1,8 @@
 /**
  * Coded errors. Every failure the library reports is one of these classes, with a stable `code`
- * (documented in docs/errors.md), the HTTP `status` it maps to, and the underlying `cause`.
- * Messages say how to fix the problem; they never contain secrets or stack traces.
+ * (documented in docs/errors.md), the HTTP `status` and `headers` it is answered with, and the
+ * underlying `cause`. Messages say how to fix the problem; they never contain secrets or stack
+ * traces. `errorResult()` (src/http/http-result.ts) is the one place an error becomes an answer.
  */
 export class FulfillerError extends Error {
   /** Stable machine-readable code, e.g. `ERR_INVALID_REQUEST`. */
@@ -10,13 +11,16 @@ export class FulfillerError extends Error {
   readonly status: number;
   /** Field path the error is about (`queryResult.intent`), when there is one. */
   readonly path: string | undefined;
+  /** Headers the answer carries besides the JSON type: `Allow`, `Retry-After`, `Connection: close`. */
+  readonly headers: Readonly<Record<string, string>>;
 
-  constructor(code: string, status: number, message: string, options: { cause?: unknown; path?: string } = {}) {
+  constructor(code: string, status: number, message: string, options: ErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.code = code;
     this.status = status;
     this.path = options.path;
+    this.headers = options.headers ?? NO_HEADERS;
   }
 
   /** The JSON body sent to the caller: code, message and path only. */
@@ -26,6 +30,15 @@ export class FulfillerError extends Error {
     return { error };
   }
 }
+
+/** What a coded error may carry besides its code, status and message. */
+export interface ErrorOptions {
+  cause?: unknown;
+  path?: string;
+  headers?: Readonly<Record<string, string>>;
+}
+
+const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
 
 type Opts = { cause?: unknown; path?: string };
 
@@ -43,7 +56,7 @@ export class BodyNotObjectError extends FulfillerError {
   }
 }
 
-/** Neither a CX nor an ES WebhookRequest (`esV1`: an ES v1 request, whose API Google shut down). */
+/** Neither a CX nor an ES WebhookRequest (`es-v1`: an ES v1 request, whose API Google shut down). */
 export class UnknownDialectError extends FulfillerError {
   constructor(kind: 'unknown' | 'es-v1' = 'unknown') {
     super(
@@ -74,21 +87,23 @@ export class UnsupportedMediaTypeError extends FulfillerError {
 /** The request body is larger than the configured limit. */
 export class BodyTooLargeError extends FulfillerError {
   constructor(limit: number) {
-    super('ERR_BODY_TOO_LARGE', 413, `The request body is larger than ${limit} bytes (option bodyLimit).`);
+    // The rest of the body is not read: the connection cannot be used for another request.
+    super('ERR_BODY_TOO_LARGE', 413, `The request body is larger than ${limit} bytes (option bodyLimit).`, { headers: { connection: 'close' } });
   }
 }
 
-/** Any method other than POST on the webhook path. */
+/** A method the path does not take: anything but POST on the webhook, but GET/HEAD on a probe. */
 export class MethodNotAllowedError extends FulfillerError {
-  constructor(method: string) {
-    super('ERR_METHOD_NOT_ALLOWED', 405, `Method ${method.slice(0, 20)} is not allowed on the webhook: Dialogflow sends POST.`);
+  constructor(method: string, allow: readonly string[] = ['POST']) {
+    const what = allow.includes('POST') ? 'the webhook: Dialogflow sends POST' : `this path: use ${allow.join(' or ')}`;
+    super('ERR_METHOD_NOT_ALLOWED', 405, `Method ${method.slice(0, 20)} is not allowed on ${what}.`, { headers: { allow: allow.join(', ') } });
   }
 }
 
 /** No such path on the standalone server. */
 export class NotFoundError extends FulfillerError {
-  constructor() {
-    super('ERR_NOT_FOUND', 404, 'Not found. The webhook is POST /webhook; health checks are GET /healthz and GET /readyz.');
+  constructor(message = 'Not found. The webhook is POST /webhook; health checks are GET /healthz and GET /readyz.') {
+    super('ERR_NOT_FOUND', 404, message);
   }
 }
 
@@ -116,30 +131,33 @@ export class ForbiddenError extends FulfillerError {
 /** More webhook calls in progress than the server's `maxConcurrent`; answered with `Retry-After`. */
 export class OverloadedError extends FulfillerError {
   constructor() {
-    super('ERR_OVERLOADED', 503, 'The server is busy. Retry shortly.');
+    super('ERR_OVERLOADED', 503, 'The server is busy. Retry shortly.', { headers: { 'retry-after': '1' } });
   }
 }
 
 /** The response a handler built is not a valid WebhookResponse. */
 export class InvalidResponseError extends FulfillerError {
   constructor(message: string, path: string) {
-    super(
-      'ERR_INVALID_RESPONSE',
-      500,
-      `The handler built an invalid WebhookResponse: ${path === '' ? '' : `${path}: `}${message}`,
-      { path },
-    );
+    super('ERR_INVALID_RESPONSE', 500, `The handler built an invalid WebhookResponse: ${path === '' ? '' : `${path}: `}${message}`, { path });
+  }
+}
+
+/**
+ * The response sets a field the protos mark output only (`endInteraction`, `mixedAudio`,
+ * `allowPlaybackInterruption`): Dialogflow would take the response but ignore the field, so
+ * the handler would not get what it asked for. `message` is the schema issue's, which says
+ * what to do instead.
+ */
+export class OutputOnlyFieldError extends FulfillerError {
+  constructor(message: string, path: string) {
+    super('ERR_OUTPUT_ONLY_FIELD', 500, `The handler set a field that Dialogflow ignores in a WebhookResponse: ${path}: ${message}`, { path });
   }
 }
 
 /** The serialised response exceeds Dialogflow's 64 KiB limit. */
 export class ResponseTooLargeError extends FulfillerError {
   constructor(size: number, limit: number) {
-    super(
-      'ERR_RESPONSE_TOO_LARGE',
-      500,
-      `The WebhookResponse is ${size} bytes; Dialogflow accepts at most ${limit}. Send fewer or smaller messages.`,
-    );
+    super('ERR_RESPONSE_TOO_LARGE', 500, `The WebhookResponse is ${size} bytes; Dialogflow accepts at most ${limit}. Send fewer or smaller messages.`);
   }
 }
 
@@ -186,6 +204,13 @@ export class UnknownFormParameterError extends FulfillerError {
 export class InternalError extends FulfillerError {
   constructor() {
     super('ERR_INTERNAL', 500, 'Internal error. The server log has the details.');
+  }
+}
+
+/** A function of the library was called with an argument it cannot use (`app.use(42)`). Thrown at the call, never per request. */
+export class InvalidArgumentError extends FulfillerError {
+  constructor(message: string) {
+    super('ERR_INVALID_ARGUMENT', 500, message);
   }
 }
 
@@ -254,10 +279,165 @@ export class JobResultError extends FulfillerError {
   }
 }
 
+/** Google's public keys for ID tokens could not be fetched; the call is refused (401) and the reason logged. */
+export class GoogleCertsError extends FulfillerError {
+  constructor(reason: string, cause?: unknown) {
+    super(
+      'ERR_GOOGLE_CERTS',
+      503,
+      `Google's signing certificates are not available: ${reason}. Check outbound HTTPS to the certificates URL (FULFILLER_GOOGLE_CERTS_URL).`,
+      { cause },
+    );
+  }
+}
+
+/** `fulfiller replay --url` or a test client could not reach the webhook at all (no HTTP answer). */
+export class TargetUnreachableError extends FulfillerError {
+  constructor(url: string, reason: string) {
+    super('ERR_TARGET_UNREACHABLE', 502, `Cannot reach ${url}: ${reason}. Is the webhook running, and is the URL right?`);
+  }
+}
+
+/** A test's reply does not meet what `expectReply()` expected. */
+export class ExpectationError extends FulfillerError {
+  constructor(details: string) {
+    super('ERR_EXPECTATION_FAILED', 500, `The answer does not meet the expectation:\n${details}`);
+  }
+}
+
 /** A fixture file is not JSON, breaks the fixture format, or holds a request that breaks its schema. */
 export class InvalidFixtureError extends FulfillerError {
   constructor(file: string, path: string, message: string) {
     super('ERR_INVALID_FIXTURE', 400, `${file}: ${path === '' ? '' : `${path}: `}${message}`, { path });
+  }
+}
+
+/** An agent export (a .zip or a folder) that is missing or cannot be read. */
+export class AgentUnreadableError extends FulfillerError {
+  constructor(path: string, reason: string) {
+    super('ERR_AGENT_UNREADABLE', 400, `Cannot read the agent export ${path}: ${reason}. Give the .zip the console exported, or the folder it unzips to.`);
+  }
+}
+
+/** A .zip export that is corrupt, truncated, encrypted or compressed in a way a Dialogflow export never is. */
+export class AgentZipError extends FulfillerError {
+  constructor(path: string, reason: string, cause?: unknown) {
+    super('ERR_AGENT_ZIP', 400, `${path} is not a readable zip (${reason}). Export the agent again, or unzip it and give the folder.`, { cause });
+  }
+}
+
+/** A zip entry whose name climbs out of the export (`../`) or names a drive. Nothing is read. */
+export class AgentUnsafeEntryError extends FulfillerError {
+  constructor(path: string, entry: string) {
+    super(
+      'ERR_AGENT_UNSAFE_ENTRY',
+      400,
+      `${path}: the entry "${entry.slice(0, 200)}" points outside the export (".." or a drive). A Dialogflow export never does: do not use this file.`,
+    );
+  }
+}
+
+/** An export over the size or entry limit: a zip bomb, or not a Dialogflow export. */
+export class AgentTooLargeError extends FulfillerError {
+  constructor(path: string, what: string) {
+    super(
+      'ERR_AGENT_TOO_LARGE',
+      400,
+      `${path}: ${what}. The limit guards against zip bombs; a Dialogflow export is far smaller, so check that this is the export you meant.`,
+    );
+  }
+}
+
+/** A JSON file of an export that does not parse. */
+export class AgentJsonError extends FulfillerError {
+  constructor(file: string, where: string, reason: string) {
+    super('ERR_AGENT_JSON', 400, `${file}${where}: ${reason}. Fix the file, or export the agent again.`);
+  }
+}
+
+/** A JSON file of an export whose content is not what Dialogflow writes there (`path` names the field). */
+export class AgentFormatError extends FulfillerError {
+  constructor(file: string, path: string, message: string) {
+    super('ERR_AGENT_FORMAT', 400, `${file}: ${path === '' ? '' : `${path}: `}${message}`, { path });
+  }
+}
+
+/** Two flows, pages, intents, entity types, webhooks or route groups with one display name. */
+export class AgentDuplicateNameError extends FulfillerError {
+  constructor(what: string, name: string, files: readonly [string, string]) {
+    super(
+      'ERR_AGENT_DUPLICATE_NAME',
+      400,
+      `Two ${what} are named "${name}": ${files[0]} and ${files[1]}. Display names must be unique: rename one in the console and export again.`,
+    );
+  }
+}
+
+/** A folder or zip that holds no Dialogflow agent export (no agent.json), or nothing at all. */
+export class NotAnAgentError extends FulfillerError {
+  constructor(path: string, reason: string) {
+    super('ERR_NOT_AN_AGENT', 400, `${path} is not a Dialogflow agent export: ${reason}.`);
+  }
+}
+
+/** A Dialogflow CX export in the binary ("blob") format, which only Dialogflow itself can read. */
+export class AgentBlobExportError extends FulfillerError {
+  constructor(path: string) {
+    super(
+      'ERR_AGENT_BLOB_EXPORT',
+      400,
+      `${path} is not a zip of JSON files: it looks like a Dialogflow CX binary ("blob") export. Export the agent again with Data format "JSON package" (console: Agent settings › Export; API: dataFormat JSON_PACKAGE).`,
+    );
+  }
+}
+
+/** A `fulfiller lint` config or baseline file that cannot be read or breaks its format. */
+export class LintConfigError extends FulfillerError {
+  constructor(file: string, message: string) {
+    super('ERR_LINT_CONFIG', 400, `${file}: ${message}`);
+  }
+}
+
+/** A request to the playground without its per-start token, or from a host name that is not its own. */
+export class PlayForbiddenError extends FulfillerError {
+  constructor(reason: string) {
+    super('ERR_PLAY_FORBIDDEN', 403, `${reason} Open the URL that \`fulfiller play\` printed (it carries ?token=…).`);
+  }
+}
+
+/** The playground's page sent something the playground cannot use; the page is older or newer than the playground. */
+export class PlayRequestError extends FulfillerError {
+  constructor(path: string, message: string) {
+    super('ERR_PLAY_REQUEST', 400, `The page sent ${path === '' ? 'a request' : path} that ${message}: reload the page.`, { path });
+  }
+}
+
+/** A fixture name that is empty, oddly spelled, or would leave the fixtures folder. */
+export class FixtureNameError extends FulfillerError {
+  constructor(name: string, dir: string) {
+    super(
+      'ERR_FIXTURE_NAME',
+      400,
+      `"${name.slice(0, 100)}" cannot be a fixture name: use letters, digits, "-", "_", "." and "/" between folders, like order-status or cx/order-status, so that the file stays inside ${dir}.`,
+    );
+  }
+}
+
+/** Saving a fixture over one that is already there, without saying so. */
+export class FixtureExistsError extends FulfillerError {
+  constructor(file: string) {
+    super('ERR_FIXTURE_EXISTS', 409, `${file} exists already: choose another name, or replace it.`);
+  }
+}
+
+/** The webhook a tool was pointed at answered with something other than JSON (an HTML page, plain text). */
+export class WebhookNotJsonError extends FulfillerError {
+  constructor(url: string, status: number, contentType: string) {
+    super(
+      'ERR_WEBHOOK_NOT_JSON',
+      502,
+      `The webhook at ${url} answered ${status} with ${contentType || 'no content type'}, not JSON: check that the URL is the webhook's own path (such as /webhook) and not a web page.`,
+    );
   }
 }
 
@@ -284,9 +464,13 @@ export class ActionsOnGoogleShutDownError extends FulfillerError {
   }
 }
 
-/** The dialogflow-fulfillment API was called in a way it does not support. */
-export class CompatUsageError extends FulfillerError {
-  constructor(message: string) {
-    super('ERR_COMPAT_USAGE', 500, message);
+/** A handler mounted with `compat(app, handler)` wrote its answer to the response instead of answering through its WebhookClient. */
+export class CompatResponseError extends FulfillerError {
+  constructor(method: string) {
+    super(
+      'ERR_COMPAT_RESPONSE',
+      500,
+      `The mounted handler answered through response.${method}(): answer through the WebhookClient (agent.add(), agent.handleRequest()), which the app sends.`,
+    );
   }
 }

@@ -6,17 +6,21 @@
  *   app.tag('order.status', (turn) => { turn.say('Your order is on its way.'); });
  *   await app.listen(8080);
  */
-export { createFulfiller, Fulfiller } from './core/fulfiller.js';
-export type { Handler, Next, ErrorHandler } from './core/fulfiller.js';
-export type { FulfillerOptions, ResolvedOptions, Mode, Clock } from './core/options.js';
-export type { RecordOptions } from './testing/recorder.js';
-export type { RedactOptions } from './testing/redact.js';
+export { Fulfiller } from './app/fulfiller.js';
+export { createFulfiller } from './app/create-fulfiller.js';
+export type { Handler, Next, ErrorHandler } from './app/fulfiller.js';
+export type { FulfillerOptions } from './app/options.js';
+export type { ResolvedOptions, Mode } from './core/options.js';
+export type { RecordOptions } from './recording/recorder.js';
+export type { RedactOptions } from './recording/redact.js';
 export type { Match } from './core/matcher.js';
-export type { RouteOptions, RouteKind } from './core/router.js';
-export type { Exchange, ExchangeObserver, Outcome } from './core/exchange.js';
+export type { RouteOptions } from './core/router.js';
+export type { Exchange, ExchangeObserver, Outcome } from './telemetry/exchange.js';
+export type { AppDescription, RouteDescription, SystemMessageKind } from './core/app-description.js';
 export { BUILT_IN_MESSAGES, type SystemMessages } from './core/system-messages.js';
 
-export type { Turn } from './turn/turn.js';
+export type { AppTypes, AgentMap, RouteKind } from './base/app-types.js';
+export type { Turn } from './dialects/turn.js';
 export type { Params } from './turn/params.js';
 export type { CxTurn } from './dialects/cx/cx-turn.js';
 export type { CxForm, FormParameter } from './dialects/cx/form.js';
@@ -26,15 +30,24 @@ export type { EsContexts, ContextView } from './dialects/es/contexts.js';
 export type { Card, Chip, Button, Image, Link } from './responses/rich.js';
 export * as cx from './dialects/cx/messages.js';
 export * as es from './dialects/es/messages.js';
-export { detectDialect, type Dialect } from './dialects/detect.js';
+export { detectDialect } from './dialects/detect.js';
+export type { Dialect } from './base/dialect.js';
+export { systemClock, type Clock, type Timer } from './base/clock.js';
 
-export { validateSchema, formatIssues, type SchemaKind, type SchemaIssue, type SchemaResult } from './schema/validate.js';
+export { withoutOutputOnlyFields } from './schema/without-output-only-fields.js';
+export { validateSchema, formatIssues, type SchemaKind, type SchemaResult, type SchemaOptions, type ApiVersion } from './schema/validate.js';
+export type { SchemaIssue } from './schema/describe-error.js';
 export type * from './generated/types.js';
+export type * from './generated/beta-types.js';
 
 export { createServer, nodeHandler } from './adapters/node-http.js';
+export { expressHandler } from './adapters/express.js';
+export { cloudFunctionHandler } from './adapters/cloud-functions.js';
+export { fetchHandler, type FetchHandlerOptions } from './adapters/fetch.js';
+export type { Gateway, HttpRequest } from './http/gateway.js';
 export type { ServerOptions, TlsOptions } from './http/server-options.js';
 
-export type { Verifier, AuthRequest, AuthResult, Caller } from './auth/verifier.js';
+export type { Verifier, VerifierDescription, AuthRequest, AuthResult, Caller } from './auth/verifier.js';
 export { apiKey, type ApiKeyOptions } from './auth/api-key.js';
 export { basicAuth, type BasicAuthUser } from './auth/basic-auth.js';
 export { hmacSignature, type HmacSignatureOptions } from './auth/hmac-signature.js';
@@ -43,10 +56,10 @@ export { googleIdToken, type GoogleIdTokenOptions } from './auth/google-id-token
 export { googleCerts, type GoogleCertsOptions, type KeySource } from './auth/google-certs.js';
 export { anyOf } from './auth/any-of.js';
 export { allOf } from './auth/all-of.js';
-export { authFromEnv, type AuthDependencies } from './auth/auth-from-env.js';
+export { authFromEnv, type AuthDependencies } from './app/auth-from-env.js';
 
 export type { HttpResult } from './http/http-result.js';
-export type { HeadersInput } from './http/headers.js';
+export type { Headers, HeadersInput } from './http/headers.js';
 export type { BodyInput } from './http/json-body.js';
 
 export type { Store } from './store/store.js';
@@ -57,11 +70,10 @@ export type { JobState, JobFailure } from './jobs/job-state.js';
 export { Cache, type CacheOptions } from './cache/cache.js';
 export { CircuitBreaker, type CircuitBreakerOptions, type CircuitState } from './cache/circuit-breaker.js';
 export { SingleFlight } from './cache/single-flight.js';
-export { Metrics } from './ops/metrics.js';
-export { shutdownGracefully } from './ops/graceful-shutdown.js';
-export type { CloseHook } from './ops/lifecycle.js';
+export { Metrics } from './telemetry/metrics.js';
+export { shutdownGracefully } from './adapters/graceful-shutdown.js';
+export type { CloseHook } from './core/lifecycle.js';
 
 export type { Logger } from './logging/logger.js';
 export { MemoryLogger, type LogRecord } from './logging/memory-logger.js';
-export { loadApp, type AppModule } from './cli/load-app.js';
 export * from './errors.js';

@@ -8,9 +8,7 @@
 module.exports = function legacyWebhook(WebhookClient) {
   return (request, response) => {
     const agent = new WebhookClient({ request, response });
-    const intents = new Map([
-      ['Matched Intent Name', (turn) => turn.add(`Hello ${turn.parameters.param}, your order A-1003 is preparing for shipment.`)],
-    ]);
+    const intents = new Map([['Matched Intent Name', (turn) => turn.add(`Hello ${turn.parameters.param}, your order A-1003 is preparing for shipment.`)]]);
     agent.handleRequest(intents);
   };
 };

@@ -79,8 +79,16 @@ export async function runLoadSection(
           log(`  ${cell.contender} × ${cell.payload}: other processes took ${Math.round(sample.foreignCpuPercent)}% CPU, measuring again`);
         }
         cell.runs.push(sample);
-        const notes = [sample.failures > 0 ? `${sample.failures} FAILED` : '', sample.foreignCpuPercent > QUIET_PERCENT ? `other processes took ${Math.round(sample.foreignCpuPercent)}% CPU` : ''];
-        log(`[${++done}/${total}] ${cell.contender} × ${cell.payload}: ${Math.round(sample.reqPerSec)} req/s, p99 ${sample.p99Ms.toFixed(2)} ms, server CPU ${Math.round(sample.serverCpuPercent)}%${notes.filter(Boolean).map((n) => `, ${n}`).join('')}`);
+        const notes = [
+          sample.failures > 0 ? `${sample.failures} FAILED` : '',
+          sample.foreignCpuPercent > QUIET_PERCENT ? `other processes took ${Math.round(sample.foreignCpuPercent)}% CPU` : '',
+        ];
+        log(
+          `[${++done}/${total}] ${cell.contender} × ${cell.payload}: ${Math.round(sample.reqPerSec)} req/s, p99 ${sample.p99Ms.toFixed(2)} ms, server CPU ${Math.round(sample.serverCpuPercent)}%${notes
+            .filter(Boolean)
+            .map((n) => `, ${n}`)
+            .join('')}`,
+        );
         await sleep(200); // let the closed connections go
       }
     }

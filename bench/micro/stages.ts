@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { distModule } from './dist-module.js';
-import type { Turn } from '../../src/turn/turn.js';
+import type { Turn } from '../../src/dialects/turn.js';
 
 /** One micro-benchmark: a name and the operation. */
 export interface Stage {
@@ -9,7 +9,8 @@ export interface Stage {
 }
 
 type Index = typeof import('../../src/index.js');
-type CreateTurn = typeof import('../../src/core/create-turn.js');
+type CreateTurn = typeof import('../../src/dialects/create-turn.js');
+type RouterModule = typeof import('../../src/core/router.js');
 type HeadersModule = typeof import('../../src/http/headers.js');
 type RequestIdModule = typeof import('../../src/core/request-id.js');
 
@@ -33,7 +34,8 @@ const NODE_HEADERS = {
  */
 export async function stages(): Promise<Stage[]> {
   const { createFulfiller, detectDialect, validateSchema } = await distModule<Index>('index.js');
-  const { createTurn } = await distModule<CreateTurn>('core/create-turn.js');
+  const { createTurn } = await distModule<CreateTurn>('dialects/create-turn.js');
+  const { Router } = await distModule<RouterModule>('core/router.js');
   const { normalizeHeaders } = await distModule<HeadersModule>('http/headers.js');
   const { requestIdFrom } = await distModule<RequestIdModule>('core/request-id.js');
   const appModule = new URL('../apps/order-status.js', import.meta.url).href;
@@ -54,12 +56,16 @@ export async function stages(): Promise<Stage[]> {
   const silent = app('silent');
   const info = app('info'); // the default logger on stdout, which the harness sends to /dev/null as for the servers
   const context = { requestId: 'bench', signal: new AbortController().signal, log: silent.options.logger, headers: {}, jobs: silent.jobs };
-  const turn = (): Turn => createTurn('cx', cx, context, silent.options.es);
+  const turn = (): Turn => createTurn('cx', cx, context, silent.options);
   const routed = turn();
   const answered = turn();
   answered.say('Hello Hanako Sato, your order A-1003 is preparing for shipment.');
   const response = answered.toResponse();
   const headers = { 'content-type': 'application/json' };
+  // The route table as the app keeps it: the order-status app's routes, looked up as the pipeline does (tag, then intent).
+  const router = new Router<Turn>();
+  for (const kind of ['tag', 'intent'] as const) router.add(kind, 'order.status', {}, [() => undefined]);
+  const findRoute = (t: Turn) => router.find('tag', t.tag, t) ?? router.find('intent', t.intent, t);
 
   return [
     { name: 'JSON.parse, CX body (reference)', fn: () => JSON.parse(cxText) },
@@ -67,7 +73,7 @@ export async function stages(): Promise<Stage[]> {
     { name: 'validate request, CX', fn: () => validateSchema('cx', 'request', cx) },
     { name: 'validate request, ES', fn: () => validateSchema('es', 'request', es) },
     { name: 'create turn, CX', fn: turn },
-    { name: 'route, CX', fn: () => silent.findRoute(routed) },
+    { name: 'route, CX', fn: () => findRoute(routed) },
     {
       name: 'build response, CX (turn, say, toResponse)',
       fn: () => {

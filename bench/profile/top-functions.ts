@@ -48,7 +48,10 @@ export function topFunctions(profile: CpuProfile, count: number, fromUs = -Infin
     if (time < fromUs || time > toUs) return;
     const us = profile.timeDeltas[i + 1] ?? 0; // a sample stands for the time until the next one
     const key = keyOf.get(id)!;
-    if (key === '(idle)') return void (idle += us);
+    if (key === '(idle)') {
+      idle += us;
+      return;
+    }
     busy += us;
     self.set(key, (self.get(key) ?? 0) + us);
     const seen = new Set<string>();

@@ -24,15 +24,20 @@ const BAR_H = 15;
 export function chartSvg(results: BenchResults): string {
   const rows = results.load?.rows ?? [];
   const per = (pick: (r: (typeof rows)[number]) => Bar) =>
-    results.contenders
-      .map((c): Group => ({ label: c.label, bars: rows.filter((r) => r.contender === c.id).map(pick) }))
-      .filter((g) => g.bars.length > 0);
+    results.contenders.map((c): Group => ({ label: c.label, bars: rows.filter((r) => r.contender === c.id).map(pick) })).filter((g) => g.bars.length > 0);
   const panels: [string, Group[]][] = [
     [
       'Throughput, requests per second (higher is better; × bare node:http)',
-      per((r) => ({ value: r.reqPerSec, text: `${Math.round(r.reqPerSec).toLocaleString('en-US')}  ${r.vsLimit === null ? '' : `${r.vsLimit.toFixed(2)}×`}`, color: COLORS[r.payload] })),
+      per((r) => ({
+        value: r.reqPerSec,
+        text: `${Math.round(r.reqPerSec).toLocaleString('en-US')}  ${r.vsLimit === null ? '' : `${r.vsLimit.toFixed(2)}×`}`,
+        color: COLORS[r.payload],
+      })),
     ],
-    ['Server CPU per request, µs (lower is better; whoever limits the rate)', per((r) => ({ value: r.cpuUsPerRequest, text: String(Math.round(r.cpuUsPerRequest)), color: COLORS[r.payload] }))],
+    [
+      'Server CPU per request, µs (lower is better; whoever limits the rate)',
+      per((r) => ({ value: r.cpuUsPerRequest, text: String(Math.round(r.cpuUsPerRequest)), color: COLORS[r.payload] })),
+    ],
     ['p99 latency at 50 connections, ms (lower is better)', per((r) => ({ value: r.p99Ms, text: r.p99Ms.toFixed(2), color: COLORS[r.payload] }))],
     [
       `Cold start: spawn to first 200, ms (median of ${results.method.coldRuns})`,
@@ -69,7 +74,9 @@ export function chartSvg(results: BenchResults): string {
   y += 16;
   parts.push(text(8, y, esc(`${results.method.loadGenerator}, ${results.method.connections} connections; ${results.method.pinning}`), 'small'));
   y += 14;
-  parts.push(text(8, y, esc(`${results.finishedAt.slice(0, 10)}, commit ${results.machine.commit}${results.quick ? ', QUICK RUN (not for publishing)' : ''}`), 'small'));
+  parts.push(
+    text(8, y, esc(`${results.finishedAt.slice(0, 10)}, commit ${results.machine.commit}${results.quick ? ', QUICK RUN (not for publishing)' : ''}`), 'small'),
+  );
   const height = y + 10;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="Helvetica, Arial, sans-serif">`,

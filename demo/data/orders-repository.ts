@@ -68,19 +68,21 @@ export function ordersRepository(db: DemoDatabase) {
 
   // One transaction: the number is taken and the lines are claimed together, or not at all.
   // return_items.order_item_id is UNIQUE, so returning a line twice fails instead of double-counting.
-  const createReturn = db.transaction(
-    (customerId: string, orderNumber: string, orderItemIds: readonly number[], today: string): CreatedReturn => {
-      if (orderItemIds.length === 0) throw new RangeError('a return needs at least one item');
-      const stillReturnable = new Set(returnableItems(customerId, today).filter((i) => i.orderNumber === orderNumber).map((i) => i.id));
-      const missing = orderItemIds.filter((id) => !stillReturnable.has(id));
-      if (missing.length > 0) throw new RangeError(`order lines ${missing.join(', ')} of ${orderNumber} cannot be returned`);
-      const id = nextReturnId.get()!.next;
-      const number = `R-${String(id).padStart(4, '0')}`;
-      insertReturn.run(id, number, customerId, orderNumber, today);
-      for (const itemId of orderItemIds) insertReturnItem.run(id, itemId);
-      return { number, orderNumber };
-    },
-  );
+  const createReturn = db.transaction((customerId: string, orderNumber: string, orderItemIds: readonly number[], today: string): CreatedReturn => {
+    if (orderItemIds.length === 0) throw new RangeError('a return needs at least one item');
+    const stillReturnable = new Set(
+      returnableItems(customerId, today)
+        .filter((i) => i.orderNumber === orderNumber)
+        .map((i) => i.id),
+    );
+    const missing = orderItemIds.filter((id) => !stillReturnable.has(id));
+    if (missing.length > 0) throw new RangeError(`order lines ${missing.join(', ')} of ${orderNumber} cannot be returned`);
+    const id = nextReturnId.get()!.next;
+    const number = `R-${String(id).padStart(4, '0')}`;
+    insertReturn.run(id, number, customerId, orderNumber, today);
+    for (const itemId of orderItemIds) insertReturnItem.run(id, itemId);
+    return { number, orderNumber };
+  });
 
   return {
     customer: (id: string): Customer | undefined => customer.get(id),

@@ -10,18 +10,12 @@ import { addDays } from '../dates.js';
 export function seed(db: Database, today: string): void {
   const day = (offset: number): string => addDays(today, offset);
   const customer = db.prepare('INSERT INTO customers (id, name, name_ja) VALUES (?, ?, ?)');
-  const order = db.prepare(
-    'INSERT INTO orders (number, customer_id, ordered_on, status, expected_on, delivered_on) VALUES (?, ?, ?, ?, ?, ?)',
-  );
+  const order = db.prepare('INSERT INTO orders (number, customer_id, ordered_on, status, expected_on, delivered_on) VALUES (?, ?, ?, ?, ?, ?)');
   const item = db.prepare('INSERT INTO order_items (order_number, sku, name, quantity, unit_price) VALUES (?, ?, ?, ?, ?)');
   const account = db.prepare('INSERT INTO accounts (id, owner) VALUES (?, ?)');
   const spend = db.prepare('INSERT INTO transactions (account_id, booked_on, category, amount, description) VALUES (?, ?, ?, ?, ?)');
-  const contact = db.prepare(
-    'INSERT INTO contacts (id, name, name_ja, full_name, company, company_ja) VALUES (?, ?, ?, ?, ?, ?)',
-  );
-  const interaction = db.prepare(
-    'INSERT INTO interactions (contact_id, kind, occurred_on, subject, subject_ja) VALUES (?, ?, ?, ?, ?)',
-  );
+  const contact = db.prepare('INSERT INTO contacts (id, name, name_ja, full_name, company, company_ja) VALUES (?, ?, ?, ?, ?, ?)');
+  const interaction = db.prepare('INSERT INTO interactions (contact_id, kind, occurred_on, subject, subject_ja) VALUES (?, ?, ?, ?, ?)');
   const estimate = db.prepare('INSERT INTO estimates (contact_id, issued_on, amount, title, title_ja) VALUES (?, ?, ?, ?, ?)');
 
   db.transaction(() => {

@@ -1,12 +1,13 @@
 /**
  * Run by scripts/bundle.mjs once dist/lib is built: answers a typical CX and ES call through
  * the bundled library, in process and over HTTP as `fulfiller serve` does, so that the library
- * and each dialect's validators compile what such calls use, and exits, which writes their V8
- * code cache (src/schema/cached-module.ts) for the flags this process runs with. The first
- * start of `fulfiller serve` then reads compiled code instead of compiling hundreds of KB.
+ * and each dialect's validators compile what such calls use, and checks the same calls and
+ * answers against the beta versions' schemas, and exits, which writes their V8 code cache
+ * (src/runtime/cached-module.ts) for the flags this process runs with. The first start of
+ * `fulfiller serve` then reads compiled code instead of compiling hundreds of KB.
  */
 import { request } from 'node:http';
-import { createFulfiller } from '../../dist/lib/index.js';
+import { createFulfiller, validateSchema } from '../../dist/lib/index.js';
 import { cxRequest, esRequest } from '../../dist/lib/testing/index.js';
 
 const app = createFulfiller({ mode: 'production', env: { LOG_LEVEL: 'silent' } });
@@ -38,15 +39,29 @@ for (const call of calls) {
   if (status !== 200) throw new Error(`warming the code cache: a typical call got ${status}`);
 }
 
+const betas = { cx: 'v3beta1', es: 'v2beta1' };
+for (const call of calls) {
+  const dialect = 'fulfillmentInfo' in call ? 'cx' : 'es';
+  const { body } = await app.handle(JSON.stringify(call), { 'content-type': 'application/json' });
+  const checks = [
+    validateSchema(dialect, 'request', call, { version: betas[dialect] }),
+    validateSchema(dialect, 'response', JSON.parse(body), { version: betas[dialect] }),
+  ];
+  if (!checks.every((check) => check.ok)) throw new Error(`warming the code cache: a typical ${dialect} call is not valid at ${betas[dialect]}`);
+}
+
 const server = await app.listen(0, '127.0.0.1');
 const { port } = server.address();
 for (const call of calls) {
   const status = await new Promise((resolve, reject) => {
     const body = JSON.stringify(call);
-    const req = request({ host: '127.0.0.1', port, path: '/webhook', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode));
-    });
+    const req = request(
+      { host: '127.0.0.1', port, path: '/webhook', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });

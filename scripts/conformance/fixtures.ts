@@ -28,7 +28,10 @@ async function main(): Promise<number> {
       const { fixture } = item;
       fixture.turns.forEach((turn, i) => {
         const name = `${path.basename(fixture.file, '.json')}-${i + 1}.json`;
-        for (const [kind, document] of [['request', turn.request], ['response', turn.expect?.response]] as const) {
+        for (const [kind, document] of [
+          ['request', turn.request],
+          ['response', turn.expect?.response],
+        ] as const) {
           if (document === undefined) continue;
           const dir = path.join(work, `${fixture.dialect}-${kind}`);
           mkdirSync(dir, { recursive: true });
@@ -50,7 +53,7 @@ async function main(): Promise<number> {
         console.log(`${type}: ${verdicts.size - bad.length}/${verdicts.size} fixture documents parse`);
       }
     }
-    console.log(failures === 0 ? 'fixtures: all accepted by Google\'s parser' : `fixtures: ${failures} failure(s)`);
+    console.log(failures === 0 ? "fixtures: all accepted by Google's parser" : `fixtures: ${failures} failure(s)`);
     return failures === 0 ? 0 : 1;
   } finally {
     rmSync(work, { recursive: true, force: true });

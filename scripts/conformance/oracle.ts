@@ -20,7 +20,7 @@ export class Oracle {
     if (!/^# \d+\/\d+ parsed/m.test(run.stdout)) throw new Error(`pbjson check ${type} ${dir} did not finish: ${run.stderr || run.stdout}`);
     const verdicts = new Map<string, boolean>();
     for (const line of run.stdout.split('\n')) {
-      const match = /^(OK  |FAIL) (.+?\.json)(?::|$)/.exec(line);
+      const match = /^(OK {2}|FAIL) (.+?\.json)(?::|$)/.exec(line);
       if (match) verdicts.set(match[2]!, match[1] === 'OK  ');
     }
     return verdicts;

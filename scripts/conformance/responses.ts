@@ -27,7 +27,10 @@ async function main(): Promise<number> {
     }
     const oracle = new Oracle(pbjsonScript);
     let failures = 0;
-    for (const [dialect, type] of [['cx', 'cx.WebhookResponse'], ['es', 'es.WebhookResponse']] as const) {
+    for (const [dialect, type] of [
+      ['cx', 'cx.WebhookResponse'],
+      ['es', 'es.WebhookResponse'],
+    ] as const) {
       const dir = path.join(capture, dialect);
       if (!existsSync(dir)) {
         console.log(`FAIL no ${dialect} responses were captured: is test/support/responses.ts still used?`);
@@ -38,9 +41,11 @@ async function main(): Promise<number> {
       const bad = [...verdicts].filter(([, ok]) => !ok).map(([file]) => file);
       for (const file of bad) console.log(`FAIL ${file} is rejected by Google's parser as ${type}`);
       failures += bad.length;
-      console.log(`${type}: ${verdicts.size - bad.length}/${verdicts.size} distinct responses from the tests parse strictly (${readdirSync(dir).length} files)`);
+      console.log(
+        `${type}: ${verdicts.size - bad.length}/${verdicts.size} distinct responses from the tests parse strictly (${readdirSync(dir).length} files)`,
+      );
     }
-    console.log(failures === 0 ? 'responses: all accepted by Google\'s parser' : `responses: ${failures} failure(s)`);
+    console.log(failures === 0 ? "responses: all accepted by Google's parser" : `responses: ${failures} failure(s)`);
     return failures === 0 ? 0 : 1;
   } finally {
     rmSync(capture, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 import { Ajv, _, type KeywordCxt } from 'ajv';
 import { usePattern } from 'ajv/dist/vocabularies/code.js';
 import standalone from 'ajv/dist/standalone/index.js';
+import { formatJson } from './format-json.js';
 import type { JsonSchema } from './model-to-schema.js';
 import { LONE_SURROGATE_PATTERN } from './number-patterns.js';
 
@@ -15,7 +16,8 @@ export interface DialectSchemas {
  * `request` and `response`, with ajv's standalone code generator, so the runtime needs neither
  * ajv nor schema compilation. Validation stops at the first error (allErrors off): it runs on
  * every webhook call and the valid path must stay fast. CommonJS, so that the runtime can load
- * a dialect's validators synchronously on first use (see validatorsIndex).
+ * a dialect's validators synchronously on first use (see validatorsIndex). `hints`, when given,
+ * is exported too: the beta versions keep theirs here, out of the library bundle.
  *
  * Two choices are for speed on that path (docs/performance.md, fourth round):
  * - Definitions are inlined where they are used. Called as functions, every field cost an
@@ -25,7 +27,7 @@ export interface DialectSchemas {
  *   engine tracks evaluated properties for `unevaluatedProperties` in every function, which
  *   these schemas never use.
  */
-export function compileDialectValidators(schemas: DialectSchemas, header: string): string {
+export function compileDialectValidators(schemas: DialectSchemas, header: string, hints?: object): string {
   const ajv = new Ajv({
     code: { source: true, esm: false, lines: true },
     allErrors: false,
@@ -49,7 +51,8 @@ export function compileDialectValidators(schemas: DialectSchemas, header: string
   if (runtimeImport) throw new Error(`ajv standalone code imports a runtime helper (${runtimeImport[0]}); change the schemas or options`);
   const exported = code.match(/^exports\.(request|response) = validate\d+;$/gm) ?? [];
   if (exported.length !== 2) throw new Error(`expected ajv to export request and response, found ${exported.length} exports: ajv's output format changed`);
-  return `${header}${inlineSchemaConstants(code).trimEnd()}\n`;
+  const withHints = hints === undefined ? '' : `\nexports.hints = ${formatJson(hints, 110)};`;
+  return `${header}${inlineSchemaConstants(code).trimEnd()}${withHints}\n`;
 }
 
 /** The first keyword whose meaning differs between draft 2020-12 and draft-07, if the schema has one. */
@@ -68,7 +71,19 @@ function keywordsOnlyIn2020(schema: unknown, parentKeyword = ''): string | undef
   return undefined;
 }
 
-const DIFFERENT_IN_2020 = new Set(['prefixItems', '$dynamicRef', '$dynamicAnchor', '$recursiveRef', 'unevaluatedProperties', 'unevaluatedItems', 'dependentSchemas', 'dependentRequired', 'additionalItems', '$anchor', '$id']);
+const DIFFERENT_IN_2020 = new Set([
+  'prefixItems',
+  '$dynamicRef',
+  '$dynamicAnchor',
+  '$recursiveRef',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+  'dependentSchemas',
+  'dependentRequired',
+  'additionalItems',
+  '$anchor',
+  '$id',
+]);
 
 /**
  * ajv's standalone code carries a copy of every schema object that an error parameter points
@@ -99,14 +114,42 @@ function inlineSchemaConstants(code: string): string {
   return inlined.replace(/^"use strict";\n/, `"use strict";\n${constants}`).replace(/\n{2,}/g, '\n');
 }
 
+/** One API version's validator module: `cx-validators.cjs` for a GA version, `cx-v3beta1-validators.cjs` for another. */
+export interface ValidatorModule {
+  dialect: string;
+  version: string;
+  ga: boolean;
+}
+
+/** The module's file name, next to src/generated/validators.ts (the GA names predate the versions). */
+export function validatorFile(module: ValidatorModule): string {
+  return module.ga ? `${module.dialect}-validators.cjs` : `${module.dialect}-${module.version}-validators.cjs`;
+}
+
 /**
- * The module the library imports: the validator types, and where each dialect's CommonJS
+ * The module the library imports: the validator types, and where each API version's CommonJS
  * module (see compileDialectValidators) is, next to this one. src/schema/validate.ts loads a
- * dialect's module on first use: a process serving one dialect never parses the other's code.
+ * version's module on first use: a process serving one dialect never parses the other's code,
+ * and one serving the GA versions never parses the beta ones'.
  */
-export function validatorsIndex(dialects: readonly string[], header: string): string {
-  const files = dialects.map((dialect) => `  ${dialect}: new URL('./${dialect}-validators.cjs', import.meta.url),\n`).join('');
-  return `${header}/** A precompiled validator: true when \`data\` matches; otherwise \`errors\` ends with the cause. */
+export function validatorsIndex(modules: readonly ValidatorModule[], header: string): string {
+  const dialects = [...new Set(modules.map((module) => module.dialect))];
+  const files = dialects
+    .map((dialect) => {
+      const versions = modules
+        .filter((module) => module.dialect === dialect)
+        .map(
+          (module) => `    ${module.version}: new URL('./${validatorFile(module)}', import.meta.url),
+`,
+        )
+        .join('');
+      return `  ${dialect}: {\n${versions}  },\n`;
+    })
+    .join('');
+  const ga = dialects.map((dialect) => `${dialect}: '${modules.find((m) => m.dialect === dialect && m.ga)!.version}'`).join(', ');
+  return `${header}import type { MessageHint } from './schema-hints.js';
+
+/** A precompiled validator: true when \`data\` matches; otherwise \`errors\` ends with the cause. */
 export interface SchemaValidator {
   (data: unknown): boolean;
   errors?: SchemaValidationError[] | null;
@@ -120,15 +163,29 @@ export interface SchemaValidationError {
   params: Record<string, unknown>;
 }
 
-/** What each dialect's module exports: its request and response validators. */
+/** The field layout that explains a failed validation: root messages, messages and enums by full name. */
+export interface SchemaHints {
+  roots: { request: string; response: string };
+  messages: Readonly<Record<string, MessageHint>>;
+  enums: Readonly<Record<string, readonly string[]>>;
+}
+
+/**
+ * What each API version's module exports: its request and response validators. The modules
+ * of the beta versions carry their hints too; the GA versions' are in schema-hints.ts.
+ */
 export interface DialectValidators {
   request: SchemaValidator;
   response: SchemaValidator;
+  hints?: SchemaHints;
 }
 
-/** Each dialect's validator module. */
+/** Each API version's validator module, by dialect. */
 export const validatorFiles = {
 ${files}} as const;
+
+/** The version a dialect's documents are checked against unless another is asked for. */
+export const gaVersions = { ${ga} } as const;
 `;
 }
 

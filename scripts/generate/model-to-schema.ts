@@ -1,13 +1,5 @@
 import type { EnumModel, FieldModel, MessageModel, OneofModel, ProtoModel, ValueType } from './proto-model.js';
-import {
-  BASE64_PATTERN,
-  FLOAT32_MAX,
-  FLOAT_STRING_PATTERN,
-  INT32_MAX,
-  INT32_MIN,
-  LONE_SURROGATE_PATTERN,
-  integerStringPattern,
-} from './number-patterns.js';
+import { BASE64_PATTERN, FLOAT32_MAX, FLOAT_STRING_PATTERN, INT32_MAX, INT32_MIN, LONE_SURROGATE_PATTERN, integerStringPattern } from './number-patterns.js';
 
 export type JsonSchema = { [keyword: string]: unknown };
 
@@ -19,6 +11,12 @@ export interface SchemaOptions {
   comment: string;
   /** Requests: Dialogflow adds undocumented fields, which must be ignored. Responses: unknown keys fail. */
   allowUnknownFields: boolean;
+  /**
+   * Responses: an output-only field may only be absent or null. Google's parser takes it, but
+   * Dialogflow ignores it in a webhook response, so a handler that sets it does not get what
+   * it asked for.
+   */
+  refuseOutputOnly: boolean;
 }
 
 /**
@@ -27,7 +25,7 @@ export interface SchemaOptions {
  * Every field also accepts `null` (= not set, or the JSON null of a google.protobuf.Value).
  */
 export function modelToSchema(model: ProtoModel, options: SchemaOptions): JsonSchema {
-  const builder = new SchemaBuilder(options.allowUnknownFields);
+  const builder = new SchemaBuilder(options.allowUnknownFields, options.refuseOutputOnly);
   const defs: Record<string, JsonSchema> = {};
   for (const message of model.messages) defs[message.name] = builder.message(message);
   for (const enumType of model.enums) defs[enumType.name] = builder.enum(enumType);
@@ -44,14 +42,12 @@ export function modelToSchema(model: ProtoModel, options: SchemaOptions): JsonSc
   };
 }
 
-type SharedDef =
-  | 'string' | 'int32' | 'float' | 'double' | 'bytes'
-  | 'google.protobuf.Struct' | 'google.protobuf.Value' | 'google.protobuf.ListValue';
+type SharedDef = 'string' | 'int32' | 'float' | 'double' | 'bytes' | 'google.protobuf.Struct' | 'google.protobuf.Value' | 'google.protobuf.ListValue';
 
 /** Definitions shared by many fields, emitted (when used) after the messages and enums, in this order. */
 const SHARED_DEFS: Record<SharedDef, JsonSchema> = {
   string: {
-    description: 'A string without unpaired UTF-16 surrogates (Google\'s parser rejects those).',
+    description: "A string without unpaired UTF-16 surrogates (Google's parser rejects those).",
     type: ['string', 'null'],
     not: { type: 'string', pattern: LONE_SURROGATE_PATTERN },
   },
@@ -85,6 +81,9 @@ const SHARED_DEFS: Record<SharedDef, JsonSchema> = {
   'google.protobuf.ListValue': { description: 'google.protobuf.ListValue: any JSON array.', type: ['array', 'null'] },
 };
 
+/** An output-only field in a response: absent, or null (which Google's parser reads as unset). */
+const OUTPUT_ONLY: JsonSchema = { type: 'null' };
+
 /** The JSON types a value may have where null is not allowed: list items and message map values. */
 function nonNullTypes(type: ValueType): string | string[] | undefined {
   switch (type.kind) {
@@ -114,20 +113,29 @@ class SchemaBuilder {
   /** Shared definitions referenced so far; only these are emitted. */
   readonly shared = new Set<SharedDef>();
 
-  constructor(private readonly allowUnknownFields: boolean) {}
+  constructor(
+    private readonly allowUnknownFields: boolean,
+    private readonly refuseOutputOnly: boolean,
+  ) {}
 
   message(message: MessageModel): JsonSchema {
     const properties: Record<string, JsonSchema> = {};
+    const refused = (field: FieldModel) => this.refuseOutputOnly && field.outputOnly;
     for (const field of message.fields) {
-      properties[field.jsonName] = { ...describe(field.summary), ...this.field(field) };
+      const value = refused(field) ? OUTPUT_ONLY : this.field(field);
+      const summary = refused(field) ? `${field.summary} Dialogflow ignores it in a webhook response, so it must be left out.` : field.summary;
+      properties[field.jsonName] = { ...describe(summary.trim()), ...value };
       if (field.protoName !== field.jsonName) {
         properties[field.protoName] = {
           description: `The proto name of \`${field.jsonName}\`, which proto3 JSON parsers also accept.`,
-          ...this.field(field),
+          ...value,
         };
       }
     }
-    const oneofRules = message.oneofs.map(oneofRule).filter((rule) => rule !== undefined);
+    // A refused member can never be set, so it takes no part in its oneof's rule.
+    const oneofRules = message.oneofs
+      .map((oneof) => oneofRule({ ...oneof, fields: oneof.fields.filter((field) => !refused(field)) }))
+      .filter((rule) => rule !== undefined);
     return {
       ...describe(message.summary),
       type: ['object', 'null'],

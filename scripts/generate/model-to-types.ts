@@ -10,18 +10,21 @@ export interface TypeSource {
  * TypeScript wire types in the canonical proto3 JSON form, the one Dialogflow sends and we
  * emit: lowerCamelCase names, every field optional, enums as their value names. The parser's
  * alternatives (snake_case keys, numbers as strings, null for unset) are left out on purpose.
+ * `sharedFrom` names the module that declares JsonValue and JsonObject, when it is another.
  */
-export function modelToTypes(sources: readonly TypeSource[], header: string): string {
+export function modelToTypes(sources: readonly TypeSource[], header: string, sharedFrom?: string): string {
   const names = typeNames(sources);
-  const blocks = [
-    header,
-    '/** Any JSON value: what a google.protobuf.Value holds. */',
-    'export type JsonValue = string | number | boolean | null | JsonValue[] | JsonObject;',
-    '',
-    '/** A JSON object: the form of a google.protobuf.Struct. */',
-    'export type JsonObject = { [key: string]: JsonValue };',
-    '',
-  ];
+  const shared =
+    sharedFrom === undefined
+      ? [
+          '/** Any JSON value: what a google.protobuf.Value holds. */',
+          'export type JsonValue = string | number | boolean | null | JsonValue[] | JsonObject;',
+          '',
+          '/** A JSON object: the form of a google.protobuf.Struct. */',
+          'export type JsonObject = { [key: string]: JsonValue };',
+        ]
+      : [`import type { JsonObject, JsonValue } from '${sharedFrom}';`];
+  const blocks = [header, ...shared, ''];
   for (const { model } of sources) {
     for (const message of model.messages) {
       blocks.push(...doc('', `${withPeriod(message.summary)} Proto: \`${message.name}\`.`));
@@ -35,7 +38,13 @@ export function modelToTypes(sources: readonly TypeSource[], header: string): st
     }
     for (const enumType of model.enums) {
       blocks.push(...doc('', `${withPeriod(enumType.summary)} Proto: \`${enumType.name}\`.`));
-      blocks.push(unionAlias(names.get(enumType.name)!, enumType.values.map((v) => `'${v.name}'`)), '');
+      blocks.push(
+        unionAlias(
+          names.get(enumType.name)!,
+          enumType.values.map((v) => `'${v.name}'`),
+        ),
+        '',
+      );
     }
   }
   return blocks.join('\n').replace(/\n+$/, '\n');
@@ -92,7 +101,10 @@ function valueType(type: ValueType, names: ReadonlyMap<string, string>): string 
 }
 
 function oneofMembers(fields: readonly FieldModel[], oneof: string): string {
-  return fields.filter((f) => f.oneof === oneof).map((f) => f.jsonName).join(', ');
+  return fields
+    .filter((f) => f.oneof === oneof)
+    .map((f) => f.jsonName)
+    .join(', ');
 }
 
 function unionAlias(name: string, members: readonly string[]): string {

@@ -58,8 +58,7 @@ function digitRange(from: number, to: number): string {
 export const FLOAT_STRING_PATTERN = '^(?:[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?|NaN|-?Infinity)$';
 
 /** Base64 in the standard or URL-safe alphabet; padding optional but, when present, correct. */
-export const BASE64_PATTERN =
-  '^(?:[A-Za-z0-9+/_-]{4})*(?:[A-Za-z0-9+/_-]{2}(?:==)?|[A-Za-z0-9+/_-]{3}=?)?$';
+export const BASE64_PATTERN = '^(?:[A-Za-z0-9+/_-]{4})*(?:[A-Za-z0-9+/_-]{2}(?:==)?|[A-Za-z0-9+/_-]{3}=?)?$';
 
 /**
  * Matches a lone UTF-16 surrogate. JSON Schema patterns work on code points (ajv compiles

@@ -30,6 +30,8 @@ export interface FieldModel {
   type: ValueType;
   /** Name of the oneof this field belongs to. */
   oneof?: string;
+  /** `google.api.field_behavior = OUTPUT_ONLY`: Dialogflow fills it, and ignores it in what it is sent. */
+  outputOnly: boolean;
   summary: string;
 }
 
@@ -58,8 +60,16 @@ export type ValueType =
 const SCALARS: ReadonlySet<string> = new Set<ScalarType>(['string', 'bool', 'bytes', 'int32', 'float', 'double']);
 const WELL_KNOWN: ReadonlySet<string> = new Set<WellKnownType>(['Struct', 'Value', 'ListValue']);
 
+export interface BuildOptions {
+  /**
+   * Do not follow the types of output-only fields (they stay in the model, marked): what a
+   * webhook response may not set needs no definitions of its own.
+   */
+  pruneOutputOnly?: boolean;
+}
+
 /** Collects every message and enum reachable from `rootNames` (full names, no leading dot). */
-export function buildModel(root: protobuf.Root, rootNames: readonly string[]): ProtoModel {
+export function buildModel(root: protobuf.Root, rootNames: readonly string[], options: BuildOptions = {}): ProtoModel {
   const messages = new Map<string, MessageModel>();
   const enums = new Map<string, EnumModel>();
   const queue = rootNames.map((name) => root.lookupType(name));
@@ -69,6 +79,7 @@ export function buildModel(root: protobuf.Root, rootNames: readonly string[]): P
     if (messages.has(name)) continue;
     messages.set(name, messageModel(type));
     for (const field of type.fieldsArray) {
+      if (options.pruneOutputOnly === true && isOutputOnly(field)) continue;
       const resolved = field.resolvedType;
       if (resolved instanceof protobuf.Enum && !enums.has(trimDot(resolved.fullName))) {
         enums.set(trimDot(resolved.fullName), enumModel(resolved));
@@ -108,8 +119,19 @@ function fieldModel(owner: protobuf.Type, field: protobuf.Field): FieldModel {
     cardinality: field instanceof protobuf.MapField ? 'map' : field.repeated ? 'repeated' : 'single',
     type: valueType(where, field),
     ...(field.partOf ? { oneof: field.partOf.name } : {}),
+    outputOnly: isOutputOnly(field),
     summary: commentSummary(field.comment),
   };
+}
+
+/**
+ * Whether the field carries `[(google.api.field_behavior) = OUTPUT_ONLY]`. protobufjs keeps
+ * each option as written, one entry per occurrence, so a field with several behaviours has
+ * several entries (or one with a list).
+ */
+function isOutputOnly(field: protobuf.Field): boolean {
+  const options = (field.parsedOptions ?? []) as Record<string, unknown>[];
+  return options.some((option) => [option['(google.api.field_behavior)']].flat().includes('OUTPUT_ONLY'));
 }
 
 function valueType(where: string, field: protobuf.Field): ValueType {

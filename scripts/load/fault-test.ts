@@ -75,14 +75,19 @@ try {
       'p99 ms': Math.round(percentile(ms, 99)),
       'max ms': Math.round(ms.at(-1)!),
       'over budget': late,
-      answers: Object.entries(answers).map(([answer, n]) => `${n} ${answer}`).join(', '),
+      answers: Object.entries(answers)
+        .map(([answer, n]) => `${n} ${answer}`)
+        .join(', '),
     };
   }
   console.table(rows);
   // The server's own count of what happened, as Prometheus would scrape it.
   const metrics = await (await fetch(server.url.replace('/webhook', '/metrics'))).text();
   const total = (name: string): number =>
-    metrics.split('\n').filter((line) => line.startsWith(`${name}{`)).reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
+    metrics
+      .split('\n')
+      .filter((line) => line.startsWith(`${name}{`))
+      .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
   const counted = { deadlines: total('fulfiller_deadline_exceeded_total'), errors: total('fulfiller_errors_total') };
   console.log(`/metrics: fulfiller_deadline_exceeded_total ${counted.deadlines}, fulfiller_errors_total ${counted.errors}`);
   if (counted.deadlines !== heard['timeout message'] || counted.errors !== heard.apology) {

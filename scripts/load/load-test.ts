@@ -32,8 +32,8 @@ try {
   if (!expected.includes('Your latest order A-1003')) throw new Error(`unexpected answer before the run: ${expected}`);
 
   const options = { url: server.url, method: 'POST', headers, body, connections, duration: seconds, expectBody: expected };
-  const result = await new Promise<Result>((resolve, reject) =>
-    void autocannon(options as never, (error: unknown, done: unknown) => (error ? reject(error) : resolve(done as Result))),
+  const result = await new Promise<Result>(
+    (resolve, reject) => void autocannon(options as never, (error: unknown, done: unknown) => (error ? reject(error) : resolve(done as Result))),
   );
   const { latency, requests } = result;
   const figures = {

@@ -10,7 +10,10 @@ export interface Child {
 
 /** Starts the fake backend; resolves with its URL once it listens. */
 export async function startBackend(env: Record<string, string> = {}): Promise<Child & { url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/load/fake-backend.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/load/fake-backend.ts'], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`the fake backend exited with ${code}`)));
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -26,7 +29,10 @@ export async function startServer(env: Record<string, string>): Promise<Child & 
   const port = await freePort();
   const args = ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--app', 'scripts/load/load-app.ts', '--port', String(port), '--host', '127.0.0.1'];
   // Logs go to /dev/null, written as in production (LOG_LEVEL info): their cost is part of the figures.
-  const child = spawn(process.execPath, args, { env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     if (child.exitCode !== null) throw new Error(`fulfiller serve exited with ${child.exitCode}`);

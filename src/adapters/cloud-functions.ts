@@ -1,11 +1,21 @@
 import type { ServerResponse } from 'node:http';
-import type { Fulfiller } from '../core/fulfiller.js';
-import { answerFrameworkRequest, type FrameworkRequest } from './framework-request.js';
+import { NotFoundError } from '../errors.js';
+import type { Gateway } from '../http/gateway.js';
+import { errorResult } from '../http/http-result.js';
+import { errorFields } from '../logging/log-format.js';
+import { send, serveFrameworkRequest, type FrameworkRequest } from './framework-request.js';
 
 /**
  * A Cloud Functions (and Functions Framework) HTTP handler:
  * `export const webhook = app.cloudFunction()`, deployed with `--entry-point webhook`.
  */
-export function cloudFunctionHandler(app: Fulfiller): (req: FrameworkRequest, res: ServerResponse) => Promise<void> {
-  return (req, res) => answerFrameworkRequest(app, req, res);
+export function cloudFunctionHandler(gateway: Gateway): (req: FrameworkRequest, res: ServerResponse) => Promise<void> {
+  return async (req, res) => {
+    try {
+      send(res, (await serveFrameworkRequest(gateway, req)) ?? errorResult(new NotFoundError()));
+    } catch (error) {
+      gateway.logger.error({ err: errorFields(error) }, 'unexpected error in the Cloud Functions adapter');
+      send(res, errorResult(error));
+    }
+  };
 }

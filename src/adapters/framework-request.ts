@@ -1,21 +1,35 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Fulfiller } from '../core/fulfiller.js';
+import type { Gateway, HttpRequest } from '../http/gateway.js';
 import { normalizeHeaders } from '../http/headers.js';
+import type { HttpResult } from '../http/http-result.js';
 import type { BodyInput } from '../http/json-body.js';
 import { readBody } from '../http/read-body.js';
 import { sendSoon } from '../http/send-soon.js';
-import { serveWebhook } from '../http/serve-webhook.js';
 
 /** A request as Express and the Functions Framework hand it over, maybe with a parsed body. */
 export type FrameworkRequest = IncomingMessage & { body?: unknown; rawBody?: Buffer };
 
 /**
- * Answers a framework request as the webhook. The raw bytes are used when they are available
- * (`req.rawBody`, or the unread stream), which is what signature checks need; a body some
- * earlier middleware already parsed is taken as it is.
+ * Serves a framework request: the app is mounted at the webhook's URL, so every path it has no
+ * other use for is the webhook. Undefined when the app does not serve the path. The raw bytes
+ * are used when they are available (`req.rawBody`, or the unread stream), which is what
+ * signature checks need; a body some earlier middleware already parsed is taken as it is.
  */
-export async function answerFrameworkRequest(app: Fulfiller, req: FrameworkRequest, res: ServerResponse): Promise<void> {
-  const result = await serveWebhook(app, req.method ?? 'GET', normalizeHeaders(req.headers), (limit) => bodyOf(req, limit));
+export function serveFrameworkRequest(gateway: Gateway, req: FrameworkRequest): Promise<HttpResult | undefined> {
+  const url = req.url ?? '/';
+  const mark = url.indexOf('?');
+  const request: HttpRequest = {
+    method: req.method ?? 'GET',
+    path: mark === -1 ? url : url.slice(0, mark),
+    query: mark === -1 ? '' : url.slice(mark + 1),
+    headers: normalizeHeaders(req.headers),
+    body: (limit) => bodyOf(req, limit),
+  };
+  return gateway.serve(request);
+}
+
+/** Writes an answer the app gave. */
+export function send(res: ServerResponse, result: HttpResult): void {
   sendSoon(res, result);
 }
 

@@ -1,4 +1,5 @@
-import type { Clock } from '../core/options.js';
+import { systemClock, type Clock } from '../base/clock.js';
+import { GoogleCertsError } from '../errors.js';
 
 /** Where the Google ID token verifier gets the public keys: PEM by key id (`kid`). */
 export interface KeySource {
@@ -11,7 +12,7 @@ export interface GoogleCertsOptions {
   /** Default `https://www.googleapis.com/oauth2/v1/certs` (Google's ID token certificates, PEM by kid). */
   url?: string;
   fetch?: typeof globalThis.fetch;
-  /** Wall-clock time in ms. Default `Date.now()`. */
+  /** Where the time comes from. Default: the system clock. */
   clock?: Clock;
   /** Least time between two downloads, so unknown `kid`s or an outage cannot make us hammer the URL (1 s while no download has worked yet). Default 60 s. */
   minRefreshMs?: number;
@@ -35,7 +36,7 @@ interface Cached {
 export function googleCerts(options: GoogleCertsOptions = {}): KeySource {
   const url = options.url ?? GOOGLE_CERTS_URL;
   const fetch = options.fetch ?? globalThis.fetch;
-  const clock = options.clock ?? { now: () => Date.now() };
+  const clock = options.clock ?? systemClock;
   const minRefreshMs = options.minRefreshMs ?? 60_000;
   const timeoutMs = options.timeoutMs ?? 3000;
   let cached: Cached | undefined;
@@ -44,7 +45,7 @@ export function googleCerts(options: GoogleCertsOptions = {}): KeySource {
 
   const download = async (): Promise<Cached> => {
     const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: 'application/json' } });
-    if (!response.ok) throw new Error(`GET ${url} answered ${response.status}`);
+    if (!response.ok) throw new GoogleCertsError(`GET ${url} answered ${response.status}`);
     const keys = parseKeys(await response.json());
     const maxAge = /max-age=(\d+)/.exec(response.headers.get('cache-control') ?? '')?.[1];
     cached = { keys, expiresAt: clock.now() + (maxAge === undefined ? DEFAULT_MAX_AGE_MS : Number(maxAge) * 1000) };
@@ -59,7 +60,7 @@ export function googleCerts(options: GoogleCertsOptions = {}): KeySource {
       const wait = cached === undefined ? Math.min(minRefreshMs, 1000) : minRefreshMs;
       if (now - lastAttempt < wait && loading === undefined) {
         if (cached !== undefined) return cached.keys;
-        throw new Error(`no keys yet: the last download from ${url} failed`);
+        throw new GoogleCertsError(`the last download from ${url} failed, and no keys were fetched before`);
       }
       if (loading === undefined) {
         lastAttempt = now;
@@ -78,7 +79,7 @@ export function googleCerts(options: GoogleCertsOptions = {}): KeySource {
 }
 
 function parseKeys(data: unknown): Readonly<Record<string, string>> {
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new Error('the certificates are not a JSON object');
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new GoogleCertsError('the certificates are not a JSON object');
   const keys: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [kid, pem] of Object.entries(data)) if (typeof pem === 'string') keys[kid] = pem;
   return keys;

@@ -1,4 +1,4 @@
-import { builtins } from '../ops/builtins.js';
+import { builtins } from '../runtime/builtins.js';
 
 /** Constant-time equality of two byte strings; different lengths are simply unequal, never a throw. */
 export function safeEqual(a: Uint8Array, b: Uint8Array): boolean {

@@ -1,4 +1,4 @@
-import { builtins } from '../ops/builtins.js';
+import { builtins } from '../runtime/builtins.js';
 import { InvalidOptionError } from '../errors.js';
 import { safeEqual } from './safe-equal.js';
 

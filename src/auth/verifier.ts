@@ -1,4 +1,4 @@
-import type { Headers } from '../turn/turn-context.js';
+import type { Headers } from '../http/headers.js';
 
 /** What a verifier sees of a webhook call: headers and the bytes as received, before any parsing. */
 export interface AuthRequest {
@@ -6,8 +6,6 @@ export interface AuthRequest {
   readonly headers: Headers;
   /** The body exactly as received; undefined when a framework handed over parsed JSON instead. */
   readonly rawBody: Uint8Array | undefined;
-  /** The current time in ms since the epoch; verifiers fall back to their own clock. */
-  readonly now?: number;
 }
 
 /** Who called, as a verifier established it. Never carries the credential itself. */
@@ -29,11 +27,28 @@ export interface Caller {
 export type AuthResult = { ok: true; caller: Caller } | { ok: false; status: 401 | 403; reason: string };
 
 /**
+ * What a verifier checks, for `app.describe()` and `fulfiller lint`: the scheme, the header an
+ * API key comes in, the parts of a combination. Never a key, password, secret or user name.
+ */
+export type VerifierDescription =
+  | { readonly scheme: 'api-key'; readonly header: string }
+  | { readonly scheme: 'basic' }
+  | { readonly scheme: 'hmac' }
+  | { readonly scheme: 'google-id-token' }
+  | { readonly scheme: 'any-of' | 'all-of'; readonly parts: readonly (VerifierDescription | undefined)[] };
+
+/**
  * Decides whether a webhook call is genuine. Pure: everything it needs (secrets, clock, key
  * source, replay store) is given when it is made. `apiKey()`, `basicAuth()`, `hmacSignature()`
- * and `googleIdToken()` make one; `anyOf()` and `allOf()` combine them.
+ * and `googleIdToken()` make one; `anyOf()` and `allOf()` combine them. Those describe what they
+ * check in `description`; a verifier of your own may leave it out.
  */
-export type Verifier = (request: AuthRequest) => AuthResult | Promise<AuthResult>;
+export type Verifier = ((request: AuthRequest) => AuthResult | Promise<AuthResult>) & { readonly description?: VerifierDescription };
+
+/** A verifier function with its description attached, read-only. */
+export function described(verify: (request: AuthRequest) => AuthResult | Promise<AuthResult>, description: VerifierDescription): Verifier {
+  return Object.defineProperty(verify, 'description', { value: Object.freeze(description), enumerable: true });
+}
 
 /** A refusal, for verifiers to return. */
 export function refuse(reason: string, status: 401 | 403 = 401): AuthResult {

@@ -1,5 +1,5 @@
 import type { Logger } from '../logging/logger.js';
-import { traced } from '../ops/tracing.js';
+import { traced } from '../telemetry/tracing.js';
 import type { Store } from '../store/store.js';
 import { CircuitBreaker, type CircuitBreakerOptions } from './circuit-breaker.js';
 import { SingleFlight } from './single-flight.js';
@@ -41,7 +41,8 @@ export class Cache {
     this.ttlMs = options.ttlMs;
     this.logger = options.logger;
     const breaker = options.breaker ?? {};
-    this.breaker = breaker === false ? undefined : new CircuitBreaker({ ...breaker, name: options.name, ...(options.logger ? { logger: options.logger } : {}) });
+    this.breaker =
+      breaker === false ? undefined : new CircuitBreaker({ ...breaker, name: options.name, ...(options.logger ? { logger: options.logger } : {}) });
   }
 
   /** The answer for `key`: from the store, or from `load` (once for all concurrent callers). `signal` lets this caller give up early. */

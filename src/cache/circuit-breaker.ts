@@ -1,5 +1,5 @@
 import { BackendTimeoutError, CircuitOpenError } from '../errors.js';
-import type { Clock } from '../core/options.js';
+import { systemClock, type Clock, type Timer } from '../base/clock.js';
 import type { Logger } from '../logging/logger.js';
 
 /** `closed`: calls go through. `open`: calls fail fast. `half-open`: one trial call decides. */
@@ -49,7 +49,7 @@ export class CircuitBreaker {
     this.timeoutMs = options.timeoutMs ?? 3000;
     this.isFailure = options.isFailure ?? (() => true);
     this.logger = options.logger;
-    this.clock = options.clock ?? { now: () => performance.now() };
+    this.clock = options.clock ?? systemClock;
   }
 
   /** The state now (an open circuit whose time is up reads as half-open). */
@@ -90,11 +90,11 @@ export class CircuitBreaker {
   private withTimeout<T>(call: (signal: AbortSignal) => Promise<T>, signal: AbortSignal | undefined): Promise<T> {
     const controller = new AbortController();
     const stop = signal === undefined ? controller.signal : AbortSignal.any([controller.signal, signal]);
-    let timer: NodeJS.Timeout | undefined;
+    let timer: Timer | undefined;
     const gaveUp = new Promise<never>((_, reject) => {
       if (this.timeoutMs > 0) {
         const timeout = new BackendTimeoutError(this.name, this.timeoutMs);
-        timer = setTimeout(() => {
+        timer = this.clock.setTimer(() => {
           controller.abort(timeout);
           reject(timeout);
         }, this.timeoutMs);
@@ -104,7 +104,7 @@ export class CircuitBreaker {
     });
     gaveUp.catch(() => {});
     // Whichever comes first: the answer, our timeout, or the caller giving up (a backend that ignores its signal cannot hold us).
-    return Promise.race([Promise.resolve().then(() => call(stop)), gaveUp]).finally(() => clearTimeout(timer));
+    return Promise.race([Promise.resolve().then(() => call(stop)), gaveUp]).finally(() => timer?.cancel());
   }
 
   private succeeded(): void {

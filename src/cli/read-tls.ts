@@ -1,4 +1,4 @@
-import { builtins } from '../ops/builtins.js';
+import { builtins } from '../runtime/builtins.js';
 import { readFile } from 'node:fs/promises';
 import { InvalidOptionError } from '../errors.js';
 import type { TlsOptions } from '../http/server-options.js';
@@ -21,7 +21,9 @@ export async function readTls(flags: TlsFiles, env: Readonly<Record<string, stri
   const caFile = flags.ca ?? given(env.FULFILLER_TLS_CLIENT_CA);
   if (certFile === undefined && keyFile === undefined && caFile === undefined) return undefined;
   if (certFile === undefined || keyFile === undefined) {
-    throw new InvalidOptionError('HTTPS needs both --tls-cert and --tls-key (FULFILLER_TLS_CERT, FULFILLER_TLS_KEY); --tls-ca adds client certificates to them.');
+    throw new InvalidOptionError(
+      'HTTPS needs both --tls-cert and --tls-key (FULFILLER_TLS_CERT, FULFILLER_TLS_KEY); --tls-ca adds client certificates to them.',
+    );
   }
   const { X509Certificate, createPrivateKey } = builtins.crypto();
   const cert = await read(certFile, '--tls-cert');

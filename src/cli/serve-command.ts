@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
 import type { Server } from 'node:http';
-import type { Fulfiller } from '../core/fulfiller.js';
+import type { Fulfiller } from '../app/fulfiller.js';
 import { checkDeadline } from '../core/options.js';
 import { InvalidOptionError } from '../errors.js';
-import { DEFAULT_GRACE_MS, shutdownGracefully } from '../ops/graceful-shutdown.js';
-import { loadApp } from './load-app.js';
+import { DEFAULT_GRACE_MS, shutdownGracefully } from '../adapters/graceful-shutdown.js';
+import { loadApp } from '../app/load-app.js';
 import { readTls } from './read-tls.js';
 
 const USAGE = 'usage: fulfiller serve --app FILE [--port N] [--host H] [--deadline-ms N] [--tls-cert FILE --tls-key FILE [--tls-ca FILE]] [--record DIR]';

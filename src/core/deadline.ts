@@ -1,10 +1,12 @@
+import type { Clock, Timer } from '../base/clock.js';
+
 /**
- * Races a turn's work against its time budget. A late failure of the work is handed to
- * `onLateError` instead of becoming an unhandled rejection: the answer has already gone.
+ * Races a turn's work against its time budget on `clock`. A late failure of the work is handed
+ * to `onLateError` instead of becoming an unhandled rejection: the answer has already gone.
  */
-export function withDeadline(work: Promise<void>, ms: number, onLateError: (error: unknown) => void): Promise<'done' | 'timeout'> {
+export function withDeadline(work: Promise<void>, ms: number, clock: Clock, onLateError: (error: unknown) => void): Promise<'done' | 'timeout'> {
   return new Promise((resolve, reject) => {
-    const waiting = queueFor(ms).add(() => resolve('timeout'));
+    const waiting = queueFor(clock, ms).add(() => resolve('timeout'));
     work.then(
       () => {
         if (waiting.settle()) resolve('done');
@@ -44,13 +46,24 @@ class Waiting {
   }
 }
 
-const queues = new Map<number, DeadlineQueue>();
+// One set of queues per clock; the last one used is kept at hand (a server has one clock).
+const queuesByClock = new WeakMap<Clock, Map<number, DeadlineQueue>>();
+let lastClock: Clock | undefined;
+let lastQueues: Map<number, DeadlineQueue> | undefined;
 
-function queueFor(ms: number): DeadlineQueue {
-  let queue = queues.get(ms);
+function queueFor(clock: Clock, ms: number): DeadlineQueue {
+  if (clock !== lastClock) {
+    lastClock = clock;
+    lastQueues = queuesByClock.get(clock);
+    if (lastQueues === undefined) {
+      lastQueues = new Map();
+      queuesByClock.set(clock, lastQueues);
+    }
+  }
+  let queue = lastQueues!.get(ms);
   if (queue === undefined) {
-    queue = new DeadlineQueue(ms);
-    queues.set(ms, queue);
+    queue = new DeadlineQueue(ms, clock);
+    lastQueues!.set(ms, queue);
   }
   return queue;
 }
@@ -58,23 +71,27 @@ function queueFor(ms: number): DeadlineQueue {
 /**
  * The turns of one time budget, in the order they started, which is the order their deadlines
  * fall: one timer, set for the oldest, serves them all. A timer per turn cost more than the
- * rest of the deadline handling on a loaded server; this costs a list insertion and removal.
- * When no turn waits, the timer is left to run out unreferenced (clearing and setting it again
- * for every call would cost what one per turn did), so an idle process is still free to exit.
+ * rest of the deadline handling on a loaded server (measured: docs/performance.md, second
+ * round); this costs a list insertion and removal. When no turn waits, the timer is left to run
+ * out without keeping the process alive (cancelling and setting it again for every call would
+ * cost what one per turn did), so an idle process is still free to exit.
  */
 class DeadlineQueue {
   private head: Waiting | undefined;
   private tail: Waiting | undefined;
-  private timer: NodeJS.Timeout | undefined;
+  private timer: Timer | undefined;
 
-  constructor(private readonly ms: number) {}
+  constructor(
+    private readonly ms: number,
+    private readonly clock: Clock,
+  ) {}
 
   add(expire: () => void): Waiting {
-    const waiting = new Waiting(performance.now() + this.ms, this, expire);
+    const waiting = new Waiting(this.clock.now() + this.ms, this, expire);
     if (this.tail === undefined) {
       this.head = waiting;
-      if (this.timer === undefined) this.timer = setTimeout(this.fire, this.ms);
-      else this.timer.ref();
+      if (this.timer === undefined) this.timer = this.clock.setTimer(this.fire, this.ms);
+      else this.timer.keepAlive(true);
     } else {
       this.tail.next = waiting;
       waiting.prev = this.tail;
@@ -89,19 +106,20 @@ class DeadlineQueue {
     if (waiting.next === undefined) this.tail = waiting.prev;
     else waiting.next.prev = waiting.prev;
     waiting.prev = waiting.next = undefined;
-    if (this.head === undefined) this.timer?.unref();
+    if (this.head === undefined) this.timer?.keepAlive(false);
   }
 
   /** Times out every turn whose deadline has passed, then waits for the next one. */
   private readonly fire = (): void => {
     this.timer = undefined;
-    const now = performance.now();
+    const now = this.clock.now();
     while (this.head !== undefined && this.head.due <= now) {
       const late = this.head;
       this.remove(late);
       late.timeOut();
     }
-    // Node's timers count from the loop's cached time, so this can run a little early: wait for the rest.
-    if (this.head !== undefined) this.timer = setTimeout(this.fire, Math.max(1, Math.ceil(this.head.due - now)));
+    // Node's timers count from the loop's cached time, so this can run a little early: wait for
+    // the rest, never longer than one budget (a wall clock set back must not hold turns).
+    if (this.head !== undefined) this.timer = this.clock.setTimer(this.fire, Math.min(this.ms, Math.max(1, Math.ceil(this.head.due - now))));
   };
 }

@@ -1,8 +1,7 @@
+import type { RouteKind } from '../base/app-types.js';
+import { InvalidArgumentError } from '../errors.js';
 import { compose, type Middleware } from './compose.js';
 import { toMatcher, type Match } from './matcher.js';
-
-/** Which request key a route is matched against. */
-export type RouteKind = 'tag' | 'intent' | 'action';
 
 /** Per-route settings. */
 export interface RouteOptions {
@@ -35,9 +34,9 @@ export class Router<T> {
   private count = 0;
 
   add(kind: RouteKind, match: Match<T>, options: RouteOptions, handlers: Middleware<T>[]): void {
-    if (handlers.length === 0) throw new TypeError(`app.${kind}() needs at least one handler.`);
+    if (handlers.length === 0) throw new InvalidArgumentError(`app.${kind}() needs at least one handler.`);
     for (const handler of handlers) {
-      if (typeof handler !== 'function') throw new TypeError(`app.${kind}(): every handler must be a function.`);
+      if (typeof handler !== 'function') throw new InvalidArgumentError(`app.${kind}(): every handler must be a function.`);
     }
     const entry: Entry<T> = { kind, handlers, run: compose(handlers), options, index: this.count++, test: toMatcher(match) };
     if (typeof match === 'string') {

@@ -1,7 +1,5 @@
 import { UnknownDialectError } from '../errors.js';
-
-/** The two webhook dialects: Dialogflow CX (v3) and ES (v2). */
-export type Dialect = 'cx' | 'es';
+import type { Dialect } from '../base/dialect.js';
 
 const CX_KEYS = ['detectIntentResponseId', 'fulfillmentInfo', 'sessionInfo', 'pageInfo', 'intentInfo'];
 const ES_KEYS = ['responseId', 'queryResult', 'originalDetectIntentRequest'];

@@ -8,7 +8,7 @@ const schemaPart4 = ["integer","string","null"];
 const schemaPart5 = ["boolean","null"];
 const schemaPart6 = ["array","null"];
 const schemaPart7 = ["RESPONSE_TYPE_UNSPECIFIED","ENTRY_PROMPT","PARAMETER_PROMPT","HANDLER_PROMPT"];
-const schemaPart8 = {"text":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.Text"},"payload":{"$ref":"#/$defs/google.protobuf.Struct"},"conversationSuccess":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.ConversationSuccess"},"conversation_success":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.ConversationSuccess"},"outputAudioText":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.OutputAudioText"},"output_audio_text":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.OutputAudioText"},"liveAgentHandoff":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.LiveAgentHandoff"},"live_agent_handoff":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.LiveAgentHandoff"},"endInteraction":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.EndInteraction"},"end_interaction":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.EndInteraction"},"playAudio":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.PlayAudio"},"play_audio":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.PlayAudio"},"mixedAudio":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.MixedAudio"},"mixed_audio":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.MixedAudio"},"telephonyTransferCall":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.TelephonyTransferCall"},"telephony_transfer_call":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.TelephonyTransferCall"},"knowledgeInfoCard":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.KnowledgeInfoCard"},"knowledge_info_card":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.KnowledgeInfoCard"},"toolCall":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ToolCall"},"tool_call":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ToolCall"},"responseType":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.ResponseType"},"response_type":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.ResponseType"},"channel":{"$ref":"#/$defs/string"}};
+const schemaPart8 = {"text":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.Text"},"payload":{"$ref":"#/$defs/google.protobuf.Struct"},"conversationSuccess":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.ConversationSuccess"},"conversation_success":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.ConversationSuccess"},"outputAudioText":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.OutputAudioText"},"output_audio_text":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.OutputAudioText"},"liveAgentHandoff":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.LiveAgentHandoff"},"live_agent_handoff":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.LiveAgentHandoff"},"endInteraction":{"type":"null"},"end_interaction":{"type":"null"},"playAudio":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.PlayAudio"},"play_audio":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.PlayAudio"},"mixedAudio":{"type":"null"},"mixed_audio":{"type":"null"},"telephonyTransferCall":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.TelephonyTransferCall"},"telephony_transfer_call":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.TelephonyTransferCall"},"knowledgeInfoCard":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.KnowledgeInfoCard"},"knowledge_info_card":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.KnowledgeInfoCard"},"toolCall":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ToolCall"},"tool_call":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ToolCall"},"responseType":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.ResponseType"},"response_type":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.ResponseType"},"channel":{"$ref":"#/$defs/string"}};
 const schemaPart9 = ["MERGE_BEHAVIOR_UNSPECIFIED","APPEND","REPLACE"];
 const schemaPart10 = {"fulfillmentResponse":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.WebhookResponse.FulfillmentResponse"},"fulfillment_response":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.WebhookResponse.FulfillmentResponse"},"pageInfo":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.PageInfo"},"page_info":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.PageInfo"},"sessionInfo":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.SessionInfo"},"session_info":{"$ref":"#/$defs/google.cloud.dialogflow.cx.v3.SessionInfo"},"payload":{"$ref":"#/$defs/google.protobuf.Struct"},"targetPage":{"$ref":"#/$defs/string"},"target_page":{"$ref":"#/$defs/string"},"targetFlow":{"$ref":"#/$defs/string"},"target_flow":{"$ref":"#/$defs/string"}};
 exports.request = validate10;
@@ -2827,10 +2827,9 @@ var valid0 = true;
 }
 if(valid0){
 if(data.allowPlaybackInterruption !== undefined){
-let data2 = data.allowPlaybackInterruption;
 const _errs8 = errors;
-if((typeof data2 !== "boolean") && (data2 !== null)){
-validate75.errors = [{instancePath:instancePath+"/allowPlaybackInterruption",schemaPath:"#/properties/allowPlaybackInterruption/type",keyword:"type",params:{type: schemaPart5}}];
+if(data.allowPlaybackInterruption !== null){
+validate75.errors = [{instancePath:instancePath+"/allowPlaybackInterruption",schemaPath:"#/properties/allowPlaybackInterruption/type",keyword:"type",params:{type: "null"}}];
 return false;
 }
 var valid0 = _errs8 === errors;
@@ -2840,10 +2839,9 @@ var valid0 = true;
 }
 if(valid0){
 if(data.allow_playback_interruption !== undefined){
-let data3 = data.allow_playback_interruption;
 const _errs10 = errors;
-if((typeof data3 !== "boolean") && (data3 !== null)){
-validate75.errors = [{instancePath:instancePath+"/allow_playback_interruption",schemaPath:"#/properties/allow_playback_interruption/type",keyword:"type",params:{type: schemaPart5}}];
+if(data.allow_playback_interruption !== null){
+validate75.errors = [{instancePath:instancePath+"/allow_playback_interruption",schemaPath:"#/properties/allow_playback_interruption/type",keyword:"type",params:{type: "null"}}];
 return false;
 }
 var valid0 = _errs10 === errors;
@@ -2966,10 +2964,9 @@ var valid1 = true;
 }
 if(valid1){
 if(data.allowPlaybackInterruption !== undefined){
-let data2 = data.allowPlaybackInterruption;
 const _errs9 = errors;
-if((typeof data2 !== "boolean") && (data2 !== null)){
-validate80.errors = [{instancePath:instancePath+"/allowPlaybackInterruption",schemaPath:"#/properties/allowPlaybackInterruption/type",keyword:"type",params:{type: schemaPart5}}];
+if(data.allowPlaybackInterruption !== null){
+validate80.errors = [{instancePath:instancePath+"/allowPlaybackInterruption",schemaPath:"#/properties/allowPlaybackInterruption/type",keyword:"type",params:{type: "null"}}];
 return false;
 }
 var valid1 = _errs9 === errors;
@@ -2979,10 +2976,9 @@ var valid1 = true;
 }
 if(valid1){
 if(data.allow_playback_interruption !== undefined){
-let data3 = data.allow_playback_interruption;
 const _errs11 = errors;
-if((typeof data3 !== "boolean") && (data3 !== null)){
-validate80.errors = [{instancePath:instancePath+"/allow_playback_interruption",schemaPath:"#/properties/allow_playback_interruption/type",keyword:"type",params:{type: schemaPart5}}];
+if(data.allow_playback_interruption !== null){
+validate80.errors = [{instancePath:instancePath+"/allow_playback_interruption",schemaPath:"#/properties/allow_playback_interruption/type",keyword:"type",params:{type: "null"}}];
 return false;
 }
 var valid1 = _errs11 === errors;
@@ -3093,10 +3089,9 @@ var valid0 = true;
 }
 if(valid0){
 if(data.allowPlaybackInterruption !== undefined){
-let data2 = data.allowPlaybackInterruption;
 const _errs8 = errors;
-if((typeof data2 !== "boolean") && (data2 !== null)){
-validate86.errors = [{instancePath:instancePath+"/allowPlaybackInterruption",schemaPath:"#/properties/allowPlaybackInterruption/type",keyword:"type",params:{type: schemaPart5}}];
+if(data.allowPlaybackInterruption !== null){
+validate86.errors = [{instancePath:instancePath+"/allowPlaybackInterruption",schemaPath:"#/properties/allowPlaybackInterruption/type",keyword:"type",params:{type: "null"}}];
 return false;
 }
 var valid0 = _errs8 === errors;
@@ -3106,10 +3101,9 @@ var valid0 = true;
 }
 if(valid0){
 if(data.allow_playback_interruption !== undefined){
-let data3 = data.allow_playback_interruption;
 const _errs10 = errors;
-if((typeof data3 !== "boolean") && (data3 !== null)){
-validate86.errors = [{instancePath:instancePath+"/allow_playback_interruption",schemaPath:"#/properties/allow_playback_interruption/type",keyword:"type",params:{type: schemaPart5}}];
+if(data.allow_playback_interruption !== null){
+validate86.errors = [{instancePath:instancePath+"/allow_playback_interruption",schemaPath:"#/properties/allow_playback_interruption/type",keyword:"type",params:{type: "null"}}];
 return false;
 }
 var valid0 = _errs10 === errors;
@@ -3126,174 +3120,11 @@ var valid0 = true;
 validate86.errors = vErrors;
 return errors === 0;
 }
-function validate90(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== null)){
-validate90.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: schemaPart0}}];
-return false;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-let set0 = 0;
-if(data["audio"] !== undefined && data["audio"] !== null){
-set0 = set0 + 1;
-}
-if(data["uri"] !== undefined && data["uri"] !== null){
-set0 = set0 + 1;
-}
-if(set0 > 1){
-validate90.errors = [{instancePath,schemaPath:"#/allOf/0/atMostOneSet",keyword:"atMostOneSet",params:{}}];
-return false;
-}
-}
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-const _errs2 = errors;
-for(const key0 in data){
-if(!((((key0 === "audio") || (key0 === "uri")) || (key0 === "allowPlaybackInterruption")) || (key0 === "allow_playback_interruption"))){
-validate90.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
-return false;
-break;
-}
-}
-if(_errs2 === errors){
-if(data.audio !== undefined){
-let data0 = data.audio;
-const _errs3 = errors;
-const _errs4 = errors;
-if((typeof data0 !== "string") && (data0 !== null)){
-validate90.errors = [{instancePath:instancePath+"/audio",schemaPath:"#/$defs/bytes/type",keyword:"type",params:{type: schemaPart1}}];
-return false;
-}
-if(errors === _errs4){
-if(typeof data0 === "string"){
-if(!pattern2.test(data0)){
-validate90.errors = [{instancePath:instancePath+"/audio",schemaPath:"#/$defs/bytes/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9+/_-]{4})*(?:[A-Za-z0-9+/_-]{2}(?:==)?|[A-Za-z0-9+/_-]{3}=?)?$"}}];
-return false;
-}
-}
-}
-var valid1 = _errs3 === errors;
-}
-else {
-var valid1 = true;
-}
-if(valid1){
-if(data.uri !== undefined){
-let data1 = data.uri;
-const _errs6 = errors;
-const _errs7 = errors;
-if((typeof data1 !== "string") && (data1 !== null)){
-validate90.errors = [{instancePath:instancePath+"/uri",schemaPath:"#/$defs/string/type",keyword:"type",params:{type: schemaPart1}}];
-return false;
-}
-if(errors === _errs7){
-if(typeof data1 === "string"){
-if(!data1.isWellFormed()){
-validate90.errors = [{instancePath:instancePath+"/uri",schemaPath:"#/$defs/string/notPattern",keyword:"notPattern",params:{}}];
-return false;
-}
-}
-}
-var valid1 = _errs6 === errors;
-}
-else {
-var valid1 = true;
-}
-if(valid1){
-if(data.allowPlaybackInterruption !== undefined){
-let data2 = data.allowPlaybackInterruption;
-const _errs9 = errors;
-if((typeof data2 !== "boolean") && (data2 !== null)){
-validate90.errors = [{instancePath:instancePath+"/allowPlaybackInterruption",schemaPath:"#/properties/allowPlaybackInterruption/type",keyword:"type",params:{type: schemaPart5}}];
-return false;
-}
-var valid1 = _errs9 === errors;
-}
-else {
-var valid1 = true;
-}
-if(valid1){
-if(data.allow_playback_interruption !== undefined){
-let data3 = data.allow_playback_interruption;
-const _errs11 = errors;
-if((typeof data3 !== "boolean") && (data3 !== null)){
-validate90.errors = [{instancePath:instancePath+"/allow_playback_interruption",schemaPath:"#/properties/allow_playback_interruption/type",keyword:"type",params:{type: schemaPart5}}];
-return false;
-}
-var valid1 = _errs11 === errors;
-}
-else {
-var valid1 = true;
-}
-}
-}
-}
-}
-}
-}
-validate90.errors = vErrors;
-return errors === 0;
-}
 function validate89(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== null)){
 validate89.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: schemaPart0}}];
-return false;
-}
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-const _errs1 = errors;
-for(const key0 in data){
-if(!(key0 === "segments")){
-validate89.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data.segments !== undefined){
-let data0 = data.segments;
-const _errs2 = errors;
-if((!(Array.isArray(data0))) && (data0 !== null)){
-validate89.errors = [{instancePath:instancePath+"/segments",schemaPath:"#/properties/segments/type",keyword:"type",params:{type: schemaPart6}}];
-return false;
-}
-if(errors === _errs2){
-if(Array.isArray(data0)){
-var valid1 = true;
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-const _errs4 = errors;
-if(!(data1 && typeof data1 == "object" && !Array.isArray(data1))){
-validate89.errors = [{instancePath:instancePath+"/segments/" + i0,schemaPath:"#/properties/segments/items/type",keyword:"type",params:{type: "object"}}];
-return false;
-}
-if(!(validate90(data1, {instancePath:instancePath+"/segments/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
-errors = vErrors.length;
-}
-var valid1 = _errs4 === errors;
-if(!valid1){
-break;
-}
-}
-}
-}
-}
-}
-}
-}
-validate89.errors = vErrors;
-return errors === 0;
-}
-function validate94(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== null)){
-validate94.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: schemaPart0}}];
 return false;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3305,7 +3136,7 @@ if(data["phone_number"] !== undefined && data["phone_number"] !== null){
 set0 = set0 + 1;
 }
 if(set0 > 1){
-validate94.errors = [{instancePath,schemaPath:"#/allOf/0/atMostOneSet",keyword:"atMostOneSet",params:{}}];
+validate89.errors = [{instancePath,schemaPath:"#/allOf/0/atMostOneSet",keyword:"atMostOneSet",params:{}}];
 return false;
 }
 }
@@ -3314,7 +3145,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 const _errs2 = errors;
 for(const key0 in data){
 if(!((key0 === "phoneNumber") || (key0 === "phone_number"))){
-validate94.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+validate89.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -3325,13 +3156,13 @@ let data0 = data.phoneNumber;
 const _errs3 = errors;
 const _errs4 = errors;
 if((typeof data0 !== "string") && (data0 !== null)){
-validate94.errors = [{instancePath:instancePath+"/phoneNumber",schemaPath:"#/$defs/string/type",keyword:"type",params:{type: schemaPart1}}];
+validate89.errors = [{instancePath:instancePath+"/phoneNumber",schemaPath:"#/$defs/string/type",keyword:"type",params:{type: schemaPart1}}];
 return false;
 }
 if(errors === _errs4){
 if(typeof data0 === "string"){
 if(!data0.isWellFormed()){
-validate94.errors = [{instancePath:instancePath+"/phoneNumber",schemaPath:"#/$defs/string/notPattern",keyword:"notPattern",params:{}}];
+validate89.errors = [{instancePath:instancePath+"/phoneNumber",schemaPath:"#/$defs/string/notPattern",keyword:"notPattern",params:{}}];
 return false;
 }
 }
@@ -3347,13 +3178,13 @@ let data1 = data.phone_number;
 const _errs6 = errors;
 const _errs7 = errors;
 if((typeof data1 !== "string") && (data1 !== null)){
-validate94.errors = [{instancePath:instancePath+"/phone_number",schemaPath:"#/$defs/string/type",keyword:"type",params:{type: schemaPart1}}];
+validate89.errors = [{instancePath:instancePath+"/phone_number",schemaPath:"#/$defs/string/type",keyword:"type",params:{type: schemaPart1}}];
 return false;
 }
 if(errors === _errs7){
 if(typeof data1 === "string"){
 if(!data1.isWellFormed()){
-validate94.errors = [{instancePath:instancePath+"/phone_number",schemaPath:"#/$defs/string/notPattern",keyword:"notPattern",params:{}}];
+validate89.errors = [{instancePath:instancePath+"/phone_number",schemaPath:"#/$defs/string/notPattern",keyword:"notPattern",params:{}}];
 return false;
 }
 }
@@ -3367,14 +3198,14 @@ var valid1 = true;
 }
 }
 }
-validate94.errors = vErrors;
+validate89.errors = vErrors;
 return errors === 0;
 }
-function validate97(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate92(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== null)){
-validate97.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: schemaPart0}}];
+validate92.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: schemaPart0}}];
 return false;
 }
 if(errors === 0){
@@ -3382,7 +3213,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 const _errs1 = errors;
 for(const key0 in data){
 if(!((((key0 === "tool") || (key0 === "action")) || (key0 === "inputParameters")) || (key0 === "input_parameters"))){
-validate97.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+validate92.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -3393,13 +3224,13 @@ let data0 = data.tool;
 const _errs2 = errors;
 const _errs3 = errors;
 if((typeof data0 !== "string") && (data0 !== null)){
-validate97.errors = [{instancePath:instancePath+"/tool",schemaPath:"#/$defs/string/type",keyword:"type",params:{type: schemaPart1}}];
+validate92.errors = [{instancePath:instancePath+"/tool",schemaPath:"#/$defs/string/type",keyword:"type",params:{type: schemaPart1}}];
 return false;
 }
 if(errors === _errs3){
 if(typeof data0 === "string"){
 if(!data0.isWellFormed()){
-validate97.errors = [{instancePath:instancePath+"/tool",schemaPath:"#/$defs/string/notPattern",keyword:"notPattern",params:{}}];
+validate92.errors = [{instancePath:instancePath+"/tool",schemaPath:"#/$defs/string/notPattern",keyword:"notPattern",params:{}}];
 return false;
 }
 }
@@ -3415,13 +3246,13 @@ let data1 = data.action;
 const _errs5 = errors;
 const _errs6 = errors;
 if((typeof data1 !== "string") && (data1 !== null)){
-validate97.errors = [{instancePath:instancePath+"/action",schemaPath:"#/$defs/string/type",keyword:"type",params:{type: schemaPart1}}];
+validate92.errors = [{instancePath:instancePath+"/action",schemaPath:"#/$defs/string/type",keyword:"type",params:{type: schemaPart1}}];
 return false;
 }
 if(errors === _errs6){
 if(typeof data1 === "string"){
 if(!data1.isWellFormed()){
-validate97.errors = [{instancePath:instancePath+"/action",schemaPath:"#/$defs/string/notPattern",keyword:"notPattern",params:{}}];
+validate92.errors = [{instancePath:instancePath+"/action",schemaPath:"#/$defs/string/notPattern",keyword:"notPattern",params:{}}];
 return false;
 }
 }
@@ -3436,7 +3267,7 @@ if(data.inputParameters !== undefined){
 let data2 = data.inputParameters;
 const _errs8 = errors;
 if((!(data2 && typeof data2 == "object" && !Array.isArray(data2))) && (data2 !== null)){
-validate97.errors = [{instancePath:instancePath+"/inputParameters",schemaPath:"#/$defs/google.protobuf.Struct/type",keyword:"type",params:{type: schemaPart0}}];
+validate92.errors = [{instancePath:instancePath+"/inputParameters",schemaPath:"#/$defs/google.protobuf.Struct/type",keyword:"type",params:{type: schemaPart0}}];
 return false;
 }
 var valid0 = _errs8 === errors;
@@ -3449,7 +3280,7 @@ if(data.input_parameters !== undefined){
 let data3 = data.input_parameters;
 const _errs11 = errors;
 if((!(data3 && typeof data3 == "object" && !Array.isArray(data3))) && (data3 !== null)){
-validate97.errors = [{instancePath:instancePath+"/input_parameters",schemaPath:"#/$defs/google.protobuf.Struct/type",keyword:"type",params:{type: schemaPart0}}];
+validate92.errors = [{instancePath:instancePath+"/input_parameters",schemaPath:"#/$defs/google.protobuf.Struct/type",keyword:"type",params:{type: schemaPart0}}];
 return false;
 }
 var valid0 = _errs11 === errors;
@@ -3463,10 +3294,10 @@ var valid0 = true;
 }
 }
 }
-validate97.errors = vErrors;
+validate92.errors = vErrors;
 return errors === 0;
 }
-function validate100(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate95(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
@@ -3549,7 +3380,7 @@ else {
 vErrors.push(err5);
 }
 errors++;
-validate100.errors = vErrors;
+validate95.errors = vErrors;
 return false;
 }
 else {
@@ -3563,7 +3394,7 @@ vErrors = null;
 }
 }
 }
-validate100.errors = vErrors;
+validate95.errors = vErrors;
 return errors === 0;
 }
 function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -3599,22 +3430,10 @@ set0 = set0 + 1;
 if(data["live_agent_handoff"] !== undefined && data["live_agent_handoff"] !== null){
 set0 = set0 + 1;
 }
-if(data["endInteraction"] !== undefined && data["endInteraction"] !== null){
-set0 = set0 + 1;
-}
-if(data["end_interaction"] !== undefined && data["end_interaction"] !== null){
-set0 = set0 + 1;
-}
 if(data["playAudio"] !== undefined && data["playAudio"] !== null){
 set0 = set0 + 1;
 }
 if(data["play_audio"] !== undefined && data["play_audio"] !== null){
-set0 = set0 + 1;
-}
-if(data["mixedAudio"] !== undefined && data["mixedAudio"] !== null){
-set0 = set0 + 1;
-}
-if(data["mixed_audio"] !== undefined && data["mixed_audio"] !== null){
 set0 = set0 + 1;
 }
 if(data["telephonyTransferCall"] !== undefined && data["telephonyTransferCall"] !== null){
@@ -3749,21 +3568,10 @@ var valid1 = true;
 }
 if(valid1){
 if(data.endInteraction !== undefined){
-let data8 = data.endInteraction;
 const _errs13 = errors;
-const _errs14 = errors;
-if((!(data8 && typeof data8 == "object" && !Array.isArray(data8))) && (data8 !== null)){
-validate74.errors = [{instancePath:instancePath+"/endInteraction",schemaPath:"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.EndInteraction/type",keyword:"type",params:{type: schemaPart0}}];
+if(data.endInteraction !== null){
+validate74.errors = [{instancePath:instancePath+"/endInteraction",schemaPath:"#/properties/endInteraction/type",keyword:"type",params:{type: "null"}}];
 return false;
-}
-if(errors === _errs14){
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-for(const key1 in data8){
-validate74.errors = [{instancePath:instancePath+"/endInteraction",schemaPath:"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.EndInteraction/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}}];
-return false;
-break;
-}
-}
 }
 var valid1 = _errs13 === errors;
 }
@@ -3772,21 +3580,22 @@ var valid1 = true;
 }
 if(valid1){
 if(data.end_interaction !== undefined){
-let data9 = data.end_interaction;
+const _errs15 = errors;
+if(data.end_interaction !== null){
+validate74.errors = [{instancePath:instancePath+"/end_interaction",schemaPath:"#/properties/end_interaction/type",keyword:"type",params:{type: "null"}}];
+return false;
+}
+var valid1 = _errs15 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.playAudio !== undefined){
 const _errs17 = errors;
-const _errs18 = errors;
-if((!(data9 && typeof data9 == "object" && !Array.isArray(data9))) && (data9 !== null)){
-validate74.errors = [{instancePath:instancePath+"/end_interaction",schemaPath:"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.EndInteraction/type",keyword:"type",params:{type: schemaPart0}}];
-return false;
-}
-if(errors === _errs18){
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-for(const key2 in data9){
-validate74.errors = [{instancePath:instancePath+"/end_interaction",schemaPath:"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.EndInteraction/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}}];
-return false;
-break;
-}
-}
+if(!(validate86(data.playAudio, {instancePath:instancePath+"/playAudio",parentData:data,parentDataProperty:"playAudio",rootData}))){
+vErrors = vErrors === null ? validate86.errors : vErrors.concat(validate86.errors);
+errors = vErrors.length;
 }
 var valid1 = _errs17 === errors;
 }
@@ -3794,11 +3603,35 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data.playAudio !== undefined){
-const _errs21 = errors;
-if(!(validate86(data.playAudio, {instancePath:instancePath+"/playAudio",parentData:data,parentDataProperty:"playAudio",rootData}))){
+if(data.play_audio !== undefined){
+const _errs18 = errors;
+if(!(validate86(data.play_audio, {instancePath:instancePath+"/play_audio",parentData:data,parentDataProperty:"play_audio",rootData}))){
 vErrors = vErrors === null ? validate86.errors : vErrors.concat(validate86.errors);
 errors = vErrors.length;
+}
+var valid1 = _errs18 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.mixedAudio !== undefined){
+const _errs19 = errors;
+if(data.mixedAudio !== null){
+validate74.errors = [{instancePath:instancePath+"/mixedAudio",schemaPath:"#/properties/mixedAudio/type",keyword:"type",params:{type: "null"}}];
+return false;
+}
+var valid1 = _errs19 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.mixed_audio !== undefined){
+const _errs21 = errors;
+if(data.mixed_audio !== null){
+validate74.errors = [{instancePath:instancePath+"/mixed_audio",schemaPath:"#/properties/mixed_audio/type",keyword:"type",params:{type: "null"}}];
+return false;
 }
 var valid1 = _errs21 === errors;
 }
@@ -3806,21 +3639,9 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data.play_audio !== undefined){
-const _errs22 = errors;
-if(!(validate86(data.play_audio, {instancePath:instancePath+"/play_audio",parentData:data,parentDataProperty:"play_audio",rootData}))){
-vErrors = vErrors === null ? validate86.errors : vErrors.concat(validate86.errors);
-errors = vErrors.length;
-}
-var valid1 = _errs22 === errors;
-}
-else {
-var valid1 = true;
-}
-if(valid1){
-if(data.mixedAudio !== undefined){
+if(data.telephonyTransferCall !== undefined){
 const _errs23 = errors;
-if(!(validate89(data.mixedAudio, {instancePath:instancePath+"/mixedAudio",parentData:data,parentDataProperty:"mixedAudio",rootData}))){
+if(!(validate89(data.telephonyTransferCall, {instancePath:instancePath+"/telephonyTransferCall",parentData:data,parentDataProperty:"telephonyTransferCall",rootData}))){
 vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
 errors = vErrors.length;
 }
@@ -3830,9 +3651,9 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data.mixed_audio !== undefined){
+if(data.telephony_transfer_call !== undefined){
 const _errs24 = errors;
-if(!(validate89(data.mixed_audio, {instancePath:instancePath+"/mixed_audio",parentData:data,parentDataProperty:"mixed_audio",rootData}))){
+if(!(validate89(data.telephony_transfer_call, {instancePath:instancePath+"/telephony_transfer_call",parentData:data,parentDataProperty:"telephony_transfer_call",rootData}))){
 vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
 errors = vErrors.length;
 }
@@ -3842,11 +3663,22 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data.telephonyTransferCall !== undefined){
+if(data.knowledgeInfoCard !== undefined){
+let data16 = data.knowledgeInfoCard;
 const _errs25 = errors;
-if(!(validate94(data.telephonyTransferCall, {instancePath:instancePath+"/telephonyTransferCall",parentData:data,parentDataProperty:"telephonyTransferCall",rootData}))){
-vErrors = vErrors === null ? validate94.errors : vErrors.concat(validate94.errors);
-errors = vErrors.length;
+const _errs26 = errors;
+if((!(data16 && typeof data16 == "object" && !Array.isArray(data16))) && (data16 !== null)){
+validate74.errors = [{instancePath:instancePath+"/knowledgeInfoCard",schemaPath:"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.KnowledgeInfoCard/type",keyword:"type",params:{type: schemaPart0}}];
+return false;
+}
+if(errors === _errs26){
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+for(const key1 in data16){
+validate74.errors = [{instancePath:instancePath+"/knowledgeInfoCard",schemaPath:"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.KnowledgeInfoCard/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}}];
+return false;
+break;
+}
+}
 }
 var valid1 = _errs25 === errors;
 }
@@ -3854,68 +3686,57 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data.telephony_transfer_call !== undefined){
-const _errs26 = errors;
-if(!(validate94(data.telephony_transfer_call, {instancePath:instancePath+"/telephony_transfer_call",parentData:data,parentDataProperty:"telephony_transfer_call",rootData}))){
-vErrors = vErrors === null ? validate94.errors : vErrors.concat(validate94.errors);
-errors = vErrors.length;
-}
-var valid1 = _errs26 === errors;
-}
-else {
-var valid1 = true;
-}
-if(valid1){
-if(data.knowledgeInfoCard !== undefined){
-let data16 = data.knowledgeInfoCard;
-const _errs27 = errors;
-const _errs28 = errors;
-if((!(data16 && typeof data16 == "object" && !Array.isArray(data16))) && (data16 !== null)){
-validate74.errors = [{instancePath:instancePath+"/knowledgeInfoCard",schemaPath:"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.KnowledgeInfoCard/type",keyword:"type",params:{type: schemaPart0}}];
-return false;
-}
-if(errors === _errs28){
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-for(const key3 in data16){
-validate74.errors = [{instancePath:instancePath+"/knowledgeInfoCard",schemaPath:"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.KnowledgeInfoCard/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3}}];
-return false;
-break;
-}
-}
-}
-var valid1 = _errs27 === errors;
-}
-else {
-var valid1 = true;
-}
-if(valid1){
 if(data.knowledge_info_card !== undefined){
 let data17 = data.knowledge_info_card;
-const _errs31 = errors;
-const _errs32 = errors;
+const _errs29 = errors;
+const _errs30 = errors;
 if((!(data17 && typeof data17 == "object" && !Array.isArray(data17))) && (data17 !== null)){
 validate74.errors = [{instancePath:instancePath+"/knowledge_info_card",schemaPath:"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.KnowledgeInfoCard/type",keyword:"type",params:{type: schemaPart0}}];
 return false;
 }
-if(errors === _errs32){
+if(errors === _errs30){
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
-for(const key4 in data17){
-validate74.errors = [{instancePath:instancePath+"/knowledge_info_card",schemaPath:"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.KnowledgeInfoCard/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4}}];
+for(const key2 in data17){
+validate74.errors = [{instancePath:instancePath+"/knowledge_info_card",schemaPath:"#/$defs/google.cloud.dialogflow.cx.v3.ResponseMessage.KnowledgeInfoCard/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}}];
 return false;
 break;
 }
 }
 }
-var valid1 = _errs31 === errors;
+var valid1 = _errs29 === errors;
 }
 else {
 var valid1 = true;
 }
 if(valid1){
 if(data.toolCall !== undefined){
+const _errs33 = errors;
+if(!(validate92(data.toolCall, {instancePath:instancePath+"/toolCall",parentData:data,parentDataProperty:"toolCall",rootData}))){
+vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs33 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.tool_call !== undefined){
+const _errs34 = errors;
+if(!(validate92(data.tool_call, {instancePath:instancePath+"/tool_call",parentData:data,parentDataProperty:"tool_call",rootData}))){
+vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs34 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.responseType !== undefined){
 const _errs35 = errors;
-if(!(validate97(data.toolCall, {instancePath:instancePath+"/toolCall",parentData:data,parentDataProperty:"toolCall",rootData}))){
-vErrors = vErrors === null ? validate97.errors : vErrors.concat(validate97.errors);
+if(!(validate95(data.responseType, {instancePath:instancePath+"/responseType",parentData:data,parentDataProperty:"responseType",rootData}))){
+vErrors = vErrors === null ? validate95.errors : vErrors.concat(validate95.errors);
 errors = vErrors.length;
 }
 var valid1 = _errs35 === errors;
@@ -3924,10 +3745,10 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data.tool_call !== undefined){
+if(data.response_type !== undefined){
 const _errs36 = errors;
-if(!(validate97(data.tool_call, {instancePath:instancePath+"/tool_call",parentData:data,parentDataProperty:"tool_call",rootData}))){
-vErrors = vErrors === null ? validate97.errors : vErrors.concat(validate97.errors);
+if(!(validate95(data.response_type, {instancePath:instancePath+"/response_type",parentData:data,parentDataProperty:"response_type",rootData}))){
+vErrors = vErrors === null ? validate95.errors : vErrors.concat(validate95.errors);
 errors = vErrors.length;
 }
 var valid1 = _errs36 === errors;
@@ -3936,39 +3757,15 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data.responseType !== undefined){
-const _errs37 = errors;
-if(!(validate100(data.responseType, {instancePath:instancePath+"/responseType",parentData:data,parentDataProperty:"responseType",rootData}))){
-vErrors = vErrors === null ? validate100.errors : vErrors.concat(validate100.errors);
-errors = vErrors.length;
-}
-var valid1 = _errs37 === errors;
-}
-else {
-var valid1 = true;
-}
-if(valid1){
-if(data.response_type !== undefined){
-const _errs38 = errors;
-if(!(validate100(data.response_type, {instancePath:instancePath+"/response_type",parentData:data,parentDataProperty:"response_type",rootData}))){
-vErrors = vErrors === null ? validate100.errors : vErrors.concat(validate100.errors);
-errors = vErrors.length;
-}
-var valid1 = _errs38 === errors;
-}
-else {
-var valid1 = true;
-}
-if(valid1){
 if(data.channel !== undefined){
 let data22 = data.channel;
-const _errs39 = errors;
-const _errs40 = errors;
+const _errs37 = errors;
+const _errs38 = errors;
 if((typeof data22 !== "string") && (data22 !== null)){
 validate74.errors = [{instancePath:instancePath+"/channel",schemaPath:"#/$defs/string/type",keyword:"type",params:{type: schemaPart1}}];
 return false;
 }
-if(errors === _errs40){
+if(errors === _errs38){
 if(typeof data22 === "string"){
 if(!data22.isWellFormed()){
 validate74.errors = [{instancePath:instancePath+"/channel",schemaPath:"#/$defs/string/notPattern",keyword:"notPattern",params:{}}];
@@ -3976,7 +3773,7 @@ return false;
 }
 }
 }
-var valid1 = _errs39 === errors;
+var valid1 = _errs37 === errors;
 }
 else {
 var valid1 = true;
@@ -4009,7 +3806,7 @@ var valid1 = true;
 validate74.errors = vErrors;
 return errors === 0;
 }
-function validate104(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate99(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
@@ -4092,7 +3889,7 @@ else {
 vErrors.push(err5);
 }
 errors++;
-validate104.errors = vErrors;
+validate99.errors = vErrors;
 return false;
 }
 else {
@@ -4106,7 +3903,7 @@ vErrors = null;
 }
 }
 }
-validate104.errors = vErrors;
+validate99.errors = vErrors;
 return errors === 0;
 }
 function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -4164,8 +3961,8 @@ var valid0 = true;
 if(valid0){
 if(data.mergeBehavior !== undefined){
 const _errs6 = errors;
-if(!(validate104(data.mergeBehavior, {instancePath:instancePath+"/mergeBehavior",parentData:data,parentDataProperty:"mergeBehavior",rootData}))){
-vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
+if(!(validate99(data.mergeBehavior, {instancePath:instancePath+"/mergeBehavior",parentData:data,parentDataProperty:"mergeBehavior",rootData}))){
+vErrors = vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs6 === errors;
@@ -4176,8 +3973,8 @@ var valid0 = true;
 if(valid0){
 if(data.merge_behavior !== undefined){
 const _errs7 = errors;
-if(!(validate104(data.merge_behavior, {instancePath:instancePath+"/merge_behavior",parentData:data,parentDataProperty:"merge_behavior",rootData}))){
-vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
+if(!(validate99(data.merge_behavior, {instancePath:instancePath+"/merge_behavior",parentData:data,parentDataProperty:"merge_behavior",rootData}))){
+vErrors = vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs7 === errors;
@@ -4193,7 +3990,7 @@ var valid0 = true;
 validate73.errors = vErrors;
 return errors === 0;
 }
-function validate112(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate107(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
@@ -4276,7 +4073,7 @@ else {
 vErrors.push(err5);
 }
 errors++;
-validate112.errors = vErrors;
+validate107.errors = vErrors;
 return false;
 }
 else {
@@ -4290,14 +4087,14 @@ vErrors = null;
 }
 }
 }
-validate112.errors = vErrors;
+validate107.errors = vErrors;
 return errors === 0;
 }
-function validate111(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate106(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== null)){
-validate111.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: schemaPart0}}];
+validate106.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: schemaPart0}}];
 return false;
 }
 if(errors === 0){
@@ -4305,7 +4102,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 const _errs1 = errors;
 for(const key0 in data){
 if(!(((((((key0 === "displayName") || (key0 === "display_name")) || (key0 === "required")) || (key0 === "state")) || (key0 === "value")) || (key0 === "justCollected")) || (key0 === "just_collected"))){
-validate111.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+validate106.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -4316,13 +4113,13 @@ let data0 = data.displayName;
 const _errs2 = errors;
 const _errs3 = errors;
 if((typeof data0 !== "string") && (data0 !== null)){
-validate111.errors = [{instancePath:instancePath+"/displayName",schemaPath:"#/$defs/string/type",keyword:"type",params:{type: schemaPart1}}];
+validate106.errors = [{instancePath:instancePath+"/displayName",schemaPath:"#/$defs/string/type",keyword:"type",params:{type: schemaPart1}}];
 return false;
 }
 if(errors === _errs3){
 if(typeof data0 === "string"){
 if(!data0.isWellFormed()){
-validate111.errors = [{instancePath:instancePath+"/displayName",schemaPath:"#/$defs/string/notPattern",keyword:"notPattern",params:{}}];
+validate106.errors = [{instancePath:instancePath+"/displayName",schemaPath:"#/$defs/string/notPattern",keyword:"notPattern",params:{}}];
 return false;
 }
 }
@@ -4338,13 +4135,13 @@ let data1 = data.display_name;
 const _errs5 = errors;
 const _errs6 = errors;
 if((typeof data1 !== "string") && (data1 !== null)){
-validate111.errors = [{instancePath:instancePath+"/display_name",schemaPath:"#/$defs/string/type",keyword:"type",params:{type: schemaPart1}}];
+validate106.errors = [{instancePath:instancePath+"/display_name",schemaPath:"#/$defs/string/type",keyword:"type",params:{type: schemaPart1}}];
 return false;
 }
 if(errors === _errs6){
 if(typeof data1 === "string"){
 if(!data1.isWellFormed()){
-validate111.errors = [{instancePath:instancePath+"/display_name",schemaPath:"#/$defs/string/notPattern",keyword:"notPattern",params:{}}];
+validate106.errors = [{instancePath:instancePath+"/display_name",schemaPath:"#/$defs/string/notPattern",keyword:"notPattern",params:{}}];
 return false;
 }
 }
@@ -4359,7 +4156,7 @@ if(data.required !== undefined){
 let data2 = data.required;
 const _errs8 = errors;
 if((typeof data2 !== "boolean") && (data2 !== null)){
-validate111.errors = [{instancePath:instancePath+"/required",schemaPath:"#/properties/required/type",keyword:"type",params:{type: schemaPart5}}];
+validate106.errors = [{instancePath:instancePath+"/required",schemaPath:"#/properties/required/type",keyword:"type",params:{type: schemaPart5}}];
 return false;
 }
 var valid0 = _errs8 === errors;
@@ -4370,8 +4167,8 @@ var valid0 = true;
 if(valid0){
 if(data.state !== undefined){
 const _errs10 = errors;
-if(!(validate112(data.state, {instancePath:instancePath+"/state",parentData:data,parentDataProperty:"state",rootData}))){
-vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
+if(!(validate107(data.state, {instancePath:instancePath+"/state",parentData:data,parentDataProperty:"state",rootData}))){
+vErrors = vErrors === null ? validate107.errors : vErrors.concat(validate107.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs10 === errors;
@@ -4392,7 +4189,7 @@ if(data.justCollected !== undefined){
 let data5 = data.justCollected;
 const _errs12 = errors;
 if((typeof data5 !== "boolean") && (data5 !== null)){
-validate111.errors = [{instancePath:instancePath+"/justCollected",schemaPath:"#/properties/justCollected/type",keyword:"type",params:{type: schemaPart5}}];
+validate106.errors = [{instancePath:instancePath+"/justCollected",schemaPath:"#/properties/justCollected/type",keyword:"type",params:{type: schemaPart5}}];
 return false;
 }
 var valid0 = _errs12 === errors;
@@ -4405,7 +4202,7 @@ if(data.just_collected !== undefined){
 let data6 = data.just_collected;
 const _errs14 = errors;
 if((typeof data6 !== "boolean") && (data6 !== null)){
-validate111.errors = [{instancePath:instancePath+"/just_collected",schemaPath:"#/properties/just_collected/type",keyword:"type",params:{type: schemaPart5}}];
+validate106.errors = [{instancePath:instancePath+"/just_collected",schemaPath:"#/properties/just_collected/type",keyword:"type",params:{type: schemaPart5}}];
 return false;
 }
 var valid0 = _errs14 === errors;
@@ -4422,14 +4219,14 @@ var valid0 = true;
 }
 }
 }
-validate111.errors = vErrors;
+validate106.errors = vErrors;
 return errors === 0;
 }
-function validate110(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate105(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== null)){
-validate110.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: schemaPart0}}];
+validate105.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: schemaPart0}}];
 return false;
 }
 if(errors === 0){
@@ -4437,7 +4234,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 const _errs1 = errors;
 for(const key0 in data){
 if(!((key0 === "parameterInfo") || (key0 === "parameter_info"))){
-validate110.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+validate105.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -4447,7 +4244,7 @@ if(data.parameterInfo !== undefined){
 let data0 = data.parameterInfo;
 const _errs2 = errors;
 if((!(Array.isArray(data0))) && (data0 !== null)){
-validate110.errors = [{instancePath:instancePath+"/parameterInfo",schemaPath:"#/properties/parameterInfo/type",keyword:"type",params:{type: schemaPart6}}];
+validate105.errors = [{instancePath:instancePath+"/parameterInfo",schemaPath:"#/properties/parameterInfo/type",keyword:"type",params:{type: schemaPart6}}];
 return false;
 }
 if(errors === _errs2){
@@ -4458,11 +4255,11 @@ for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 const _errs4 = errors;
 if(!(data1 && typeof data1 == "object" && !Array.isArray(data1))){
-validate110.errors = [{instancePath:instancePath+"/parameterInfo/" + i0,schemaPath:"#/properties/parameterInfo/items/type",keyword:"type",params:{type: "object"}}];
+validate105.errors = [{instancePath:instancePath+"/parameterInfo/" + i0,schemaPath:"#/properties/parameterInfo/items/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
-if(!(validate111(data1, {instancePath:instancePath+"/parameterInfo/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate111.errors : vErrors.concat(validate111.errors);
+if(!(validate106(data1, {instancePath:instancePath+"/parameterInfo/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
 errors = vErrors.length;
 }
 var valid1 = _errs4 === errors;
@@ -4482,7 +4279,7 @@ if(data.parameter_info !== undefined){
 let data2 = data.parameter_info;
 const _errs6 = errors;
 if((!(Array.isArray(data2))) && (data2 !== null)){
-validate110.errors = [{instancePath:instancePath+"/parameter_info",schemaPath:"#/properties/parameter_info/type",keyword:"type",params:{type: schemaPart6}}];
+validate105.errors = [{instancePath:instancePath+"/parameter_info",schemaPath:"#/properties/parameter_info/type",keyword:"type",params:{type: schemaPart6}}];
 return false;
 }
 if(errors === _errs6){
@@ -4493,11 +4290,11 @@ for(let i1=0; i1<len1; i1++){
 let data3 = data2[i1];
 const _errs8 = errors;
 if(!(data3 && typeof data3 == "object" && !Array.isArray(data3))){
-validate110.errors = [{instancePath:instancePath+"/parameter_info/" + i1,schemaPath:"#/properties/parameter_info/items/type",keyword:"type",params:{type: "object"}}];
+validate105.errors = [{instancePath:instancePath+"/parameter_info/" + i1,schemaPath:"#/properties/parameter_info/items/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
-if(!(validate111(data3, {instancePath:instancePath+"/parameter_info/" + i1,parentData:data2,parentDataProperty:i1,rootData}))){
-vErrors = vErrors === null ? validate111.errors : vErrors.concat(validate111.errors);
+if(!(validate106(data3, {instancePath:instancePath+"/parameter_info/" + i1,parentData:data2,parentDataProperty:i1,rootData}))){
+vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
 errors = vErrors.length;
 }
 var valid2 = _errs8 === errors;
@@ -4516,14 +4313,14 @@ var valid0 = true;
 }
 }
 }
-validate110.errors = vErrors;
+validate105.errors = vErrors;
 return errors === 0;
 }
-function validate109(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate104(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== null)){
-validate109.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: schemaPart0}}];
+validate104.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: schemaPart0}}];
 return false;
 }
 if(errors === 0){
@@ -4531,7 +4328,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 const _errs1 = errors;
 for(const key0 in data){
 if(!((((((key0 === "currentPage") || (key0 === "current_page")) || (key0 === "displayName")) || (key0 === "display_name")) || (key0 === "formInfo")) || (key0 === "form_info"))){
-validate109.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+validate104.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -4542,13 +4339,13 @@ let data0 = data.currentPage;
 const _errs2 = errors;
 const _errs3 = errors;
 if((typeof data0 !== "string") && (data0 !== null)){
-validate109.errors = [{instancePath:instancePath+"/currentPage",schemaPath:"#/$defs/string/type",keyword:"type",params:{type: schemaPart1}}];
+validate104.errors = [{instancePath:instancePath+"/currentPage",schemaPath:"#/$defs/string/type",keyword:"type",params:{type: schemaPart1}}];
 return false;
 }
 if(errors === _errs3){
 if(typeof data0 === "string"){
 if(!data0.isWellFormed()){
-validate109.errors = [{instancePath:instancePath+"/currentPage",schemaPath:"#/$defs/string/notPattern",keyword:"notPattern",params:{}}];
+validate104.errors = [{instancePath:instancePath+"/currentPage",schemaPath:"#/$defs/string/notPattern",keyword:"notPattern",params:{}}];
 return false;
 }
 }
@@ -4564,13 +4361,13 @@ let data1 = data.current_page;
 const _errs5 = errors;
 const _errs6 = errors;
 if((typeof data1 !== "string") && (data1 !== null)){
-validate109.errors = [{instancePath:instancePath+"/current_page",schemaPath:"#/$defs/string/type",keyword:"type",params:{type: schemaPart1}}];
+validate104.errors = [{instancePath:instancePath+"/current_page",schemaPath:"#/$defs/string/type",keyword:"type",params:{type: schemaPart1}}];
 return false;
 }
 if(errors === _errs6){
 if(typeof data1 === "string"){
 if(!data1.isWellFormed()){
-validate109.errors = [{instancePath:instancePath+"/current_page",schemaPath:"#/$defs/string/notPattern",keyword:"notPattern",params:{}}];
+validate104.errors = [{instancePath:instancePath+"/current_page",schemaPath:"#/$defs/string/notPattern",keyword:"notPattern",params:{}}];
 return false;
 }
 }
@@ -4586,13 +4383,13 @@ let data2 = data.displayName;
 const _errs8 = errors;
 const _errs9 = errors;
 if((typeof data2 !== "string") && (data2 !== null)){
-validate109.errors = [{instancePath:instancePath+"/displayName",schemaPath:"#/$defs/string/type",keyword:"type",params:{type: schemaPart1}}];
+validate104.errors = [{instancePath:instancePath+"/displayName",schemaPath:"#/$defs/string/type",keyword:"type",params:{type: schemaPart1}}];
 return false;
 }
 if(errors === _errs9){
 if(typeof data2 === "string"){
 if(!data2.isWellFormed()){
-validate109.errors = [{instancePath:instancePath+"/displayName",schemaPath:"#/$defs/string/notPattern",keyword:"notPattern",params:{}}];
+validate104.errors = [{instancePath:instancePath+"/displayName",schemaPath:"#/$defs/string/notPattern",keyword:"notPattern",params:{}}];
 return false;
 }
 }
@@ -4608,13 +4405,13 @@ let data3 = data.display_name;
 const _errs11 = errors;
 const _errs12 = errors;
 if((typeof data3 !== "string") && (data3 !== null)){
-validate109.errors = [{instancePath:instancePath+"/display_name",schemaPath:"#/$defs/string/type",keyword:"type",params:{type: schemaPart1}}];
+validate104.errors = [{instancePath:instancePath+"/display_name",schemaPath:"#/$defs/string/type",keyword:"type",params:{type: schemaPart1}}];
 return false;
 }
 if(errors === _errs12){
 if(typeof data3 === "string"){
 if(!data3.isWellFormed()){
-validate109.errors = [{instancePath:instancePath+"/display_name",schemaPath:"#/$defs/string/notPattern",keyword:"notPattern",params:{}}];
+validate104.errors = [{instancePath:instancePath+"/display_name",schemaPath:"#/$defs/string/notPattern",keyword:"notPattern",params:{}}];
 return false;
 }
 }
@@ -4627,8 +4424,8 @@ var valid0 = true;
 if(valid0){
 if(data.formInfo !== undefined){
 const _errs14 = errors;
-if(!(validate110(data.formInfo, {instancePath:instancePath+"/formInfo",parentData:data,parentDataProperty:"formInfo",rootData}))){
-vErrors = vErrors === null ? validate110.errors : vErrors.concat(validate110.errors);
+if(!(validate105(data.formInfo, {instancePath:instancePath+"/formInfo",parentData:data,parentDataProperty:"formInfo",rootData}))){
+vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs14 === errors;
@@ -4639,8 +4436,8 @@ var valid0 = true;
 if(valid0){
 if(data.form_info !== undefined){
 const _errs15 = errors;
-if(!(validate110(data.form_info, {instancePath:instancePath+"/form_info",parentData:data,parentDataProperty:"form_info",rootData}))){
-vErrors = vErrors === null ? validate110.errors : vErrors.concat(validate110.errors);
+if(!(validate105(data.form_info, {instancePath:instancePath+"/form_info",parentData:data,parentDataProperty:"form_info",rootData}))){
+vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs15 === errors;
@@ -4656,14 +4453,14 @@ var valid0 = true;
 }
 }
 }
-validate109.errors = vErrors;
+validate104.errors = vErrors;
 return errors === 0;
 }
-function validate120(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate115(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== null)){
-validate120.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: schemaPart0}}];
+validate115.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: schemaPart0}}];
 return false;
 }
 if(errors === 0){
@@ -4671,7 +4468,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 const _errs1 = errors;
 for(const key0 in data){
 if(!((key0 === "session") || (key0 === "parameters"))){
-validate120.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+validate115.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -4682,13 +4479,13 @@ let data0 = data.session;
 const _errs2 = errors;
 const _errs3 = errors;
 if((typeof data0 !== "string") && (data0 !== null)){
-validate120.errors = [{instancePath:instancePath+"/session",schemaPath:"#/$defs/string/type",keyword:"type",params:{type: schemaPart1}}];
+validate115.errors = [{instancePath:instancePath+"/session",schemaPath:"#/$defs/string/type",keyword:"type",params:{type: schemaPart1}}];
 return false;
 }
 if(errors === _errs3){
 if(typeof data0 === "string"){
 if(!data0.isWellFormed()){
-validate120.errors = [{instancePath:instancePath+"/session",schemaPath:"#/$defs/string/notPattern",keyword:"notPattern",params:{}}];
+validate115.errors = [{instancePath:instancePath+"/session",schemaPath:"#/$defs/string/notPattern",keyword:"notPattern",params:{}}];
 return false;
 }
 }
@@ -4703,7 +4500,7 @@ if(data.parameters !== undefined){
 let data1 = data.parameters;
 const _errs5 = errors;
 if((!(data1 && typeof data1 == "object" && !Array.isArray(data1))) && (data1 !== null)){
-validate120.errors = [{instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: schemaPart0}}];
+validate115.errors = [{instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: schemaPart0}}];
 return false;
 }
 if(errors === _errs5){
@@ -4732,7 +4529,7 @@ else {
 vErrors.push(err1);
 }
 errors++;
-validate120.errors = vErrors;
+validate115.errors = vErrors;
 return false;
 break;
 }
@@ -4757,7 +4554,7 @@ var valid0 = true;
 }
 }
 }
-validate120.errors = vErrors;
+validate115.errors = vErrors;
 return errors === 0;
 }
 function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -4823,8 +4620,8 @@ var valid1 = true;
 if(valid1){
 if(data.pageInfo !== undefined){
 const _errs5 = errors;
-if(!(validate109(data.pageInfo, {instancePath:instancePath+"/pageInfo",parentData:data,parentDataProperty:"pageInfo",rootData}))){
-vErrors = vErrors === null ? validate109.errors : vErrors.concat(validate109.errors);
+if(!(validate104(data.pageInfo, {instancePath:instancePath+"/pageInfo",parentData:data,parentDataProperty:"pageInfo",rootData}))){
+vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
 errors = vErrors.length;
 }
 var valid1 = _errs5 === errors;
@@ -4835,8 +4632,8 @@ var valid1 = true;
 if(valid1){
 if(data.page_info !== undefined){
 const _errs6 = errors;
-if(!(validate109(data.page_info, {instancePath:instancePath+"/page_info",parentData:data,parentDataProperty:"page_info",rootData}))){
-vErrors = vErrors === null ? validate109.errors : vErrors.concat(validate109.errors);
+if(!(validate104(data.page_info, {instancePath:instancePath+"/page_info",parentData:data,parentDataProperty:"page_info",rootData}))){
+vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
 errors = vErrors.length;
 }
 var valid1 = _errs6 === errors;
@@ -4847,8 +4644,8 @@ var valid1 = true;
 if(valid1){
 if(data.sessionInfo !== undefined){
 const _errs7 = errors;
-if(!(validate120(data.sessionInfo, {instancePath:instancePath+"/sessionInfo",parentData:data,parentDataProperty:"sessionInfo",rootData}))){
-vErrors = vErrors === null ? validate120.errors : vErrors.concat(validate120.errors);
+if(!(validate115(data.sessionInfo, {instancePath:instancePath+"/sessionInfo",parentData:data,parentDataProperty:"sessionInfo",rootData}))){
+vErrors = vErrors === null ? validate115.errors : vErrors.concat(validate115.errors);
 errors = vErrors.length;
 }
 var valid1 = _errs7 === errors;
@@ -4859,8 +4656,8 @@ var valid1 = true;
 if(valid1){
 if(data.session_info !== undefined){
 const _errs8 = errors;
-if(!(validate120(data.session_info, {instancePath:instancePath+"/session_info",parentData:data,parentDataProperty:"session_info",rootData}))){
-vErrors = vErrors === null ? validate120.errors : vErrors.concat(validate120.errors);
+if(!(validate115(data.session_info, {instancePath:instancePath+"/session_info",parentData:data,parentDataProperty:"session_info",rootData}))){
+vErrors = vErrors === null ? validate115.errors : vErrors.concat(validate115.errors);
 errors = vErrors.length;
 }
 var valid1 = _errs8 === errors;

@@ -6,6 +6,8 @@ export interface FieldHint {
   proto: string;
   type: string;
   cardinality?: 'repeated' | 'map';
+  /** Dialogflow fills it and ignores it in a webhook response (`google.api.field_behavior`). */
+  outputOnly?: true;
 }
 
 /** A message: its fields, and its oneofs by member JSON names. */
@@ -139,7 +141,8 @@ export const messageHints: Readonly<Record<string, MessageHint>> = {
       {
         "json": "endInteraction",
         "proto": "end_interaction",
-        "type": "google.cloud.dialogflow.cx.v3.ResponseMessage.EndInteraction"
+        "type": "google.cloud.dialogflow.cx.v3.ResponseMessage.EndInteraction",
+        "outputOnly": true
       },
       {
         "json": "playAudio",
@@ -149,7 +152,8 @@ export const messageHints: Readonly<Record<string, MessageHint>> = {
       {
         "json": "mixedAudio",
         "proto": "mixed_audio",
-        "type": "google.cloud.dialogflow.cx.v3.ResponseMessage.MixedAudio"
+        "type": "google.cloud.dialogflow.cx.v3.ResponseMessage.MixedAudio",
+        "outputOnly": true
       },
       {
         "json": "telephonyTransferCall",
@@ -240,7 +244,12 @@ export const messageHints: Readonly<Record<string, MessageHint>> = {
   "google.cloud.dialogflow.cx.v3.ResponseMessage.Text": {
     "fields": [
       {"json": "text", "proto": "text", "type": "string", "cardinality": "repeated"},
-      {"json": "allowPlaybackInterruption", "proto": "allow_playback_interruption", "type": "bool"}
+      {
+        "json": "allowPlaybackInterruption",
+        "proto": "allow_playback_interruption",
+        "type": "bool",
+        "outputOnly": true
+      }
     ],
     "oneofs": []
   },
@@ -252,7 +261,12 @@ export const messageHints: Readonly<Record<string, MessageHint>> = {
     "fields": [
       {"json": "text", "proto": "text", "type": "string"},
       {"json": "ssml", "proto": "ssml", "type": "string"},
-      {"json": "allowPlaybackInterruption", "proto": "allow_playback_interruption", "type": "bool"}
+      {
+        "json": "allowPlaybackInterruption",
+        "proto": "allow_playback_interruption",
+        "type": "bool",
+        "outputOnly": true
+      }
     ],
     "oneofs": [{"name": "source", "members": ["text", "ssml"]}]
   },
@@ -264,7 +278,12 @@ export const messageHints: Readonly<Record<string, MessageHint>> = {
   "google.cloud.dialogflow.cx.v3.ResponseMessage.PlayAudio": {
     "fields": [
       {"json": "audioUri", "proto": "audio_uri", "type": "string"},
-      {"json": "allowPlaybackInterruption", "proto": "allow_playback_interruption", "type": "bool"}
+      {
+        "json": "allowPlaybackInterruption",
+        "proto": "allow_playback_interruption",
+        "type": "bool",
+        "outputOnly": true
+      }
     ],
     "oneofs": []
   },
@@ -310,7 +329,12 @@ export const messageHints: Readonly<Record<string, MessageHint>> = {
     "fields": [
       {"json": "audio", "proto": "audio", "type": "bytes"},
       {"json": "uri", "proto": "uri", "type": "string"},
-      {"json": "allowPlaybackInterruption", "proto": "allow_playback_interruption", "type": "bool"}
+      {
+        "json": "allowPlaybackInterruption",
+        "proto": "allow_playback_interruption",
+        "type": "bool",
+        "outputOnly": true
+      }
     ],
     "oneofs": [{"name": "content", "members": ["audio", "uri"]}]
   },
@@ -567,13 +591,19 @@ export const messageHints: Readonly<Record<string, MessageHint>> = {
         "type": "google.cloud.dialogflow.v2.Intent.Message.Platform",
         "cardinality": "repeated"
       },
-      {"json": "rootFollowupIntentName", "proto": "root_followup_intent_name", "type": "string"},
+      {
+        "json": "rootFollowupIntentName",
+        "proto": "root_followup_intent_name",
+        "type": "string",
+        "outputOnly": true
+      },
       {"json": "parentFollowupIntentName", "proto": "parent_followup_intent_name", "type": "string"},
       {
         "json": "followupIntentInfo",
         "proto": "followup_intent_info",
         "type": "google.cloud.dialogflow.v2.Intent.FollowupIntentInfo",
-        "cardinality": "repeated"
+        "cardinality": "repeated",
+        "outputOnly": true
       }
     ],
     "oneofs": []
@@ -755,7 +785,7 @@ export const messageHints: Readonly<Record<string, MessageHint>> = {
   },
   "google.cloud.dialogflow.v2.Intent.TrainingPhrase": {
     "fields": [
-      {"json": "name", "proto": "name", "type": "string"},
+      {"json": "name", "proto": "name", "type": "string", "outputOnly": true},
       {"json": "type", "proto": "type", "type": "google.cloud.dialogflow.v2.Intent.TrainingPhrase.Type"},
       {
         "json": "parts",

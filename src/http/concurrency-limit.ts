@@ -1,23 +1,21 @@
-import { withFinally } from '../ops/with-finally.js';
-import { OverloadedError } from '../errors.js';
-import { errorResult, type HttpResult } from './http-result.js';
-
 /**
- * Bounds the webhook calls in progress. Past the bound a call is answered at once with 503 and
- * `Retry-After`, before its body is read, so a flood costs little and what is running finishes.
+ * Bounds the webhook calls in progress on one server. A call takes a slot once its body is in,
+ * so slow senders (which node's request timeout ends with 408) never hold the slots that
+ * complete calls need; past the bound a call is answered at once with 503 and `Retry-After`.
  */
 export class ConcurrencyLimit {
   private active = 0;
 
   constructor(readonly max: number) {}
 
-  run(work: () => Promise<HttpResult>): Promise<HttpResult> {
-    if (this.active >= this.max) return Promise.resolve(errorResult(new OverloadedError(), { 'retry-after': '1' }));
+  /** Takes a slot; false when all are taken. */
+  enter(): boolean {
+    if (this.active >= this.max) return false;
     this.active++;
-    return withFinally(work, this.leave);
+    return true;
   }
 
-  private readonly leave = (): void => {
+  leave(): void {
     this.active--;
-  };
+  }
 }

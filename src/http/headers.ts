@@ -1,4 +1,5 @@
-import type { Headers } from '../turn/turn-context.js';
+/** Request headers as the library sees them: lower-case names, one string each (normalizeHeaders makes them). */
+export type Headers = Readonly<Record<string, string | undefined>>;
 
 /** Headers as adapters get them: node's IncomingHttpHeaders, a fetch Headers, or a plain object. */
 export type HeadersInput =

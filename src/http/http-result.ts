@@ -1,4 +1,4 @@
-import type { FulfillerError } from '../errors.js';
+import { FulfillerError, InternalError } from '../errors.js';
 
 /** What every adapter writes to the wire: status, headers and a body. */
 export interface HttpResult {
@@ -10,13 +10,20 @@ export interface HttpResult {
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** A JSON answer. */
-export function jsonResult(status: number, body: string, headers: Record<string, string> = {}): HttpResult {
+export function jsonResult(status: number, body: string, headers: Readonly<Record<string, string>> = {}): HttpResult {
   const all: Record<string, string> = { 'content-type': JSON_TYPE };
-  for (const name of Object.keys(headers)) all[name] = headers[name]!; // not a spread: see withRoute in core/run-turn.ts
+  for (const name of Object.keys(headers)) all[name] = headers[name]!; // not a spread: see WebhookCall.answered in core/webhook-call.ts
   return { status, headers: all, body };
 }
 
-/** The JSON error answer for a coded error: its code, message and field path, nothing else. */
-export function errorResult(error: FulfillerError, headers: Record<string, string> = {}): HttpResult {
-  return jsonResult(error.status, JSON.stringify(error.toJSON()), headers);
+/**
+ * The one mapping from an error to what the caller receives. A coded error answers with its
+ * status, its own headers (`Allow`, `Retry-After`, …) and `{ error: { code, message, path } }`;
+ * anything else is a bug, answered as ERR_INTERNAL without a word of its message (the caller of
+ * this logs it). `headers` are added (the request id).
+ */
+export function errorResult(error: unknown, headers?: Readonly<Record<string, string>>): HttpResult {
+  const coded = error instanceof FulfillerError ? error : new InternalError();
+  const all = headers === undefined ? coded.headers : { ...coded.headers, ...headers };
+  return jsonResult(coded.status, JSON.stringify(coded.toJSON()), all);
 }

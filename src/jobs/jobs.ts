@@ -1,5 +1,5 @@
-import { builtins } from '../ops/builtins.js';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { sleep, systemClock, timeoutSignal, type Clock } from '../base/clock.js';
+import { builtins } from '../runtime/builtins.js';
 import { JobInterruptedError } from '../errors.js';
 import type { Logger } from '../logging/logger.js';
 import type { Store } from '../store/store.js';
@@ -49,12 +49,12 @@ export class Jobs {
   private readonly running = new Map<string, Running>();
   private readonly store: Store;
   private readonly logger: Logger;
-  private readonly now: () => number;
+  private readonly clock: Clock;
 
-  constructor(options: { store: Store; logger: Logger; now?: () => number }) {
+  constructor(options: { store: Store; logger: Logger; clock?: Clock }) {
     this.store = options.store;
     this.logger = options.logger;
-    this.now = options.now ?? Date.now;
+    this.clock = options.clock ?? systemClock;
   }
 
   /**
@@ -67,7 +67,7 @@ export class Jobs {
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const keys = this.keys(owner, key);
     const id = builtins.crypto().randomUUID();
-    const startedAt = this.now();
+    const startedAt = this.clock.now();
     // The run lock makes "already running" hold across instances; it outlives a lost run by a little.
     if (!(await this.store.setIfAbsent(keys.lock, id, timeoutMs + LOST_AFTER_MS))) {
       return (await this.get<T>(owner, key)) ?? { status: 'running', startedAt };
@@ -75,7 +75,7 @@ export class Jobs {
     const record: JobRecord = { id, status: 'running', startedAt, timeoutAt: startedAt + timeoutMs };
     await this.store.set(keys.state, JSON.stringify(record), timeoutMs + LOST_AFTER_MS + ttlMs);
     const controller = new AbortController();
-    const run = { key, keys, record, ttlMs, store: this.store, log: owner.log ?? this.logger, now: this.now };
+    const run = { key, keys, record, ttlMs, store: this.store, log: owner.log ?? this.logger, clock: this.clock };
     const done = runJob(run, work, controller);
     this.running.set(keys.state, { controller, done });
     void done.finally(() => this.running.delete(keys.state));
@@ -85,7 +85,7 @@ export class Jobs {
   /** The job `key` of this conversation, or undefined when there is none (or it has expired). */
   async get<T = unknown>(owner: JobOwner, key: string): Promise<JobState<T> | undefined> {
     const record = parseRecord(await this.store.get(this.keys(owner, key).state));
-    return record === undefined ? undefined : toState<T>(record, this.now());
+    return record === undefined ? undefined : toState<T>(record, this.clock.now());
   }
 
   /**
@@ -93,14 +93,14 @@ export class Jobs {
    * its state then: a turn can answer with the result when it is quick, "still working" when not.
    */
   async wait<T = unknown>(owner: JobOwner, key: string, ms: number): Promise<JobState<T> | undefined> {
-    const until = this.now() + ms;
+    const until = this.clock.now() + ms;
     const local = this.running.get(this.keys(owner, key).state);
-    const stop = AbortSignal.any([AbortSignal.timeout(Math.max(0, ms)), ...(owner.signal === undefined ? [] : [owner.signal])]);
+    const stop = AbortSignal.any([timeoutSignal(this.clock, ms), ...(owner.signal === undefined ? [] : [owner.signal])]);
     if (local !== undefined) await Promise.race([local.done, aborted(stop)]);
     for (;;) {
       const state = await this.get<T>(owner, key);
-      if (state?.status !== 'running' || stop.aborted || this.now() >= until) return state;
-      await sleep(Math.min(POLL_MS, until - this.now()), undefined, { signal: stop }).catch(() => undefined);
+      if (state?.status !== 'running' || stop.aborted || this.clock.now() >= until) return state;
+      await sleep(this.clock, Math.min(POLL_MS, until - this.clock.now()), stop).catch(() => undefined);
     }
   }
 
@@ -120,7 +120,7 @@ export class Jobs {
    */
   async drain(ms: number): Promise<void> {
     const all = (): Promise<unknown> => Promise.all([...this.running.values()].map((job) => job.done));
-    await Promise.race([all(), sleep(ms, undefined, { ref: false })]);
+    await Promise.race([all(), sleep(this.clock, ms)]);
     for (const job of this.running.values()) job.controller.abort(new JobInterruptedError());
     await all();
   }

@@ -1,6 +1,7 @@
+import type { Clock } from '../base/clock.js';
 import { JobResultError, JobTimeoutError } from '../errors.js';
 import type { Logger } from '../logging/logger.js';
-import { traced } from '../ops/tracing.js';
+import { traced } from '../telemetry/tracing.js';
 import type { Store } from '../store/store.js';
 import { failureOf, parseRecord, type JobRecord, type JobState } from './job-state.js';
 
@@ -15,7 +16,7 @@ export interface JobRun {
   ttlMs: number;
   store: Store;
   log: Logger;
-  now: () => number;
+  clock: Clock;
 }
 
 /**
@@ -23,20 +24,20 @@ export interface JobRun {
  * timeout), and records that end in the store for later turns. Never rejects.
  */
 export async function runJob<T>(run: JobRun, work: JobWork<T>, controller: AbortController): Promise<void> {
-  const { key, record, log, now } = run;
+  const { key, record, log, clock } = run;
   const timeoutMs = record.timeoutAt - record.startedAt;
-  const timer = setTimeout(() => controller.abort(new JobTimeoutError(timeoutMs)), timeoutMs);
-  timer.unref(); // a running job keeps the process alive by its own I/O, not by its timeout
+  const timer = clock.setTimer(() => controller.abort(new JobTimeoutError(timeoutMs)), timeoutMs);
+  timer.keepAlive(false); // a running job keeps the process alive by its own I/O, not by its timeout
   let state: JobState;
   try {
     const result = await traced('fulfiller.job', { 'fulfiller.job.key': key }, () => untilAborted(work, controller.signal));
-    state = { status: 'done', result: plainData(result), startedAt: record.startedAt, finishedAt: now() };
+    state = { status: 'done', result: plainData(result), startedAt: record.startedAt, finishedAt: clock.now() };
     log.info({ job: key, ms: state.finishedAt - record.startedAt }, 'job done');
   } catch (error) {
-    state = { status: 'failed', error: failureOf(error), startedAt: record.startedAt, finishedAt: now() };
+    state = { status: 'failed', error: failureOf(error), startedAt: record.startedAt, finishedAt: clock.now() };
     log.warn({ job: key, code: state.error.code, err: { message: state.error.message } }, 'job failed: a later turn will hear about it');
   } finally {
-    clearTimeout(timer);
+    timer.cancel();
   }
   await recordEnd(run, state).catch((error: unknown) =>
     log.error({ job: key, err: failureOf(error) }, 'could not record the end of a job: later turns will see it as running until it counts as lost'),

@@ -1,5 +1,6 @@
 import { InvalidOptionError } from '../errors.js';
-import { isoTime, jsonMembers, redact } from '../ops/log-format.js';
+import { isoTime, jsonMembers, redact } from './log-format.js';
+import { lineBufferFor } from './line-buffer.js';
 import type { Logger } from './logger.js';
 
 /** Where whole lines go: a line buffer on stdout, or a test's capture. */
@@ -64,4 +65,14 @@ export class JsonLineLogger implements Logger {
   private write(head: string, fields: Record<string, unknown>, message: string): void {
     this.sink.write(`${head}${isoTime()}${this.bound}${jsonMembers(redact(fields))},"message":${JSON.stringify(message)}}\n`);
   }
+}
+
+/**
+ * The default logger: JSON lines on stdout at `LOG_LEVEL` (silent under tests unless asked), for
+ * Cloud Logging, personal data redacted. Lines are written in order at the end of each event-loop
+ * turn and at exit, by the process itself (no worker thread), so none is lost when it exits.
+ * Throws ERR_INVALID_OPTION for a level it does not know.
+ */
+export function createDefaultLogger(level: string): Logger {
+  return new JsonLineLogger(lineBufferFor(1), level);
 }

@@ -41,8 +41,4 @@ export interface Link {
 }
 
 /** One neutral rich item, as recorded on the turn. */
-export type RichItem =
-  | { type: 'chips'; chips: Chip[] }
-  | { type: 'card'; card: Card }
-  | { type: 'image'; image: Image }
-  | { type: 'link'; link: Link };
+export type RichItem = { type: 'chips'; chips: Chip[] } | { type: 'card'; card: Card } | { type: 'image'; image: Image } | { type: 'link'; link: Link };

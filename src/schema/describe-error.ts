@@ -1,9 +1,21 @@
-import { messageHints } from '../generated/schema-hints.js';
-import type { SchemaValidationError } from '../generated/validators.js';
+import type { SchemaHints, SchemaValidationError } from '../generated/validators.js';
 import { closestName } from './closest-name.js';
 import { explainMismatch } from './expectation.js';
 import { appendKey, locate, type Location } from './locate.js';
-import type { SchemaIssue } from './validate.js';
+
+/** One problem: where (`queryResult.outputContexts[0].lifespanCount`, '' for the root) and what. */
+export interface SchemaIssue {
+  path: string;
+  message: string;
+  /**
+   * `'output-only'`: a response sets a field that the protos mark output only
+   * (`endInteraction`, `mixedAudio`, `allowPlaybackInterruption`). Google's parser takes it,
+   * but Dialogflow ignores it, so the handler does not get what it asked for;
+   * `withoutOutputOnlyFields()` removes such fields. Absent for an issue that makes the
+   * document invalid.
+   */
+  kind?: 'output-only';
+}
 
 /**
  * Turns the errors of a failed precompiled validation into one readable issue. The validators
@@ -11,39 +23,44 @@ import type { SchemaIssue } from './validate.js';
  * their own error after those of their branches), so the last error is the one to explain.
  * The message comes from the field layout at the error's path, not from the schema keyword.
  */
-export function describeError(errors: readonly SchemaValidationError[] | null | undefined, rootMessage: string, data: unknown): SchemaIssue {
+export function describeError(
+  errors: readonly SchemaValidationError[] | null | undefined,
+  hints: SchemaHints,
+  rootMessage: string,
+  data: unknown,
+): SchemaIssue {
   // Errors raised inside `not` are empty objects: they never explain anything.
   const cause = (errors ?? []).findLast((error) => typeof error.keyword === 'string');
   if (cause === undefined) return { path: '', message: 'does not match the schema' };
-  const at = locate(rootMessage, data, cause.instancePath);
+  const at = locate(hints, rootMessage, data, cause.instancePath);
   switch (cause.keyword) {
     case 'additionalProperties':
-      return unknownField(at, String(cause.params['additionalProperty']));
+      return unknownField(hints, at, String(cause.params['additionalProperty']));
     case 'oneOf':
     case 'atMostOneSet': // the schema's oneof rules, as the validators compile them
-      return oneofClash(at);
+      return oneofClash(hints, at);
     case 'propertyNames':
       return {
         path: appendKey(at.path, String(cause.params['propertyName'])),
         message: 'map keys must not contain unpaired UTF-16 surrogates (was text cut inside an emoji?)',
       };
     default:
-      return { path: at.path, message: explainMismatch(at.slot, at.value) };
+      return { path: at.path, message: explainMismatch(hints, at.slot, at.value) };
   }
 }
 
-function unknownField(at: Location, key: string): SchemaIssue {
-  const known = messageHints[at.slot.type]?.fields.map((field) => field.json) ?? [];
+function unknownField(hints: SchemaHints, at: Location, key: string): SchemaIssue {
+  const known = hints.messages[at.slot.type]?.fields.map((field) => field.json) ?? [];
   const guess = closestName(key, known);
   const hint = guess !== undefined ? `did you mean "${guess}"?` : `expected one of ${known.join(', ')}`;
   return { path: appendKey(at.path, key), message: `unknown field "${key}" (${hint})` };
 }
 
 /** Names the oneof that has two members set, and the keys that set them. */
-function oneofClash(at: Location): SchemaIssue {
+function oneofClash(hints: SchemaHints, at: Location): SchemaIssue {
   const object = (at.value ?? {}) as Record<string, unknown>;
-  const fields = messageHints[at.slot.type]?.fields ?? [];
-  for (const oneof of messageHints[at.slot.type]?.oneofs ?? []) {
+  const fields = hints.messages[at.slot.type]?.fields ?? [];
+  for (const oneof of hints.messages[at.slot.type]?.oneofs ?? []) {
     const keys = fields.filter((f) => oneof.members.includes(f.json)).flatMap((f) => [...new Set([f.json, f.proto])]);
     const set = keys.filter((key) => object[key] !== undefined && object[key] !== null);
     if (set.length > 1) {

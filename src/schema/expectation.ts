@@ -1,4 +1,4 @@
-import { enumHints, messageHints } from '../generated/schema-hints.js';
+import type { SchemaHints } from '../generated/validators.js';
 import type { Slot } from './locate.js';
 
 const SCALARS: Readonly<Record<string, string>> = {
@@ -16,21 +16,21 @@ const SCALARS: Readonly<Record<string, string>> = {
  * Why `value` does not fit `slot`, in words for people who know JSON but not JSON Schema or
  * protobuf: "must be a whole number (int32) from -2147483648 to 2147483647, not 2.5".
  */
-export function explainMismatch(slot: Slot, value: unknown): string {
+export function explainMismatch(hints: SchemaHints, slot: Slot, value: unknown): string {
   if (value === null && slot.container === 'list') return 'must not be null (a list cannot contain null)';
   if (value === null && slot.container === 'map') return 'must not be null (the values of this map cannot be null)';
   if (slot.type === 'string' && typeof value === 'string' && slot.shape === 'value') {
     return 'must not contain unpaired UTF-16 surrogates (was text cut inside an emoji?)';
   }
-  return `${expectation(slot)}, not ${describeValue(value)}`;
+  return `${expectation(hints, slot)}, not ${describeValue(value)}`;
 }
 
-function expectation(slot: Slot): string {
+function expectation(hints: SchemaHints, slot: Slot): string {
   if (slot.shape === 'list') return 'must be a list';
   if (slot.shape === 'map') return 'must be an object mapping names to values';
-  const enumValues = enumHints[slot.type];
+  const enumValues = hints.enums[slot.type];
   if (enumValues !== undefined) return `must be one of ${enumValues.join(', ')}`;
-  if (messageHints[slot.type] !== undefined) return 'must be an object';
+  if (hints.messages[slot.type] !== undefined) return 'must be an object';
   return SCALARS[slot.type] ?? 'has the wrong type';
 }
 

@@ -1,4 +1,4 @@
-import { messageHints } from '../generated/schema-hints.js';
+import type { SchemaHints } from '../generated/validators.js';
 
 /**
  * What the schema expects at one position of a document: a value of `type` (a scalar, a
@@ -20,7 +20,7 @@ export interface Location {
 }
 
 /** Follows an ajv instance path (a JSON pointer) through `data` and the message layout. */
-export function locate(rootMessage: string, data: unknown, pointer: string): Location {
+export function locate(hints: SchemaHints, rootMessage: string, data: unknown, pointer: string): Location {
   let slot: Slot = { type: rootMessage, shape: 'value' };
   let value = data;
   let path = '';
@@ -31,7 +31,7 @@ export function locate(rootMessage: string, data: unknown, pointer: string): Loc
       path += `[${segment}]`;
     } else {
       path = appendKey(path, segment);
-      slot = slot.shape === 'map' ? { type: slot.type, shape: 'value', container: 'map' } : fieldSlot(slot.type, segment);
+      slot = slot.shape === 'map' ? { type: slot.type, shape: 'value', container: 'map' } : fieldSlot(hints, slot.type, segment);
     }
   }
   return { slot, value, path };
@@ -44,8 +44,8 @@ export function appendKey(path: string, key: string): string {
 }
 
 /** The slot of the field a key names (by JSON or proto name, as Google's parser looks it up). */
-function fieldSlot(message: string, key: string): Slot {
-  const field = messageHints[message]?.fields.find((f) => f.json === key || f.proto === key);
+function fieldSlot(hints: SchemaHints, message: string, key: string): Slot {
+  const field = hints.messages[message]?.fields.find((f) => f.json === key || f.proto === key);
   // No hint: an undocumented request field or the inside of a Struct; nothing is checked there.
   if (field === undefined) return { type: 'google.protobuf.Value', shape: 'value' };
   return { type: field.type, shape: field.cardinality === 'repeated' ? 'list' : field.cardinality === 'map' ? 'map' : 'value' };

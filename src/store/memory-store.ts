@@ -1,4 +1,4 @@
-import type { Clock } from '../core/options.js';
+import { systemClock, type Clock } from '../base/clock.js';
 import type { Store } from './store.js';
 
 interface Entry {
@@ -17,7 +17,7 @@ export class MemoryStore implements Store {
 
   constructor(options: { maxEntries?: number; clock?: Clock } = {}) {
     this.maxEntries = options.maxEntries ?? 10_000;
-    this.clock = options.clock ?? { now: () => Date.now() };
+    this.clock = options.clock ?? systemClock;
   }
 
   async get(key: string): Promise<string | undefined> {

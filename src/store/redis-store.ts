@@ -1,4 +1,4 @@
-import { importModule } from '../ops/import-module.js';
+import { importModule } from '../runtime/import-module.js';
 import type { ConnectionOptions } from 'node:tls';
 import type { Redis } from 'ioredis';
 import { InvalidOptionError, StoreUnavailableError } from '../errors.js';

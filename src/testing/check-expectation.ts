@@ -1,7 +1,7 @@
 import type { JsonValue } from '../generated/types.js';
 import type { ContextExpectation, Expectation } from './fixture.js';
 import { diffJson } from './json-diff.js';
-import { jsonEqual } from './json-object.js';
+import { jsonEqual } from '../base/json-object.js';
 import type { Reply } from './reply.js';
 
 /** One expectation that does not hold: what was checked, what it should be, what it is. */

@@ -23,10 +23,7 @@ export function toRequest(input: RequestInput): JsonObject {
  *
  *   fixtureDocument({ request: cxRequest('order.status').params({ customer_id: '12345' }), expect: { textContains: 'A-1003' } })
  */
-export function fixtureDocument(
-  turns: TurnInput | readonly TurnInput[],
-  options: { name?: string; headers?: Record<string, string> } = {},
-): JsonObject {
+export function fixtureDocument(turns: TurnInput | readonly TurnInput[], options: { name?: string; headers?: Record<string, string> } = {}): JsonObject {
   const head: JsonObject = {};
   if (options.name !== undefined) head.name = options.name;
   if (options.headers !== undefined) head.headers = options.headers;

@@ -1,6 +1,6 @@
-import type { Dialect } from '../dialects/detect.js';
 import type { JsonObject, JsonValue } from '../generated/types.js';
-import type { RedactOptions } from './redact.js';
+import type { RedactOptions } from '../recording/redact.js';
+import type { Dialect } from '../base/dialect.js';
 
 /** A CX form parameter's state, as a webhook response reports it. */
 export type FormState = 'EMPTY' | 'INVALID' | 'FILLED';

@@ -6,7 +6,9 @@
  *   const reply = await testClient(app).send(cxRequest('order.status').params({ customer_id: '12345' }));
  *   expect(reply.text).toContain('A-1003');
  *
- * A separate entry point so that none of it loads in production.
+ * A separate entry point for what it offers, not for what loads: the package is one bundle
+ * (scripts/bundle.mjs, docs/architecture.md), so importing it costs no extra module, and the
+ * webhook path never runs any of it.
  */
 export { testClient, loadTestClient, expectReply, TestClient, Conversation } from './test-client.js';
 export { cxRequest, CxRequestBuilder, CX_TEST_AGENT } from './cx-request-builder.js';
@@ -27,6 +29,39 @@ export { appTarget, urlTarget, type ReplayTarget, type UrlTargetOptions } from '
 export { authHeaders, replayAuthFromEnv, type ReplayAuth } from './replay-auth.js';
 export { junitReport, type ReportEntry } from './junit-report.js';
 
-export { createRecorder, type Recorder, type RecordOptions } from './recorder.js';
-export { normalizeRecording, RECORDED_SESSION, type NormalizedCall } from './normalize-recording.js';
-export { redactJson, personalValues, type RedactOptions } from './redact.js';
+export { fakeClock, FakeClock } from './fake-clock.js';
+export { loadApp, setupApp, type AppModule } from '../app/load-app.js';
+export { createRecorder, type Recorder, type RecordOptions } from '../recording/recorder.js';
+export { normalizeRecording, RECORDED_SESSION, type NormalizedCall } from '../recording/normalize-recording.js';
+export { redactJson, personalValues, type RedactOptions } from '../recording/redact.js';
+
+export { readAgent, type ReadAgentOptions } from '../agent/read-agent.js';
+export type { ExportLimits } from '../agent/export-limits.js';
+export type {
+  AgentModel,
+  AgentFlow,
+  AgentPage,
+  AgentRoute,
+  AgentRouteGroup,
+  AgentEventHandler,
+  AgentFormParameter,
+  AgentFulfillment,
+  AgentIntent,
+  AgentIntentParameter,
+  AgentEntityType,
+  AgentWebhook,
+  WebhookAuth,
+  CallSite,
+  CallSiteKind,
+  PageRef,
+  AgentLocation,
+} from '../agent/agent-model.js';
+export { lintAgent, type LintOptions, type LintReport } from '../lint/lint-agent.js';
+export type { LintFinding, Severity } from '../lint/lint-finding.js';
+export { LINT_RULES, type LintRule } from '../lint/lint-rules.js';
+export { parseLintConfig, type LintConfig, type IgnoreEntry } from '../lint/lint-config.js';
+export { agentTypes, type AgentTypesOptions } from '../types/agent-types.js';
+export { agentCoverage, type CoverageReport, type SiteCoverage, type SentRequest } from '../agent/coverage.js';
+export { formatCoverage, coverageJson } from '../agent/format-coverage.js';
+export { checkAgainstAgent } from './agent-checks.js';
+export { selectWebhooks, type WebhookSelection } from '../agent/select-webhooks.js';

@@ -1,5 +1,5 @@
 import { appendKey } from '../schema/locate.js';
-import { isJsonObject, jsonEqual } from './json-object.js';
+import { isJsonObject, jsonEqual } from '../base/json-object.js';
 
 /** One place where two JSON values differ; `undefined` on a side means the field is absent there. */
 export interface Difference {

@@ -1,4 +1,5 @@
 import { dirname } from 'node:path';
+import { xml } from '../base/xml-text.js';
 
 /** One replayed fixture, as a report shows it. */
 export interface ReportEntry {
@@ -33,19 +34,12 @@ export function junitReport(entries: readonly ReportEntry[], options: { name?: s
     }
     const { kind, message, details } = entry.problem;
     const type = kind === 'failure' ? 'ExpectationMismatch' : 'FixtureError';
-    lines.push(`    <testcase ${attributes}>`, `      <${kind} message="${xml(message)}" type="${type}">${xml(details.join('\n'))}</${kind}>`, '    </testcase>');
+    lines.push(
+      `    <testcase ${attributes}>`,
+      `      <${kind} message="${xml(message)}" type="${type}">${xml(details.join('\n'))}</${kind}>`,
+      '    </testcase>',
+    );
   }
   lines.push('  </testsuite>', '</testsuites>', '');
   return lines.join('\n');
-}
-
-/** Text safe inside XML attributes and elements; characters XML 1.0 cannot hold are dropped. */
-function xml(text: string): string {
-  return text
-    .replace(/[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
 }

@@ -1,9 +1,9 @@
-import type { Dialect } from '../dialects/detect.js';
 import { closestName } from '../schema/closest-name.js';
 import { validateSchema } from '../schema/validate.js';
 import type { ContextExpectation, Expectation, FormState } from './fixture.js';
-import { isJsonObject } from './json-object.js';
+import { isJsonObject } from '../base/json-object.js';
 import { check, named, type Fail } from './shape.js';
+import type { Dialect } from '../base/dialect.js';
 
 const COMMON = ['status', 'texts', 'textContains', 'textMatches', 'params', 'response'];
 const ONLY: Record<Dialect, readonly string[]> = { cx: ['targetPage', 'targetFlow', 'form'], es: ['contexts'] };

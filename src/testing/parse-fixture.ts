@@ -1,14 +1,15 @@
-import { detectDialect, type Dialect } from '../dialects/detect.js';
+import { detectDialect } from '../dialects/detect.js';
 import { FulfillerError, InvalidFixtureError } from '../errors.js';
 import type { JsonObject } from '../generated/types.js';
 import { closestName } from '../schema/closest-name.js';
 import { validateSchema } from '../schema/validate.js';
 import { placeholders } from './captures.js';
 import type { Fixture, FixtureTurn } from './fixture.js';
-import { isJsonObject } from './json-object.js';
+import { isJsonObject } from '../base/json-object.js';
 import { parseExpectation } from './parse-expectation.js';
-import type { RedactOptions } from './redact.js';
+import type { RedactOptions } from '../recording/redact.js';
 import { check, named, type Fail } from './shape.js';
+import type { Dialect } from '../base/dialect.js';
 
 const TURN_KEYS = ['name', 'request', 'headers', 'expect', 'capture', 'waitMs', 'retryMs'];
 const CONVERSATION_KEYS = ['name', 'description', 'note', 'headers', 'redact', 'turns'];

@@ -1,4 +1,4 @@
-import { builtins } from '../ops/builtins.js';
+import { builtins } from '../runtime/builtins.js';
 import { sign } from '../auth/standard-webhooks.js';
 
 /** The credentials replay sends, as Dialogflow would be configured to send them. */

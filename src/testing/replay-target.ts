@@ -1,7 +1,8 @@
-import type { Fulfiller } from '../core/fulfiller.js';
+import type { Fulfiller } from '../app/fulfiller.js';
 import type { HttpResult } from '../http/http-result.js';
 import { authHeaders, type ReplayAuth } from './replay-auth.js';
 import { DEFAULT_SESSION_CONTEXT } from './reply.js';
+import { TargetUnreachableError } from '../errors.js';
 
 /** Where replayed requests go: an app in this process, or a webhook over HTTP. */
 export interface ReplayTarget {
@@ -45,10 +46,12 @@ export function urlTarget(url: string, options: UrlTargetOptions = {}): ReplayTa
         });
       } catch (error) {
         const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-        throw new Error(`cannot reach ${url}: ${cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error))}`);
+        throw new TargetUnreachableError(url, cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error)));
       }
       const responseHeaders: Record<string, string> = {};
-      response.headers.forEach((value, name) => (responseHeaders[name] = value));
+      response.headers.forEach((value, name) => {
+        responseHeaders[name] = value;
+      });
       return { status: response.status, headers: responseHeaders, body: await response.text() };
     },
   };

@@ -1,8 +1,9 @@
-import type { Dialect } from '../dialects/detect.js';
 import type { JsonObject, JsonValue } from '../generated/types.js';
 import type { HttpResult } from '../http/http-result.js';
-import { field, isJsonObject } from './json-object.js';
+import { field, isJsonObject } from '../base/json-object.js';
 import { contextId } from './session-simulator.js';
+import type { Dialect } from '../base/dialect.js';
+import { DEFAULT_SESSION_CONTEXT } from '../dialects/es/es-turn.js';
 
 /** An ES context in an answer. */
 export interface ContextOut {
@@ -36,8 +37,7 @@ export interface Reply {
   form: Record<string, string>;
 }
 
-/** The ES context that carries session parameters, unless the app says otherwise. */
-export const DEFAULT_SESSION_CONTEXT = 'fulfiller_session';
+export { DEFAULT_SESSION_CONTEXT };
 
 /** Reads an HTTP answer to `request` into a Reply. */
 export function toReply(dialect: Dialect, request: JsonObject, result: HttpResult, sessionContext = DEFAULT_SESSION_CONTEXT): Reply {
@@ -80,7 +80,10 @@ function readContexts(reply: Reply, request: JsonObject, response: JsonObject, s
     reply.sessionReplaced = true;
     const after = out.lifespanCount > 0 ? out.parameters : {};
     const before = objectOf(
-      field(listOf(field(request, 'queryResult', 'outputContexts')).find((c) => contextId(field(c, 'name')) === sessionContext), 'parameters'),
+      field(
+        listOf(field(request, 'queryResult', 'outputContexts')).find((c) => contextId(field(c, 'name')) === sessionContext),
+        'parameters',
+      ),
     );
     for (const [name, value] of Object.entries(after)) reply.params[name] = value;
     for (const name of Object.keys(before)) if (!Object.hasOwn(after, name)) reply.params[name] = null;

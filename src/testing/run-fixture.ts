@@ -1,17 +1,17 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import type { Dialect } from '../dialects/detect.js';
 import type { JsonObject } from '../generated/types.js';
 import type { HttpResult } from '../http/http-result.js';
 import { validateSchema } from '../schema/validate.js';
 import { captureFrom, fillCaptures, fillExpectation } from './captures.js';
 import { checkExpectation, type Mismatch } from './check-expectation.js';
 import type { Fixture, FixtureTurn } from './fixture.js';
-import { isJsonObject } from './json-object.js';
-import { redactJson } from './redact.js';
+import { isJsonObject } from '../base/json-object.js';
+import { redactJson } from '../recording/redact.js';
 import type { ReplayTarget } from './replay-target.js';
-import { routeOf } from './route-of.js';
+import { routeOf } from '../recording/route-of.js';
 import { toReply, type Reply } from './reply.js';
 import { SessionSimulator } from './session-simulator.js';
+import type { Dialect } from '../base/dialect.js';
 
 /** What happened on one turn. */
 export interface TurnOutcome {

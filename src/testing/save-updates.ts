@@ -53,8 +53,11 @@ function withExpectations(document: JsonObject, expectations: (Expectation | und
   const set = (target: JsonObject, expect: Expectation | undefined): void => {
     if (expect !== undefined) target.expect = expect as JsonObject;
   };
-  if (Array.isArray(next.turns)) next.turns.forEach((turn, i) => set(turn as JsonObject, expectations[i]));
-  else set(next, expectations[0]);
+  if (Array.isArray(next.turns)) {
+    next.turns.forEach((turn, i) => {
+      set(turn as JsonObject, expectations[i]);
+    });
+  } else set(next, expectations[0]);
   return next;
 }
 

@@ -1,7 +1,7 @@
-import type { Dialect } from '../dialects/detect.js';
 import { contextId as idOfContextName } from '../dialects/es/contexts.js';
 import type { JsonObject, JsonValue } from '../generated/types.js';
-import { cloneJson, field, isJsonObject } from './json-object.js';
+import { cloneJson, field, isJsonObject } from '../base/json-object.js';
+import type { Dialect } from '../base/dialect.js';
 
 /** An active ES context: its id, the turns it has left, its parameters. */
 export interface ActiveContext {

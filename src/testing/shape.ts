@@ -1,6 +1,6 @@
-import type { Dialect } from '../dialects/detect.js';
 import { withoutPlaceholders } from './captures.js';
-import { isJsonObject } from './json-object.js';
+import { isJsonObject } from '../base/json-object.js';
+import type { Dialect } from '../base/dialect.js';
 
 /** Reports a mistake at a field path; never returns. */
 export type Fail = (path: string, message: string) => never;
@@ -29,7 +29,9 @@ export const check = {
   /** One regular expression, or a list of them: each must compile. */
   regexList(value: unknown, at: string, fail: Fail): string[] {
     const list = typeof value === 'string' ? [value] : check.strings(value, at, fail);
-    list.forEach((source, i) => compiles(source, Array.isArray(value) ? `${at}[${i}]` : at, fail));
+    list.forEach((source, i) => {
+      compiles(source, Array.isArray(value) ? `${at}[${i}]` : at, fail);
+    });
     return list;
   },
   /** Names to regular expressions (capture patterns). */

@@ -1,6 +1,6 @@
-import type { Fulfiller } from '../core/fulfiller.js';
-import type { FulfillerOptions } from '../core/options.js';
-import { loadApp } from '../cli/load-app.js';
+import type { Fulfiller } from '../app/fulfiller.js';
+import type { FulfillerOptions } from '../app/options.js';
+import { loadApp } from '../app/load-app.js';
 import { detectDialect } from '../dialects/detect.js';
 import type { JsonObject } from '../generated/types.js';
 import { formatIssues, validateSchema } from '../schema/validate.js';
@@ -12,6 +12,9 @@ import type { ReplayAuth } from './replay-auth.js';
 import { appTarget, type ReplayTarget } from './replay-target.js';
 import { toReply, type Reply } from './reply.js';
 import { SessionSimulator, type SessionState } from './session-simulator.js';
+import { ExpectationError, InvalidResponseError } from '../errors.js';
+import type { AgentModel } from '../agent/agent-model.js';
+import { agentCoverage, type CoverageReport, type SentRequest } from '../agent/coverage.js';
 
 /**
  * Sends requests to an app in this process and gives back what the user would see. Every answer
@@ -24,8 +27,12 @@ import { SessionSimulator, type SessionState } from './session-simulator.js';
 export class TestClient {
   private readonly target: ReplayTarget;
   private readonly headers: Record<string, string>;
+  private readonly sent: SentRequest[] = [];
 
-  constructor(readonly app: Fulfiller, options: { auth?: ReplayAuth; headers?: Record<string, string> } = {}) {
+  constructor(
+    readonly app: Fulfiller,
+    options: { auth?: ReplayAuth; headers?: Record<string, string> } = {},
+  ) {
     this.target = appTarget(app, options.auth);
     this.headers = { 'content-type': 'application/json', ...options.headers };
   }
@@ -43,14 +50,25 @@ export class TestClient {
   /** Sends a request exactly as given and reads the answer (used by conversations after carrying state). */
   async exchange(request: JsonObject): Promise<Reply> {
     const dialect = detectDialect(request);
+    this.sent.push({ dialect, request });
     const result = await this.target.send(JSON.stringify(request), this.headers);
     if (result.status === 200) {
       const check = validateSchema(dialect, 'response', JSON.parse(result.body));
       if (!check.ok) {
-        throw new Error(`the app answered with an invalid ${dialect.toUpperCase()} WebhookResponse: ${formatIssues(check.issues)}\n${result.body}`);
+        throw new InvalidResponseError(`${formatIssues(check.issues)} (the app answered: ${result.body.slice(0, 2000)})`, check.issues[0]!.path);
       }
     }
     return toReply(dialect, request, result, this.target.sessionContext);
+  }
+
+  /**
+   * Which webhook call sites of `agent` the requests sent so far exercise (CX: the same tag from
+   * one of the site's pages; ES: the same intent), as `fulfiller replay --coverage` counts them.
+   *
+   *   expect(client.coverage(await readAgent('agent/cx')).percent).toBe(100);
+   */
+  coverage(agent: AgentModel, options: { webhooks?: readonly string[] } = {}): CoverageReport {
+    return agentCoverage(agent, this.sent, options);
   }
 }
 
@@ -96,5 +114,5 @@ export async function loadTestClient(file: string, options: FulfillerOptions = {
 export function expectReply(reply: Reply, expectation: Expectation): void {
   const mismatches = checkExpectation(expectation, reply);
   if (mismatches.length === 0) return;
-  throw new Error(`the answer does not meet the expectation:\n${mismatches.flatMap((m) => describeMismatch(m, '  ')).join('\n')}`);
+  throw new ExpectationError(mismatches.flatMap((m) => describeMismatch(m, '  ')).join('\n'));
 }

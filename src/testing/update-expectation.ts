@@ -21,7 +21,10 @@ export function updateExpectation(expect: Expectation | undefined, reply: Reply,
         break;
       case 'textContains':
       case 'textMatches':
-        next[key] = keepHolding(next[key], mismatches.filter((m) => m.what === key).map((m) => m.expected));
+        next[key] = keepHolding(
+          next[key],
+          mismatches.filter((m) => m.what === key).map((m) => m.expected),
+        );
         if (next[key] === undefined) delete next[key];
         next.texts ??= [...reply.texts];
         break;

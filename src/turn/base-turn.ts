@@ -1,25 +1,25 @@
 import type { Caller } from '../auth/verifier.js';
+import type { AppTypes, ParamsOf } from '../base/app-types.js';
 import type { JsonObject } from '../generated/types.js';
 import type { DeferOptions, JobWork } from '../jobs/jobs.js';
 import type { JobState } from '../jobs/job-state.js';
 import type { Logger } from '../logging/logger.js';
 import type { Card, Chip, Image, Link, RichItem } from '../responses/rich.js';
 import type { Params } from './params.js';
-import type { Headers, TurnContext } from './turn-context.js';
+import type { Headers } from '../http/headers.js';
+import type { TurnContext } from './turn-context.js';
 
 /**
  * One webhook call, seen the same way for CX and ES. Handlers read the request through the
  * neutral getters and answer with `say()` and the rich builders; `turn.platform` narrows to the
  * dialect's own turn for everything else. `Target` is where a message goes: a CX channel or
- * an ES platform.
+ * an ES platform. `T` is what the compiler knows of the agent (`createFulfiller<Agent>()`).
  */
-export abstract class BaseTurn<Request, Response, Target extends object> {
+export abstract class BaseTurn<Request, Response, Target extends object, T extends AppTypes = AppTypes> {
   /** The typed WebhookRequest as received. */
   readonly request: Request;
   readonly requestId: string;
   private readonly context: TurnContext;
-  /** A logger bound to this request (request id, session, dialect). */
-  readonly log: Logger;
   /** Request headers, lower-case names. */
   readonly headers: Headers;
   /** Who called, as the app's `auth` verified it (`{ scheme: 'google-id-token', id: email }`); undefined without auth. */
@@ -27,7 +27,7 @@ export abstract class BaseTurn<Request, Response, Target extends object> {
   /** Scratch space for middleware to hand data to handlers. */
   readonly locals: Record<string, unknown> = {};
   /** Session parameters: read through, written as a tracked diff. */
-  abstract readonly params: Params;
+  abstract readonly params: Params<ParamsOf<T>>;
 
   private sealed = false;
   private outputs = 0;
@@ -36,9 +36,13 @@ export abstract class BaseTurn<Request, Response, Target extends object> {
     this.request = request;
     this.requestId = context.requestId;
     this.context = context;
-    this.log = context.log;
     this.headers = context.headers;
     this.caller = context.caller;
+  }
+
+  /** A logger bound to this request (request id, session, dialect). */
+  get log(): Logger {
+    return this.context.log;
   }
 
   /** Aborted when the time budget runs out: pass it to fetch() and database calls. */

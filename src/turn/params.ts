@@ -1,15 +1,22 @@
+import type { AnyParams } from '../base/app-types.js';
 import type { JsonValue } from '../generated/types.js';
 
 /** A source of parameters as the request has it: absent sources are skipped. */
 type Source = Readonly<Record<string, JsonValue>> | null | undefined;
 
+/** Any name, for an app that does not know its agent; none beyond its names for one that does. */
+type AnyName<N extends string> = string extends N ? string : never;
+/** Every parameter at once. */
+type ParamsObject<P> = string extends keyof P ? Record<string, JsonValue> : Partial<P>;
+
 /**
  * Session parameters as a handler sees them: read through a list of sources (highest priority
  * first), written as a tracked diff that the dialect turns into its wire form (CX: session
  * parameters with `null` to delete; ES: the session context). Dialogflow's "not given" values
- * (`""`, `[]`, `null`) read as unset, so a read falls through to the next source.
+ * (`""`, `[]`, `null`) read as unset, so a read falls through to the next source. `P` types the
+ * names and values when the app knows its agent (`createFulfiller<Agent>()`).
  */
-export class Params {
+export class Params<P extends AnyParams = AnyParams, N extends string = keyof P & string> {
   private list: readonly Readonly<Record<string, JsonValue>>[] | undefined;
   private readonly diff = new Map<string, JsonValue | undefined>();
 
@@ -28,10 +35,12 @@ export class Params {
   }
 
   /** The current value, or undefined when unset (a deleted parameter reads as undefined). */
-  get<V extends JsonValue = JsonValue>(name: string): V | undefined {
-    if (this.diff.has(name)) return this.diff.get(name) as V | undefined;
+  get<K extends N>(name: K): P[K] | undefined;
+  get<V extends JsonValue = JsonValue>(name: AnyName<N>): V | undefined;
+  get(name: string): JsonValue | undefined {
+    if (this.diff.has(name)) return this.diff.get(name);
     for (const source of this.from) {
-      if (Object.hasOwn(source, name) && !blank(source[name])) return source[name] as V;
+      if (Object.hasOwn(source, name) && !blank(source[name])) return source[name];
     }
     return undefined;
   }
@@ -40,38 +49,40 @@ export class Params {
    * The value as text: strings as they are, numbers and booleans converted (so `12345` from
    * a @sys.number entity reads as "12345"), anything else undefined.
    */
-  string(name: string): string | undefined {
-    const value = this.get(name);
+  string(name: N | AnyName<N>): string | undefined {
+    const value = this.read(name);
     if (typeof value === 'string') return value;
     if (typeof value === 'number' || typeof value === 'boolean') return String(value);
     return undefined;
   }
 
   /** The value as a finite number (numeric strings converted), or undefined. */
-  number(name: string): number | undefined {
-    const value = this.get(name);
+  number(name: N | AnyName<N>): number | undefined {
+    const value = this.read(name);
     const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
     return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
   }
 
-  has(name: string): boolean {
-    return this.get(name) !== undefined;
+  has(name: N | AnyName<N>): boolean {
+    return this.read(name) !== undefined;
   }
 
   /** Sets a parameter for the rest of the session. `undefined` or `null` deletes it. */
+  set<K extends N>(name: K, value: P[K] | null | undefined): this;
+  set(name: AnyName<N>, value: JsonValue | undefined): this;
   set(name: string, value: JsonValue | undefined): this {
     this.diff.set(name, value === null ? undefined : value);
     return this;
   }
 
   /** Removes a parameter from the session. */
-  delete(name: string): this {
+  delete(name: N | AnyName<N>): this {
     this.diff.set(name, undefined);
     return this;
   }
 
   /** Every visible parameter, merged, with this turn's changes applied. */
-  toObject(): Record<string, JsonValue> {
+  toObject(): ParamsObject<P> {
     // A Map, then fromEntries: a "__proto__" key from JSON stays a plain own property.
     const merged = new Map<string, JsonValue | undefined>();
     const sources = this.from;
@@ -79,7 +90,11 @@ export class Params {
       for (const [name, value] of Object.entries(sources[i]!)) if (!blank(value)) merged.set(name, value);
     }
     for (const [name, value] of this.diff) merged.set(name, value);
-    return Object.fromEntries([...merged].filter((e): e is [string, JsonValue] => e[1] !== undefined));
+    return Object.fromEntries([...merged].filter((e): e is [string, JsonValue] => e[1] !== undefined)) as ParamsObject<P>;
+  }
+
+  private read(name: string): JsonValue | undefined {
+    return (this.get as (name: string) => JsonValue | undefined)(name);
   }
 
   /** This turn's writes: name → new value, or `undefined` for a deletion. */

@@ -1,9 +1,7 @@
 import type { Caller } from '../auth/verifier.js';
+import type { Headers } from '../http/headers.js';
 import type { Jobs } from '../jobs/jobs.js';
 import type { Logger } from '../logging/logger.js';
-
-/** Request headers as the core sees them: lower-case names, one string each. */
-export type Headers = Readonly<Record<string, string | undefined>>;
 
 /** What the pipeline gives every turn besides the request itself. */
 export interface TurnContext {

@@ -2,14 +2,23 @@ import { allOf } from '../../src/auth/all-of.js';
 import { refuse, type Verifier } from '../../src/auth/verifier.js';
 
 const request = { headers: {}, rawBody: undefined };
-const accept = (scheme: string, id: string): Verifier => () => ({ ok: true, caller: { scheme, id } });
+const accept =
+  (scheme: string, id: string): Verifier =>
+  () => ({ ok: true, caller: { scheme, id } });
 
 describe('allOf()', () => {
   it('accepts when all accept; the caller combines them', async () => {
     const result = await allOf(accept('google-id-token', 'agent@x'), accept('api-key', 'key-1'))(request);
     expect(result).toEqual({
       ok: true,
-      caller: { scheme: 'google-id-token+api-key', id: 'agent@x', via: [{ scheme: 'google-id-token', id: 'agent@x' }, { scheme: 'api-key', id: 'key-1' }] },
+      caller: {
+        scheme: 'google-id-token+api-key',
+        id: 'agent@x',
+        via: [
+          { scheme: 'google-id-token', id: 'agent@x' },
+          { scheme: 'api-key', id: 'key-1' },
+        ],
+      },
     });
   });
 

@@ -2,7 +2,9 @@ import { anyOf } from '../../src/auth/any-of.js';
 import { refuse, type Verifier } from '../../src/auth/verifier.js';
 
 const request = { headers: {}, rawBody: undefined };
-const accept = (id: string): Verifier => () => ({ ok: true, caller: { scheme: 'test', id } });
+const accept =
+  (id: string): Verifier =>
+  () => ({ ok: true, caller: { scheme: 'test', id } });
 const throws: Verifier = () => {
   throw new Error('boom');
 };
@@ -16,11 +18,21 @@ describe('anyOf()', () => {
   });
 
   it('refuses with 401 when all refuse, joining the reasons', async () => {
-    expect(await anyOf(() => refuse('a: no'), () => refuse('b: no'))(request)).toEqual({ ok: false, status: 401, reason: 'a: no; b: no' });
+    expect(
+      await anyOf(
+        () => refuse('a: no'),
+        () => refuse('b: no'),
+      )(request),
+    ).toEqual({ ok: false, status: 401, reason: 'a: no; b: no' });
   });
 
   it('refuses with 403 when one of them knew the caller but did not allow it', async () => {
-    expect(await anyOf(() => refuse('a: no'), () => refuse('b: not ours', 403))(request)).toMatchObject({ ok: false, status: 403 });
+    expect(
+      await anyOf(
+        () => refuse('a: no'),
+        () => refuse('b: not ours', 403),
+      )(request),
+    ).toMatchObject({ ok: false, status: 403 });
   });
 
   it('lets the others decide when one throws', async () => {

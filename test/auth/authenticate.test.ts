@@ -15,7 +15,10 @@ function guardedApp(auth: Verifier) {
     calls++;
     turn.say(`hello ${turn.caller?.scheme ?? 'nobody'} ${turn.caller?.id ?? ''}`);
   };
-  app.tag('hello', handler).intent('hello', handler).observe((exchange) => void seen.push(exchange));
+  app
+    .tag('hello', handler)
+    .intent('hello', handler)
+    .observe((exchange) => void seen.push(exchange));
   return { app, logger, seen, calls: () => calls };
 }
 
@@ -37,7 +40,10 @@ describe('authentication in the pipeline', () => {
     expect(calls()).toBe(0);
     expect(seen).toEqual([expect.objectContaining({ status: 401, outcome: 'refused', errorCode: 'ERR_UNAUTHENTICATED', request: undefined })]);
     const warning = logger.records.find((r) => r.level === 'warn');
-    expect(warning).toMatchObject({ message: 'authentication refused', fields: { requestId: 'req-401', status: 401, reason: expect.stringContaining('no accepted key') } });
+    expect(warning).toMatchObject({
+      message: 'authentication refused',
+      fields: { requestId: 'req-401', status: 401, reason: expect.stringContaining('no accepted key') },
+    });
     expect(JSON.stringify(logger.records)).not.toContain(wrong);
     expect(JSON.stringify(logger.records)).not.toContain(KEY);
   });
@@ -68,7 +74,11 @@ describe('authentication in the pipeline', () => {
     const { app } = guardedApp(hmacSignature({ secrets: [SECRET] }));
     const body = JSON.stringify(cxRequest('hello'), null, 2);
     const timestamp = Math.floor(Date.now() / 1000);
-    const headers = (id: string) => ({ 'webhook-id': id, 'webhook-timestamp': String(timestamp), 'webhook-signature': sign({ secret: SECRET, id, timestamp, body }) });
+    const headers = (id: string) => ({
+      'webhook-id': id,
+      'webhook-timestamp': String(timestamp),
+      'webhook-signature': sign({ secret: SECRET, id, timestamp, body }),
+    });
     expect(textsOf(validResponse('cx', await app.handle(body, headers('msg_text'))))).toEqual(['hello hmac secret-1']);
     expect(textsOf(validResponse('cx', await app.handle(Buffer.from(body), headers('msg_bytes'))))).toEqual(['hello hmac secret-1']);
     expect((await app.handle(body, headers('msg_text'))).status).toBe(401); // replayed

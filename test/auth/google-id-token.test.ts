@@ -1,3 +1,4 @@
+import { fakeClock } from '../../src/testing/index.js';
 import { googleCerts } from '../../src/auth/google-certs.js';
 import { googleIdToken, type GoogleIdTokenOptions } from '../../src/auth/google-id-token.js';
 import type { AuthResult } from '../../src/auth/verifier.js';
@@ -24,7 +25,10 @@ const reasonOf = (result: AuthResult): string => (result.ok ? '' : result.reason
 describe('googleIdToken()', () => {
   it("accepts the service agent's valid token; the caller is its email", async () => {
     const result = await check(bearer(idToken(KEY, agentClaims())));
-    expect(result).toMatchObject({ ok: true, caller: { scheme: 'google-id-token', id: SERVICE_AGENT, details: { aud: AUDIENCE, iss: 'https://accounts.google.com' } } });
+    expect(result).toMatchObject({
+      ok: true,
+      caller: { scheme: 'google-id-token', id: SERVICE_AGENT, details: { aud: AUDIENCE, iss: 'https://accounts.google.com' } },
+    });
   });
 
   it('accepts any of several audiences and the email in any case', async () => {
@@ -54,7 +58,11 @@ describe('googleIdToken()', () => {
     ['email_verified false', bearer(idToken(KEY, agentClaims({ email_verified: false }))), 'no verified email'],
     ['email_verified as a string', bearer(idToken(KEY, agentClaims({ email_verified: 'true' }))), 'no verified email'],
     ['no email', bearer(idToken(KEY, agentClaims({ email: undefined }))), 'no verified email'],
-    ['an expired token', bearer(idToken(KEY, agentClaims({ iat: Math.floor(Date.now() / 1000) - 7200, exp: Math.floor(Date.now() / 1000) - 3600 }))), 'expired'],
+    [
+      'an expired token',
+      bearer(idToken(KEY, agentClaims({ iat: Math.floor(Date.now() / 1000) - 7200, exp: Math.floor(Date.now() / 1000) - 3600 }))),
+      'expired',
+    ],
     ['no exp', bearer(idToken(KEY, agentClaims({ exp: undefined }))), 'no exp'],
     ['a signature over other claims', bearer(swapPayload(idToken(KEY, agentClaims()), agentClaims({ email: 'x@y.z' }))), 'signature does not verify'],
   ])('refuses %s with 401', async (_name, headers, reason) => {
@@ -70,11 +78,12 @@ describe('googleIdToken()', () => {
 
   it('judges exp and iat by its own clock with clockSkewSeconds', async () => {
     const now = Date.now();
+    const clock = fakeClock(now);
     const justExpired = idToken(KEY, agentClaims({ iat: Math.floor(now / 1000) - 3600, exp: Math.floor(now / 1000) - 30 }));
-    expect(await check(bearer(justExpired), { clock: { now: () => now } })).toMatchObject({ ok: true }); // within the 60 s skew
-    expect(await check(bearer(justExpired), { clock: { now: () => now }, clockSkewSeconds: 10 })).toMatchObject({ ok: false, status: 401 });
+    expect(await check(bearer(justExpired), { clock })).toMatchObject({ ok: true }); // within the 60 s skew
+    expect(await check(bearer(justExpired), { clock, clockSkewSeconds: 10 })).toMatchObject({ ok: false, status: 401 });
     const early = idToken(KEY, agentClaims({ iat: Math.floor(now / 1000) + 120 }));
-    expect(reasonOf(await check(bearer(early), { clock: { now: () => now } }))).toContain('issued in the future');
+    expect(reasonOf(await check(bearer(early), { clock }))).toContain('issued in the future');
   });
 
   it('never quotes the token in its reasons', async () => {

@@ -122,7 +122,17 @@ describe('reports', () => {
     startedAt: '2026-11-27T00:00:00.000Z',
     finishedAt: '2026-11-27T00:09:00.000Z',
     machine: { cpu: 'AMD EPYC', cores: 2, memoryGiB: 24, os: 'Debian', node: 'v20.20.2', packages: {}, commit: 'abc1234' },
-    method: { loadGenerator: 'autocannon', connections: 50, durationSec: 8, warmupSec: 3, rounds: 3, coldRuns: 9, microTimeMs: 700, pinning: 'pinned', payloads: { cx: 'CX', es: 'ES' } },
+    method: {
+      loadGenerator: 'autocannon',
+      connections: 50,
+      durationSec: 8,
+      warmupSec: 3,
+      rounds: 3,
+      coldRuns: 9,
+      microTimeMs: 700,
+      pinning: 'pinned',
+      payloads: { cx: 'CX', es: 'ES' },
+    },
     contenders: [{ id: 'fulfiller', label: 'fulfiller serve | & <app>', role: 'fulfiller' }],
     skipped: [],
     load: { rows: summarizeLoad([{ contender: 'fulfiller', payload: 'cx', runs: [run(8_000)] }], LINE_UP), cells: [] },
@@ -154,5 +164,15 @@ describe('reports', () => {
     expect(readFileSync(path, 'utf8')).toBe(`# Hand\n${BEGIN}\nnew table\n${END}\nhand-written tail\n`);
     writeFileSync(path, '# markers lost\n');
     expect(() => updatePerformanceDoc(path, 'x')).toThrow(/lost its markers/);
+  });
+});
+
+describe('the playground target', () => {
+  it('is met when a turn through fulfiller play adds at most 1 ms to app.handle()', () => {
+    const measured = { turns: 3000, handleMs: 0.02, handleInPlaygroundMs: 0.05, turnMs: 0.6, addedMs: 0.58 };
+    expect(checkTargets(null, null, null, measured)).toEqual([
+      { target: 'a turn through fulfiller play adds ≤ 1 ms (median) to app.handle()', measured: '0.58 ms (0.60 vs 0.02 ms)', met: true },
+    ]);
+    expect(checkTargets(null, null, null, { ...measured, turnMs: 1.3, addedMs: 1.28 })[0]?.met).toBe(false);
   });
 });

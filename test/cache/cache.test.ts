@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BUILT_IN_MESSAGES, Cache, CircuitOpenError, MemoryLogger, MemoryStore, StoreUnavailableError, type Store } from '../../src/index.js';
 import { testApp } from '../support/app.js';
-import { manualClock } from '../support/manual-clock.js';
+import { fakeClock } from '../../src/testing/index.js';
 import { cxRequest, JSON_HEADERS } from '../support/requests.js';
 import { textsOf, validResponse } from '../support/responses.js';
 
@@ -31,17 +31,17 @@ describe('Cache', () => {
   });
 
   it('reuses an answer for ttlMs, then asks the backend again', async () => {
-    const clock = manualClock(0);
+    const clock = fakeClock(0);
     const cache = new Cache({ store: new MemoryStore({ clock }), name: 'orders', ttlMs: 1000 });
     let calls = 0;
     const backend = async (): Promise<number> => ++calls;
     expect(await cache.get('k', backend)).toBe(1);
-    clock.advance(999);
+    await clock.advance(999);
     expect(await cache.get('k', backend)).toBe(1);
-    clock.advance(1);
+    await clock.advance(1);
     expect(await cache.get('k', backend)).toBe(2);
     expect(await cache.get('short', backend, { ttlMs: 10 })).toBe(3);
-    clock.advance(10);
+    await clock.advance(10);
     expect(await cache.get('short', backend)).toBe(4);
     await cache.delete('k');
     expect(await cache.get('k', backend)).toBe(5);
@@ -54,7 +54,7 @@ describe('Cache', () => {
   });
 
   it('fails fast with ERR_CIRCUIT_OPEN after repeated failures, and recovers by itself', async () => {
-    const clock = manualClock(0);
+    const clock = fakeClock(0);
     const cache = new Cache({ store: new MemoryStore(), name: 'orders', ttlMs: 60_000, breaker: { failureThreshold: 2, resetMs: 5000, clock } });
     let calls = 0;
     const down = (): Promise<never> => (calls++, Promise.reject(new Error('500')));
@@ -62,7 +62,7 @@ describe('Cache', () => {
     await expect(cache.get('b', down)).rejects.toThrow('500');
     await expect(cache.get('c', down)).rejects.toBeInstanceOf(CircuitOpenError);
     expect(calls).toBe(2);
-    clock.advance(5000);
+    await clock.advance(5000);
     await expect(cache.get('c', async () => 'back')).resolves.toBe('back');
     expect(cache.breaker?.state).toBe('closed');
   });

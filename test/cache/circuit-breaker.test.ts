@@ -1,5 +1,5 @@
 import { BackendTimeoutError, CircuitBreaker, CircuitOpenError, MemoryLogger } from '../../src/index.js';
-import { manualClock } from '../support/manual-clock.js';
+import { fakeClock } from '../../src/testing/index.js';
 
 const fail = (): Promise<never> => Promise.reject(new Error('500 from the backend'));
 const ok = (): Promise<string> => Promise.resolve('ok');
@@ -25,12 +25,12 @@ describe('CircuitBreaker', () => {
   });
 
   it('half-opens after resetMs: one trial call, whose success closes the circuit', async () => {
-    const clock = manualClock(0);
+    const clock = fakeClock(0);
     const breaker = new CircuitBreaker({ name: 'orders', failureThreshold: 1, resetMs: 1000, clock });
     await failTimes(breaker, 1);
-    clock.advance(999);
+    await clock.advance(999);
     await expect(breaker.run(ok)).rejects.toBeInstanceOf(CircuitOpenError);
-    clock.advance(1);
+    await clock.advance(1);
     expect(breaker.state).toBe('half-open');
     let release: (value: string) => void = () => {};
     const trial = breaker.run(() => new Promise<string>((resolve) => (release = resolve)));
@@ -42,13 +42,13 @@ describe('CircuitBreaker', () => {
   });
 
   it('a failed trial opens the circuit again for another resetMs', async () => {
-    const clock = manualClock(0);
+    const clock = fakeClock(0);
     const breaker = new CircuitBreaker({ name: 'orders', failureThreshold: 1, resetMs: 1000, clock });
     await failTimes(breaker, 1);
-    clock.advance(1000);
+    await clock.advance(1000);
     await failTimes(breaker, 1);
     expect(breaker.state).toBe('open');
-    clock.advance(500);
+    await clock.advance(500);
     await expect(breaker.run(ok)).rejects.toBeInstanceOf(CircuitOpenError);
   });
 

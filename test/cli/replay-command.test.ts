@@ -114,7 +114,13 @@ describe('fulfiller replay', () => {
 
       const refused = await replay([dir, '--url', url, '--api-key', 'wrong']);
       expect(refused.code).toBe(1);
-      expect(refused.lines).toEqual(expect.arrayContaining(['    status: {"code":"ERR_UNAUTHENTICATED","message":"Authentication required."}', '      expected: 200', '      actual:   401']));
+      expect(refused.lines).toEqual(
+        expect.arrayContaining([
+          '    status: {"code":"ERR_UNAUTHENTICATED","message":"Authentication required."}',
+          '      expected: 200',
+          '      actual:   401',
+        ]),
+      );
     });
 
     it('reports a webhook that is not there as the failure of each fixture', async () => {
@@ -123,7 +129,7 @@ describe('fulfiller replay', () => {
       const nowhere = `http://127.0.0.1:${await freePort()}/webhook`;
       const { code, lines } = await replay([dir, '--url', nowhere]);
       expect(code).toBe(1);
-      expect(lines).toContain(`    cannot reach ${nowhere}: ECONNREFUSED`);
+      expect(lines).toContain(`    Cannot reach ${nowhere}: ECONNREFUSED. Is the webhook running, and is the URL right?`);
     });
   });
 

@@ -56,10 +56,14 @@ describe('fulfiller serve', () => {
     [['serve', '--app', 'test/cli/fixtures/not-an-app.ts'], /must export by default a function/],
     [['serve', '--app', 'test/cli/fixtures/app.ts', '--port', 'eighty'], /--port \/ PORT must be a whole number/],
     [['frobnicate'], /unknown command/],
-  ])('fails clearly for %j', async (args, message) => {
-    const { child, output } = start(args);
-    const code = await exited(child);
-    expect(code).not.toBe(0);
-    expect(output()).toMatch(message);
-  }, 30_000);
+  ])(
+    'fails clearly for %j',
+    async (args, message) => {
+      const { child, output } = start(args);
+      const code = await exited(child);
+      expect(code).not.toBe(0);
+      expect(output()).toMatch(message);
+    },
+    30_000,
+  );
 });

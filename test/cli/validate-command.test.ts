@@ -41,9 +41,40 @@ describe('fulfiller validate', () => {
     expect((await run(['es', 'response', request])).code).toBe(1);
   });
 
+  it('checks the beta versions when asked: cx3beta1 and es2beta1', async () => {
+    const telephony = join(dir, 'telephony.json');
+    writeFileSync(
+      telephony,
+      JSON.stringify({ endInteraction: true, fulfillmentMessages: [{ telephonyTransferCall: { phoneNumber: '+15551234567' }, platform: 'TELEPHONY' }] }),
+    );
+    expect(await run(['es2beta1', 'response', telephony])).toEqual({ code: 0, lines: [`ok      ${telephony}`, '1 of 1 valid as ES v2beta1 WebhookResponse'] });
+    expect((await run(['es', 'response', telephony])).code).toBe(1);
+    const responseType = join(dir, 'response-type.json');
+    writeFileSync(responseType, JSON.stringify({ fulfillmentResponse: { messages: [{ text: { text: ['a'] }, responseType: 'ENTRY_PROMPT' }] } }));
+    expect((await run(['cx', 'response', responseType])).code).toBe(0);
+    const { code, lines } = await run(['cx3beta1', 'response', responseType]);
+    expect(code).toBe(1);
+    expect(lines[1]).toMatch(/^ {4}fulfillmentResponse\.messages\[0\]\.responseType: unknown field "responseType"/);
+    expect(lines.at(-1)).toBe('0 of 1 valid as CX v3beta1 WebhookResponse');
+  });
+
+  it('names each output-only field of a response with what to do instead', async () => {
+    const ending = join(dir, 'ending.json');
+    writeFileSync(ending, JSON.stringify({ fulfillmentResponse: { messages: [{ text: { text: ['Bye'] } }, { endInteraction: {} }] } }));
+    for (const schema of ['cx', 'cx3beta1']) {
+      const { code, lines } = await run([schema, 'response', ending]);
+      expect(code).toBe(1);
+      expect(lines[1]).toMatch(
+        /^ {4}fulfillmentResponse\.messages\[1\]\.endInteraction: endInteraction is output only: .* turn\.transition\(\{ page: 'END_SESSION' \}\)\.$/,
+      );
+    }
+  });
+
   it('exits 2 with the usage on wrong arguments', async () => {
     expect((await run(['dx', 'response', good])).code).toBe(2);
+    expect((await run(['cx3', 'response', good])).code).toBe(2);
+    expect((await run(['constructor', 'response', good])).code).toBe(2);
     expect((await run(['cx', 'reply', good])).code).toBe(2);
-    expect((await run(['cx', 'response'])).lines[0]).toMatch(/^usage/);
+    expect((await run(['cx', 'response'])).lines[0]).toBe('usage: fulfiller validate <cx|es|cx3beta1|es2beta1> <request|response> FILE|DIR...');
   });
 });

@@ -3,11 +3,13 @@ import { compose, type Middleware } from '../../src/core/compose.js';
 describe('compose', () => {
   it('runs middleware in order, around the rest of the chain', async () => {
     const seen: string[] = [];
-    const mw = (name: string): Middleware<string[]> => async (_, next) => {
-      seen.push(`${name}>`);
-      await next();
-      seen.push(`<${name}`);
-    };
+    const mw =
+      (name: string): Middleware<string[]> =>
+      async (_, next) => {
+        seen.push(`${name}>`);
+        await next();
+        seen.push(`<${name}`);
+      };
     await compose([mw('a'), mw('b')])(seen, async () => void seen.push('last'));
     expect(seen).toEqual(['a>', 'b>', 'last', '<b', '<a']);
   });

@@ -209,7 +209,12 @@ describe('app.handle: bad requests never reach a handler', () => {
     ['JSON null', 'null', 'ERR_BODY_NOT_OBJECT', ''],
     ['neither dialect', '{"hello": 1}', 'ERR_UNKNOWN_DIALECT', ''],
     ['a wrong CX field type', { ...cxRequest('x'), fulfillmentInfo: { tag: 5 } }, 'ERR_INVALID_REQUEST', 'fulfillmentInfo.tag'],
-    ['a wrong ES field type', { ...esRequest('x'), queryResult: { ...esRequest('x').queryResult, outputContexts: [{ name: 'c', lifespanCount: 'two' }] } }, 'ERR_INVALID_REQUEST', 'queryResult.outputContexts[0].lifespanCount'],
+    [
+      'a wrong ES field type',
+      { ...esRequest('x'), queryResult: { ...esRequest('x').queryResult, outputContexts: [{ name: 'c', lifespanCount: 'two' }] } },
+      'ERR_INVALID_REQUEST',
+      'queryResult.outputContexts[0].lifespanCount',
+    ],
     ['a message field given a string', { ...cxRequest('x'), sessionInfo: 'nope' }, 'ERR_INVALID_REQUEST', 'sessionInfo'],
   ];
 
@@ -260,7 +265,10 @@ describe('app.handle: responses that are not spec-valid', () => {
     const { app, logger } = testApp({ mode: 'production' });
     app.tag('x', bad);
     expect(textsOf(validResponse('cx', await app.handle(cxRequest('x'))))).toEqual([APOLOGY_EN]);
-    expect(logger.records.find((r) => r.level === 'error')?.fields).toMatchObject({ code: 'ERR_INVALID_RESPONSE', path: 'fulfillmentResponse.messages[0].text.text' });
+    expect(logger.records.find((r) => r.level === 'error')?.fields).toMatchObject({
+      code: 'ERR_INVALID_RESPONSE',
+      path: 'fulfillmentResponse.messages[0].text.text',
+    });
   });
 
   it('enforces the 64 KiB response limit', async () => {
@@ -289,7 +297,9 @@ describe('app.observe', () => {
   it('sees every call with its outcome, route, status and error code', async () => {
     const { app, logger } = testApp({ deadlineMs: 30 });
     const seen: unknown[] = [];
-    app.observe((exchange) => seen.push({ outcome: exchange.outcome, route: exchange.route, status: exchange.status, errorCode: exchange.errorCode, dialect: exchange.dialect }));
+    app.observe((exchange) =>
+      seen.push({ outcome: exchange.outcome, route: exchange.route, status: exchange.status, errorCode: exchange.errorCode, dialect: exchange.dialect }),
+    );
     app.observe(() => {
       throw new Error('a broken observer');
     });
@@ -318,6 +328,9 @@ describe('app.handle: text cut inside an emoji', () => {
   it('is caught in a custom payload too, which the schema does not walk', async () => {
     const { app } = testApp();
     app.tag('cut', (turn) => void turn.payload({ note: 'thumbs 👍'.slice(0, 8) }));
-    await expect(app.handle(cxRequest('cut'))).rejects.toMatchObject({ code: 'ERR_INVALID_RESPONSE', message: expect.stringContaining('unpaired UTF-16 surrogate') });
+    await expect(app.handle(cxRequest('cut'))).rejects.toMatchObject({
+      code: 'ERR_INVALID_RESPONSE',
+      message: expect.stringContaining('unpaired UTF-16 surrogate'),
+    });
   });
 });

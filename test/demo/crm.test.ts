@@ -13,8 +13,7 @@ describe.each(DIALECTS)('crm.interactions (%s)', (dialect) => {
   });
   afterEach(() => demo.db.close());
 
-  const interactions = async (params: Record<string, JsonValue>): Promise<string> =>
-    (await send(demo.app, dialect, { name: 'crm.interactions', params })).text;
+  const interactions = async (params: Record<string, JsonValue>): Promise<string> => (await send(demo.app, dialect, { name: 'crm.interactions', params })).text;
 
   test.each<[string, JsonValue]>([
     ['a surname', 'Tanaka'],
@@ -47,14 +46,11 @@ describe.each(DIALECTS)('crm.next_proposal (%s)', (dialect) => {
   });
   afterEach(() => demo.db.close());
 
-  const proposal = async (params: Record<string, JsonValue>): Promise<string> =>
-    (await send(demo.app, dialect, { name: 'crm.next_proposal', params })).text;
+  const proposal = async (params: Record<string, JsonValue>): Promise<string> => (await send(demo.app, dialect, { name: 'crm.next_proposal', params })).text;
 
   test("the latest estimate's amount (by date, not by insertion order)", async () => {
     const text = await proposal({ contact_name: { name: 'Tanaka' } });
-    expect(text).toBe(
-      'The latest estimate for Ichiro Tanaka (Sakura Trading) is 1,200,000 yen: "Warehouse system, phases 1 and 2", sent on 2026-11-17.',
-    );
+    expect(text).toBe('The latest estimate for Ichiro Tanaka (Sakura Trading) is 1,200,000 yen: "Warehouse system, phases 1 and 2", sent on 2026-11-17.');
     expect(text).not.toMatch(/900,000|750,000/);
   });
 

@@ -1,8 +1,8 @@
 import { buildDemo, type Demo } from './build-demo.js';
-import { DIALECTS, send, type Dialect, type TurnInput, type TurnOutput } from './requests.js';
+import { DIALECTS, send, type TurnInput, type TurnOutput } from './requests.js';
+import type { Dialect } from '../../src/base/dialect.js';
 
-const READY =
-  'Your report for ACC-1 is ready. Monthly spending: 2026-08: 38,000 yen; 2026-09: 39,500 yen; 2026-10: 37,000 yen; 2026-11: 14,500 yen.';
+const READY = 'Your report for ACC-1 is ready. Monthly spending: 2026-08: 38,000 yen; 2026-09: 39,500 yen; 2026-10: 37,000 yen; 2026-11: 14,500 yen.';
 
 /** Asks report.status until the answer is no longer "still working" (at most ~2 s). */
 async function waitForReport(demo: Demo, dialect: Dialect, input: Omit<TurnInput, 'name'>): Promise<TurnOutput> {

@@ -1,14 +1,7 @@
-import type {
-  CxWebhookRequest,
-  CxWebhookResponse,
-  EsWebhookRequest,
-  EsWebhookResponse,
-  Fulfiller,
-  JsonValue,
-} from '../../src/index.js';
+import type { CxWebhookRequest, CxWebhookResponse, EsWebhookRequest, EsWebhookResponse, Fulfiller, JsonValue } from '../../src/index.js';
 import { validResponse } from '../support/responses.js';
+import type { Dialect } from '../../src/base/dialect.js';
 
-export type Dialect = 'cx' | 'es';
 export const DIALECTS: readonly Dialect[] = ['cx', 'es'];
 
 export const CX_AGENT = 'projects/p/locations/global/agents/a';

@@ -94,7 +94,7 @@ describe.each(DIALECTS)('return.create (%s)', (dialect) => {
     expect(next.sessionParams?.return_number).toBe('R-0001');
   });
 
-  test('an order outside the window, not delivered, or not the customer\'s has nothing to return', async () => {
+  test("an order outside the window, not delivered, or not the customer's has nothing to return", async () => {
     for (const orderNumber of ['A-1001', 'A-1003', 'B-2000', 'Z-999']) {
       const out = await send(demo.app, dialect, {
         name: 'return.create',

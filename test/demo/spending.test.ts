@@ -13,11 +13,20 @@ describe.each(DIALECTS)('spending.summary (%s)', (dialect) => {
   });
   afterEach(() => demo.db.close());
 
-  const summary = async (params: Record<string, JsonValue>): Promise<string> =>
-    (await send(demo.app, dialect, { name: 'spending.summary', params })).text;
+  const summary = async (params: Record<string, JsonValue>): Promise<string> => (await send(demo.app, dialect, { name: 'spending.summary', params })).text;
 
   test('total and per-category spending of a month, largest first', async () => {
     expect(await summary({ account_id: 'ACC-1', month: '2026-10' })).toBe(OCTOBER);
+  });
+
+  test('shows the month as a card too', async () => {
+    const out = await send(demo.app, dialect, { name: 'spending.summary', params: { account_id: 'ACC-1', month: '2026-10' } });
+    const card =
+      dialect === 'cx'
+        ? out.cx?.fulfillmentResponse?.messages?.find((m) => m.payload !== undefined)?.payload
+        : out.es?.fulfillmentMessages?.find((m) => m.card !== undefined)?.card;
+    expect(JSON.stringify(card)).toContain('Spending in 2026-10');
+    expect(JSON.stringify(card)).toContain('food: 20,000 yen');
   });
 
   test('the month defaults to the month before today (2026-10)', async () => {
@@ -47,9 +56,7 @@ describe.each(DIALECTS)('spending.summary (%s)', (dialect) => {
 
   test('a month without spending, and a month it cannot read', async () => {
     expect(await summary({ account_id: 'ACC-1', month: '2026-12' })).toBe('Account ACC-1 has no spending recorded in 2026-12.');
-    expect(await summary({ account_id: 'ACC-1', month: 'someday' })).toBe(
-      "Sorry, I didn't understand which month you mean. Please say it like 2026-10.",
-    );
+    expect(await summary({ account_id: 'ACC-1', month: 'someday' })).toBe("Sorry, I didn't understand which month you mean. Please say it like 2026-10.");
   });
 
   test('the account ID in any case', async () => {

@@ -20,7 +20,9 @@ describe('detectDialect', () => {
 
   it('names an ES v1 request (the API Google shut down) and how to move the agent to v2', () => {
     const v1 = { id: 'r1', lang: 'en', sessionId: 's1', result: { action: 'a', metadata: { intentName: 'I' } }, originalRequest: {} };
-    expect(() => detectDialect(v1)).toThrow(expect.objectContaining({ code: 'ERR_UNKNOWN_DIALECT', status: 400, message: expect.stringMatching(/ES v1.*API V2/) }));
+    expect(() => detectDialect(v1)).toThrow(
+      expect.objectContaining({ code: 'ERR_UNKNOWN_DIALECT', status: 400, message: expect.stringMatching(/ES v1.*API V2/) }),
+    );
     expect(() => detectDialect({ result: {} })).toThrow(expect.objectContaining({ message: expect.stringContaining('Cannot tell') }));
   });
 });

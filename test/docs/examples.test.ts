@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
-import { loadApp } from '../../src/index.js';
+import { loadApp } from '../../src/testing/index.js';
 
 /**
  * Every ```ts block in the README and docs/ is a whole module that must compile against the
@@ -19,7 +19,12 @@ interface Block {
 }
 
 function blocks(): Block[] {
-  const docs = ['README.md', ...readdirSync(path.join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+  const docs = [
+    'README.md',
+    ...readdirSync(path.join(root, 'docs'))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => `docs/${f}`),
+  ];
   return docs.flatMap((doc) => {
     const lines = readFileSync(path.join(root, doc), 'utf8').split('\n');
     const found: Block[] = [];
@@ -61,7 +66,7 @@ describe('code examples in the docs', () => {
     );
     const problems = ts
       .getPreEmitDiagnostics(program)
-      .filter((d) => d.file !== undefined && d.file.fileName.startsWith(out))
+      .filter((d) => d.file?.fileName.startsWith(out))
       .map((d) => {
         const block = all.find((b) => b.file === d.file!.fileName)!;
         const { line } = d.file!.getLineAndCharacterOfPosition(d.start ?? 0);

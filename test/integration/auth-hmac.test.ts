@@ -1,6 +1,7 @@
 import { createServer as createHttpServer, type Server } from 'node:http';
 import express from 'express';
 import { hmacSignature, sign } from '../../src/index.js';
+import { fakeClock } from '../../src/testing/index.js';
 import { serveGuardedHello, testApp, type GuardedHello } from '../support/app.js';
 import { close, errorCode, listen, post } from '../support/http.js';
 import { cxRequest } from '../support/requests.js';
@@ -14,7 +15,7 @@ const UNKNOWN_SECRET = 'whsec_8Kq0dFq0d2fZ0sZ6s0W6b3d8YtqGf2yq';
 // however slowly the test runs (with Date.now() a slow second brought it back inside the window).
 const NOW_MS = 1_800_000_000_000;
 const NOW_S = NOW_MS / 1000;
-const clock = { now: () => NOW_MS };
+const clock = fakeClock(NOW_MS);
 
 let sequence = 0;
 /** A signed request: the body as sent, and the three Standard Webhooks headers. */

@@ -14,7 +14,10 @@ const GENUINE_BODY = JSON.stringify(cxRequest('hello'));
 // Header values as an HTTP client can send them (visible ASCII and spaces), biased towards near misses.
 const ascii = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 120 });
 const base64Of = (arb: fc.Arbitrary<Uint8Array>) => arb.map((bytes) => Buffer.from(bytes).toString('base64'));
-const nearKey = fc.tuple(fc.nat({ max: KEY.length - 1 }), fc.constantFrom('A', 'z', '0', '')).map(([i, c]) => KEY.slice(0, i) + c + KEY.slice(i + 1)).filter((k) => k !== KEY);
+const nearKey = fc
+  .tuple(fc.nat({ max: KEY.length - 1 }), fc.constantFrom('A', 'z', '0', ''))
+  .map(([i, c]) => KEY.slice(0, i) + c + KEY.slice(i + 1))
+  .filter((k) => k !== KEY);
 const headerValue = {
   authorization: fc.oneof(
     ascii,
@@ -25,8 +28,14 @@ const headerValue = {
   ),
   'x-api-key': fc.oneof(ascii, nearKey),
   'webhook-id': fc.oneof(ascii, fc.constant('msg_1')),
-  'webhook-timestamp': fc.oneof(ascii, fc.integer({ min: -400, max: 400 }).map((d) => String(Math.floor(Date.now() / 1000) + d))),
-  'webhook-signature': fc.oneof(ascii, base64Of(fc.uint8Array({ minLength: 32, maxLength: 32 })).map((s) => `v1,${s}`)),
+  'webhook-timestamp': fc.oneof(
+    ascii,
+    fc.integer({ min: -400, max: 400 }).map((d) => String(Math.floor(Date.now() / 1000) + d)),
+  ),
+  'webhook-signature': fc.oneof(
+    ascii,
+    base64Of(fc.uint8Array({ minLength: 32, maxLength: 32 })).map((s) => `v1,${s}`),
+  ),
   'content-type': fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/plain'),
 };
 const headers = fc.record(headerValue, { requiredKeys: [] });

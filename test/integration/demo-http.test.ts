@@ -1,9 +1,10 @@
 import type { Server } from 'node:http';
 import demo from '../../demo/app.js';
 import { createServer, createFulfiller, type CxWebhookResponse, type EsWebhookResponse, type Fulfiller } from '../../src/index.js';
-import { cxRequest, DIALECTS, esRequest, sessionName, type Dialect, type TurnInput } from '../demo/requests.js';
+import { cxRequest, DIALECTS, esRequest, sessionName, type TurnInput } from '../demo/requests.js';
 import { close, listen, post } from '../support/http.js';
 import { checkBody, textsOf } from '../support/responses.js';
+import type { Dialect } from '../../src/base/dialect.js';
 
 // The demo agent as `npm start` serves it (app module, env, node:http), every tag in both dialects over loopback HTTP.
 let app: Fulfiller;
@@ -30,7 +31,11 @@ const cases: [string, TurnInput, RegExp[]][] = [
   ['order.status, unknown customer', { name: 'order.status', params: { customer_id: '99999' } }, [/couldn't find a customer with ID 99999/]],
   ['order.status, missing id', { name: 'order.status' }, [/customer ID\?/]],
   ['return.eligible', { name: 'return.eligible', params: { customer_id: '12345' } }, [/Mouse Pad/, /A-1002/]],
-  ['spending.summary', { name: 'spending.summary', params: { account_id: 'ACC-1', month: '2026-10' } }, [/37,000 yen/, /food 20,000 yen/, /transportation 5,000 yen/, /other 12,000 yen/, /largest category was food/]],
+  [
+    'spending.summary',
+    { name: 'spending.summary', params: { account_id: 'ACC-1', month: '2026-10' } },
+    [/37,000 yen/, /food 20,000 yen/, /transportation 5,000 yen/, /other 12,000 yen/, /largest category was food/],
+  ],
   ['spending.summary, default month', { name: 'spending.summary', params: { account_id: 'ACC-1' } }, [/2026-10/, /37,000 yen/]],
   ['crm.interactions', { name: 'crm.interactions', params: { contact_name: 'Tanaka' } }, [/Tanaka/, /email/, /call/, /proposal/]],
   ['crm.next_proposal', { name: 'crm.next_proposal', params: { contact_name: { name: 'Tanaka' } } }, [/1,200,000 yen/]],
@@ -45,7 +50,11 @@ describe.each(DIALECTS)('the demo agent over HTTP (%s)', (dialect) => {
 
   it('return.create creates a return and sets return_number (one item per dialect: they share the database)', async () => {
     const session = `create-${dialect}`;
-    const { text, response } = await ask(dialect, { name: 'return.create', session, params: { customer_id: '12345', order_number: 'A-1002', items: [dialect === 'cx' ? 'Wireless Mouse' : 'kb-300'] } });
+    const { text, response } = await ask(dialect, {
+      name: 'return.create',
+      session,
+      params: { customer_id: '12345', order_number: 'A-1002', items: [dialect === 'cx' ? 'Wireless Mouse' : 'kb-300'] },
+    });
     const number = /R-\d{4}/.exec(text)?.[0];
     expect(number).toBeDefined();
     const params =

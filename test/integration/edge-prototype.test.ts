@@ -32,7 +32,11 @@ describe('the HTTP edge: "__proto__" and "constructor" keys pollute nothing', ()
       if (turn.platform !== 'es') return;
       const context = turn.contexts.get('__proto__');
       turn.contexts.set('__proto__', { lifespan: 2, parameters: poisoned() });
-      turn.say(`${Object.keys(context?.parameters ?? {}).sort().join(',')} ${String(turn.params.get('customer_id'))}`);
+      turn.say(
+        `${Object.keys(context?.parameters ?? {})
+          .sort()
+          .join(',')} ${String(turn.params.get('customer_id'))}`,
+      );
     });
     server = createServer(app);
     webhook = `${await listen(server)}/webhook`;
@@ -53,7 +57,11 @@ describe('the HTTP edge: "__proto__" and "constructor" keys pollute nothing', ()
   it('in CX session and intent parameters, read and written back', async () => {
     const request = cxRequest('echo', { intent: 'i', intentParams: JSON.parse('{"__proto__":"x","constructor":"y"}') as Record<string, JsonValue> });
     request.sessionInfo!.parameters = poisoned();
-    const res = await postWithHeaders(webhook, JSON.stringify(request), [['content-type', 'application/json'], ['__proto__', 'p'], ['constructor', 'c']]);
+    const res = await postWithHeaders(webhook, JSON.stringify(request), [
+      ['content-type', 'application/json'],
+      ['__proto__', 'p'],
+      ['constructor', 'c'],
+    ]);
     const response = checkBody('cx', res.text) as { sessionInfo: { parameters: Record<string, unknown> } };
     // node's HTTP parser leaves a header named "__proto__" out of req.headers; "constructor" is a plain header.
     expect(textsOf(response as object)).toEqual(['{"polluted":"yes"} __proto__,constructor,customer_id - c']);
@@ -71,7 +79,12 @@ describe('the HTTP edge: "__proto__" and "constructor" keys pollute nothing', ()
   });
 
   it('in ES contexts and their parameters, read and written back', async () => {
-    const request = esRequest('echo', { contexts: [{ id: '__proto__', params: poisoned() }, { id: 'constructor', params: poisoned() }] });
+    const request = esRequest('echo', {
+      contexts: [
+        { id: '__proto__', params: poisoned() },
+        { id: 'constructor', params: poisoned() },
+      ],
+    });
     request.queryResult!.parameters = poisoned();
     const res = await post(webhook, request);
     const response = checkBody('es', res.text) as { outputContexts: { name: string; parameters?: Record<string, unknown> }[] };

@@ -13,7 +13,7 @@ function demoApp(): Fulfiller {
   return app;
 }
 
-describe('Express adapter inside a user\'s Express 5 app', () => {
+describe("Express adapter inside a user's Express 5 app", () => {
   let server: Server;
   let base: string;
 
@@ -25,11 +25,7 @@ describe('Express adapter inside a user\'s Express 5 app', () => {
     // A user who already parses JSON globally for other routes:
     web.post('/parsed', express.json({ limit: '2mb' }), app.express());
     // A user who keeps the raw bytes, as signature checks need:
-    web.post(
-      '/raw',
-      express.json({ verify: (req, _res, buf) => void ((req as unknown as { rawBody: Buffer }).rawBody = buf) }),
-      app.express(),
-    );
+    web.post('/raw', express.json({ verify: (req, _res, buf) => void ((req as unknown as { rawBody: Buffer }).rawBody = buf) }), app.express());
     web.all('/dialogflow', app.express());
     server = createServer(web);
     base = await listen(server);

@@ -128,7 +128,12 @@ describeWithRedis('several instances on one Redis', () => {
     const body = JSON.stringify(cxRequest('hello'));
     const id = `msg_${Date.now()}`;
     const timestamp = Math.floor(Date.now() / 1000);
-    const headers = { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(timestamp), 'webhook-signature': sign({ secret, id, timestamp, body }) };
+    const headers = {
+      'content-type': 'application/json',
+      'webhook-id': id,
+      'webhook-timestamp': String(timestamp),
+      'webhook-signature': sign({ secret, id, timestamp, body }),
+    };
     const first = await post(a.url, body, headers);
     expect(textsOf(checkBody('cx', first.text) as object)).toEqual(['Hello.']);
     const replayed = await post(b.url, body, headers);
@@ -142,10 +147,14 @@ describeWithRedis('several instances on one Redis', () => {
       for (let i = 0; i < 2; i++) {
         const port = await freePort();
         let output = '';
-        const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--app', 'demo/app.ts', '--port', String(port), '--host', '127.0.0.1'], {
-          env,
-          stdio: ['ignore', 'pipe', 'pipe'],
-        });
+        const child = spawn(
+          process.execPath,
+          ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--app', 'demo/app.ts', '--port', String(port), '--host', '127.0.0.1'],
+          {
+            env,
+            stdio: ['ignore', 'pipe', 'pipe'],
+          },
+        );
         child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
         child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
         children.push({ child, url: `http://127.0.0.1:${port}/webhook`, output: () => output });

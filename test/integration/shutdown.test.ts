@@ -9,10 +9,14 @@ describe('SIGTERM with a turn in flight (fulfiller serve)', () => {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     let output = '';
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--app', 'test/integration/fixtures/shutdown-app.ts', '--port', String(port), '--host', '127.0.0.1'], {
-      env: { ...process.env, LOG_LEVEL: 'info', NODE_ENV: 'production' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--app', 'test/integration/fixtures/shutdown-app.ts', '--port', String(port), '--host', '127.0.0.1'],
+      {
+        env: { ...process.env, LOG_LEVEL: 'info', NODE_ENV: 'production' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -37,7 +41,10 @@ describe('SIGTERM with a turn in flight (fulfiller serve)', () => {
 
       expect(await exited).toBe(0);
       expect(performance.now() - signalled).toBeLessThan(5000);
-      const messages = output.split('\n').filter((line) => line.startsWith('{')).map((line) => (JSON.parse(line) as { message: string }).message);
+      const messages = output
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => (JSON.parse(line) as { message: string }).message);
       expect(messages).toEqual(expect.arrayContaining(['shutting down: finishing the turns in flight', 'close hook ran', 'shut down']));
       expect(messages.indexOf('close hook ran')).toBeGreaterThan(messages.indexOf('turn answered'));
     } finally {

@@ -1,14 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { HandlerError, Jobs, MemoryLogger, MemoryStore, type JobOwner } from '../../src/index.js';
 import { LOST_AFTER_MS } from '../../src/jobs/job-state.js';
-import { manualClock } from '../support/manual-clock.js';
+import { fakeClock, type FakeClock } from '../../src/testing/index.js';
 
 const owner: JobOwner = { session: 'projects/p/locations/global/agents/a/sessions/s1' };
 
-function jobs(options: { store?: MemoryStore; now?: () => number } = {}): { jobs: Jobs; logger: MemoryLogger; store: MemoryStore } {
+function jobs(options: { store?: MemoryStore; clock?: FakeClock } = {}): { jobs: Jobs; logger: MemoryLogger; store: MemoryStore } {
   const logger = new MemoryLogger();
   const store = options.store ?? new MemoryStore();
-  return { jobs: new Jobs({ store, logger, ...(options.now ? { now: options.now } : {}) }), logger, store };
+  return { jobs: new Jobs({ store, logger, ...(options.clock ? { clock: options.clock } : {}) }), logger, store };
 }
 
 /** A job the test finishes by hand. */
@@ -91,23 +91,23 @@ describe('Jobs', () => {
   });
 
   it('keeps a result for ttlMs', async () => {
-    const clock = manualClock(1_000_000);
-    const { jobs: j } = jobs({ store: new MemoryStore({ clock }), now: clock.now });
+    const clock = fakeClock(1_000_000);
+    const { jobs: j } = jobs({ store: new MemoryStore({ clock }), clock });
     await j.defer(owner, 'k', async () => 'report', { ttlMs: 1000 });
     await j.wait(owner, 'k', 1000);
-    clock.advance(999);
+    await clock.advance(999);
     expect(await j.get(owner, 'k')).toMatchObject({ status: 'done' });
-    clock.advance(1);
+    await clock.advance(1);
     expect(await j.get(owner, 'k')).toBeUndefined();
   });
 
   it('reports a job whose instance went away as interrupted, and lets it be deferred again', async () => {
-    const clock = manualClock(1_000_000);
+    const clock = fakeClock(1_000_000);
     const store = new MemoryStore({ clock });
-    const lost = jobs({ store, now: clock.now }).jobs;
-    const survivor = jobs({ store, now: clock.now }).jobs;
+    const lost = jobs({ store, clock: fakeClock(1_000_000) }).jobs; // its own clock never moves: its timers never fire, like a dead instance's
+    const survivor = jobs({ store, clock }).jobs;
     await lost.defer(owner, 'k', () => new Promise(() => {}), { timeoutMs: 60_000 }); // never records an end: as if its instance died
-    clock.advance(60_000 + LOST_AFTER_MS + 1);
+    await clock.advance(60_000 + LOST_AFTER_MS + 1);
     expect(await survivor.get(owner, 'k')).toMatchObject({ status: 'failed', error: { code: 'ERR_JOB_INTERRUPTED' } });
     expect(await survivor.defer(owner, 'k', async () => 'again')).toMatchObject({ status: 'running' });
     expect(await survivor.wait(owner, 'k', 1000)).toMatchObject({ status: 'done', result: 'again' });
@@ -115,13 +115,13 @@ describe('Jobs', () => {
   });
 
   it('a late end of a replaced run does not overwrite its successor', async () => {
-    const clock = manualClock(1_000_000);
+    const clock = fakeClock(1_000_000);
     const store = new MemoryStore({ clock });
-    const old = jobs({ store, now: clock.now }).jobs;
-    const fresh = jobs({ store, now: clock.now }).jobs;
+    const old = jobs({ store, clock }).jobs;
+    const fresh = jobs({ store, clock }).jobs;
     const slow = gate<string>();
     await old.defer(owner, 'k', slow.work, { timeoutMs: 60_000 });
-    clock.advance(60_000 + LOST_AFTER_MS + 1); // the lock has expired: the job counts as lost
+    await clock.advance(60_000 + LOST_AFTER_MS + 1); // the lock has expired: the job counts as lost
     await fresh.defer(owner, 'k', async () => 'new');
     await fresh.wait(owner, 'k', 1000);
     slow.open('old');

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Dialect, SchemaKind } from '../../src/schema/validate.js';
+import type { Dialect } from '../../src/base/dialect.js';
+import type { ApiVersion, SchemaKind } from '../../src/schema/validate.js';
 
 /**
  * One accept/reject case for the webhook schemas, from test/schema/cases/*.json. The same
@@ -12,6 +13,8 @@ import type { Dialect, SchemaKind } from '../../src/schema/validate.js';
 export interface SchemaCase {
   name: string;
   dialect: Dialect;
+  /** The API version the case is written for: the file's, or the dialect's GA version. */
+  version?: ApiVersion;
   kind: SchemaKind;
   valid: boolean;
   /** The document, or `raw` JSON text when the exact tokens matter (2.0, duplicate keys). */
@@ -20,14 +23,17 @@ export interface SchemaCase {
   /** For invalid cases: the issue's path and a fragment of its message. */
   path?: string;
   message?: string;
+  /** `output-only` when the first issue is an output-only field rather than an invalid value. */
+  issue?: 'output-only';
   oracle?: 'accepts' | 'rejects';
   why?: string;
 }
 
 interface CaseFile {
   dialect: Dialect;
+  version?: ApiVersion;
   kind: SchemaKind;
-  cases: Omit<SchemaCase, 'dialect' | 'kind'>[];
+  cases: Omit<SchemaCase, 'dialect' | 'version' | 'kind'>[];
 }
 
 export const casesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'cases');
@@ -37,14 +43,24 @@ export function loadSchemaCases(): SchemaCase[] {
     .filter((file) => file.endsWith('.json'))
     .sort()
     .flatMap((file) => {
-      const { dialect, kind, cases } = JSON.parse(readFileSync(path.join(casesDir, file), 'utf8')) as CaseFile;
-      return cases.map((c) => ({ ...c, dialect, kind }));
+      const { dialect, version, kind, cases } = JSON.parse(readFileSync(path.join(casesDir, file), 'utf8')) as CaseFile;
+      return cases.map((c) => ({ ...c, dialect, ...(version === undefined ? {} : { version }), kind }));
     });
 }
 
 /** The JSON text of a case, as sent over the wire. */
 export function caseText(schemaCase: SchemaCase): string {
   return schemaCase.raw ?? JSON.stringify(schemaCase.data);
+}
+
+/** The options that select the case's API version, for validateSchema. */
+export function caseOptions(schemaCase: SchemaCase): { version?: ApiVersion } {
+  return schemaCase.version === undefined ? {} : { version: schemaCase.version };
+}
+
+/** `cx`, or `cx v3beta1`: how a case's schema is named in test titles and reports. */
+export function caseSchema(schemaCase: SchemaCase): string {
+  return schemaCase.version === undefined ? schemaCase.dialect : `${schemaCase.dialect} ${schemaCase.version}`;
 }
 
 /** The parsed document, as the validators see it. */

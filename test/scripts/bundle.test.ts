@@ -1,17 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { freePort, post, waitUntilUp } from '../support/http.js';
 import { runNodeScript } from '../support/node-script.js';
 import { cxRequest, esRequest } from '../support/requests.js';
 import { checkBody, textsOf } from '../support/responses.js';
 
 // What `npm run build` made (npm test builds first): dist/lib is what the package runs.
-const ENTRIES = [
-  'index.js',
-  'testing/index.js',
-  'compat/dialogflow-fulfillment/index.js',
-  ...readdirSync('dist/src/auth').filter((f) => f.endsWith('.js')).map((f) => `auth/${f}`),
-];
+const ENTRIES = ['index.js', 'testing/index.js', 'auth/index.js', 'compat/dialogflow-fulfillment/index.js'];
 
 /** Runs an ES module in a fresh node without flags (as `node app.js` would) and returns what it printed as JSON. */
 function evaluate(script: string): unknown {
@@ -47,27 +42,37 @@ describe('the bundle (dist/lib)', () => {
 
   it('the entry points share one copy of the library', () => {
     const same = evaluate(`const lib = await import('${process.cwd()}/dist/lib/index.js');
-      const auth = await import('${process.cwd()}/dist/lib/auth/api-key.js');
+      const auth = await import('${process.cwd()}/dist/lib/auth/index.js');
       console.log(JSON.stringify(lib.apiKey === auth.apiKey));`);
     expect(same).toBe(true);
   });
 
-  it("loads a dialect's validators on first use, and never the other dialect's", () => {
+  it("loads a dialect's validators on first use, never the other dialect's, and the beta versions' only when asked for", () => {
     const loaded = evaluate(`import fs from 'node:fs';
       import { syncBuiltinESMExports } from 'node:module';
       const read = fs.readFileSync;
       const files = [];
       fs.readFileSync = (file, ...rest) => (files.push(String(file)), read(file, ...rest));
       syncBuiltinESMExports(); // the library's own \`import { readFileSync }\` reads through the spy too
-      const { validateSchema } = await import('${process.cwd()}/dist/lib/index.js');
+      const { validateSchema, withoutOutputOnlyFields } = await import('${process.cwd()}/dist/lib/index.js');
       const validators = () => files.filter((file) => file.endsWith('-validators.cjs')).map((file) => file.split('/').pop());
       const before = validators();
       const invalid = validateSchema('es', 'response', { fulfillmentText: 7 });
-      console.log(JSON.stringify({ before, after: validators(), invalid }));`);
+      const es = validators();
+      const outputOnly = validateSchema('cx', 'response', { fulfillmentResponse: { messages: [{ endInteraction: {} }] } });
+      withoutOutputOnlyFields('cx', { fulfillmentResponse: { messages: [{ endInteraction: {} }] } });
+      validateSchema('cx', 'request', { text: 1 });
+      const ga = validators();
+      const beta = validateSchema('es', 'response', { endInteraction: 'yes' }, { version: 'v2beta1' });
+      console.log(JSON.stringify({ before, es, invalid, outputOnly: outputOnly.issues?.[0].kind, ga, beta, after: validators() }));`);
     expect(loaded).toEqual({
       before: [],
-      after: ['es-validators.cjs'],
+      es: ['es-validators.cjs'],
       invalid: { ok: false, issues: [{ path: 'fulfillmentText', message: expect.stringContaining('string') }] },
+      outputOnly: 'output-only',
+      ga: ['es-validators.cjs', 'cx-validators.cjs'],
+      beta: { ok: false, issues: [{ path: 'endInteraction', message: 'must be true or false, not "yes"' }] },
+      after: ['es-validators.cjs', 'cx-validators.cjs', 'es-v2beta1-validators.cjs'],
     });
   });
 
@@ -83,16 +88,27 @@ describe('the bundle (dist/lib)', () => {
     expect(loaded).toEqual({ status: 200, answered: false, withAuth: true });
   });
 
+  it('keeps `fulfiller play` out of the library: a bundle of its own, which the play command alone imports', () => {
+    const library = readFileSync('dist/lib/fulfiller.cjs', 'utf8');
+    expect(library).toContain('"./playground/play.js"');
+    for (const name of ['createPlayServer', 'AppHost', 'FlowGraph', 'preact'])
+      expect({ name, inLibrary: library.includes(name) }).toEqual({ name, inLibrary: false });
+    const play = readFileSync('dist/lib/playground/play.js', 'utf8');
+    // The playground uses the library's own copy of every class, through its entry points.
+    expect([...new Set(play.match(/from"\.\.\/[^"]+"/g))].sort()).toEqual(['from"../index.js"', 'from"../testing/index.js"']);
+  });
+
   it('ships a V8 code cache of the library and the validators that node takes as it is', () => {
     const caches = readdirSync('dist/lib/code-cache');
     // The build writes two of each (no flags, and npm start's); runs with other flags add theirs.
-    for (const code of ['fulfiller-', 'cx-validators-', 'es-validators-']) {
+    for (const code of ['fulfiller-', 'cx-validators-', 'es-validators-', 'cx-v3beta1-validators-', 'es-v2beta1-validators-']) {
       expect({ code, caches: caches.filter((name) => name.startsWith(code)).length >= 2 }).toEqual({ code, caches: true });
     }
     const before = caches.map((name) => statSync(`dist/lib/code-cache/${name}`).ino);
     const valid = evaluate(`const { validateSchema } = await import('${process.cwd()}/dist/lib/index.js');
-      console.log(JSON.stringify([validateSchema('cx', 'response', {}).ok, validateSchema('es', 'response', {}).ok]));`);
-    expect(valid).toEqual([true, true]);
+      const beta = { version: 'v2beta1' };
+      console.log(JSON.stringify([validateSchema('cx', 'response', {}).ok, validateSchema('es', 'response', {}).ok, validateSchema('es', 'response', {}, beta).ok]));`);
+    expect(valid).toEqual([true, true, true]);
     // Taken, not refused: a refused cache would have been written again at exit.
     expect(readdirSync('dist/lib/code-cache').map((name) => statSync(`dist/lib/code-cache/${name}`).ino)).toEqual(before);
   });
@@ -137,7 +153,6 @@ describe('the bundle (dist/lib)', () => {
         .map((line) => JSON.parse(line) as { message: string; code?: string })
         .find((line) => line.message.startsWith('a handler failed'));
       expect(failure?.code).toBe('ERR_BACKEND_TIMEOUT'); // a second copy would see a foreign error: ERR_HANDLER_FAILED
-
     });
   });
 });

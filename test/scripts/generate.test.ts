@@ -10,13 +10,20 @@ describe('scripts/generate.ts', () => {
     outputs = await generate();
   });
 
-  it('produces the schemas, validators, wire types and hints', () => {
+  it('produces the schemas, validators, wire types and hints of the GA and the beta versions', () => {
     expect([...outputs.keys()].sort()).toEqual([
       'schemas/cx/v3/webhook-request.schema.json',
       'schemas/cx/v3/webhook-response.schema.json',
+      'schemas/cx/v3beta1/webhook-request.schema.json',
+      'schemas/cx/v3beta1/webhook-response.schema.json',
       'schemas/es/v2/webhook-request.schema.json',
       'schemas/es/v2/webhook-response.schema.json',
+      'schemas/es/v2beta1/webhook-request.schema.json',
+      'schemas/es/v2beta1/webhook-response.schema.json',
+      'src/generated/beta-types.ts',
+      'src/generated/cx-v3beta1-validators.cjs',
       'src/generated/cx-validators.cjs',
+      'src/generated/es-v2beta1-validators.cjs',
       'src/generated/es-validators.cjs',
       'src/generated/schema-hints.ts',
       'src/generated/types.ts',
@@ -39,10 +46,31 @@ describe('scripts/generate.ts', () => {
   });
 
   it('keeps the validators free of runtime imports (ajv is a devDependency)', () => {
-    for (const dialect of ['cx', 'es']) {
-      const validators = outputs.get(`src/generated/${dialect}-validators.cjs`)!;
-      expect(validators).toMatch(/^exports\.request = validate\d+;$/m);
-      expect(validators).not.toMatch(/\brequire\(|^\s*import\b|\bschema\d+\b/m);
+    for (const file of ['cx', 'es', 'cx-v3beta1', 'es-v2beta1'].map((name) => `src/generated/${name}-validators.cjs`)) {
+      const validators = outputs.get(file)!;
+      expect({ file, exports: /^exports\.request = validate\d+;$/m.test(validators) }).toEqual({ file, exports: true });
+      expect({ file, imports: /\brequire\(|^\s*import\b|\bschema\d+\b/m.test(validators) }).toEqual({ file, imports: false });
+    }
+  });
+
+  it('keeps the beta hints with the beta validators, out of the bundled GA hints', () => {
+    const gaHints = outputs.get('src/generated/schema-hints.ts')!;
+    expect(gaHints).not.toMatch(/v3beta1|v2beta1/);
+    expect(outputs.get('src/generated/cx-v3beta1-validators.cjs')).toMatch(/^exports\.hints = \{$/m);
+    expect(outputs.get('src/generated/cx-validators.cjs')).not.toMatch(/^exports\.hints/m);
+  });
+
+  it('reads output-only fields from the protos: a response may only leave them out, a request carries them', () => {
+    for (const version of ['v3', 'v3beta1']) {
+      const schema = (kind: string) =>
+        JSON.parse(outputs.get(`schemas/cx/${version}/webhook-${kind}.schema.json`)!) as { $defs: Record<string, { properties: Record<string, object> }> };
+      const message = (kind: string) => schema(kind).$defs[`google.cloud.dialogflow.cx.${version}.ResponseMessage`]!.properties;
+      const text = (kind: string) => schema(kind).$defs[`google.cloud.dialogflow.cx.${version}.ResponseMessage.Text`]!.properties;
+      for (const field of ['endInteraction', 'end_interaction', 'mixedAudio'])
+        expect({ version, field, ...message('response')[field] }).toMatchObject({ version, field, type: 'null' });
+      expect(text('response')['allowPlaybackInterruption']).toMatchObject({ type: 'null' });
+      expect(message('request')['endInteraction']).toEqual(expect.objectContaining({ $ref: expect.stringContaining('EndInteraction') }));
+      expect(text('request')['allowPlaybackInterruption']).toMatchObject({ type: ['boolean', 'null'] });
     }
   });
 

@@ -45,7 +45,7 @@ describe('the packed package, in a project of its own', () => {
       `const { createFulfiller, FulfillerError } = require('dialogflow-fulfiller');
       const { esRequest } = require('dialogflow-fulfiller/testing');
       const { WebhookClient, Card, PLATFORMS } = require('dialogflow-fulfiller/compat/dialogflow-fulfillment');
-      const { apiKey } = require('dialogflow-fulfiller/auth/api-key');
+      const { apiKey } = require('dialogflow-fulfiller/auth');
       const app = createFulfiller({ mode: 'test', env: {} });
       const sent = [];
       const response = { status: (code) => sent.push(code), json: (body) => sent.push(body) };
@@ -74,7 +74,7 @@ describe('the packed package, in a project of its own', () => {
       try { new requiredCompat.WebhookClient({}); } catch (error) { thrown = error; }
       console.log(JSON.stringify({
         sameErrorClass: required.FulfillerError === root.FulfillerError,
-        instanceOfImported: thrown instanceof root.FulfillerError && thrown instanceof root.CompatUsageError,
+        instanceOfImported: thrown instanceof root.FulfillerError && thrown instanceof root.InvalidArgumentError,
         sameClient: requiredCompat.WebhookClient === compat.WebhookClient,
         sameApp: required.Fulfiller === root.Fulfiller,
       }));`;
@@ -108,24 +108,52 @@ describe('the packed package, in a project of its own', () => {
       `import { createFulfiller, FulfillerError } from 'dialogflow-fulfiller';
       import { esRequest } from 'dialogflow-fulfiller/testing';
       import { WebhookClient, Card } from 'dialogflow-fulfiller/compat/dialogflow-fulfillment';
-      import { apiKey } from 'dialogflow-fulfiller/auth/api-key';
+      import { apiKey } from 'dialogflow-fulfiller/auth';
       export const used: unknown[] = [createFulfiller, FulfillerError, esRequest, WebhookClient, apiKey];
       export const title: number = new Card('t').title; // a string: the one error expected
       `,
     );
     const tsc = join(project, 'node_modules/typescript/bin/tsc');
-    for (const [module, resolution] of [['commonjs', 'node10'], ['node16', 'node16'], ['nodenext', 'nodenext']]) {
-      const run = spawnSync(process.execPath, [tsc, '--noEmit', '--strict', '--skipLibCheck', '--types', 'node', '--target', 'es2022', '--module', module!, '--moduleResolution', resolution!, 'consumer.ts'], {
-        cwd: project,
-        encoding: 'utf8',
+    for (const [module, resolution] of [
+      ['commonjs', 'node10'],
+      ['node16', 'node16'],
+      ['nodenext', 'nodenext'],
+    ]) {
+      const run = spawnSync(
+        process.execPath,
+        [
+          tsc,
+          '--noEmit',
+          '--strict',
+          '--skipLibCheck',
+          '--types',
+          'node',
+          '--target',
+          'es2022',
+          '--module',
+          module!,
+          '--moduleResolution',
+          resolution!,
+          'consumer.ts',
+        ],
+        {
+          cwd: project,
+          encoding: 'utf8',
+        },
+      );
+      expect({ resolution, errors: run.stdout.trim().split('\n') }).toEqual({
+        resolution,
+        errors: [expect.stringContaining("consumer.ts(6,20): error TS2322: Type 'string' is not assignable to type 'number'")],
       });
-      expect({ resolution, errors: run.stdout.trim().split('\n') }).toEqual({ resolution, errors: [expect.stringContaining("consumer.ts(6,20): error TS2322: Type 'string' is not assignable to type 'number'")] });
     }
   }, 60_000);
 
   it("runs under ts-jest's default set-up (a CommonJS TypeScript project)", () => {
     writeFileSync(join(project, 'jest.config.js'), "module.exports = { preset: 'ts-jest', testEnvironment: 'node' };\n");
-    writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'commonjs', target: 'es2022', strict: true, esModuleInterop: true, types: ['jest', 'node'] } }));
+    writeFileSync(
+      join(project, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { module: 'commonjs', target: 'es2022', strict: true, esModuleInterop: true, types: ['jest', 'node'] } }),
+    );
     writeFileSync(
       join(project, 'consumer.test.ts'),
       `import { createFulfiller, FulfillerError } from 'dialogflow-fulfiller';
@@ -141,7 +169,11 @@ describe('the packed package, in a project of its own', () => {
       `,
     );
     const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('JEST_')));
-    const run = spawnSync(process.execPath, ['node_modules/jest/bin/jest.js', '--ci', 'consumer.test.ts'], { cwd: project, encoding: 'utf8', env: { ...env, NODE_OPTIONS: '' } });
+    const run = spawnSync(process.execPath, ['node_modules/jest/bin/jest.js', '--ci', 'consumer.test.ts'], {
+      cwd: project,
+      encoding: 'utf8',
+      env: { ...env, NODE_OPTIONS: '' },
+    });
     expect({ status: run.status, output: run.stderr }).toEqual({ status: 0, output: expect.stringContaining('1 passed') });
   }, 60_000);
 });

@@ -1,9 +1,7 @@
 import { MemoryStore } from '../../src/store/memory-store.js';
+import { fakeClock } from '../../src/testing/index.js';
 
-function clock(start = 1000): { now: () => number; advance: (ms: number) => void } {
-  let time = start;
-  return { now: () => time, advance: (ms) => void (time += ms) };
-}
+const clock = (start = 1000) => fakeClock(start);
 
 describe('MemoryStore', () => {
   it('gets what was set until it expires', async () => {
@@ -11,9 +9,9 @@ describe('MemoryStore', () => {
     const store = new MemoryStore({ clock: time });
     await store.set('a', '1', 100);
     expect(await store.get('a')).toBe('1');
-    time.advance(99);
+    await time.advance(99);
     expect(await store.get('a')).toBe('1');
-    time.advance(1);
+    await time.advance(1);
     expect(await store.get('a')).toBeUndefined();
   });
 
@@ -23,7 +21,7 @@ describe('MemoryStore', () => {
     expect(await store.setIfAbsent('id', 'x', 50)).toBe(true);
     expect(await store.setIfAbsent('id', 'y', 50)).toBe(false);
     expect(await store.get('id')).toBe('x');
-    time.advance(50);
+    await time.advance(50);
     expect(await store.setIfAbsent('id', 'z', 50)).toBe(true);
   });
 
@@ -33,7 +31,7 @@ describe('MemoryStore', () => {
     await store.set('short', '1', 10);
     await store.set('a', '1', 1000);
     await store.set('b', '1', 1000);
-    time.advance(20);
+    await time.advance(20);
     await store.set('c', '1', 1000); // 'short' expired: room without evicting a live entry
     expect([await store.get('a'), await store.get('b'), await store.get('c')]).toEqual(['1', '1', '1']);
     await store.get('a'); // a is now the most recent; b the least

@@ -17,7 +17,10 @@ export const HAS_REDIS = spawnSync('redis-server', ['--version'], { stdio: 'igno
  * missing binary is visible in the output rather than silently passing.
  */
 export function describeWithRedis(name: string, body: () => void): void {
-  if (HAS_REDIS) return describe(name, body);
+  if (HAS_REDIS) {
+    describe(name, body);
+    return;
+  }
   console.warn(`skipped "${name}": redis-server is not installed (apt-get install redis-server; .ci/run does it)`);
   describe.skip(name, body);
 }
@@ -28,7 +31,23 @@ export function describeWithRedis(name: string, body: () => void): void {
  */
 export async function startRedis(tls?: { certFile: string; keyFile: string; caFile: string }): Promise<RedisServer> {
   const port = await freePort();
-  const listen = tls === undefined ? ['--port', String(port)] : ['--port', '0', '--tls-port', String(port), '--tls-cert-file', tls.certFile, '--tls-key-file', tls.keyFile, '--tls-ca-cert-file', tls.caFile, '--tls-auth-clients', 'no'];
+  const listen =
+    tls === undefined
+      ? ['--port', String(port)]
+      : [
+          '--port',
+          '0',
+          '--tls-port',
+          String(port),
+          '--tls-cert-file',
+          tls.certFile,
+          '--tls-key-file',
+          tls.keyFile,
+          '--tls-ca-cert-file',
+          tls.caFile,
+          '--tls-auth-clients',
+          'no',
+        ];
   const child = spawn('redis-server', [...listen, '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });

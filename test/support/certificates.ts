@@ -25,7 +25,15 @@ export function makeCert(name: string, ca: Credentials, options: { server?: bool
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const key = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   const spki = publicKey.export({ type: 'spki', format: 'der' });
-  const cert = certificate({ subject: name, issuer: ca.name, spki, signingKey: ca.key, ca: false, server: options.server ?? false, validDays: options.validDays ?? 1 });
+  const cert = certificate({
+    subject: name,
+    issuer: ca.name,
+    spki,
+    signingKey: ca.key,
+    ca: false,
+    server: options.server ?? false,
+    validDays: options.validDays ?? 1,
+  });
   return { name, key, cert };
 }
 

@@ -32,9 +32,7 @@ export function cxRequest(
       lastMatchedIntent: `${CX_AGENT}/intents/intent-1`,
       displayName: options.intent,
       confidence: 0.9,
-      parameters: Object.fromEntries(
-        Object.entries(options.intentParams ?? {}).map(([k, v]) => [k, { originalValue: String(v), resolvedValue: v }]),
-      ),
+      parameters: Object.fromEntries(Object.entries(options.intentParams ?? {}).map(([k, v]) => [k, { originalValue: String(v), resolvedValue: v }])),
     };
   }
   if (options.form !== undefined) {

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatIssues, validateSchema, type CxWebhookResponse, type Dialect, type EsWebhookResponse, type HttpResult } from '../../src/index.js';
+import { formatIssues, validateSchema, type CxWebhookResponse, type EsWebhookResponse, type HttpResult } from '../../src/index.js';
+import type { Dialect } from '../../src/base/dialect.js';
 
 /**
  * Every response a test sees goes through here: it must be 200 JSON, valid by our schema, and

@@ -2,7 +2,10 @@ import { describeMismatch, describeOutcome } from '../../src/testing/describe-ou
 import { parseFixture } from '../../src/testing/parse-fixture.js';
 import type { FixtureOutcome } from '../../src/testing/run-fixture.js';
 
-const fixture = parseFixture({ turns: [{ request: { fulfillmentInfo: { tag: 'a' } } }, { request: { fulfillmentInfo: { tag: 'b' } } }, { request: { fulfillmentInfo: { tag: 'c' } } }] }, 'f.json');
+const fixture = parseFixture(
+  { turns: [{ request: { fulfillmentInfo: { tag: 'a' } } }, { request: { fulfillmentInfo: { tag: 'b' } } }, { request: { fulfillmentInfo: { tag: 'c' } } }] },
+  'f.json',
+);
 
 describe('describeOutcome', () => {
   it('says nothing about a fixture that passed', () => {
@@ -44,7 +47,11 @@ describe('describeOutcome', () => {
   });
 
   it('points at where two long texts part', () => {
-    const lines = describeMismatch({ what: 'response.fulfillmentText', expected: 'In 2026-10, account ACC-1 spent 37,000 yen in total.', actual: 'In 2026-09, account ACC-1 spent 39,500 yen in total.' });
+    const lines = describeMismatch({
+      what: 'response.fulfillmentText',
+      expected: 'In 2026-10, account ACC-1 spent 37,000 yen in total.',
+      actual: 'In 2026-09, account ACC-1 spent 39,500 yen in total.',
+    });
     expect(lines.at(-1)).toBe('  from character 9: "10, account ACC-1 spent 37,000…" ≠ "09, account ACC-1 spent 39,500…"');
   });
 });

@@ -7,7 +7,12 @@ describe('esRequest', () => {
     expect(request).toMatchObject({
       responseId: 'test-response',
       session: `${ES_TEST_AGENT}/sessions/test-session`,
-      queryResult: { languageCode: 'en', parameters: {}, outputContexts: [], intent: { name: `${ES_TEST_AGENT}/intents/order-status`, displayName: 'order.status' } },
+      queryResult: {
+        languageCode: 'en',
+        parameters: {},
+        outputContexts: [],
+        intent: { name: `${ES_TEST_AGENT}/intents/order-status`, displayName: 'order.status' },
+      },
       originalDetectIntentRequest: { source: 'DIALOGFLOW_CONSOLE', payload: {} },
     });
     expect(validateSchema('es', 'request', request)).toEqual({ ok: true });

@@ -5,8 +5,16 @@ import { cxRequest, esRequest, fixtureDocument, parseFixture, writeFixture } fro
 
 describe('fixture documents from the builders', () => {
   it('makes a one-turn fixture that parses', () => {
-    const document = fixtureDocument({ request: cxRequest('order.status').params({ customer_id: '12345' }), expect: { textContains: 'A-1003' }, retryMs: 5 }, { name: 'order' });
-    expect(document).toEqual({ name: 'order', request: cxRequest('order.status').params({ customer_id: '12345' }).build(), expect: { textContains: 'A-1003' }, retryMs: 5 });
+    const document = fixtureDocument(
+      { request: cxRequest('order.status').params({ customer_id: '12345' }), expect: { textContains: 'A-1003' }, retryMs: 5 },
+      { name: 'order' },
+    );
+    expect(document).toEqual({
+      name: 'order',
+      request: cxRequest('order.status').params({ customer_id: '12345' }).build(),
+      expect: { textContains: 'A-1003' },
+      retryMs: 5,
+    });
     expect(parseFixture(document, 'f.json').turns).toHaveLength(1);
   });
 

@@ -5,7 +5,11 @@ describe('junitReport', () => {
     const xml = junitReport(
       [
         { file: 'fixtures/cx/ok.json', ms: 12 },
-        { file: 'fixtures/cx/bad.json', ms: 1500, problem: { kind: 'failure', message: 'turn 2 (b): texts', details: ['  turn 2 (b)', '    expected: "<b> & \'c\'"'] } },
+        {
+          file: 'fixtures/cx/bad.json',
+          ms: 1500,
+          problem: { kind: 'failure', message: 'turn 2 (b): texts', details: ['  turn 2 (b)', '    expected: "<b> & \'c\'"'] },
+        },
         { file: 'fixtures/es/broken.json', ms: 0, problem: { kind: 'error', message: 'fixtures/es/broken.json: is not JSON\u0001', details: ['is not JSON'] } },
       ],
       { timestamp: new Date('2026-11-27T10:00:00Z') },

@@ -30,14 +30,22 @@ describe('parseFixture', () => {
   });
 
   it('reads one turn with headers, expectation and pacing', () => {
-    const fixture = parseFixture({ name: 'n', headers: { 'X-Tenant': 'a' }, request: CX, expect: { status: 200, params: { a: null } }, waitMs: 5, retryMs: 100 }, 'f.json');
+    const fixture = parseFixture(
+      { name: 'n', headers: { 'X-Tenant': 'a' }, request: CX, expect: { status: 200, params: { a: null } }, waitMs: 5, retryMs: 100 },
+      'f.json',
+    );
     expect(fixture).toMatchObject({ kind: 'fixture', name: 'n', headers: { 'x-tenant': 'a' } });
     expect(fixture.turns).toEqual([{ request: CX, expect: { status: 200, params: { a: null } }, waitMs: 5, retryMs: 100 }]);
   });
 
   it('reads a conversation, where later turns may leave out what the session carries', () => {
     const fixture = parseFixture(
-      { turns: [{ request: CX, capture: { n: 'R-(\\d+)' } }, { name: 'second', request: { fulfillmentInfo: { tag: 'x' }, text: '{{n}}' }, expect: { textContains: '{{n}}' } }] },
+      {
+        turns: [
+          { request: CX, capture: { n: 'R-(\\d+)' } },
+          { name: 'second', request: { fulfillmentInfo: { tag: 'x' }, text: '{{n}}' }, expect: { textContains: '{{n}}' } },
+        ],
+      },
       'f.json',
     );
     expect(fixture.turns).toHaveLength(2);
@@ -46,8 +54,12 @@ describe('parseFixture', () => {
 
   it('lets an expectation use what its own turn captures, but not a request', () => {
     expect(parseFixture({ request: CX, capture: { n: 'R-\\d+' }, expect: { params: { r: '{{n}}' } } }, 'f.json').turns).toHaveLength(1);
-    expect(mistake({ turns: [{ request: { ...CX, text: '{{n}}' }, capture: { n: 'x' } }] })).toBe('f.json: turns[0]: uses {{n}}, which no earlier turn captures');
-    expect(mistake({ turns: [{ request: CX, expect: { texts: ['{{m}}'] } }] })).toBe('f.json: turns[0].expect: uses {{m}}, which neither this turn nor an earlier one captures');
+    expect(mistake({ turns: [{ request: { ...CX, text: '{{n}}' }, capture: { n: 'x' } }] })).toBe(
+      'f.json: turns[0]: uses {{n}}, which no earlier turn captures',
+    );
+    expect(mistake({ turns: [{ request: CX, expect: { texts: ['{{m}}'] } }] })).toBe(
+      'f.json: turns[0].expect: uses {{m}}, which neither this turn nor an earlier one captures',
+    );
   });
 
   it('checks every request against its schema and names the field', () => {
@@ -72,7 +84,9 @@ describe('parseFixture', () => {
     expect(mistake({ request: CX, expect: { contexts: {} } })).toBe('f.json: expect.contexts: is for ES answers; this is a CX fixture');
     expect(mistake({ request: CX, expect: { form: { a: 'VALID' } } })).toBe('f.json: expect.form.a: must be one of EMPTY, INVALID, FILLED');
     expect(mistake({ request: CX, expect: { textMatches: ['ok', '('] } })).toMatch(/^f\.json: expect\.textMatches\[1\]: is not a regular expression/);
-    expect(mistake({ request: ES, expect: { contexts: { a: { lifespan: 2 } } } })).toBe('f.json: expect.contexts.a.lifespan: is not lifespanCount or parameters');
+    expect(mistake({ request: ES, expect: { contexts: { a: { lifespan: 2 } } } })).toBe(
+      'f.json: expect.contexts.a.lifespan: is not lifespanCount or parameters',
+    );
     expect(mistake({ request: CX, expect: { response: { fulfillmentResponse: { messages: [{ text: { text: 'hi' } }] } } } })).toMatch(
       /^f\.json: expect\.response\.fulfillmentResponse\.messages\[0\]\.text\.text: .*a snapshot must be a valid WebhookResponse/,
     );
@@ -80,7 +94,10 @@ describe('parseFixture', () => {
 
   it('reads how a recording was masked', () => {
     expect(parseFixture({ request: CX, redact: true }, 'f.json').redact).toEqual({});
-    expect(parseFixture({ request: CX, redact: { phones: false, params: ['account_id'] } }, 'f.json').redact).toEqual({ phones: false, params: ['account_id'] });
+    expect(parseFixture({ request: CX, redact: { phones: false, params: ['account_id'] } }, 'f.json').redact).toEqual({
+      phones: false,
+      params: ['account_id'],
+    });
     expect(mistake({ request: CX, redact: { phone: false } })).toBe('f.json: redact.phone: is not part of the fixture format: did you mean "phones"?');
   });
 });

@@ -16,7 +16,10 @@ describe('replay credentials', () => {
   });
 
   it('sends an API key in its header, and basic or bearer credentials in authorization', () => {
-    expect(authHeaders({ apiKey: 'k', apiKeyHeader: 'X-Key', basic: 'df:pw' }, '{}')).toEqual({ 'x-key': 'k', authorization: `Basic ${Buffer.from('df:pw').toString('base64')}` });
+    expect(authHeaders({ apiKey: 'k', apiKeyHeader: 'X-Key', basic: 'df:pw' }, '{}')).toEqual({
+      'x-key': 'k',
+      authorization: `Basic ${Buffer.from('df:pw').toString('base64')}`,
+    });
     expect(authHeaders({ bearer: 't' }, '{}')).toEqual({ authorization: 'Bearer t' });
     expect(authHeaders({}, '{}')).toEqual({});
   });
@@ -28,7 +31,14 @@ describe('replay credentials', () => {
     const headers = authHeaders({ hmacSecret: secret }, body, now);
     expect(headers['webhook-timestamp']).toBe(String(now / 1000));
     const check = (signed: string) =>
-      verify({ secrets: [secret], id: headers['webhook-id'], timestamp: headers['webhook-timestamp'], signature: headers['webhook-signature'], body: signed, now });
+      verify({
+        secrets: [secret],
+        id: headers['webhook-id'],
+        timestamp: headers['webhook-timestamp'],
+        signature: headers['webhook-signature'],
+        body: signed,
+        now,
+      });
     expect(check(body)).toEqual({ ok: true, secret: 0 });
     expect(check(`${body} `).ok).toBe(false);
     expect(authHeaders({ hmacSecret: secret }, body, now)['webhook-id']).not.toBe(headers['webhook-id']);

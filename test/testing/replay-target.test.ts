@@ -40,14 +40,16 @@ describe('replay targets', () => {
 
   it('says which webhook it cannot reach, and why', async () => {
     const port = await freePort();
-    await expect(urlTarget(`http://127.0.0.1:${port}/webhook`).send(body, headers)).rejects.toThrow(`cannot reach http://127.0.0.1:${port}/webhook: ECONNREFUSED`);
+    await expect(urlTarget(`http://127.0.0.1:${port}/webhook`).send(body, headers)).rejects.toThrow(
+      `Cannot reach http://127.0.0.1:${port}/webhook: ECONNREFUSED`,
+    );
   });
 
   it('gives up on a webhook that does not answer in time', async () => {
     const hanging = (await import('node:http')).createServer(() => {});
     const base = await listen(hanging);
     try {
-      await expect(urlTarget(`${base}/webhook`, { timeoutMs: 50 }).send(body, headers)).rejects.toThrow(/^cannot reach .*: .*(timeout|aborted)/i);
+      await expect(urlTarget(`${base}/webhook`, { timeoutMs: 50 }).send(body, headers)).rejects.toThrow(/^Cannot reach .*: .*(timeout|aborted)/i);
     } finally {
       await close(hanging);
     }

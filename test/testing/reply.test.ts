@@ -5,27 +5,42 @@ const SESSION = 'projects/p/agent/sessions/s';
 
 describe('toReply', () => {
   it('reads a CX answer: texts, parameters, transition and form', () => {
-    const reply = toReply('cx', {}, ok({
-      fulfillmentResponse: { messages: [{ text: { text: ['a', 'b'] } }, { payload: { x: 1 } }, { text: { text: ['c'] } }] },
-      sessionInfo: { parameters: { n: 1, gone: null } },
-      pageInfo: { formInfo: { parameterInfo: [{ displayName: 'customer_id', state: 'INVALID' }] } },
-      targetPage: 'projects/p/locations/l/agents/a/flows/f/pages/next',
-    }));
+    const reply = toReply(
+      'cx',
+      {},
+      ok({
+        fulfillmentResponse: { messages: [{ text: { text: ['a', 'b'] } }, { payload: { x: 1 } }, { text: { text: ['c'] } }] },
+        sessionInfo: { parameters: { n: 1, gone: null } },
+        pageInfo: { formInfo: { parameterInfo: [{ displayName: 'customer_id', state: 'INVALID' }] } },
+        targetPage: 'projects/p/locations/l/agents/a/flows/f/pages/next',
+      }),
+    );
     expect(reply).toMatchObject({ status: 200, texts: ['a', 'b', 'c'], text: 'a\nb\nc', params: { n: 1, gone: null }, form: { customer_id: 'INVALID' } });
     expect(reply.targetPage).toBe('projects/p/locations/l/agents/a/flows/f/pages/next');
   });
 
   it('reads an ES answer: the session context as parameters (null for those it dropped), other contexts by id', () => {
-    const request = { queryResult: { outputContexts: [{ name: `${SESSION}/contexts/fulfiller_session`, lifespanCount: 40, parameters: { kept: 1, dropped: 2 } }] } };
-    const reply = toReply('es', request, ok({
-      fulfillmentText: 'hi',
-      fulfillmentMessages: [{ text: { text: ['hi'] } }],
-      outputContexts: [
-        { name: `${SESSION}/contexts/fulfiller_session`, lifespanCount: 50, parameters: { kept: 1, added: 3 } },
-        { name: `${SESSION}/contexts/Awaiting`, lifespanCount: 2 },
-      ],
-    }));
-    expect(reply).toMatchObject({ texts: ['hi'], params: { kept: 1, added: 3, dropped: null }, sessionReplaced: true, contexts: { awaiting: { lifespanCount: 2, parameters: {} } } });
+    const request = {
+      queryResult: { outputContexts: [{ name: `${SESSION}/contexts/fulfiller_session`, lifespanCount: 40, parameters: { kept: 1, dropped: 2 } }] },
+    };
+    const reply = toReply(
+      'es',
+      request,
+      ok({
+        fulfillmentText: 'hi',
+        fulfillmentMessages: [{ text: { text: ['hi'] } }],
+        outputContexts: [
+          { name: `${SESSION}/contexts/fulfiller_session`, lifespanCount: 50, parameters: { kept: 1, added: 3 } },
+          { name: `${SESSION}/contexts/Awaiting`, lifespanCount: 2 },
+        ],
+      }),
+    );
+    expect(reply).toMatchObject({
+      texts: ['hi'],
+      params: { kept: 1, added: 3, dropped: null },
+      sessionReplaced: true,
+      contexts: { awaiting: { lifespanCount: 2, parameters: {} } },
+    });
   });
 
   it('uses the legacy fulfillmentText when an ES answer has no text messages, and honours another session context name', () => {

@@ -35,11 +35,17 @@ describe('runFixture', () => {
       target(),
     );
     expect(outcome).toMatchObject({ passed: false, skipped: 1 });
-    expect(outcome.turns[1]).toMatchObject({ label: 'turn 2 (second)', attempts: 1, mismatches: [{ what: 'texts', expected: ['Count 3.'], actual: ['Count 2.'] }] });
+    expect(outcome.turns[1]).toMatchObject({
+      label: 'turn 2 (second)',
+      attempts: 1,
+      mismatches: [{ what: 'texts', expected: ['Count 3.'], actual: ['Count 2.'] }],
+    });
   });
 
   it('runs every turn with keepGoing (for --update)', async () => {
-    const outcome = await runFixture(fixture([{ request: cxRequest('count'), expect: { texts: ['no'] } }, { request: cxRequest('count') }]), target(), { keepGoing: true });
+    const outcome = await runFixture(fixture([{ request: cxRequest('count'), expect: { texts: ['no'] } }, { request: cxRequest('count') }]), target(), {
+      keepGoing: true,
+    });
     expect(outcome.turns).toHaveLength(2);
     expect(outcome.passed).toBe(false);
   });
@@ -47,7 +53,10 @@ describe('runFixture', () => {
   it('sends a turn again until its expectation holds, within retryMs', async () => {
     const sleeps: number[] = [];
     const sleep = async (ms: number): Promise<void> => void sleeps.push(ms);
-    const outcome = await runFixture(fixture({ request: cxRequest('poll'), expect: { texts: ['Done.'] }, retryMs: 60_000 }), target(), { sleep, retryEveryMs: 5 });
+    const outcome = await runFixture(fixture({ request: cxRequest('poll'), expect: { texts: ['Done.'] }, retryMs: 60_000 }), target(), {
+      sleep,
+      retryEveryMs: 5,
+    });
     expect(outcome.passed).toBe(true);
     expect(outcome.turns[0]!.attempts).toBe(3);
     expect(sleeps).toEqual([5, 5]);
@@ -66,7 +75,12 @@ describe('runFixture', () => {
     const answering = (body: string): ReplayTarget => ({ sessionContext: 'fulfiller_session', send: async () => ({ status: 200, headers: {}, body }) });
     const broken = await runFixture(fixture({ request: cxRequest('x') }), answering('{"fulfillmentResponse":{"messages":[{"text":{"text":"hi"}}]}}'));
     expect(broken.turns[0]!.mismatches).toEqual([
-      { what: 'response schema at fulfillmentResponse.messages[0].text.text', expected: 'a valid CX WebhookResponse', actual: undefined, note: expect.any(String) },
+      {
+        what: 'response schema at fulfillmentResponse.messages[0].text.text',
+        expected: 'a valid CX WebhookResponse',
+        actual: undefined,
+        note: expect.any(String),
+      },
     ]);
     const text = await runFixture(fixture({ request: cxRequest('x') }), answering('<html>'));
     expect(text.turns[0]!.mismatches[0]).toMatchObject({ what: 'response', note: 'the body is not JSON' });
@@ -79,9 +93,15 @@ describe('runFixture', () => {
   });
 
   it('fails a turn whose capture finds nothing, and does not go on', async () => {
-    const outcome = await runFixture(fixture([{ request: cxRequest('greet'), capture: { n: 'R-\\d+' } }, { request: cxRequest('greet').params({ name: '{{n}}' }) }]), target(), { keepGoing: true });
+    const outcome = await runFixture(
+      fixture([{ request: cxRequest('greet'), capture: { n: 'R-\\d+' } }, { request: cxRequest('greet').params({ name: '{{n}}' }) }]),
+      target(),
+      { keepGoing: true },
+    );
     expect(outcome.turns).toHaveLength(1);
-    expect(outcome.turns[0]!.mismatches).toEqual([{ what: 'capture.n', expected: 'R-\\d+', actual: 'Hello, there!', note: 'the pattern found nothing in the texts' }]);
+    expect(outcome.turns[0]!.mismatches).toEqual([
+      { what: 'capture.n', expected: 'R-\\d+', actual: 'Hello, there!', note: 'the pattern found nothing in the texts' },
+    ]);
   });
 
   it('shows every answer as received, and compares a recorded fixture masked', async () => {
@@ -98,7 +118,10 @@ describe('runFixture', () => {
   it('checks ES contexts and the session context the app keeps parameters in', async () => {
     const outcome = await runFixture(
       fixture([
-        { request: esRequest('contexts').context('old', { lifespan: 3 }), expect: { texts: ['Seen: old=3.'], contexts: { awaiting: { lifespanCount: 2, parameters: { step: 1 } }, old: null } } },
+        {
+          request: esRequest('contexts').context('old', { lifespan: 3 }),
+          expect: { texts: ['Seen: old=3.'], contexts: { awaiting: { lifespanCount: 2, parameters: { step: 1 } }, old: null } },
+        },
         { request: esRequest('contexts'), expect: { texts: ['Seen: awaiting=1.'] } },
         { request: esRequest('count'), expect: { params: { count: 1 } } },
         { request: esRequest('forget'), expect: { params: { count: 1, color: null } } },

@@ -43,14 +43,20 @@ describe('saveUpdates', () => {
     expect(await replayAndSave(file)).toMatchObject({ file, changed: true, stillFailing: false });
     const saved = json(file) as { name: string; turns: { expect: unknown; waitMs?: number }[] };
     expect(saved.name).toBe('counting');
-    expect(saved.turns.map((t) => [t.expect, t.waitMs])).toEqual([[{ textContains: 'Count' }, undefined], [{ texts: ['Count 2.'] }, 1]]);
+    expect(saved.turns.map((t) => [t.expect, t.waitMs])).toEqual([
+      [{ textContains: 'Count' }, undefined],
+      [{ texts: ['Count 2.'] }, 1],
+    ]);
   });
 
   it('says when a fixture still fails: an answer that breaks the schema cannot be made right by an expectation', async () => {
     const dir = tempDir();
     const file = join(dir, 'broken.json');
     writeFileSync(file, JSON.stringify(cxRequest('x').build()));
-    const broken: ReplayTarget = { sessionContext: 'fulfiller_session', send: async () => ({ status: 200, headers: {}, body: '{"fulfillmentResponse":{"mergeBehavior":"SOMETIMES"}}' }) };
+    const broken: ReplayTarget = {
+      sessionContext: 'fulfiller_session',
+      send: async () => ({ status: 200, headers: {}, body: '{"fulfillmentResponse":{"mergeBehavior":"SOMETIMES"}}' }),
+    };
     expect(await replayAndSave(file, broken)).toMatchObject({ stillFailing: true });
     const down: ReplayTarget = { sessionContext: 'fulfiller_session', send: async () => Promise.reject(new Error('down')) };
     expect(await replayAndSave(file, down)).toEqual({ file: join(dir, 'broken.expect.json'), changed: false, stillFailing: true });

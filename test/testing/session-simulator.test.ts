@@ -27,7 +27,9 @@ describe('SessionSimulator, CX', () => {
 
   it('merges the parameters the answer set into the next request; null deletes', () => {
     const sim = new SessionSimulator('cx');
-    const sent = sim.prepare(cx('a', { customer_id: '12345', draft: 'x' }, { sessionInfo: { session: CX_SESSION, parameters: { customer_id: '12345', draft: 'x' } } }));
+    const sent = sim.prepare(
+      cx('a', { customer_id: '12345', draft: 'x' }, { sessionInfo: { session: CX_SESSION, parameters: { customer_id: '12345', draft: 'x' } } }),
+    );
     sim.apply(sent, { sessionInfo: { parameters: { return_number: 'R-0001', draft: null } } });
     const next = sim.prepare(cx('b', { order_number: 'A-1002' }));
     expect(next.sessionInfo).toEqual({ session: CX_SESSION, parameters: { customer_id: '12345', return_number: 'R-0001', order_number: 'A-1002' } });

@@ -34,7 +34,7 @@ describe('the test client', () => {
     const reply = await testClient(sampleApp().app).send(cxRequest('validate').form('customer_id', { value: '99999' }));
     expectReply(reply, { texts: ['Try again.'], form: { customer_id: 'INVALID' }, params: { customer_id: null } });
     expect(() => expectReply(reply, { textContains: 'Welcome' })).toThrow(
-      'the answer does not meet the expectation:\n  textContains: not found in the texts\n    expected: "Welcome"\n    actual:   "Try again."',
+      'The answer does not meet the expectation:\n  textContains: not found in the texts\n    expected: "Welcome"\n    actual:   "Try again."',
     );
   });
 
@@ -42,7 +42,9 @@ describe('the test client', () => {
     // An app behind a proxy that breaks its answers: the library's own app never sends one.
     const { app } = testApp();
     const broken = { options: app.options, handle: async () => ({ status: 200, headers: {}, body: '{"fulfillmentResponse":{"mergeBehavior":"SOMETIMES"}}' }) };
-    await expect(testClient(broken as unknown as Fulfiller).send(cxRequest('any'))).rejects.toThrow(/invalid CX WebhookResponse: fulfillmentResponse\.mergeBehavior/);
+    await expect(testClient(broken as unknown as Fulfiller).send(cxRequest('any'))).rejects.toThrow(
+      expect.objectContaining({ code: 'ERR_INVALID_RESPONSE', path: 'fulfillmentResponse.mergeBehavior' }),
+    );
   });
 
   it('loads an app module the way fulfiller serve does', async () => {

@@ -26,7 +26,13 @@ describe('updateExpectation', () => {
   });
 
   it('refreshes only what fails, and keeps what the designer wrote that still holds', () => {
-    const before: Expectation = { textContains: ['Count', 'Total'], textMatches: '^Count \\d', params: { count: 1, other: null }, targetPage: 'gone', targetFlow: 'next' };
+    const before: Expectation = {
+      textContains: ['Count', 'Total'],
+      textMatches: '^Count \\d',
+      params: { count: 1, other: null },
+      targetPage: 'gone',
+      targetFlow: 'next',
+    };
     const after = update(before);
     expect(after).toEqual({ textContains: ['Count'], textMatches: '^Count \\d', params: { count: 2 }, targetFlow: 'next', texts: ['Count 2.'] });
     expect(checkExpectation(after, reply)).toEqual([]);

@@ -5,7 +5,7 @@
  * turn.followupEvent, turn.webhookPayload), so that the core builds, checks and sends the answer.
  * Anything written after that goes straight to the turn, which warns that it came too late.
  */
-import { ActionsOnGoogleShutDownError, CompatUsageError, type EsTurn, type JsonObject } from '../../index.js';
+import { ActionsOnGoogleShutDownError, InvalidArgumentError, type EsTurn, type JsonObject } from '../../index.js';
 import type { Contexts, LegacyContext } from './contexts.js';
 import { Payload } from './payload.js';
 import { PLATFORMS, type Platform } from './platforms.js';
@@ -13,31 +13,48 @@ import { renderMessage } from './render-message.js';
 import { argumentError, describe, RichResponse } from './rich-response.js';
 import { Suggestion } from './suggestion.js';
 import { Text } from './text.js';
-import type { WebhookClient } from './webhook-client.js';
 
-/** A handler written for dialogflow-fulfillment. */
-export type IntentHandler = (agent: WebhookClient) => unknown;
+/** What a call needs of its client (WebhookClient): the request's source and contexts. */
+export interface CallAgent {
+  readonly requestSource: string | null;
+  readonly context: Contexts;
+}
+
+/** What the pipeline's routes need of a call. */
+export interface RunnableCall {
+  handles(intent: string | undefined): boolean;
+  run(turn: EsTurn): Promise<void>;
+}
+
 /** What `agent.handleRequest()` takes: one handler for every intent, or handlers by intent name (`null`: any other). */
-export type RequestHandler = IntentHandler | Map<string | null, IntentHandler>;
+export type HandlerOf<A> = ((agent: A) => unknown) | Map<string | null, (agent: A) => unknown>;
 
 /** The lifespan the old library documented for a context set without one. */
 const DEFAULT_LIFESPAN = 5;
 let endWarned = false;
 
-export class CompatCall {
+export class CompatCall<A extends CallAgent> implements RunnableCall {
   private readonly messages: RichResponse[] = [];
   private followup: { name: string; parameters?: JsonObject } | undefined;
   private ending = false;
   private answered: EsTurn | undefined;
   /** What `handleRequest()` was given. */
-  handler: RequestHandler | undefined;
+  handler: HandlerOf<A> | undefined;
 
   constructor(
-    private readonly agent: WebhookClient,
-    /** `agent.requestSource`: a platform, another source as sent, or null. */
-    readonly source: string | null,
-    readonly contexts: Contexts,
+    private readonly agent: A,
+    /** Called with the turn's request when the client could not read one (no body parser in front). */
+    private readonly adopt: (request: EsTurn['request']) => void,
   ) {}
+
+  /** `agent.requestSource`: a platform, another source as sent, or null. */
+  private get source(): string | null {
+    return this.agent.requestSource;
+  }
+
+  private get contexts(): Contexts {
+    return this.agent.context;
+  }
 
   add(response: unknown): void {
     const message = typeof response === 'string' ? new Text(response) : response;
@@ -49,7 +66,8 @@ export class CompatCall {
     }
     const same = this.messages.find((m) => m.constructor === message.constructor && m.platform === message.platform);
     if (message instanceof Suggestion && same instanceof Suggestion) same.replies.push(message.replies[0]!);
-    else if (message instanceof Payload && same !== undefined) throw argumentError(`a Payload for ${message.platform ?? PLATFORMS.UNSPECIFIED} was already added`);
+    else if (message instanceof Payload && same !== undefined)
+      throw argumentError(`a Payload for ${message.platform ?? PLATFORMS.UNSPECIFIED} was already added`);
     else this.messages.push(message);
   }
 
@@ -72,15 +90,16 @@ export class CompatCall {
 
   /** Runs the handler for the turn's intent, then writes what it did onto the turn. */
   async run(turn: EsTurn): Promise<void> {
+    this.adopt(turn.request);
     await this.pick(turn.intent)(this.agent);
     this.answer(turn);
   }
 
-  private pick(intent: string | undefined): IntentHandler {
+  private pick(intent: string | undefined): (agent: A) => unknown {
     const handler = this.handler;
     const picked = handler instanceof Map ? ((intent === undefined ? undefined : handler.get(intent)) ?? handler.get(null)) : handler;
     if (typeof picked === 'function') return picked;
-    throw new CompatUsageError(
+    throw new InvalidArgumentError(
       `agent.handleRequest() takes a function (agent) => … or a Map from intent names to such functions; it got ${describe(picked)}${handler instanceof Map ? ` for the intent` : ''}.`,
     );
   }

@@ -48,7 +48,13 @@ function convert(message: EsIntentMessage, platform: Platform | undefined): Rich
   return [];
 }
 
-function card(title: string | undefined, text: string | undefined, imageUrl: string | undefined, buttonText: string | undefined, buttonUrl: string | undefined): Card {
+function card(
+  title: string | undefined,
+  text: string | undefined,
+  imageUrl: string | undefined,
+  buttonText: string | undefined,
+  buttonUrl: string | undefined,
+): Card {
   const card = new Card(title || ' ');
   if (text) card.setText(text);
   if (imageUrl) card.setImage(imageUrl);

@@ -9,8 +9,7 @@
  * (docs/migrating-from-dialogflow-fulfillment.md). `compat(app, handler)` mounts such a handler in
  * an app, next to native routes.
  */
-export { WebhookClient, type WebhookClientOptions, type Responses } from './webhook-client.js';
-export type { IntentHandler, RequestHandler } from './compat-call.js';
+export { WebhookClient, type WebhookClientOptions, type Responses, type IntentHandler, type RequestHandler } from './webhook-client.js';
 export type { Contexts, LegacyContext } from './contexts.js';
 export type { ContextEntry } from './request-fields.js';
 export type { LegacyRequest, LegacyResponse } from './standalone.js';

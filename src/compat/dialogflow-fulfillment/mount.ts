@@ -1,10 +1,11 @@
 /**
  * `compat(app, handler)`: a handler written for dialogflow-fulfillment, mounted in an app so
- * that its calls get the app's auth, deadline, metrics, logs and recording. Native routes win:
- * the handler serves the ES turns no other route claims, so that moving it to the native API
- * goes one intent at a time.
+ * that its calls get the app's auth, deadline, metrics, logs and recording. It is an intent
+ * route that takes every ES turn, so the routes registered before it win (the router tries
+ * routes in order): moving to the native API goes one intent at a time, and the metrics count
+ * each call under its intent.
  */
-import { CompatUsageError, type Fulfiller, type Turn } from '../../index.js';
+import { InvalidArgumentError, type Fulfiller, type Turn } from '../../index.js';
 import { MountedCall, type MountedRequest, type MountedResponse } from './mounted-call.js';
 
 /** An Express-style handler written for dialogflow-fulfillment: `(request, response) => { new WebhookClient(…) … }`. */
@@ -14,25 +15,15 @@ export type LegacyHandler = (request: MountedRequest, response: MountedResponse)
  * Mounts `handler` in `app` and returns the app:
  *
  *   const app = createFulfiller();
- *   app.intent('order.status', orderStatus); // ported: this one wins
+ *   app.intent('order.status', orderStatus); // ported, and registered first: this one wins
  *   compat(app, (request, response) => { const agent = new WebhookClient({ request, response }); agent.handleRequest(intentMap); });
  */
 export function compat(app: Fulfiller, handler: LegacyHandler): Fulfiller {
   if (typeof handler !== 'function') {
-    throw new CompatUsageError('compat(app, handler) takes the (request, response) => … function written for dialogflow-fulfillment.');
+    throw new InvalidArgumentError('compat(app, handler) takes the (request, response) => … function written for dialogflow-fulfillment.');
   }
-  let probing = false;
-  // Claims an ES turn only when no other route would: asks the app's routing, without itself.
-  const unclaimed = (_intent: string, turn: Turn): boolean => {
-    if (probing || turn.platform !== 'es') return false;
-    probing = true;
-    try {
-      return app.findRoute(turn) === undefined;
-    } finally {
-      probing = false;
-    }
-  };
-  return app.intent(unclaimed, async (turn) => {
+  const es = (_intent: string, turn: Turn): boolean => turn.platform === 'es';
+  return app.intent(es, async (turn) => {
     if (turn.platform !== 'es') return;
     const call = new MountedCall(app, turn);
     await call.finished(handler(call.request, call.response));

@@ -4,8 +4,8 @@
  * turn, and the WebhookClient it builds on them answers on the turn itself; the app's own
  * adapter (auth, deadline, metrics, logs, recording) serves the call.
  */
-import { CompatUsageError, type EsTurn, type EsWebhookRequest, type Fulfiller } from '../../index.js';
-import type { CompatCall } from './compat-call.js';
+import { CompatResponseError, type EsTurn, type EsWebhookRequest, type Fulfiller } from '../../index.js';
+import type { RunnableCall } from './compat-call.js';
 
 // Marks the request and response of a mounted turn: a property, not a WeakMap, whose entries
 // cost every garbage collection (profiled with bench/apps/legacy-order-status-app.js).
@@ -107,12 +107,15 @@ export class MountedCall {
   }
 
   /** What handleRequest() does for a client made on this turn. Never rejects: a failure fails the turn (the apology). */
-  async answerWith(call: CompatCall): Promise<void> {
+  async answerWith(call: RunnableCall): Promise<void> {
     try {
       if (call.handles(this.turn.intent)) {
         await call.run(this.turn);
       } else {
-        this.turn.log.warn({ intent: this.turn.intent }, 'the dialogflow-fulfillment intent map has no handler for this intent: answered with the fallback message');
+        this.turn.log.warn(
+          { intent: this.turn.intent },
+          'the dialogflow-fulfillment intent map has no handler for this intent: answered with the fallback message',
+        );
         this.turn.say(this.app.messagesFor(this.turn.languageCode).fallback);
       }
       this.finish();
@@ -134,7 +137,7 @@ export class MountedCall {
     if (this.settled) {
       this.turn.log.warn({ method }, `response.${method}() was called after the turn was answered; the call is ignored`);
     } else {
-      this.finish(new CompatUsageError(`The mounted handler answered through response.${method}(): answer through the WebhookClient (agent.add(), agent.handleRequest()), which the app sends.`));
+      this.finish(new CompatResponseError(method));
     }
   }
 

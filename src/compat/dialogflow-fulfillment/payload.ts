@@ -21,7 +21,8 @@ export class Payload extends RichResponse {
 
   constructor(platform: Platform, payload: JsonObject, options: PayloadOptions = {}) {
     super();
-    if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) throw argumentError(`new Payload(platform, payload) takes an object as the payload, not ${describe(payload)}`);
+    if (typeof payload !== 'object' || payload === null || Array.isArray(payload))
+      throw argumentError(`new Payload(platform, payload) takes an object as the payload, not ${describe(payload)}`);
     if (!platform) throw argumentError('new Payload(platform, payload) needs a platform (agent.FACEBOOK, agent.UNSPECIFIED, …)');
     this.platform = checkPlatform(platform, 'new Payload()');
     this.payload = JSON.parse(JSON.stringify(payload)) as JsonObject; // a copy, as the old library made

@@ -1,14 +1,23 @@
 /**
  * The drop-in path: an Express or Cloud Functions handler written for dialogflow-fulfillment,
- * its call served by the app's own Cloud Functions adapter (app.cloudFunction(): the HTTP checks,
- * the raw body for signatures, app.handle(), answers written at the end of the event-loop turn);
- * a test double of a response, which is no node:http response, gets app.handle()'s answer
- * directly. The call reaches the app's compat route through a header that only this module sets,
- * on its own copy of the headers, so that the route finds the call that asked.
+ * its call served by the app's own Cloud Functions adapter (the HTTP checks, the raw body for
+ * signatures, or the body a parser made, app.serve(), answers written at the end of the
+ * event-loop turn). A test double that is no node:http request and response gets app.handle()'s
+ * answer directly. The call reaches the app's compat route through a header that only this module
+ * sets, on its own copy of the headers, so that the route finds the call that asked.
  */
-import type { ServerResponse } from 'node:http';
-import { createFulfiller, FulfillerError, InternalError, type Fulfiller, type HttpResult, type Logger, type Turn } from '../../index.js';
-import type { CompatCall } from './compat-call.js';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  cloudFunctionHandler,
+  createFulfiller,
+  type FulfillerError,
+  type Fulfiller,
+  type Gateway,
+  type HttpResult,
+  type Logger,
+  type Turn,
+} from '../../index.js';
+import type { RunnableCall } from './compat-call.js';
 
 /** The request as Express and the Functions Framework give it. */
 export interface LegacyRequest {
@@ -29,78 +38,90 @@ export interface LegacyResponse {
   json?(body: unknown): unknown;
 }
 
-type Adapter = ReturnType<Fulfiller['cloudFunction']>;
+type FrameworkRequest = Parameters<ReturnType<typeof cloudFunctionHandler>>[0];
 
 const TOKEN = 'x-fulfiller-compat-token';
-const pending = new Map<string, CompatCall>();
-const adapters = new WeakMap<Fulfiller, Adapter>();
+const pending = new Map<string, RunnableCall>();
+const prepared = new WeakSet<Fulfiller>();
 let shared: Fulfiller | undefined;
 
 export interface StandaloneCall {
   app: Fulfiller | undefined;
-  call: CompatCall;
+  call: RunnableCall;
   request: LegacyRequest;
   response: LegacyResponse;
   /** Why the call is refused before the pipeline (a CX request). */
   refusal: FulfillerError | undefined;
 }
 
-/** Answers the call through the app's pipeline and writes the answer to the response. Never rejects. */
+/** Answers the call through the app and writes the answer to the response. Never rejects. */
 export async function answerStandalone({ app, call, request, response, refusal }: StandaloneCall): Promise<void> {
-  const target = app ?? (shared ??= createFulfiller());
-  const adapter = adapterOf(target);
-  const log = target.options.logger;
+  const target = prepare(app ?? (shared ??= createFulfiller()));
+  const log = target.logger;
   if (refusal !== undefined) {
     log.info({ code: refusal.code, status: refusal.status }, 'request refused');
-    write(response, errorResult(refusal), log);
+    write(response, refusalAnswer(refusal), log);
     return;
   }
   const token = globalThis.crypto.randomUUID();
   pending.set(token, call);
   try {
-    const headers = headersWith(request.headers, token);
-    if (isNodeResponse(response)) {
-      // What the adapter reads of a framework's request, with the headers that carry the token.
-      const view = { method: request.method ?? 'POST', headers, rawBody: request.rawBody, body: request.body ?? '', readableEnded: true };
-      await adapter(view as unknown as Parameters<Adapter>[0], response);
-      return;
+    const gateway = withToken(target, token);
+    if (isNodeRequest(request) && isNodeResponse(response)) {
+      await cloudFunctionHandler(gateway)(request, response);
+    } else {
+      const body = bodyInput(request);
+      const answer = await gateway.serve({
+        method: request.method ?? 'POST',
+        path: '/',
+        query: '',
+        headers: normalized(request.headers),
+        body: async () => body,
+      });
+      write(response, answer!, log);
     }
-    const result = await target.handle(bodyInput(request), headers).catch((error: unknown) => {
-      if (error instanceof FulfillerError) return errorResult(error);
-      log.error({ err: error instanceof Error ? error.message : String(error) }, 'unexpected error answering a dialogflow-fulfillment call');
-      return errorResult(new InternalError());
-    });
-    write(response, result, log);
   } finally {
     pending.delete(token);
   }
 }
 
-/**
- * The app's Cloud Functions adapter, made once per app together with the app's one compat route:
- * intents the waiting call has a handler for (the others get the app's fallback).
- */
-function adapterOf(app: Fulfiller): Adapter {
-  let adapter = adapters.get(app);
-  if (adapter === undefined) {
+/** The app's one compat route: intents the waiting call has a handler for (the others get the app's fallback). */
+function prepare(app: Fulfiller): Fulfiller {
+  if (!prepared.has(app)) {
+    prepared.add(app);
     app.intent(
       (intent, turn) => callOf(turn)?.handles(intent) === true,
       (turn) => (turn.platform === 'es' ? callOf(turn)!.run(turn) : undefined),
     );
-    adapter = app.cloudFunction();
-    adapters.set(app, adapter);
   }
-  return adapter;
+  return app;
+}
+
+function callOf(turn: Turn): RunnableCall | undefined {
+  const token = turn.headers[TOKEN];
+  return token === undefined ? undefined : pending.get(token);
+}
+
+/** The app as an adapter sees it (a Gateway), its requests carrying the call's token. */
+function withToken(app: Fulfiller, token: string): Gateway {
+  return {
+    get ready() {
+      return app.ready;
+    },
+    logger: app.logger,
+    // A copy without a prototype: the app takes it as already normalised (see normalizeHeaders).
+    serve: (request) => app.serve({ ...request, headers: Object.assign(Object.create(null) as Record<string, string>, request.headers, { [TOKEN]: token }) }),
+    close: (options) => app.close(options),
+  };
+}
+
+function isNodeRequest(request: LegacyRequest): request is LegacyRequest & FrameworkRequest {
+  return typeof (request as Partial<IncomingMessage>).readableEnded === 'boolean';
 }
 
 function isNodeResponse(response: LegacyResponse): response is LegacyResponse & ServerResponse {
   const node = response as Partial<ServerResponse>;
   return typeof node.writeHead === 'function' && typeof node.end === 'function' && typeof node.destroy === 'function';
-}
-
-function callOf(turn: Turn): CompatCall | undefined {
-  const token = turn.headers[TOKEN];
-  return token === undefined ? undefined : pending.get(token);
 }
 
 function bodyInput(request: LegacyRequest): string | Uint8Array | object {
@@ -109,21 +130,22 @@ function bodyInput(request: LegacyRequest): string | Uint8Array | object {
   return typeof body === 'string' || (typeof body === 'object' && body !== null) ? body : '';
 }
 
-/** The request's headers, lower-case, with the token; a header of that name sent by the caller is replaced. */
-function headersWith(input: LegacyRequest['headers'], token: string): Record<string, string> {
-  const headers = Object.create(null) as Record<string, string>;
+/** A test double's headers as an adapter makes them: lower-case names, one string each. */
+function normalized(input: LegacyRequest['headers']): Record<string, string> {
+  const headers: Record<string, string> = {};
   for (const name in input) {
     const value = input[name];
     if (value !== undefined && Object.hasOwn(input, name)) headers[name.toLowerCase()] = typeof value === 'string' ? value : value.join(', ');
   }
-  headers[TOKEN] = token;
   return headers;
 }
 
-function errorResult(error: FulfillerError): HttpResult {
-  return { status: error.status, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(error.toJSON()) };
+/** The answer to a call refused before the app (a CX request): the error's code and message, as the app answers its own refusals. */
+function refusalAnswer(error: FulfillerError): HttpResult {
+  return { status: error.status, headers: { 'content-type': 'application/json; charset=utf-8', ...error.headers }, body: JSON.stringify(error.toJSON()) };
 }
 
+/** Writes the answer to a response that is no node:http one (a test's double): `setHeader()` and `end()`, or `status()` and `json()`. */
 function write(response: LegacyResponse, result: HttpResult, log: Logger): void {
   try {
     if (response.headersSent === true) {
@@ -136,7 +158,10 @@ function write(response: LegacyResponse, result: HttpResult, log: Logger): void 
       response.status(result.status);
       response.json(JSON.parse(result.body));
     } else {
-      log.error({}, 'the response given to new WebhookClient({ request, response }) has neither setHeader() and end() nor status() and json(): nothing was sent');
+      log.error(
+        {},
+        'the response given to new WebhookClient({ request, response }) has neither setHeader() and end() nor status() and json(): nothing was sent',
+      );
     }
   } catch (error) {
     log.error({ err: error instanceof Error ? error.message : String(error) }, 'writing the webhook answer failed');

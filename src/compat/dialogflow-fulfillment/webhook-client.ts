@@ -5,9 +5,9 @@
  * with the handler run on the pipeline's ES turn. Mounted with `compat(app, handler)`, the same
  * code runs inside the app's own adapter instead (mounted-call.ts).
  */
-import { detectDialect, InvalidResponseError, CompatDialectError, CompatUsageError, ActionsOnGoogleShutDownError } from '../../index.js';
+import { detectDialect, InvalidResponseError, CompatDialectError, InvalidArgumentError, ActionsOnGoogleShutDownError } from '../../index.js';
 import type { EsWebhookRequest, FulfillerError, Fulfiller, JsonObject } from '../../index.js';
-import { CompatCall, type RequestHandler } from './compat-call.js';
+import { CompatCall } from './compat-call.js';
 import { consoleMessagesOf } from './console-messages.js';
 import { Contexts, type LegacyContext } from './contexts.js';
 import { mountedCallOf } from './mounted-call.js';
@@ -25,6 +25,11 @@ export interface WebhookClientOptions {
   app?: Fulfiller;
 }
 
+/** A handler written for dialogflow-fulfillment. */
+export type IntentHandler = (agent: WebhookClient) => unknown;
+/** What `agent.handleRequest()` takes: one handler for every intent, or handlers by intent name (`null`: any other). */
+export type RequestHandler = IntentHandler | Map<string | null, IntentHandler>;
+
 /** A response, or several, as `agent.add()` takes them. */
 export type Responses = string | RichResponse | readonly (string | RichResponse)[];
 
@@ -40,7 +45,7 @@ export class WebhookClient {
   /** @deprecated the request's contexts as a list: read `agent.context` */
   contexts: ContextEntry[] = [];
   /** The request's contexts: `get(name)`, `set(name, lifespan, parameters)`, `delete(name)`. */
-  readonly context: Contexts;
+  context: Contexts;
   /** The integration (FACEBOOK, SLACK, ACTIONS_ON_GOOGLE …), another source as sent, or null. */
   requestSource: string | null = null;
   originalRequest: EsWebhookRequest['originalDetectIntentRequest'] = undefined;
@@ -59,16 +64,16 @@ export class WebhookClient {
   readonly VIBER = PLATFORMS.VIBER;
   readonly ACTIONS_ON_GOOGLE = PLATFORMS.ACTIONS_ON_GOOGLE;
 
-  private readonly call: CompatCall;
+  private readonly call: CompatCall<WebhookClient>;
   private readonly refusal: FulfillerError | undefined;
   private readonly app: Fulfiller | undefined;
   private console: RichResponse[] | undefined;
   /** The request, when it is an ES one. */
-  private readonly es: EsWebhookRequest | undefined;
+  private es: EsWebhookRequest | undefined;
 
   constructor(options: WebhookClientOptions) {
     if (typeof options !== 'object' || options === null || !options.request || !options.response) {
-      throw new CompatUsageError('new WebhookClient({ request, response }) needs the request and the response of the call.');
+      throw new InvalidArgumentError('new WebhookClient({ request, response }) needs the request and the response of the call.');
     }
     this.request_ = options.request;
     this.response_ = options.response;
@@ -78,7 +83,12 @@ export class WebhookClient {
     if (dialect === 'cx') this.refusal = new CompatDialectError();
     this.es = dialect === 'es' ? (body as EsWebhookRequest) : undefined;
     this.context = this.es !== undefined ? this.read(this.es) : new Contexts([]);
-    this.call = new CompatCall(this, this.requestSource, this.context);
+    // Without a body parser in front, the fields are read from the request the app parsed.
+    this.call = new CompatCall<WebhookClient>(this, (request) => {
+      if (this.es !== undefined) return;
+      this.es = request;
+      this.context = this.read(request);
+    });
   }
 
   /**

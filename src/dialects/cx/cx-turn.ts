@@ -6,19 +6,20 @@ import type {
   JsonObject,
   JsonValue,
 } from '../../generated/types.js';
-import { toMessengerPayload } from '../../responses/messenger.js';
+import type { AgentMap, AppTypes, EventOf, IntentOf, ParamsOf, TagOf, TargetOf } from '../../base/app-types.js';
+import { toMessengerPayload } from './messenger.js';
 import type { RichItem } from '../../responses/rich.js';
 import { BaseTurn } from '../../turn/base-turn.js';
 import { Params } from '../../turn/params.js';
 import type { TurnContext } from '../../turn/turn-context.js';
 import { CxForm } from './form.js';
 import * as cx from './messages.js';
-import { resolveTarget, type CxTarget } from './resource-names.js';
+import { resolveTarget } from './resource-names.js';
 
 /** A Dialogflow CX webhook call. */
-export class CxTurn extends BaseTurn<CxWebhookRequest, CxWebhookResponse, cx.ChannelOption> {
+export class CxTurn<T extends AppTypes = AppTypes> extends BaseTurn<CxWebhookRequest, CxWebhookResponse, cx.ChannelOption, T> {
   readonly platform = 'cx' as const;
-  readonly params: Params;
+  readonly params: Params<ParamsOf<T>>;
   /** The current page's form: validate, change or clear its parameters. */
   readonly form: CxForm;
 
@@ -27,17 +28,22 @@ export class CxTurn extends BaseTurn<CxWebhookRequest, CxWebhookResponse, cx.Cha
   private target: { targetPage: string } | { targetFlow: string } | undefined;
   private responsePayload: JsonObject | undefined;
 
-  constructor(request: CxWebhookRequest, context: TurnContext) {
+  constructor(
+    request: CxWebhookRequest,
+    context: TurnContext,
+    private readonly agent?: AgentMap,
+  ) {
     super(request, context);
-    this.params = new Params(() => [request.sessionInfo?.parameters, intentParameters(request)]);
-    this.form = new CxForm(request, this.params, (method) => this.writable(method));
+    const params = new Params(() => [request.sessionInfo?.parameters, intentParameters(request)]);
+    this.params = params as Params<ParamsOf<T>>;
+    this.form = new CxForm(request, params, (method) => this.writable(method));
   }
 
-  get tag(): string | undefined {
-    return this.request.fulfillmentInfo?.tag || undefined;
+  get tag(): TagOf<T> | undefined {
+    return (this.request.fulfillmentInfo?.tag || undefined) as TagOf<T> | undefined;
   }
-  get intent(): string | undefined {
-    return this.request.intentInfo?.displayName || undefined;
+  get intent(): IntentOf<T> | undefined {
+    return (this.request.intentInfo?.displayName || undefined) as IntentOf<T> | undefined;
   }
   get action(): undefined {
     return undefined;
@@ -45,8 +51,8 @@ export class CxTurn extends BaseTurn<CxWebhookRequest, CxWebhookResponse, cx.Cha
   get text(): string | undefined {
     return this.request.text || this.request.transcript || undefined;
   }
-  get event(): string | undefined {
-    return this.request.triggerEvent || undefined;
+  get event(): EventOf<T> | undefined {
+    return (this.request.triggerEvent || undefined) as EventOf<T> | undefined;
   }
   get languageCode(): string {
     return this.request.languageCode || this.request.languageInfo?.resolvedLanguageCode || 'en';
@@ -101,8 +107,8 @@ export class CxTurn extends BaseTurn<CxWebhookRequest, CxWebhookResponse, cx.Cha
    * Moves the conversation: `{ page: 'confirm' }` (a page of the current flow),
    * `{ flow: 'returns', page: 'start' }`, `{ flow: 'returns' }`, or full resource names.
    */
-  transition(target: CxTarget): this {
-    const resolved = resolveTarget(this.request, target);
+  transition(target: TargetOf<T>): this {
+    const resolved = resolveTarget(this.request, target, this.agent);
     if (this.writable('transition')) this.target = resolved;
     return this;
   }

@@ -1,10 +1,5 @@
 import { UnknownFormParameterError } from '../../errors.js';
-import type {
-  CxPageInfoFormInfoParameterInfo,
-  CxPageInfoFormInfoParameterInfoParameterState,
-  CxWebhookRequest,
-  JsonValue,
-} from '../../generated/types.js';
+import type { CxPageInfoFormInfoParameterInfo, CxPageInfoFormInfoParameterInfoParameterState, CxWebhookRequest, JsonValue } from '../../generated/types.js';
 import type { Params } from '../../turn/params.js';
 
 /** A form parameter of the current page, as the request reports it. */
@@ -102,11 +97,7 @@ export class CxForm {
   }
 }
 
-function info(
-  parameter: FormParameter,
-  state: CxPageInfoFormInfoParameterInfoParameterState,
-  value: JsonValue | undefined,
-): CxPageInfoFormInfoParameterInfo {
+function info(parameter: FormParameter, state: CxPageInfoFormInfoParameterInfoParameterState, value: JsonValue | undefined): CxPageInfoFormInfoParameterInfo {
   return {
     displayName: parameter.name,
     required: parameter.required,

@@ -10,13 +10,17 @@ import type {
   JsonObject,
   JsonValue,
 } from '../../generated/types.js';
-import { toEsPlatformMessage } from '../../responses/es-platform-messages.js';
+import type { ActionOf, AppTypes, IntentOf, ParamsOf } from '../../base/app-types.js';
+import { toEsPlatformMessage } from './platform-messages.js';
 import type { RichItem } from '../../responses/rich.js';
 import { BaseTurn } from '../../turn/base-turn.js';
 import { Params } from '../../turn/params.js';
 import type { TurnContext } from '../../turn/turn-context.js';
 import { contextId, EsContexts, toWire } from './contexts.js';
 import * as es from './messages.js';
+
+/** The ES context that carries session parameters, unless the app says otherwise (`es.sessionContext`). */
+export const DEFAULT_SESSION_CONTEXT = 'fulfiller_session';
 
 /** ES settings that shape every turn. */
 export interface EsTurnOptions {
@@ -29,9 +33,9 @@ export interface EsTurnOptions {
 }
 
 /** A Dialogflow ES webhook call. */
-export class EsTurn extends BaseTurn<EsWebhookRequest, EsWebhookResponse, es.PlatformOption> {
+export class EsTurn<T extends AppTypes = AppTypes> extends BaseTurn<EsWebhookRequest, EsWebhookResponse, es.PlatformOption, T> {
   readonly platform = 'es' as const;
-  readonly params: Params;
+  readonly params: Params<ParamsOf<T>>;
   /** The session's contexts: read, set with a lifespan, delete (lifespan 0). */
   readonly contexts: EsContexts;
 
@@ -52,17 +56,21 @@ export class EsTurn extends BaseTurn<EsWebhookRequest, EsWebhookResponse, es.Pla
     this.sessionContext = incoming.find((c) => contextId(c.name ?? '') === options.sessionContext);
     this.contexts = new EsContexts(this.session, incoming, options.sessionContext, (method) => this.writable(method));
     const session = this.sessionContext;
-    this.params = new Params(() => [request.queryResult?.parameters, session?.parameters, ...incoming.filter((c) => c !== session).map((c) => c.parameters)]);
+    this.params = new Params<ParamsOf<T>>(() => [
+      request.queryResult?.parameters,
+      session?.parameters,
+      ...incoming.filter((c) => c !== session).map((c) => c.parameters),
+    ]);
   }
 
   get tag(): undefined {
     return undefined;
   }
-  get intent(): string | undefined {
-    return this.request.queryResult?.intent?.displayName || undefined;
+  get intent(): IntentOf<T> | undefined {
+    return (this.request.queryResult?.intent?.displayName || undefined) as IntentOf<T> | undefined;
   }
-  get action(): string | undefined {
-    return this.request.queryResult?.action || undefined;
+  get action(): ActionOf<T> | undefined {
+    return (this.request.queryResult?.action || undefined) as ActionOf<T> | undefined;
   }
   get text(): string | undefined {
     return this.request.queryResult?.queryText || undefined;

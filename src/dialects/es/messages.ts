@@ -3,6 +3,7 @@
  * Import as `import { es } from 'dialogflow-fulfiller'`. The Actions-on-Google kinds
  * (simpleResponses, basicCard, suggestions, listSelect, carouselSelect, linkOutSuggestion)
  * target `ACTIONS_ON_GOOGLE` unless told otherwise, because no other platform renders them.
+ * The telephony builders at the end exist only in API version v2beta1 (telephony-messages.ts).
  */
 import type {
   EsIntentMessage,
@@ -83,3 +84,5 @@ export function listSelect(list: EsIntentMessageListSelect, options?: PlatformOp
 export function carouselSelect(carousel: EsIntentMessageCarouselSelect, options?: PlatformOption): EsIntentMessage {
   return on({ carouselSelect: carousel }, options?.platform ?? AOG);
 }
+
+export { telephonyPlayAudio, telephonySynthesizeSpeech, telephonyTransferCall, type TelephonyPlatformOption } from './telephony-messages.js';

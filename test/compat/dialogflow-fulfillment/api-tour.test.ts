@@ -32,7 +32,13 @@ interface TourCase {
 }
 
 const request = (intent: string, change: (builder: EsRequestBuilder) => EsRequestBuilder = (b) => b): EsWebhookRequest =>
-  change(esRequest(intent).text('hi').params({ city: 'Rome' }).context('old', { lifespan: 3, params: { x: 1 } }).context('keep', { lifespan: 3, params: { k: 'v' } })).build();
+  change(
+    esRequest(intent)
+      .text('hi')
+      .params({ city: 'Rome' })
+      .context('old', { lifespan: 3, params: { x: 1 } })
+      .context('keep', { lifespan: 3, params: { k: 'v' } }),
+  ).build();
 const from = (source: string) => (b: EsRequestBuilder) => b.source(source, { source });
 const withoutSource = (r: EsWebhookRequest): EsWebhookRequest => {
   delete r.originalDetectIntentRequest;
@@ -48,7 +54,10 @@ const CONSOLE: EsIntentMessage[] = [
   { image: { imageUri: 'https://example.com/i.png' } },
   { payload: { custom: true }, platform: 'SLACK' },
   { simpleResponses: { simpleResponses: [{ textToSpeech: 'Spoken' }] }, platform: 'ACTIONS_ON_GOOGLE' },
-  { basicCard: { title: 'Basic', formattedText: 'text', buttons: [{ title: 'Go', openUriAction: { uri: 'https://example.com' } }] }, platform: 'ACTIONS_ON_GOOGLE' },
+  {
+    basicCard: { title: 'Basic', formattedText: 'text', buttons: [{ title: 'Go', openUriAction: { uri: 'https://example.com' } }] },
+    platform: 'ACTIONS_ON_GOOGLE',
+  },
   { suggestions: { suggestions: [{ title: 'Yes' }, { title: 'No' }] }, platform: 'ACTIONS_ON_GOOGLE' },
   { text: { text: ['For Facebook'] }, platform: 'FACEBOOK' },
 ];
@@ -93,13 +102,23 @@ const CASES: TourCase[] = [
     fixes: ['unspecified-payload'],
     compat: { payload: { order: 'A-1003' } },
   },
-  { name: 'two payloads for one platform', request: request('payload twice'), fixes: ['invalid-response'], compat: { status: 500, error: 'ERR_INVALID_RESPONSE' } },
+  {
+    name: 'two payloads for one platform',
+    request: request('payload twice'),
+    fixes: ['invalid-response'],
+    compat: { status: 500, error: 'ERR_INVALID_RESPONSE' },
+  },
   { name: 'contexts', request: request('contexts') },
   {
     name: 'a context without a lifespan',
     request: request('context without lifespan'),
     fixes: ['context-default-lifespan'],
-    compat: { contexts: [{ id: 'bare', lifespan: 5 }, { id: 'later', lifespan: 5, parameters: { a: 1 } }] },
+    compat: {
+      contexts: [
+        { id: 'bare', lifespan: 5 },
+        { id: 'later', lifespan: 5, parameters: { a: 1 } },
+      ],
+    },
   },
   { name: 'lifespans as text', request: request('lifespan as text') },
   {
@@ -131,10 +150,20 @@ const CASES: TourCase[] = [
   { name: 'an async handler', request: request('async') },
   { name: 'a handler returning a promise', request: request('promise') },
   { name: 'a promise not returned, after an answer', request: request('forgot to return') },
-  { name: 'a promise not returned, nothing said', request: request('forgot to return, said nothing'), fixes: ['no-messages'], compat: { status: 200, texts: [] } },
+  {
+    name: 'a promise not returned, nothing said',
+    request: request('forgot to return, said nothing'),
+    fixes: ['no-messages'],
+    compat: { status: 200, texts: [] },
+  },
   { name: 'a handler that throws', request: request('throws'), fixes: ['handler-error'], compat: { texts: [apology] } },
   { name: 'a handler that rejects', request: request('rejects'), fixes: ['handler-error'], compat: { texts: [apology] } },
-  { name: 'agent.add() of something else', request: request('not a response'), fixes: ['invalid-response'], compat: { status: 500, error: 'ERR_INVALID_RESPONSE' } },
+  {
+    name: 'agent.add() of something else',
+    request: request('not a response'),
+    fixes: ['invalid-response'],
+    compat: { status: 500, error: 'ERR_INVALID_RESPONSE' },
+  },
   { name: 'agent.end()', request: request('end') },
   { name: 'agent.conv()', request: request('conv'), fixes: ['conv'], compat: { texts: [apology] } },
   { name: 'the request fields', request: request('fields', (b) => b.action('fields.read').language('en-GB')) },
@@ -143,7 +172,10 @@ const CASES: TourCase[] = [
     name: 'the request fields, a source in the payload',
     request: request('fields', (b) => b.source('', { source: 'telegram' })),
   },
-  { name: 'the request fields, with alternative results', request: { ...request('fields'), alternativeQueryResults: [{ queryText: 'hi' }] } as EsWebhookRequest },
+  {
+    name: 'the request fields, with alternative results',
+    request: { ...request('fields'), alternativeQueryResults: [{ queryText: 'hi' }] } as EsWebhookRequest,
+  },
   { name: 'console messages', request: withConsole(request('console messages'), CONSOLE) },
   { name: 'console messages on Facebook', request: withConsole(request('console messages and more', from('facebook')), CONSOLE), platform: 'FACEBOOK' },
   { name: 'console messages on the Assistant', request: withConsole(request('console messages', from('google')), CONSOLE), platform: GOOGLE },

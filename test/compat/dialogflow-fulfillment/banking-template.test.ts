@@ -25,7 +25,11 @@ describe('the banking template, recorded', () => {
     const recorded = recordedAnswers(FIXTURE, undefined);
     expect(recorded.length).toBeGreaterThan(10);
     for (const { name, request, answer } of recorded) {
-      expect({ name, valid: validateSchema('es', 'request', request).ok, answered: answer !== 'no answer' && answer.status === 200 }).toEqual({ name, valid: true, answered: true });
+      expect({ name, valid: validateSchema('es', 'request', request).ok, answered: answer !== 'no answer' && answer.status === 200 }).toEqual({
+        name,
+        valid: true,
+        answered: true,
+      });
     }
   });
 });
@@ -39,37 +43,38 @@ if (!present) {
   console.info(`skipped: ${runs} runs only when ${BANKING} is there (FULFILLER_SHARED_DIR overrides ../shared)`);
 }
 
-if (present) describe(runs, () => {
-  const cases = bankingCases(path.join(BANKING, 'agent-export.zip'));
-  let legacy: Recorded[];
-  let compat: Answer[];
+if (present)
+  describe(runs, () => {
+    const cases = bankingCases(path.join(BANKING, 'agent-export.zip'));
+    let legacy: Recorded[];
+    let compat: Answer[];
 
-  beforeAll(async () => {
-    const answers = async (library: 'legacy' | 'compat') => {
-      const host = await hostTemplate(path.join(BANKING, 'original-fulfillment.zip'), library);
-      try {
-        const all: Answer[] = [];
-        for (const { request } of cases) all.push(await host.send(request));
-        return all;
-      } finally {
-        host.stop();
-      }
-    };
-    const live = (await answers('legacy')).map((answer, i) => ({ name: cases[i]!.name, request: cases[i]!.request, answer }));
-    legacy = recordedAnswers(FIXTURE, live);
-    compat = await answers('compat');
-    // The recording is what dialogflow-fulfillment answers to these requests today.
-    expect(legacy).toEqual(live);
-  }, 60_000);
+    beforeAll(async () => {
+      const answers = async (library: 'legacy' | 'compat') => {
+        const host = await hostTemplate(path.join(BANKING, 'original-fulfillment.zip'), library);
+        try {
+          const all: Answer[] = [];
+          for (const { request } of cases) all.push(await host.send(request));
+          return all;
+        } finally {
+          host.stop();
+        }
+      };
+      const live = (await answers('legacy')).map((answer, i) => ({ name: cases[i]!.name, request: cases[i]!.request, answer }));
+      legacy = recordedAnswers(FIXTURE, live);
+      compat = await answers('compat');
+      // The recording is what dialogflow-fulfillment answers to these requests today.
+      expect(legacy).toEqual(live);
+    }, 60_000);
 
-  it('covers every intent the template has a webhook handler for, on every path of its code', () => {
-    const intents = new Set(cases.map((c) => c.request.queryResult?.intent?.displayName));
-    expect([...intents].sort()).toEqual(['Default Fallback Intent', 'Default Welcome Intent', 'locations.hours_of_operation', 'locations.open_branches']);
+    it('covers every intent the template has a webhook handler for, on every path of its code', () => {
+      const intents = new Set(cases.map((c) => c.request.queryResult?.intent?.displayName));
+      expect([...intents].sort()).toEqual(['Default Fallback Intent', 'Default Welcome Intent', 'locations.hours_of_operation', 'locations.open_branches']);
+    });
+
+    it.each(cases.map((c, i) => [c.name, i] as const))('%s: the same with the compat module', (_name, i) => {
+      const answer = compat[i]!;
+      if (answer !== 'no answer') checkBody('es', JSON.stringify(answer.body));
+      expect(userView(answer, undefined)).toEqual(userView(legacy[i]!.answer, undefined));
+    });
   });
-
-  it.each(cases.map((c, i) => [c.name, i] as const))('%s: the same with the compat module', (_name, i) => {
-    const answer = compat[i]!;
-    if (answer !== 'no answer') checkBody('es', JSON.stringify(answer.body));
-    expect(userView(answer, undefined)).toEqual(userView(legacy[i]!.answer, undefined));
-  });
-});

@@ -21,7 +21,10 @@ async function host(args: (port: number) => string[], path: string, started: Chi
   const port = await freePort();
   const url = `http://127.0.0.1:${port}${path}`;
   let output = '';
-  const child = spawn(process.execPath, args(port), { env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'silent' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args(port), {
+    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'silent' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   started.push(child);
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -55,7 +58,9 @@ function behavesAsBefore(url: () => string): void {
 }
 
 const started: ChildProcess[] = [];
-afterAll(() => started.forEach((child) => child.kill('SIGTERM')));
+afterAll(() => {
+  for (const child of started) child.kill('SIGTERM');
+});
 
 describe('an Express handler written for dialogflow-fulfillment', () => {
   let url = '';

@@ -34,7 +34,8 @@ async function serve(options: FulfillerOptions, setup: (app: Fulfiller) => void)
   setup(app);
   const server = await app.listen(0, '127.0.0.1');
   const { port } = server.address() as { port: number };
-  const send = (body: object, headers: Record<string, string> = {}) => post(`http://127.0.0.1:${port}/webhook`, body, { 'content-type': 'application/json', ...headers });
+  const send = (body: object, headers: Record<string, string> = {}) =>
+    post(`http://127.0.0.1:${port}/webhook`, body, { 'content-type': 'application/json', ...headers });
   return { app, logger, send, stop: () => close(server) };
 }
 
@@ -45,22 +46,30 @@ describe('compat(app, handler)', () => {
       const reply = await send(esRequest('order.status').params({ order: 'A-1003' }).build());
       const body = checkBody('es', reply.text) as object;
       expect(textsOf(body)).toEqual(['Order A-1003 is on its way.']);
-      expect(body).toMatchObject({ fulfillmentMessages: [{}, { card: { title: 'A-1003', buttons: [{ text: 'Track' }] } }], outputContexts: [{ lifespanCount: 2, parameters: { order: 'A-1003' } }] });
+      expect(body).toMatchObject({
+        fulfillmentMessages: [{}, { card: { title: 'A-1003', buttons: [{ text: 'Track' }] } }],
+        outputContexts: [{ lifespanCount: 2, parameters: { order: 'A-1003' } }],
+      });
       expect((await app.metrics!.render()).body).toContain('fulfiller_requests_total{dialect="es",route="intent:order.status",status="200"} 1');
     } finally {
       await stop();
     }
   });
 
-  it('lets native routes win, registered before or after it, so that handlers move one by one', async () => {
+  it('lets the native routes registered before it win, so that handlers move one by one', async () => {
     const { send, stop } = await serve({}, (app) => {
-      compat(app, legacy({ 'order.status': orderStatus, 'refund.create': (agent) => agent.add('refund, the old way') }));
       app.intent('refund.create', (turn) => void turn.say('refund, the native way'));
+      app.action('refund.check', (turn) => void turn.say('checked, the native way'));
+      compat(app, legacy({ 'order.status': orderStatus, 'refund.create': (agent) => agent.add('refund, the old way') }));
       app.tag('refund.create', (turn) => void turn.say('refund on CX'));
+      app.intent('order.status', (turn) => void turn.say('registered after compat(): never runs for ES'));
     });
     try {
       expect(textsOf(checkBody('es', (await send(esRequest('refund.create').build())).text) as object)).toEqual(['refund, the native way']);
-      expect(textsOf(checkBody('es', (await send(esRequest('order.status').params({ order: 'A-1' }).build())).text) as object)).toEqual(['Order A-1 is on its way.']);
+      expect(textsOf(checkBody('es', (await send(esRequest('anything').action('refund.check').build())).text) as object)).toEqual(['checked, the native way']);
+      expect(textsOf(checkBody('es', (await send(esRequest('order.status').params({ order: 'A-1' }).build())).text) as object)).toEqual([
+        'Order A-1 is on its way.',
+      ]);
       expect(textsOf(checkBody('cx', (await send(cxRequest('refund.create').build())).text) as object)).toEqual(['refund on CX']);
       // A CX request the app has no route for gets the app's fallback, not the ES-only handler.
       expect(textsOf(checkBody('cx', (await send(cxRequest('other').build())).text) as object)).toEqual([fallback]);
@@ -163,7 +172,9 @@ describe('compat(app, handler)', () => {
     const { send, stop } = await serve({}, (app) =>
       compat(app, (request, response) => {
         const agent = new WebhookClient({ request, response });
-        return agent.handleRequest((a) => a.add(`${request.method} ${request.body.queryResult?.queryText} ${request.get('X-Tenant')} ${String(request.headers['x-tenant'])}`));
+        return agent.handleRequest((a) =>
+          a.add(`${request.method} ${request.body.queryResult?.queryText} ${request.get('X-Tenant')} ${String(request.headers['x-tenant'])}`),
+        );
       }),
     );
     try {
@@ -174,6 +185,6 @@ describe('compat(app, handler)', () => {
   });
 
   it('takes only the function written for dialogflow-fulfillment', () => {
-    expect(() => compat(testApp().app, 'handler' as never)).toThrow(expect.objectContaining({ code: 'ERR_COMPAT_USAGE' }));
+    expect(() => compat(testApp().app, 'handler' as never)).toThrow(expect.objectContaining({ code: 'ERR_INVALID_ARGUMENT' }));
   });
 });

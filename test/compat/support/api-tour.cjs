@@ -12,7 +12,11 @@ module.exports = function tour(lib) {
   const sorted = (value) => {
     if (Array.isArray(value)) return value.map(sorted);
     if (value === null || typeof value !== 'object') return value;
-    return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sorted(value[key])]));
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((key) => [key, sorted(value[key])]),
+    );
   };
 
   const intents = new Map([
@@ -26,10 +30,20 @@ module.exports = function tour(lib) {
       (agent) => {
         agent.add('A card:');
         agent.add(new Card({ title: 'Title', text: 'Body', imageUrl: 'https://example.com/a.png', buttonText: 'Open', buttonUrl: 'https://example.com' }));
-        agent.add(new Card('Just a title').setText('set text').setImage('https://example.com/b.png').setButton({ text: 'Go', url: 'https://example.com/go' }).setTitle('New title'));
+        agent.add(
+          new Card('Just a title')
+            .setText('set text')
+            .setImage('https://example.com/b.png')
+            .setButton({ text: 'Go', url: 'https://example.com/go' })
+            .setTitle('New title'),
+        );
       },
     ],
-    ['image', (agent) => agent.add([new Image('https://example.com/i.png'), new Image({ imageUrl: 'https://example.com/j.png' }).setImage('https://example.com/k.png')])],
+    [
+      'image',
+      (agent) =>
+        agent.add([new Image('https://example.com/i.png'), new Image({ imageUrl: 'https://example.com/j.png' }).setImage('https://example.com/k.png')]),
+    ],
     [
       'suggestions',
       (agent) => {
@@ -77,20 +91,29 @@ module.exports = function tour(lib) {
         agent.context.set('keep', 3, { k: 'v' }); // as it came in: not sent again
       },
     ],
-    ['context without lifespan', (agent) => {
-      agent.add('ctx');
-      agent.context.set('later', undefined, { a: 1 });
-      agent.setContext('bare');
-    }],
-    ['lifespan as text', (agent) => {
-      agent.add('ctx');
-      agent.setContext({ name: 'old', lifespan: '0' });
-      agent.setContext({ name: 'two', lifespan: '2' });
-    }],
-    ['lifespanCount trick', (agent) => {
-      agent.add('ctx');
-      agent.setContext({ name: 'old', lifespanCount: -1 });
-    }],
+    [
+      'context without lifespan',
+      (agent) => {
+        agent.add('ctx');
+        agent.context.set('later', undefined, { a: 1 });
+        agent.setContext('bare');
+      },
+    ],
+    [
+      'lifespan as text',
+      (agent) => {
+        agent.add('ctx');
+        agent.setContext({ name: 'old', lifespan: '0' });
+        agent.setContext({ name: 'two', lifespan: '2' });
+      },
+    ],
+    [
+      'lifespanCount trick',
+      (agent) => {
+        agent.add('ctx');
+        agent.setContext({ name: 'old', lifespanCount: -1 });
+      },
+    ],
     [
       'reading contexts',
       (agent) => {
@@ -112,46 +135,70 @@ module.exports = function tour(lib) {
         agent.clearContext('old'); // an incoming one: only left out of the answer
       },
     ],
-    ['clear all', (agent) => {
-      agent.add('none');
-      agent.context.set('new', 2);
-      agent.clearOutgoingContexts();
-    }],
-    ['followup', (agent) => {
-      agent.add('ignored by Dialogflow');
-      agent.setFollowupEvent('next-step');
-    }],
-    ['followup with parameters', (agent) => {
-      agent.add('x');
-      agent.setFollowupEvent({ name: 'next-step', parameters: { order: 'A-1003' } });
-    }],
+    [
+      'clear all',
+      (agent) => {
+        agent.add('none');
+        agent.context.set('new', 2);
+        agent.clearOutgoingContexts();
+      },
+    ],
+    [
+      'followup',
+      (agent) => {
+        agent.add('ignored by Dialogflow');
+        agent.setFollowupEvent('next-step');
+      },
+    ],
+    [
+      'followup with parameters',
+      (agent) => {
+        agent.add('x');
+        agent.setFollowupEvent({ name: 'next-step', parameters: { order: 'A-1003' } });
+      },
+    ],
     ['followup only', (agent) => agent.setFollowupEvent('next-step')],
     ['contexts only', (agent) => agent.context.set('awaiting', 2)],
     ['nothing', () => undefined],
-    ['async', async (agent) => {
-      await later(5);
-      agent.add('after a timer');
-    }],
+    [
+      'async',
+      async (agent) => {
+        await later(5);
+        agent.add('after a timer');
+      },
+    ],
     ['promise', (agent) => later(5).then(() => agent.add(new Card('later card')))],
-    ['forgot to return', (agent) => {
-      agent.add('right away');
-      later(5).then(() => agent.add('too late'));
-    }],
+    [
+      'forgot to return',
+      (agent) => {
+        agent.add('right away');
+        later(5).then(() => agent.add('too late'));
+      },
+    ],
     ['forgot to return, said nothing', (agent) => void later(5).then(() => agent.add('too late'))],
-    ['throws', () => {
-      throw new Error('backend down');
-    }],
-    ['rejects', async () => {
-      await later(1);
-      throw new Error('backend down');
-    }],
+    [
+      'throws',
+      () => {
+        throw new Error('backend down');
+      },
+    ],
+    [
+      'rejects',
+      async () => {
+        await later(1);
+        throw new Error('backend down');
+      },
+    ],
     ['not a response', (agent) => agent.add(42)],
     ['end', (agent) => agent.end('Goodbye')],
-    ['conv', (agent) => {
-      const conv = agent.conv();
-      if (conv) agent.add(conv);
-      else agent.add('Not from the Assistant');
-    }],
+    [
+      'conv',
+      (agent) => {
+        const conv = agent.conv();
+        if (conv) agent.add(conv);
+        else agent.add('Not from the Assistant');
+      },
+    ],
     [
       'fields',
       (agent) => {

@@ -13,7 +13,8 @@
 const path = require('node:path');
 
 const [program, which] = process.argv.slice(2);
-const lib = which === 'compat' ? require(path.resolve(__dirname, '../../../dist/lib/compat/dialogflow-fulfillment/index.cjs')) : require('dialogflow-fulfillment');
+const lib =
+  which === 'compat' ? require(path.resolve(__dirname, '../../../dist/lib/compat/dialogflow-fulfillment/index.cjs')) : require('dialogflow-fulfillment');
 const webhook = require(path.resolve(program))(lib);
 
 /** The Express response methods both libraries use, recording what is sent. */

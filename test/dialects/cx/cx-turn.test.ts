@@ -118,7 +118,13 @@ describe('CX turn: answers', () => {
         .chips(['Yes', { text: 'Help', link: 'https://example.com/help' }])
         .image({ url: 'https://example.com/i.png', alt: 'a box' })
         .link({ text: 'Track', url: 'https://example.com/t' })
-        .card({ title: 'A-1003', subtitle: 'Preparing', text: 'Within 2 days', imageUrl: 'https://example.com/c.png', buttons: [{ text: 'Open', link: 'https://example.com/o' }] }),
+        .card({
+          title: 'A-1003',
+          subtitle: 'Preparing',
+          text: 'Within 2 days',
+          imageUrl: 'https://example.com/c.png',
+          buttons: [{ text: 'Open', link: 'https://example.com/o' }],
+        }),
     );
     const payloads = response.fulfillmentResponse?.messages?.map((m) => m.payload);
     expect(payloads).toEqual([

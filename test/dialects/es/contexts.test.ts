@@ -44,7 +44,7 @@ describe('ES contexts', () => {
     ]);
   });
 
-  it('reflects this turn\'s changes when read back', async () => {
+  it("reflects this turn's changes when read back", async () => {
     let seen: unknown;
     await answer((turn) => {
       turn.contexts.delete('awaiting_order');

@@ -89,7 +89,13 @@ describe('ES turn: answers', () => {
           .chips(['Yes', 'No'])
           .image({ url: 'https://example.com/i.png', alt: 'a box' })
           .link({ text: 'Track', url: 'https://example.com/t' })
-          .card({ title: 'A-1003', subtitle: 'Preparing', text: 'Within 2 days', imageUrl: 'https://example.com/c.png', buttons: [{ text: 'Open', link: 'https://example.com/o' }] }),
+          .card({
+            title: 'A-1003',
+            subtitle: 'Preparing',
+            text: 'Within 2 days',
+            imageUrl: 'https://example.com/c.png',
+            buttons: [{ text: 'Open', link: 'https://example.com/o' }],
+          }),
       esRequest('i'),
       { es: { platform: 'FACEBOOK' } },
     );
@@ -98,7 +104,12 @@ describe('ES turn: answers', () => {
       { image: { imageUri: 'https://example.com/i.png', accessibilityText: 'a box' }, platform: 'FACEBOOK' },
       { card: { title: 'Track', buttons: [{ text: 'Track', postback: 'https://example.com/t' }] }, platform: 'FACEBOOK' },
       {
-        card: { title: 'A-1003', subtitle: 'Preparing\nWithin 2 days', imageUri: 'https://example.com/c.png', buttons: [{ text: 'Open', postback: 'https://example.com/o' }] },
+        card: {
+          title: 'A-1003',
+          subtitle: 'Preparing\nWithin 2 days',
+          imageUri: 'https://example.com/c.png',
+          buttons: [{ text: 'Open', postback: 'https://example.com/o' }],
+        },
         platform: 'FACEBOOK',
       },
     ]);
@@ -142,7 +153,9 @@ describe('ES turn: answers', () => {
 
   it('sets session entity types', async () => {
     const response = await answer((turn) =>
-      turn.sessionEntity('order', [{ value: 'A-1003', synonyms: ['1003', 'latest'] }, { value: 'A-1002' }]).sessionEntity('item', [{ value: 'mug' }], 'ENTITY_OVERRIDE_MODE_SUPPLEMENT'),
+      turn
+        .sessionEntity('order', [{ value: 'A-1003', synonyms: ['1003', 'latest'] }, { value: 'A-1002' }])
+        .sessionEntity('item', [{ value: 'mug' }], 'ENTITY_OVERRIDE_MODE_SUPPLEMENT'),
     );
     expect(response.sessionEntityTypes).toEqual([
       {

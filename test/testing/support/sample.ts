@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Fulfiller, type FulfillerOptions, type MemoryLogger } from '../../../src/index.js';
+import type { Fulfiller, FulfillerOptions, MemoryLogger } from '../../../src/index.js';
 import { appTarget, type ReplayTarget } from '../../../src/testing/replay-target.js';
 import { checkBody } from '../../support/responses.js';
 import { testApp } from '../../support/app.js';

@@ -51,7 +51,12 @@ export function bankingCases(exportZip: string): BankingCase[] {
     const intent = read<Intent>(file);
     if (!intent.webhookUsed) continue;
     const response = intent.responses[0]!;
-    const request = (text: string, parameters: JsonObject) => esRequest(intent.name).action(response.action ?? '').text(text).params(parameters).build();
+    const request = (text: string, parameters: JsonObject) =>
+      esRequest(intent.name)
+        .action(response.action ?? '')
+        .text(text)
+        .params(parameters)
+        .build();
     for (const phrase of read<UserSays[]>(`intents/${intent.name}_usersays_en.json`)) {
       const text = phrase.data.map((part) => part.text).join('');
       const parameters: JsonObject = {};
@@ -63,8 +68,13 @@ export function bankingCases(exportZip: string): BankingCase[] {
     }
     for (const path of OTHER_PATHS) cases.push({ name: `${intent.name}: ${path.why}`, request: request(path.why, path.parameters) });
   }
-  const welcome = read<UserSays[]>('intents/Default Welcome Intent_usersays_en.json')[0]!.data.map((part) => part.text).join('');
+  const welcome = read<UserSays[]>('intents/Default Welcome Intent_usersays_en.json')[0]!
+    .data.map((part) => part.text)
+    .join('');
   cases.push({ name: 'Default Welcome Intent', request: esRequest('Default Welcome Intent').action('input.welcome').text(welcome).build() });
-  cases.push({ name: 'Default Fallback Intent', request: esRequest('Default Fallback Intent').action('input.unknown').text('what is the meaning of life').build() });
+  cases.push({
+    name: 'Default Fallback Intent',
+    request: esRequest('Default Fallback Intent').action('input.unknown').text('what is the meaning of life').build(),
+  });
   return cases;
 }

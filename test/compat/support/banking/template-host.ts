@@ -40,24 +40,37 @@ export async function hostTemplate(fulfillmentZip: string, library: 'legacy' | '
     pkg('dialogflow-fulfillment', path.join(repo, 'node_modules/dialogflow-fulfillment'));
   } else {
     symlinkSync(repo, path.join(dir, 'node_modules/dialogflow-fulfiller'), 'dir');
-    pkg('dialogflow-fulfillment', 'dialogflow-fulfiller/compat/dialogflow-fulfillment', { name: 'dialogflow-fulfillment', version: '0.6.1-compat', main: 'index.js' });
+    pkg('dialogflow-fulfillment', 'dialogflow-fulfiller/compat/dialogflow-fulfillment', {
+      name: 'dialogflow-fulfillment',
+      version: '0.6.1-compat',
+      main: 'index.js',
+    });
   }
 
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/`;
   let output = '';
-  const child: ChildProcess = spawn(process.execPath, [path.join(here, '../express-host.cjs'), path.join(dir, 'index.js'), 'dialogflowFirebaseFulfillment', String(port)], {
-    cwd: repo,
-    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'silent', GOOGLE_MAPS_API_KEY: 'test-key' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(here, '../express-host.cjs'), path.join(dir, 'index.js'), 'dialogflowFirebaseFulfillment', String(port)],
+    {
+      cwd: repo,
+      env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'silent', GOOGLE_MAPS_API_KEY: 'test-key' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   child.stdout?.resume(); // the template logs every request: read and dropped
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   await waitUntilUp(url, child, () => output);
   return {
     async send(request) {
       try {
-        const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request), signal: AbortSignal.timeout(10_000) });
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(request),
+          signal: AbortSignal.timeout(10_000),
+        });
         return { status: response.status, body: (await response.json()) as JsonObject };
       } catch {
         return 'no answer';

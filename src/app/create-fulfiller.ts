@@ -1,0 +1,25 @@
+import type { AppTypes } from '../base/app-types.js';
+import type { FulfillerOptions } from './options.js';
+import { createRecorder } from '../recording/recorder.js';
+import { Fulfiller } from './fulfiller.js';
+import { checkRecord } from './resolve-options.js';
+
+/**
+ * Creates an app. Register routes on it, then serve it with an adapter or `fulfiller serve`.
+ * With `record`, every answered call is also written as a fixture (the recorder observes the
+ * app, and the files still being written are flushed when it closes).
+ *
+ *   const app = createFulfiller();                 // any tag, intent, page or parameter name
+ *   const typed = createFulfiller<Agent>();        // the names of a generated agent file
+ */
+export function createFulfiller<T extends AppTypes = AppTypes>(options: FulfillerOptions = {}): Fulfiller<T> {
+  const record = checkRecord(options.record);
+  const app = new Fulfiller<T>(options);
+  const { logger, clock } = app.options;
+  if (record !== undefined) {
+    const recorder = createRecorder(record, { logger, clock });
+    app.observe(recorder.observe);
+    app.onClose(() => recorder.flush());
+  }
+  return app;
+}

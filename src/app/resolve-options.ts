@@ -1,0 +1,79 @@
+import type { AgentMap } from '../base/app-types.js';
+import { systemClock } from '../base/clock.js';
+import { DEFAULT_SESSION_CONTEXT } from '../dialects/es/es-turn.js';
+import { checkDeadline, DEFAULT_DEADLINE_MS, type ResolvedOptions } from '../core/options.js';
+import type { FulfillerOptions } from './options.js';
+import { InvalidOptionError } from '../errors.js';
+import { createDefaultLogger } from '../logging/json-line-logger.js';
+import type { RecordOptions } from '../recording/recorder.js';
+import { MemoryStore } from '../store/memory-store.js';
+import { RedisStore } from '../store/redis-store.js';
+import { authFromEnv } from './auth-from-env.js';
+import { optionsFromEnv } from './options-from-env.js';
+
+/**
+ * The composition of an app's options: what was passed, else what the environment says, else
+ * the defaults; and the parts built from them (logger, store, auth). Throws ERR_INVALID_OPTION
+ * on a wrong value.
+ */
+export function resolveOptions(options: FulfillerOptions = {}): ResolvedOptions {
+  const env = options.env ?? process.env;
+  const fromEnv = optionsFromEnv(env);
+  const mode = options.mode ?? fromEnv.mode;
+  const deadlineMs = checkDeadline(options.deadlineMs ?? fromEnv.deadlineMs ?? DEFAULT_DEADLINE_MS, 'deadlineMs');
+  const logger = options.logger ?? createDefaultLogger(fromEnv.logLevel ?? (mode === 'test' ? 'silent' : 'info'));
+  const clock = options.clock ?? systemClock;
+  // Redis (ioredis, loaded only then) when REDIS_URL is set, so instances share jobs, cache and replay ids.
+  const store = options.store ?? (fromEnv.redisUrl === undefined ? new MemoryStore({ clock }) : new RedisStore({ url: fromEnv.redisUrl, logger }));
+  return {
+    mode,
+    deadlineMs,
+    bodyLimit: positive(options.bodyLimit ?? 1024 * 1024, 'bodyLimit'),
+    responseLimit: positive(options.responseLimit ?? 64 * 1024, 'responseLimit'),
+    messages: options.messages ?? {},
+    defaultLanguage: options.defaultLanguage ?? 'en',
+    logger,
+    clock,
+    store,
+    metrics: options.metrics ?? fromEnv.metrics ?? true,
+    auth: options.auth ?? authFromEnv(env, { store, clock }),
+    es: {
+      sessionContext: options.es?.sessionContext ?? DEFAULT_SESSION_CONTEXT,
+      sessionLifespan: options.es?.sessionLifespan ?? 50,
+      ...(options.es?.platform === undefined ? {} : { platform: options.es.platform }),
+    },
+    agent: checkAgent(options.agent),
+    env,
+  };
+}
+
+/** The agent map, checked: `{ flows: { name: id }, pages: { flow: { name: id } } }` of strings. */
+function checkAgent(agent: AgentMap | undefined): AgentMap | undefined {
+  if (agent === undefined) return undefined;
+  const strings = (value: unknown): boolean => typeof value === 'object' && value !== null && Object.values(value).every((v) => typeof v === 'string');
+  const ok =
+    typeof agent === 'object' &&
+    agent !== null &&
+    strings(agent.flows) &&
+    typeof agent.pages === 'object' &&
+    agent.pages !== null &&
+    Object.values(agent.pages).every(strings);
+  if (!ok)
+    throw new InvalidOptionError(
+      'agent must be the map `fulfiller types` generates: { flows: { "Flow name": "id" }, pages: { "Flow name": { "Page name": "id" } } }.',
+    );
+  return agent;
+}
+
+function positive(value: number, name: string): number {
+  if (!Number.isInteger(value) || value <= 0) throw new InvalidOptionError(`${name} must be a positive whole number, not ${String(value)}.`);
+  return value;
+}
+
+/** The option `record`, checked (createFulfiller installs the recorder). */
+export function checkRecord(record: RecordOptions | undefined): RecordOptions | undefined {
+  if (record !== undefined && (typeof record.dir !== 'string' || record.dir.trim() === '')) {
+    throw new InvalidOptionError('record.dir must be the directory recorded fixtures are written to.');
+  }
+  return record;
+}

@@ -1,0 +1,30 @@
+import type { Headers } from '../http/headers.js';
+import type { RouteKind } from '../base/app-types.js';
+import type { Dialect } from '../base/dialect.js';
+
+/** How a webhook call ended. */
+export type Outcome = 'handled' | 'fallback' | 'timeout' | 'error' | 'invalid-response' | 'refused';
+
+/**
+ * One finished webhook call, as observers see it (metrics, recording, logs): what came in, what
+ * went out, and how it ended. `request` is the parsed body when it parsed.
+ */
+export interface Exchange {
+  readonly requestId: string;
+  readonly dialect: Dialect | undefined;
+  readonly headers: Headers;
+  readonly request: Readonly<Record<string, unknown>> | undefined;
+  readonly status: number;
+  /** The response body as sent. */
+  readonly body: string;
+  readonly outcome: Outcome;
+  /** The route that handled it: its kind and the key that matched (tag, intent or action). */
+  readonly route: { kind: RouteKind; key: string } | undefined;
+  /** Time from the start of `handle()` to the answer, in ms. */
+  readonly ms: number;
+  /** The code of the error behind a refusal or an apology, if any. */
+  readonly errorCode: string | undefined;
+}
+
+/** Called after every webhook call; must not throw (a throw is logged and ignored). */
+export type ExchangeObserver = (exchange: Exchange) => void;

@@ -1,0 +1,125 @@
+import type { Server } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createServer, Metrics, type Exchange, type Fulfiller } from '../../src/index.js';
+import { testApp } from '../support/app.js';
+import { close, listen, post } from '../support/http.js';
+import { cxRequest, esRequest, JSON_HEADERS } from '../support/requests.js';
+import { checkBody, validResponse } from '../support/responses.js';
+
+/** The value of one sample line of the exposition, e.g. `fulfiller_requests_total{...} 2`. */
+function sample(text: string, name: string, labels: Record<string, string>): number | undefined {
+  const wanted = Object.entries(labels).map(([k, v]) => `${k}="${v}"`);
+  const line = text
+    .split('\n')
+    .find(
+      (l) => l.startsWith(`${name}{`) && wanted.every((w) => l.includes(w)) && l.slice(name.length + 1, l.indexOf('}')).split(',').length === wanted.length,
+    );
+  return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
+}
+
+function appWithRoutes(): Fulfiller {
+  const { app } = testApp({ deadlineMs: 50 });
+  app.tag('ok', (turn) => void turn.say('fine'));
+  app.intent('ok', (turn) => void turn.say('fine'));
+  app.tag('boom', () => Promise.reject(new Error('backend down')));
+  app.tag('slow', () => sleep(300));
+  return app;
+}
+
+describe('metrics', () => {
+  it('counts requests by dialect, route and status, latency, deadlines, fallbacks and errors', async () => {
+    const app = appWithRoutes();
+    const turn = async (body: object, dialect: 'cx' | 'es' = 'cx'): Promise<void> =>
+      void validResponse(dialect as 'cx', await app.handle(JSON.stringify(body), JSON_HEADERS));
+    await turn(cxRequest('ok'));
+    await turn(cxRequest('ok'));
+    await turn(esRequest('ok'), 'es');
+    await turn(cxRequest('nobody'));
+    await turn(cxRequest('boom'));
+    await turn(cxRequest('slow'));
+    expect((await app.handle('{bad', JSON_HEADERS)).status).toBe(400);
+
+    const { contentType, body } = await app.metrics!.render();
+    expect(contentType).toMatch(/^text\/plain; version=0\.0\.4/);
+    expect(sample(body, 'fulfiller_requests_total', { dialect: 'cx', route: 'tag:ok', status: '200' })).toBe(2);
+    expect(sample(body, 'fulfiller_requests_total', { dialect: 'es', route: 'intent:ok', status: '200' })).toBe(1);
+    expect(sample(body, 'fulfiller_requests_total', { dialect: 'unknown', route: 'none', status: '400' })).toBe(1);
+    expect(sample(body, 'fulfiller_fallbacks_total', { dialect: 'cx' })).toBe(1);
+    expect(sample(body, 'fulfiller_errors_total', { dialect: 'cx', route: 'tag:boom', code: 'ERR_HANDLER_FAILED' })).toBe(1);
+    expect(sample(body, 'fulfiller_deadline_exceeded_total', { dialect: 'cx', route: 'tag:slow' })).toBe(1);
+    expect(sample(body, 'fulfiller_request_duration_seconds_count', { dialect: 'cx', route: 'tag:ok' })).toBe(2);
+    expect(sample(body, 'fulfiller_request_duration_seconds_bucket', { dialect: 'cx', route: 'tag:slow', le: '0.025' })).toBe(0);
+    expect(sample(body, 'fulfiller_request_duration_seconds_bucket', { dialect: 'cx', route: 'tag:slow', le: '+Inf' })).toBe(1);
+    expect(body).toContain('fulfiller_jobs_in_flight 0');
+
+    await turn(cxRequest('ok')); // after the first scrape: recorded directly
+    expect(sample((await app.metrics!.render()).body, 'fulfiller_requests_total', { dialect: 'cx', route: 'tag:ok', status: '200' })).toBe(3);
+  });
+
+  it('counts jobs in flight', async () => {
+    const { app } = testApp();
+    let finish: () => void = () => {};
+    await app.jobs.defer({ session: 's' }, 'k', () => new Promise<void>((resolve) => (finish = resolve)));
+    expect((await app.metrics!.render()).body).toContain('fulfiller_jobs_in_flight 1');
+    finish();
+    await app.jobs.wait({ session: 's' }, 'k', 1000);
+    expect((await app.metrics!.render()).body).toContain('fulfiller_jobs_in_flight 0');
+  });
+
+  it('keeps at most 100 route labels; the rest count as other', async () => {
+    const metrics = new Metrics({ jobsInFlight: () => 0 });
+    const exchange = (key: string): Exchange =>
+      ({
+        requestId: 'r',
+        dialect: 'cx',
+        headers: {},
+        request: undefined,
+        status: 200,
+        body: '',
+        outcome: 'handled',
+        route: { kind: 'tag', key },
+        ms: 1,
+        errorCode: undefined,
+      }) as Exchange;
+    for (let i = 0; i < 150; i++) metrics.record(exchange(`tag-${i}`));
+    const { body } = await metrics.render();
+    expect(sample(body, 'fulfiller_requests_total', { dialect: 'cx', route: 'tag:tag-99', status: '200' })).toBe(1);
+    expect(sample(body, 'fulfiller_requests_total', { dialect: 'cx', route: 'other', status: '200' })).toBe(50);
+  });
+
+  it('is off with metrics: false or FULFILLER_METRICS=off', () => {
+    expect(testApp({ metrics: false }).app.metrics).toBeUndefined();
+    expect(testApp({ env: { FULFILLER_METRICS: 'off' } }).app.metrics).toBeUndefined();
+    expect(() => testApp({ env: { FULFILLER_METRICS: 'maybe' } })).toThrow(/FULFILLER_METRICS must be on or off/);
+  });
+});
+
+describe('GET /metrics over HTTP', () => {
+  let server: Server;
+  let base: string;
+  beforeAll(async () => {
+    server = createServer(appWithRoutes());
+    base = await listen(server);
+  });
+  afterAll(() => close(server));
+
+  it('serves the Prometheus text, counting the calls it saw', async () => {
+    checkBody('cx', (await post(`${base}/webhook`, cxRequest('boom'))).text);
+    const res = await fetch(`${base}/metrics`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
+    const text = await res.text();
+    expect(sample(text, 'fulfiller_errors_total', { dialect: 'cx', route: 'tag:boom', code: 'ERR_HANDLER_FAILED' })).toBe(1);
+    expect((await fetch(`${base}/metrics`, { method: 'POST' })).status).toBe(405);
+  });
+
+  it('is 404 when metrics are off', async () => {
+    const off = createServer(testApp({ metrics: false }).app);
+    const url = await listen(off);
+    try {
+      expect((await fetch(`${url}/metrics`)).status).toBe(404);
+    } finally {
+      await close(off);
+    }
+  });
+});
