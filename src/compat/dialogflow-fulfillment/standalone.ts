@@ -9,7 +9,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   cloudFunctionHandler,
+  CompatDialectError,
   createFulfiller,
+  detectDialect,
+  type BodyInput,
   type FulfillerError,
   type Fulfiller,
   type Gateway,
@@ -52,10 +55,12 @@ export interface StandaloneCall {
   response: LegacyResponse;
   /** Why the call is refused before the pipeline (a CX request). */
   refusal: FulfillerError | undefined;
+  /** The client saw no body (no body parser in front): the dialect is checked when the app reads it. */
+  unread: boolean;
 }
 
 /** Answers the call through the app and writes the answer to the response. Never rejects. */
-export async function answerStandalone({ app, call, request, response, refusal }: StandaloneCall): Promise<void> {
+export async function answerStandalone({ app, call, request, response, refusal, unread }: StandaloneCall): Promise<void> {
   const target = prepare(app ?? (shared ??= createFulfiller()));
   const log = target.logger;
   if (refusal !== undefined) {
@@ -66,7 +71,7 @@ export async function answerStandalone({ app, call, request, response, refusal }
   const token = globalThis.crypto.randomUUID();
   pending.set(token, call);
   try {
-    const gateway = withToken(target, token);
+    const gateway = withToken(target, token, unread);
     if (isNodeRequest(request) && isNodeResponse(response)) {
       await cloudFunctionHandler(gateway)(request, response);
     } else {
@@ -102,17 +107,44 @@ function callOf(turn: Turn): RunnableCall | undefined {
   return token === undefined ? undefined : pending.get(token);
 }
 
-/** The app as an adapter sees it (a Gateway), its requests carrying the call's token. */
-function withToken(app: Fulfiller, token: string): Gateway {
+/**
+ * The app as an adapter sees it (a Gateway), its requests carrying the call's token. A body the
+ * client could not see is checked as the app reads it: a CX request gets the 400 it would have
+ * got at once (an error thrown while reading the body is the app's answer, as a body too large is).
+ */
+function withToken(app: Fulfiller, token: string, unread: boolean): Gateway {
   return {
     get ready() {
       return app.ready;
     },
     logger: app.logger,
-    // A copy without a prototype: the app takes it as already normalised (see normalizeHeaders).
-    serve: (request) => app.serve({ ...request, headers: Object.assign(Object.create(null) as Record<string, string>, request.headers, { [TOKEN]: token }) }),
+    serve: (request) =>
+      app.serve({
+        ...request,
+        // A copy without a prototype: the app takes it as already normalised (see normalizeHeaders).
+        headers: Object.assign(Object.create(null) as Record<string, string>, request.headers, { [TOKEN]: token }),
+        body: unread ? (limit) => request.body(limit).then(refuseCx) : request.body,
+      }),
     close: (options) => app.close(options),
   };
+}
+
+function refuseCx(body: BodyInput): BodyInput {
+  let parsed: unknown = body;
+  try {
+    if (typeof body === 'string' || body instanceof Uint8Array) parsed = JSON.parse(Buffer.from(body).toString('utf8'));
+  } catch {
+    return body; // the app answers malformed JSON itself
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return body;
+  let dialect: string | undefined;
+  try {
+    dialect = detectDialect(parsed as Record<string, unknown>);
+  } catch {
+    return body; // neither: the app says so
+  }
+  if (dialect === 'cx') throw new CompatDialectError();
+  return body;
 }
 
 function isNodeRequest(request: LegacyRequest): request is LegacyRequest & FrameworkRequest {

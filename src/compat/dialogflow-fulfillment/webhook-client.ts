@@ -132,7 +132,8 @@ export class WebhookClient {
     this.call.handler = handler;
     const mounted = mountedCallOf(this.request_, this.response_);
     if (mounted !== undefined) return mounted.answerWith(this.call);
-    return answerStandalone({ app: this.app, call: this.call, request: this.request_, response: this.response_, refusal: this.refusal });
+    const unread = this.es === undefined && this.refusal === undefined;
+    return answerStandalone({ app: this.app, call: this.call, request: this.request_, response: this.response_, refusal: this.refusal, unread });
   }
 
   /** @deprecated use `agent.context.set()` */

@@ -71,6 +71,16 @@ describe('an Express handler written for dialogflow-fulfillment', () => {
   behavesAsBefore(() => url);
 });
 
+describe('the same Express handler, behind an Express that lacks express.json()', () => {
+  let url = '';
+  beforeAll(async () => {
+    url = await host((port) => ['test/compat/support/express-host.cjs', HANDLER, 'webhook', String(port), '--no-parser'], '/', started);
+  }, 30_000);
+
+  // The old library threw on the missing body; here the app reads it, and the client its fields.
+  behavesAsBefore(() => url);
+});
+
 describe('a Cloud Functions handler written for dialogflow-fulfillment, under the Functions Framework', () => {
   let url = '';
   beforeAll(async () => {
