@@ -19,17 +19,30 @@ export interface LegacyContext {
 export type LateContext = (context: LegacyContext) => void;
 
 export class Contexts implements Iterable<LegacyContext> {
-  private readonly contexts = new Map<string, LegacyContext>();
-  private readonly input = new Map<string, LegacyContext>();
+  private tables: { contexts: Map<string, LegacyContext>; input: Map<string, LegacyContext> } | undefined;
   private late: LateContext | undefined;
 
-  constructor(incoming: readonly EsContext[] | undefined) {
-    for (const context of incoming ?? []) {
+  constructor(private readonly incoming: readonly EsContext[] | undefined) {}
+
+  /** The contexts by name, made at the first use: most handlers never look (profiled with bench/contenders/compat-express.cjs). */
+  private get contexts(): Map<string, LegacyContext> {
+    return (this.tables ??= this.read()).contexts;
+  }
+
+  private get input(): Map<string, LegacyContext> {
+    return (this.tables ??= this.read()).input;
+  }
+
+  private read(): { contexts: Map<string, LegacyContext>; input: Map<string, LegacyContext> } {
+    const contexts = new Map<string, LegacyContext>();
+    const input = new Map<string, LegacyContext>();
+    for (const context of this.incoming ?? []) {
       const name = lastSegment(context.name ?? '');
-      this.contexts.set(name, { name, lifespan: context.lifespanCount, parameters: context.parameters });
+      contexts.set(name, { name, lifespan: context.lifespanCount, parameters: context.parameters });
       // The same parameters object: like the old library, a change made in place is not an answer.
-      this.input.set(name, { name, lifespan: context.lifespanCount, parameters: context.parameters });
+      input.set(name, { name, lifespan: context.lifespanCount, parameters: context.parameters });
     }
+    return { contexts, input };
   }
 
   /**
@@ -71,6 +84,7 @@ export class Contexts implements Iterable<LegacyContext> {
    * every call was a sixth of the call's time (profiled with bench/contenders/compat-express.cjs).
    */
   outgoing(): LegacyContext[] {
+    if (this.tables === undefined) return []; // never read nor written
     const out: LegacyContext[] = [];
     for (const context of this.contexts.values()) {
       const input = this.input.get(context.name);

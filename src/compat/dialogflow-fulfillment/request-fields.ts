@@ -16,7 +16,6 @@ export interface RequestFields {
   intent: string | null;
   action: string | null;
   parameters: JsonObject;
-  contexts: ContextEntry[];
   requestSource: string | null;
   originalRequest: EsWebhookRequest['originalDetectIntentRequest'];
   query: string | null;
@@ -32,11 +31,6 @@ export function readRequest(request: EsWebhookRequest): RequestFields {
     intent: result.intent?.displayName ?? null,
     action: result.action || null,
     parameters: result.parameters ?? {},
-    contexts: (result.outputContexts ?? []).map((context) => ({
-      name: (context.name ?? '').slice((context.name ?? '').lastIndexOf('/') + 1),
-      lifespan: context.lifespanCount,
-      parameters: context.parameters,
-    })),
     requestSource: requestSourceOf(request.originalDetectIntentRequest),
     originalRequest: request.originalDetectIntentRequest,
     query: result.queryText ?? null,
@@ -44,4 +38,13 @@ export function readRequest(request: EsWebhookRequest): RequestFields {
     session,
     alternativeQueryResults: (request as { alternativeQueryResults?: unknown }).alternativeQueryResults ?? null,
   };
+}
+
+/** The deprecated `agent.contexts`: the request's contexts as a list. */
+export function contextEntries(request: EsWebhookRequest | undefined): ContextEntry[] {
+  return (request?.queryResult?.outputContexts ?? []).map((context) => ({
+    name: (context.name ?? '').slice((context.name ?? '').lastIndexOf('/') + 1),
+    lifespan: context.lifespanCount,
+    parameters: context.parameters,
+  }));
 }

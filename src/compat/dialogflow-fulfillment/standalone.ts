@@ -16,6 +16,7 @@ import {
   type FulfillerError,
   type Fulfiller,
   type Gateway,
+  type HttpRequest,
   type HttpResult,
   type Logger,
   type Turn,
@@ -71,7 +72,7 @@ export async function answerStandalone({ app, call, request, response, refusal, 
   const token = globalThis.crypto.randomUUID();
   pending.set(token, call);
   try {
-    const gateway = withToken(target, token, unread);
+    const gateway = new TokenGateway(target, token, unread);
     if (isNodeRequest(request) && isNodeResponse(response)) {
       await cloudFunctionHandler(gateway)(request, response);
     } else {
@@ -111,22 +112,35 @@ function callOf(turn: Turn): RunnableCall | undefined {
  * The app as an adapter sees it (a Gateway), its requests carrying the call's token. A body the
  * client could not see is checked as the app reads it: a CX request gets the 400 it would have
  * got at once (an error thrown while reading the body is the app's answer, as a body too large is).
+ * A class, not an object literal with closures: one is made per call.
  */
-function withToken(app: Fulfiller, token: string, unread: boolean): Gateway {
-  return {
-    get ready() {
-      return app.ready;
-    },
-    logger: app.logger,
-    serve: (request) =>
-      app.serve({
-        ...request,
-        // A copy without a prototype: the app takes it as already normalised (see normalizeHeaders).
-        headers: Object.assign(Object.create(null) as Record<string, string>, request.headers, { [TOKEN]: token }),
-        body: unread ? (limit) => request.body(limit).then(refuseCx) : request.body,
-      }),
-    close: (options) => app.close(options),
-  };
+class TokenGateway implements Gateway {
+  constructor(
+    private readonly app: Fulfiller,
+    private readonly token: string,
+    private readonly unread: boolean,
+  ) {}
+
+  get ready(): boolean {
+    return this.app.ready;
+  }
+
+  get logger(): Logger {
+    return this.app.logger;
+  }
+
+  serve(request: HttpRequest): Promise<HttpResult | undefined> {
+    // A copy without a prototype: the app takes it as already normalised (see normalizeHeaders).
+    const headers = Object.create(null) as Record<string, string | undefined>;
+    for (const name in request.headers) headers[name] = request.headers[name];
+    headers[TOKEN] = this.token;
+    const body = this.unread ? (limit: number) => request.body(limit).then(refuseCx) : request.body;
+    return this.app.serve({ ...request, headers, body });
+  }
+
+  close(options?: { graceMs?: number }): Promise<void> {
+    return this.app.close(options);
+  }
 }
 
 function refuseCx(body: BodyInput): BodyInput {

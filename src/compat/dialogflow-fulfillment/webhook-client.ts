@@ -12,7 +12,7 @@ import { consoleMessagesOf } from './console-messages.js';
 import { Contexts, type LegacyContext } from './contexts.js';
 import { mountedCallOf } from './mounted-call.js';
 import { PLATFORMS } from './platforms.js';
-import { readRequest, type ContextEntry } from './request-fields.js';
+import { contextEntries, readRequest, type ContextEntry } from './request-fields.js';
 import type { RichResponse } from './rich-response.js';
 import { answerStandalone, type LegacyRequest, type LegacyResponse } from './standalone.js';
 
@@ -42,8 +42,6 @@ export class WebhookClient {
   action: string | null = null;
   /** The matched intent's parameters (`queryResult.parameters`). */
   parameters: JsonObject = {};
-  /** @deprecated the request's contexts as a list: read `agent.context` */
-  contexts: ContextEntry[] = [];
   /** The request's contexts: `get(name)`, `set(name, lifespan, parameters)`, `delete(name)`. */
   context: Contexts;
   /** The integration (FACEBOOK, SLACK, ACTIONS_ON_GOOGLE …), another source as sent, or null. */
@@ -54,20 +52,22 @@ export class WebhookClient {
   session: string | null = null;
   alternativeQueryResults: unknown = null;
 
-  readonly UNSPECIFIED = PLATFORMS.UNSPECIFIED;
-  readonly FACEBOOK = PLATFORMS.FACEBOOK;
-  readonly SLACK = PLATFORMS.SLACK;
-  readonly TELEGRAM = PLATFORMS.TELEGRAM;
-  readonly KIK = PLATFORMS.KIK;
-  readonly SKYPE = PLATFORMS.SKYPE;
-  readonly LINE = PLATFORMS.LINE;
-  readonly VIBER = PLATFORMS.VIBER;
-  readonly ACTIONS_ON_GOOGLE = PLATFORMS.ACTIONS_ON_GOOGLE;
+  // The platform names, as the old library had them on each client (here on the prototype, below).
+  declare readonly UNSPECIFIED: typeof PLATFORMS.UNSPECIFIED;
+  declare readonly FACEBOOK: typeof PLATFORMS.FACEBOOK;
+  declare readonly SLACK: typeof PLATFORMS.SLACK;
+  declare readonly TELEGRAM: typeof PLATFORMS.TELEGRAM;
+  declare readonly KIK: typeof PLATFORMS.KIK;
+  declare readonly SKYPE: typeof PLATFORMS.SKYPE;
+  declare readonly LINE: typeof PLATFORMS.LINE;
+  declare readonly VIBER: typeof PLATFORMS.VIBER;
+  declare readonly ACTIONS_ON_GOOGLE: typeof PLATFORMS.ACTIONS_ON_GOOGLE;
 
   private readonly call: CompatCall<WebhookClient>;
   private readonly refusal: FulfillerError | undefined;
   private readonly app: Fulfiller | undefined;
   private console: RichResponse[] | undefined;
+  private list: ContextEntry[] | undefined;
   /** The request, when it is an ES one. */
   private es: EsWebhookRequest | undefined;
 
@@ -101,6 +101,15 @@ export class WebhookClient {
   }
   set consoleMessages(messages: RichResponse[]) {
     this.console = messages;
+  }
+
+  /** @deprecated the request's contexts as a list: read `agent.context` */
+  get contexts(): ContextEntry[] {
+    this.list ??= contextEntries(this.es);
+    return this.list;
+  }
+  set contexts(contexts: ContextEntry[]) {
+    this.list = contexts;
   }
 
   /** The request's fields; a malformed one leaves them unset (handleRequest() answers with the pipeline's 400). */
@@ -201,3 +210,6 @@ function dialectOf(body: Record<string, unknown> | undefined): 'cx' | 'es' | und
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !Buffer.isBuffer(value);
 }
+
+// A property of the prototype, not of each client (one client per call).
+Object.assign(WebhookClient.prototype, PLATFORMS);
