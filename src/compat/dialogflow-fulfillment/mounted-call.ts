@@ -10,11 +10,11 @@ import type { RunnableCall } from './compat-call.js';
 // Marks the request and response of a mounted turn: a property, not a WeakMap, whose entries
 // cost every garbage collection (profiled with bench/apps/legacy-order-status-app.js).
 const MOUNTED = Symbol('mounted dialogflow-fulfillment call');
-type Marked = { [MOUNTED]?: MountedCall };
 
 /** The mounted turn a request or response belongs to, if it is one of ours. */
 export function mountedCallOf(request: object, response: object): MountedCall | undefined {
-  return (request as Marked)[MOUNTED] ?? (response as Marked)[MOUNTED];
+  if (request instanceof MountedRequest) return request[MOUNTED];
+  return response instanceof MountedResponse ? response[MOUNTED] : undefined;
 }
 
 /** The request a mounted handler gets: the ES request as Express would have parsed it. */
