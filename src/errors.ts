@@ -75,10 +75,11 @@ export class InvalidRequestError extends FulfillerError {
   }
 }
 
-/** Content-Type other than JSON. */
+/** Content-Type other than JSON, or none (what a cross-site form can send). */
 export class UnsupportedMediaTypeError extends FulfillerError {
-  constructor(contentType: string) {
-    super('ERR_UNSUPPORTED_MEDIA_TYPE', 415, `Content-Type "${contentType.slice(0, 100)}" is not supported: send application/json.`);
+  constructor(contentType: string | undefined) {
+    const what = contentType === undefined ? 'The request has no Content-Type' : `Content-Type "${contentType.slice(0, 100)}" is not supported`;
+    super('ERR_UNSUPPORTED_MEDIA_TYPE', 415, `${what}: send application/json.`);
   }
 }
 

@@ -44,7 +44,8 @@ async function serveWebhook(app: ServedApp, request: HttpRequest): Promise<HttpR
   try {
     if (request.method !== 'POST') throw new MethodNotAllowedError(request.method);
     const type = headers['content-type'];
-    if (type !== undefined && !JSON_TYPE.test(type)) throw new UnsupportedMediaTypeError(type);
+    // Dialogflow always sends JSON's type; a request without one is what a cross-site form can send.
+    if (type === undefined || !JSON_TYPE.test(type)) throw new UnsupportedMediaTypeError(type);
     const limit = pipeline.options.bodyLimit;
     const declared = Number(headers['content-length']);
     if (Number.isFinite(declared) && declared > limit) throw new BodyTooLargeError(limit);

@@ -82,6 +82,23 @@ describe('node:http adapter: the error table over real HTTP', () => {
     expect(ok.status).toBe(200);
   });
 
+  it('415 for a request without a Content-Type, handler not called (field report 7)', async () => {
+    const res = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = httpRequest(`${base}/webhook`, { method: 'POST' }, (answer) => {
+        let text = '';
+        answer.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        answer.on('end', () => resolve({ status: answer.statusCode ?? 0, text }));
+      });
+      req.on('error', reject);
+      req.end(JSON.stringify(cxRequest('hello')));
+    });
+    expect(res.status).toBe(415);
+    expect(JSON.parse(res.text)).toEqual({
+      error: { code: 'ERR_UNSUPPORTED_MEDIA_TYPE', message: 'The request has no Content-Type: send application/json.' },
+    });
+    expect(calls).toBe(0);
+  });
+
   it('413 for a body over the limit, declared or streamed', async () => {
     const big = JSON.stringify({ ...cxRequest('hello'), pad: 'x'.repeat(70 * 1024) });
     const declared = await post(`${base}/webhook`, big);
