@@ -91,6 +91,19 @@ export class BodyTooLargeError extends FulfillerError {
   }
 }
 
+/**
+ * The body stopped before its end: the client went away, or was slower than the server's
+ * `requestTimeoutMs` (node then answered 408 itself and closed the connection).
+ */
+export class RequestIncompleteError extends FulfillerError {
+  constructor(cause?: unknown) {
+    super('ERR_REQUEST_INCOMPLETE', 408, 'The request body did not arrive in full: send it within requestTimeoutMs (30 s by default).', {
+      cause,
+      headers: { connection: 'close' },
+    });
+  }
+}
+
 /** A method the path does not take: anything but POST on the webhook, but GET/HEAD on a probe. */
 export class MethodNotAllowedError extends FulfillerError {
   constructor(method: string, allow: readonly string[] = ['POST']) {

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { connect } from 'node:net';
-import { createServer } from '../../src/index.js';
+import { createServer, type MemoryLogger } from '../../src/index.js';
 import { testApp } from '../support/app.js';
 import { close, errorCode, listen, post } from '../support/http.js';
 import { cxRequest } from '../support/requests.js';
@@ -94,5 +94,46 @@ describe('the HTTP edge: slow clients', () => {
     const { app } = testApp();
     expect(() => createServer(app, { maxConcurrent: 0 })).toThrow(/maxConcurrent/);
     expect(() => createServer(app, { headersTimeoutMs: 2000, requestTimeoutMs: 1000 })).toThrow(/headersTimeoutMs/);
+  });
+});
+
+describe('the HTTP edge: slow senders do not crowd out complete calls (field report 1)', () => {
+  const SLOW_SENDERS = 12;
+  let server: Server;
+  let base: string;
+  let logger: MemoryLogger;
+  let received = 0;
+
+  beforeAll(async () => {
+    const made = testApp();
+    logger = made.logger;
+    made.app.tag('quick', (turn) => void turn.say('quick'));
+    // Two slots for twelve slow senders. The request timeout is a hundred times what a quick call needs here.
+    server = createServer(made.app, { maxConcurrent: 2, headersTimeoutMs: 1000, requestTimeoutMs: 2000 });
+    server.on('request', () => received++);
+    base = await listen(server);
+  });
+  afterAll(() => close(server));
+
+  it('answers complete calls while slow senders hold their connections, then sends the slow ones 408', async () => {
+    const head = 'POST /webhook HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n';
+    let slowAnswered = 0;
+    const slow = Array.from({ length: SLOW_SENDERS }, () =>
+      rawExchange(base, [head, '{"detectIntentResponseId":']).then((exchange) => {
+        slowAnswered++;
+        return exchange.text;
+      }),
+    );
+    while (received < SLOW_SENDERS) await new Promise((resolve) => setTimeout(resolve, 10)); // every slow body is being read
+
+    const quick = await Promise.all(Array.from({ length: 6 }, () => post(`${base}/webhook`, cxRequest('quick'))));
+    expect(slowAnswered).toBe(0); // the slow senders were all still connected
+    for (const res of quick) expect(textsOf(checkBody('cx', res.text) as object)).toEqual(['quick']);
+
+    for (const text of await Promise.all(slow)) expect(text).toMatch(/^HTTP\/1\.1 408 /);
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toContain('fulfiller_requests_total{dialect="cx",route="tag:quick",status="200"} 6');
+    expect(metrics).toContain(`fulfiller_requests_total{dialect="unknown",route="none",status="408"} ${SLOW_SENDERS}`);
+    expect(logger.records.filter((record) => record.level === 'error')).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { request as httpRequest, type Server } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createServer, Metrics, type Exchange, type Fulfiller } from '../../src/index.js';
 import { testApp } from '../support/app.js';
@@ -15,6 +15,19 @@ function sample(text: string, name: string, labels: Record<string, string>): num
       (l) => l.startsWith(`${name}{`) && wanted.every((w) => l.includes(w)) && l.slice(name.length + 1, l.indexOf('}')).split(',').length === wanted.length,
     );
   return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
+}
+
+/** POSTs `size` bytes of JSON in chunks, without a Content-Length: only the bytes received can pass the limit. */
+function streamed(url: string, size: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    for (let sent = 0; sent < size; sent += 256) req.write(' '.repeat(256));
+    req.end();
+  });
 }
 
 function appWithRoutes(): Fulfiller {
@@ -111,6 +124,26 @@ describe('GET /metrics over HTTP', () => {
     const text = await res.text();
     expect(sample(text, 'fulfiller_errors_total', { dialect: 'cx', route: 'tag:boom', code: 'ERR_HANDLER_FAILED' })).toBe(1);
     expect((await fetch(`${base}/metrics`, { method: 'POST' })).status).toBe(405);
+  });
+
+  it('counts the calls refused at the HTTP layer: 405, 413 (declared and streamed), 415, and 400 (field report 9)', async () => {
+    const { app } = testApp({ bodyLimit: 1024 });
+    const refusedBy = createServer(app);
+    const url = await listen(refusedBy);
+    try {
+      expect((await fetch(`${url}/webhook`)).status).toBe(405);
+      expect((await fetch(`${url}/webhook`, { method: 'PUT', body: '{}', headers: JSON_HEADERS })).status).toBe(405);
+      expect((await post(`${url}/webhook`, JSON.stringify({ pad: 'x'.repeat(2048) }))).status).toBe(413);
+      expect(await streamed(`${url}/webhook`, 2048)).toBe(413);
+      expect((await post(`${url}/webhook`, 'a=1', { 'content-type': 'application/x-www-form-urlencoded' })).status).toBe(415);
+      expect((await post(`${url}/webhook`, '{bad')).status).toBe(400);
+      const text = await (await fetch(`${url}/metrics`)).text();
+      const refused = (status: string): number | undefined => sample(text, 'fulfiller_requests_total', { dialect: 'unknown', route: 'none', status });
+      expect([refused('405'), refused('413'), refused('415'), refused('400')]).toEqual([2, 2, 1, 1]);
+      expect(sample(text, 'fulfiller_request_duration_seconds_count', { dialect: 'unknown', route: 'none' })).toBe(6);
+    } finally {
+      await close(refusedBy);
+    }
   });
 
   it('is 404 when metrics are off', async () => {
