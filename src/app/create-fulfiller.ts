@@ -2,7 +2,6 @@ import type { AppTypes } from '../base/app-types.js';
 import type { FulfillerOptions } from './options.js';
 import { createRecorder } from '../recording/recorder.js';
 import { Fulfiller } from './fulfiller.js';
-import { checkRecord } from './resolve-options.js';
 
 /**
  * Creates an app. Register routes on it, then serve it with an adapter or `fulfiller serve`.
@@ -13,8 +12,8 @@ import { checkRecord } from './resolve-options.js';
  *   const typed = createFulfiller<Agent>();        // the names of a generated agent file
  */
 export function createFulfiller<T extends AppTypes = AppTypes>(options: FulfillerOptions = {}): Fulfiller<T> {
-  const record = checkRecord(options.record);
-  const app = new Fulfiller<T>(options);
+  const app = new Fulfiller<T>(options); // checks every option, record's too
+  const { record } = options;
   const { logger, clock } = app.options;
   if (record !== undefined) {
     const recorder = createRecorder(record, { logger, clock });

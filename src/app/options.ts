@@ -3,6 +3,7 @@ import type { Clock } from '../base/clock.js';
 import type { Mode } from '../core/options.js';
 import type { SystemMessages } from '../core/system-messages.js';
 import type { EsTurnOptions } from '../dialects/es/es-turn.js';
+import type { LogLevel } from '../logging/json-line-logger.js';
 import type { Logger } from '../logging/logger.js';
 import type { RecordOptions } from '../recording/recorder.js';
 import type { Store } from '../store/store.js';
@@ -24,8 +25,11 @@ export interface FulfillerOptions {
   messages?: Readonly<Record<string, Partial<SystemMessages>>>;
   /** Language used when the request's language has no messages. Default `en`. */
   defaultLanguage?: string;
-  /** Where logs go. Default: JSON lines on stdout at `LOG_LEVEL` (silent in test mode unless LOG_LEVEL is set). */
-  logger?: Logger;
+  /**
+   * Where logs go: a logger with pino's methods (pino itself), or a level for the default logger
+   * (`'silent'`, `'debug'`…). Default: JSON lines on stdout at `LOG_LEVEL` (silent in test mode unless LOG_LEVEL is set).
+   */
+  logger?: Logger | LogLevel;
   /** Where time comes from, for everything the app does with it (deadlines, jobs, TTLs, auth windows, the recorder, shutdown grace). Default: the system clock; `fakeClock()` in tests. */
   clock?: Clock;
   /** Where jobs, cached answers and seen request ids are kept. Default: Redis when `REDIS_URL` is set, else a bounded in-memory store. */

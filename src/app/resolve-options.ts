@@ -1,12 +1,12 @@
 import { systemClock } from '../base/clock.js';
-import { checkDeadline, DEFAULT_DEADLINE_MS, type ResolvedOptions } from '../core/options.js';
+import { checkDeadline, DEFAULT_DEADLINE_MS, shownNumber, type ResolvedOptions } from '../core/options.js';
 import type { FulfillerOptions } from './options.js';
 import { InvalidOptionError } from '../errors.js';
 import { createDefaultLogger } from '../logging/json-line-logger.js';
-import type { RecordOptions } from '../recording/recorder.js';
 import { MemoryStore } from '../store/memory-store.js';
 import { RedisStore } from '../store/redis-store.js';
 import { authFromEnv } from './auth-from-env.js';
+import { checkOptions } from './check-options.js';
 import { optionsFromEnv } from './options-from-env.js';
 
 /**
@@ -15,11 +15,13 @@ import { optionsFromEnv } from './options-from-env.js';
  * on a wrong value.
  */
 export function resolveOptions(options: FulfillerOptions = {}): ResolvedOptions {
+  checkOptions(options);
   const env = options.env ?? process.env;
   const fromEnv = optionsFromEnv(env);
   const mode = options.mode ?? fromEnv.mode;
   const deadlineMs = checkDeadline(options.deadlineMs ?? fromEnv.deadlineMs ?? DEFAULT_DEADLINE_MS, 'deadlineMs');
-  const logger = options.logger ?? createDefaultLogger(fromEnv.logLevel ?? (mode === 'test' ? 'silent' : 'info'));
+  const logger =
+    typeof options.logger === 'object' ? options.logger : createDefaultLogger(options.logger ?? fromEnv.logLevel ?? (mode === 'test' ? 'silent' : 'info'));
   const clock = options.clock ?? systemClock;
   // Redis (ioredis, loaded only then) when REDIS_URL is set, so instances share jobs, cache and replay ids.
   const store = options.store ?? (fromEnv.redisUrl === undefined ? new MemoryStore({ clock }) : new RedisStore({ url: fromEnv.redisUrl, logger }));
@@ -45,14 +47,6 @@ export function resolveOptions(options: FulfillerOptions = {}): ResolvedOptions 
 }
 
 function positive(value: number, name: string): number {
-  if (!Number.isInteger(value) || value <= 0) throw new InvalidOptionError(`${name} must be a positive whole number, not ${String(value)}.`);
+  if (!Number.isInteger(value) || value <= 0) throw new InvalidOptionError(`${name} must be a positive whole number of bytes, not ${shownNumber(value)}.`);
   return value;
-}
-
-/** The option `record`, checked (createFulfiller installs the recorder). */
-export function checkRecord(record: RecordOptions | undefined): RecordOptions | undefined {
-  if (record !== undefined && (typeof record.dir !== 'string' || record.dir.trim() === '')) {
-    throw new InvalidOptionError('record.dir must be the directory recorded fixtures are written to.');
-  }
-  return record;
 }

@@ -32,7 +32,12 @@ export const MAX_DEADLINE_MS = 30_000;
 /** A deadline must leave Dialogflow time to receive the answer: 1 ms to 30 s (CX's maximum timeout). */
 export function checkDeadline(ms: number, name: string): number {
   if (!Number.isInteger(ms) || ms < 1 || ms > MAX_DEADLINE_MS) {
-    throw new InvalidOptionError(`${name} must be a whole number of milliseconds from 1 to ${MAX_DEADLINE_MS}, not ${String(ms)}.`);
+    throw new InvalidOptionError(`${name} must be a whole number of milliseconds from 1 to ${MAX_DEADLINE_MS}, not ${shownNumber(ms)}.`);
   }
   return ms;
+}
+
+/** What was given where a number was expected, as a message shows it: a string in quotes. */
+export function shownNumber(value: unknown): string {
+  return typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : String(value);
 }

@@ -53,6 +53,13 @@ export function createMessageCatalog(
   };
 }
 
+/** Whether the built-in languages or `overrides` have messages for `code` or its base language. */
+export function hasMessages(code: string, overrides: Readonly<Record<string, unknown>>): boolean {
+  const known = new Set([...Object.keys(BUILT_IN_MESSAGES), ...Object.keys(overrides)].map(normalize));
+  const wanted = normalize(code);
+  return known.has(wanted) || known.has(wanted.split('-')[0]!);
+}
+
 function normalize(code: string): string {
   return code.toLowerCase().replaceAll('_', '-');
 }

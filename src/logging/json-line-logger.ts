@@ -12,7 +12,11 @@ export interface LineSink {
  * The levels `LOG_LEVEL` takes, with pino's numbers (other tools read `level`). `trace` logs
  * what `debug` logs; `fatal` and `silent` log nothing the library writes.
  */
-const THRESHOLDS: Record<string, number> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60, silent: Infinity };
+const THRESHOLDS: Record<LogLevel, number> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60, silent: Infinity };
+
+/** What `LOG_LEVEL` and the `logger` option take. */
+export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
+export const LOG_LEVELS = Object.keys(THRESHOLDS) as readonly LogLevel[];
 
 /** How each line starts: Cloud Logging's `severity`, then the numeric level. */
 const DEBUG = '{"severity":"DEBUG","level":20';
@@ -36,7 +40,7 @@ export class JsonLineLogger implements Logger {
     readonly level: string,
     private readonly bound = '',
   ) {
-    const threshold = THRESHOLDS[level];
+    const threshold = THRESHOLDS[level as LogLevel] as number | undefined;
     if (threshold === undefined) throw new InvalidOptionError(`LOG_LEVEL must be one of ${Object.keys(THRESHOLDS).join(', ')} (got "${level}")`);
     this.threshold = threshold;
   }
@@ -55,7 +59,7 @@ export class JsonLineLogger implements Logger {
   }
 
   isLevelEnabled(level: string): boolean {
-    return this.threshold <= (THRESHOLDS[level] ?? Infinity);
+    return this.threshold <= ((THRESHOLDS[level as LogLevel] as number | undefined) ?? Infinity);
   }
 
   child(bindings: Record<string, unknown>): Logger {
