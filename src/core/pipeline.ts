@@ -3,7 +3,7 @@ import type { Caller } from '../auth/verifier.js';
 import type { Dialect } from '../base/dialect.js';
 import { detectDialect } from '../dialects/detect.js';
 import type { Turn } from '../dialects/turn.js';
-import { DeadlineExceededError, FulfillerError, HandlerError, InvalidRequestError, ShuttingDownError } from '../errors.js';
+import { asCoded, DeadlineExceededError, type FulfillerError, HandlerError, InvalidRequestError, ShuttingDownError } from '../errors.js';
 import { normalizeHeaders, type Headers, type HeadersInput } from '../http/headers.js';
 import { errorResult, jsonResult, type HttpResult } from '../http/http-result.js';
 import { parseJsonObject, type BodyInput } from '../http/json-body.js';
@@ -103,8 +103,9 @@ export class Pipeline implements CallSettings {
         const issue = checked.issues[0]!;
         throw new InvalidRequestError(issue.message, issue.path);
       }
-    } catch (error) {
-      if (!(error instanceof FulfillerError)) throw error;
+    } catch (thrown) {
+      const error = asCoded(thrown);
+      if (error === undefined) throw thrown;
       this.options.logger.info({ requestId, code: error.code, status: error.status, path: error.path }, 'request refused');
       const refused = errorResult(error, idHeader);
       this.notify(refusal(requestId, headers, dialect, request, error, elapsed(started), refused.body));
@@ -168,7 +169,7 @@ export class Pipeline implements CallSettings {
   /** The apology after a handler failed, or what `onError` says instead on a fresh turn. */
   private async failed(call: WebhookCall, error: unknown): Promise<TurnResult> {
     if (isResponseMistake(error)) return call.invalidResponse(error);
-    const failure = error instanceof FulfillerError ? error : new HandlerError(error);
+    const failure = asCoded(error) ?? new HandlerError(error);
     call.log.error({ err: errorFields(error), code: failure.code }, 'a handler failed: answered with the apology');
     const turn = call.newTurn();
     if (this.onError !== undefined) {

@@ -1,4 +1,4 @@
-import { BodyTooLargeError, FulfillerError, MethodNotAllowedError, NotFoundError, UnsupportedMediaTypeError } from '../errors.js';
+import { asCoded, BodyTooLargeError, MethodNotAllowedError, NotFoundError, UnsupportedMediaTypeError } from '../errors.js';
 import type { HttpRequest } from '../http/gateway.js';
 import { errorResult, jsonResult, type HttpResult } from '../http/http-result.js';
 import type { BodyInput } from '../http/json-body.js';
@@ -50,8 +50,9 @@ async function serveWebhook(app: ServedApp, request: HttpRequest): Promise<HttpR
     const declared = Number(headers['content-length']);
     if (Number.isFinite(declared) && declared > limit) throw new BodyTooLargeError(limit);
     body = await request.body(limit);
-  } catch (error) {
-    if (!(error instanceof FulfillerError)) return unexpected(app, error);
+  } catch (thrown) {
+    const error = asCoded(thrown);
+    if (error === undefined) return unexpected(app, thrown);
     pipeline.refused(error, headers, started);
     return errorResult(error);
   }
@@ -59,7 +60,7 @@ async function serveWebhook(app: ServedApp, request: HttpRequest): Promise<HttpR
     return await pipeline.handle(body, headers, app);
   } catch (error) {
     // Development and tests: a handler built an invalid response, thrown as its coded error.
-    return error instanceof FulfillerError ? errorResult(error) : unexpected(app, error);
+    return asCoded(error) !== undefined ? errorResult(error) : unexpected(app, error);
   }
 }
 

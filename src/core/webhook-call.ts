@@ -2,7 +2,8 @@ import type { Caller } from '../auth/verifier.js';
 import type { Dialect } from '../base/dialect.js';
 import { createTurn } from '../dialects/create-turn.js';
 import type { Turn } from '../dialects/turn.js';
-import { InvalidResponseError, OutputOnlyFieldError, ResponseTooLargeError, type FulfillerError } from '../errors.js';
+import { asCoded, InvalidResponseError, OutputOnlyFieldError, ResponseTooLargeError, type FulfillerError } from '../errors.js';
+import { findUnrepresentable } from '../base/representable.js';
 import type { Headers } from '../http/headers.js';
 import type { Jobs } from '../jobs/jobs.js';
 import { errorFields } from '../logging/log-format.js';
@@ -132,8 +133,16 @@ export class WebhookCall implements TurnContext {
   }
 
   private serialize(turn: Turn): string {
-    const response = this.checked(turn.toResponse());
-    const body = JSON.stringify(response);
+    const response = turn.toResponse();
+    let body: string;
+    try {
+      body = JSON.stringify(this.checked(response));
+    } catch (error) {
+      if (isResponseMistake(error)) throw error;
+      // A value changed after the builders checked it (a cycle, a BigInt, nesting that exhausts the stack): found only now, at no cost to valid answers.
+      const found = findUnrepresentable(response, '') ?? { path: '', problem: 'could not be serialised as JSON' };
+      throw new InvalidResponseError(found.problem, found.path);
+    }
     if (hasLoneSurrogate(body)) {
       throw new InvalidResponseError('contains text cut inside an emoji (an unpaired UTF-16 surrogate), which Dialogflow refuses', '');
     }
@@ -149,5 +158,6 @@ export class WebhookCall implements TurnContext {
 
 /** An error in the answer a handler built (not in the handler's own work). */
 export function isResponseMistake(error: unknown): error is FulfillerError {
-  return error instanceof InvalidResponseError || error instanceof ResponseTooLargeError || error instanceof OutputOnlyFieldError;
+  const coded = asCoded(error);
+  return coded instanceof InvalidResponseError || coded instanceof ResponseTooLargeError || coded instanceof OutputOnlyFieldError;
 }

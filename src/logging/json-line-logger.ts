@@ -18,6 +18,8 @@ const THRESHOLDS: Record<LogLevel, number> = { trace: 10, debug: 20, info: 30, w
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
 export const LOG_LEVELS = Object.keys(THRESHOLDS) as readonly LogLevel[];
 
+const UNREADABLE_FIELDS = ',"logError":"the fields of this line could not be read (their getters or proxy traps threw)"';
+
 /** How each line starts: Cloud Logging's `severity`, then the numeric level. */
 const DEBUG = '{"severity":"DEBUG","level":20';
 const INFO = '{"severity":"INFO","level":30';
@@ -67,7 +69,14 @@ export class JsonLineLogger implements Logger {
   }
 
   private write(head: string, fields: Record<string, unknown>, message: string): void {
-    this.sink.write(`${head}${isoTime()}${this.bound}${jsonMembers(redact(fields))},"message":${JSON.stringify(message)}}\n`);
+    let members: string;
+    try {
+      members = jsonMembers(redact(fields));
+    } catch {
+      // Logging never throws into the turn: a field whose getters or proxy traps throw costs the line its fields only.
+      members = UNREADABLE_FIELDS;
+    }
+    this.sink.write(`${head}${isoTime()}${this.bound}${members},"message":${JSON.stringify(String(message))}}\n`);
   }
 }
 

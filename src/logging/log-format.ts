@@ -29,7 +29,7 @@ export function redact(fields: Record<string, unknown>, depth = 0): Record<strin
     let safe = value;
     if (PERSONAL.has(key)) safe = CENSOR;
     else if (key === 'headers' && isObject(value)) safe = redactHeaders(value);
-    else if (value instanceof Error) safe = errorFields(value);
+    else if (isError(value)) safe = errorFields(value);
     else if (depth === 0 && isObject(value)) safe = redact(value, 1);
     if (safe !== value) {
       out ??= { ...fields };
@@ -45,16 +45,28 @@ function redactHeaders(headers: Record<string, unknown>): Record<string, unknown
   return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, SECRET_HEADERS.has(name.toLowerCase()) ? CENSOR : value]));
 }
 
+const UNREADABLE = Object.freeze({ type: 'unreadable', message: 'the thrown value could not be read (its getters or proxy traps threw)' });
+
 /**
  * An error as a log field (JSON.stringify would write `{}` for an Error): class, code, message
- * and stack (logs only, never a body); anything else thrown, its type and text.
+ * and stack (logs only, never a body); anything else thrown, its type and text. Never throws:
+ * a thrown proxy whose traps throw is logged as unreadable. An Error of another realm (a vm
+ * context, a worker's) is still an Error.
  */
 export function errorFields(error: unknown): Record<string, unknown> {
-  if (error instanceof Error) {
-    const code = (error as { code?: unknown }).code;
-    return { type: error.name, message: error.message, ...(code === undefined ? {} : { code }), stack: error.stack };
+  try {
+    if (isError(error)) {
+      const code = (error as { code?: unknown }).code;
+      return { type: String(error.name), message: String(error.message), ...(code === undefined ? {} : { code }), stack: error.stack };
+    }
+    return { type: typeof error, message: String(error) };
+  } catch {
+    return { ...UNREADABLE };
   }
-  return { type: typeof error, message: String(error) };
+}
+
+function isError(value: unknown): value is Error {
+  return value instanceof Error || Object.prototype.toString.call(value) === '[object Error]';
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -1,6 +1,7 @@
 import type { Caller } from '../auth/verifier.js';
 import type { AppTypes, ParamsOf } from '../base/app-types.js';
 import type { JsonObject } from '../generated/types.js';
+import { checkRepresentable } from '../base/representable.js';
 import type { DeferOptions, JobWork } from '../jobs/jobs.js';
 import type { JobState } from '../jobs/job-state.js';
 import type { Logger } from '../logging/logger.js';
@@ -100,12 +101,14 @@ export abstract class BaseTurn<Request, Response, Target extends object, T exten
 
   /** A custom payload message, passed to the channel as it is. */
   payload(payload: JsonObject, target?: Target): this {
+    checkRepresentable(payload, 'payload');
     if (this.writable('payload')) this.addPayload(payload, target);
     return this;
   }
 
   /** Data for the API caller, not the user (CX `payload` → webhookPayloads; ES `payload`). */
   webhookPayload(payload: JsonObject): this {
+    checkRepresentable(payload, 'webhookPayload');
     if (this.writable('webhookPayload')) this.setWebhookPayload(payload);
     return this;
   }

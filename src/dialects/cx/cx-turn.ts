@@ -9,6 +9,7 @@ import type {
 import type { AppTypes, EventOf, IntentOf, ParamsOf, TagOf, TargetOf } from '../../base/app-types.js';
 import { toMessengerPayload } from './messenger.js';
 import type { RichItem } from '../../responses/rich.js';
+import { checkRepresentable } from '../../base/representable.js';
 import { BaseTurn } from '../../turn/base-turn.js';
 import { Params } from '../../turn/params.js';
 import type { TurnContext } from '../../turn/turn-context.js';
@@ -59,6 +60,7 @@ export class CxTurn<T extends AppTypes = AppTypes> extends BaseTurn<CxWebhookReq
 
   /** Adds any CX ResponseMessage (see the `cx` builders). */
   message(message: CxResponseMessage): this {
+    checkRepresentable(message, 'message');
     if (this.writable('message')) this.messages.push(message);
     return this;
   }

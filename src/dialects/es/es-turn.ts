@@ -13,6 +13,7 @@ import type {
 import type { ActionOf, AppTypes, IntentOf, ParamsOf } from '../../base/app-types.js';
 import { toEsPlatformMessage } from './platform-messages.js';
 import type { RichItem } from '../../responses/rich.js';
+import { checkRepresentable } from '../../base/representable.js';
 import { BaseTurn } from '../../turn/base-turn.js';
 import { Params } from '../../turn/params.js';
 import type { TurnContext } from '../../turn/turn-context.js';
@@ -88,6 +89,7 @@ export class EsTurn<T extends AppTypes = AppTypes> extends BaseTurn<EsWebhookReq
 
   /** Adds any ES Intent.Message (see the `es` builders). */
   message(message: EsIntentMessage): this {
+    checkRepresentable(message, 'message');
     if (this.writable('message')) this.messages.push(message);
     return this;
   }
@@ -97,6 +99,7 @@ export class EsTurn<T extends AppTypes = AppTypes> extends BaseTurn<EsWebhookReq
    * of this response, so this is the way to chain to another intent.
    */
   followupEvent(name: string, parameters?: Record<string, JsonValue>): this {
+    if (parameters !== undefined) checkRepresentable(parameters, 'followupEvent.parameters');
     if (this.writable('followupEvent')) {
       this.followup = { name, languageCode: this.languageCode, ...(parameters === undefined ? {} : { parameters }) };
     }
