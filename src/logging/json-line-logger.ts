@@ -1,5 +1,5 @@
 import { InvalidOptionError } from '../errors.js';
-import { isoTime, jsonMembers, redact } from './log-format.js';
+import { isoTime, jsonMembers, redact, redactMessage } from './log-format.js';
 import { lineBufferFor } from './line-buffer.js';
 import type { Logger } from './logger.js';
 
@@ -28,8 +28,8 @@ const ERROR = '{"severity":"ERROR","level":50';
 
 /**
  * The default logger: one JSON object per line, `{"severity", "level", "time", ...bindings,
- * ...fields, "message"}`, the fields with personal data redacted (bindings are not: bind ids,
- * not data). Child bindings are serialised once, when the child is made. A field that cannot
+ * ...fields, "message"}`, the fields and the message under the redaction policy (bindings are
+ * not: bind ids, not data). Child bindings are serialised once, when the child is made. A field that cannot
  * be serialised as it is (a cycle, a BigInt) is logged in a tolerant form instead of throwing
  * into the turn that logs it.
  */
@@ -76,7 +76,7 @@ export class JsonLineLogger implements Logger {
       // Logging never throws into the turn: a field whose getters or proxy traps throw costs the line its fields only.
       members = UNREADABLE_FIELDS;
     }
-    this.sink.write(`${head}${isoTime()}${this.bound}${members},"message":${JSON.stringify(String(message))}}\n`);
+    this.sink.write(`${head}${isoTime()}${this.bound}${members},"message":${JSON.stringify(redactMessage(String(message)))}}\n`);
   }
 }
 

@@ -129,8 +129,10 @@ function toTurn(recording: Recording, exchange: Exchange, raw: JsonObject, redac
   const turn: JsonObject = { name };
   if (!jsonEqual(call.headers, recording.headers)) turn.headers = call.headers;
   if (redact === false) return { ...turn, request: call.request, expect: { response: call.response } };
-  // Names given on one turn are masked in every later one too.
-  for (const [value, mask] of personalValues(recording.dialect, call.request, redact)) recording.personal.set(value, mask);
+  // Names given on one turn (or set by the answer) are masked in every later one too.
+  for (const document of [call.request, call.response]) {
+    for (const [value, mask] of personalValues(recording.dialect, document, redact)) recording.personal.set(value, mask);
+  }
   const request = redactJson(call.request, redact, recording.personal);
   if (turn.headers !== undefined) turn.headers = redactJson(turn.headers, redact, recording.personal);
   if (recording.turns.length === 0) recording.headers = redactJson(recording.headers, redact, recording.personal);
