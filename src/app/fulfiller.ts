@@ -14,7 +14,7 @@ import type { FulfillerOptions } from './options.js';
 import { Pipeline, type ErrorHandler } from '../core/pipeline.js';
 import type { RouteKind } from '../base/app-types.js';
 import type { RouteOptions } from '../core/router.js';
-import { serveRequest } from '../core/serve-request.js';
+import { serveRequest, type ServedApp } from '../core/serve-request.js';
 import type { CxTurn } from '../dialects/cx/cx-turn.js';
 import type { EsTurn } from '../dialects/es/es-turn.js';
 import type { Turn } from '../dialects/turn.js';
@@ -49,6 +49,7 @@ export class Fulfiller<T extends AppTypes = AppTypes> implements Gateway {
   readonly metrics: Metrics | undefined;
   readonly #pipeline: Pipeline;
   readonly #lifecycle: Lifecycle;
+  readonly #served: ServedApp;
   readonly #ownsStore: boolean;
 
   /** Use `createFulfiller(options)`, which also installs what the options ask for around the app (recording). */
@@ -62,6 +63,15 @@ export class Fulfiller<T extends AppTypes = AppTypes> implements Gateway {
     const metrics = options.metrics ? new Metrics({ jobsInFlight: () => this.jobs.inFlight }) : undefined;
     if (metrics !== undefined) this.observe((exchange) => metrics.record(exchange));
     this.metrics = metrics;
+    const lifecycle = this.#lifecycle;
+    // Readiness is read when a body is in, not when its first byte came: a call still arriving at a shutdown is refused.
+    this.#served = {
+      pipeline: this.#pipeline,
+      metrics,
+      get ready() {
+        return lifecycle.accepting;
+      },
+    };
     tracingEnabled(); // with an OpenTelemetry SDK registered, start loading its API before the first turn
   }
 
@@ -116,10 +126,10 @@ export class Fulfiller<T extends AppTypes = AppTypes> implements Gateway {
    * Answers an HTTP request (what the adapters call; see `Gateway`): the webhook, with its HTTP
    * checks (405, 415, 413), and on the standalone server the probes. Undefined for a path the
    * app does not serve. A request counts as in flight from its first byte, so a shutdown waits
-   * for a body still arriving and answers it.
+   * for a body still arriving and answers it (503 ERR_SHUTTING_DOWN: its turn had not begun).
    */
   serve(request: HttpRequest): Promise<HttpResult | undefined> {
-    return this.#lifecycle.track(() => serveRequest({ pipeline: this.#pipeline, ready: this.ready, metrics: this.metrics }, request));
+    return this.#lifecycle.track(() => serveRequest(this.#served, request));
   }
 
   get logger(): Logger {
