@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { cloudFunctionHandler } from '../adapters/cloud-functions.js';
 import { expressHandler } from '../adapters/express.js';
 import { fetchHandler, type FetchHandlerOptions } from '../adapters/fetch.js';
@@ -29,6 +30,7 @@ import type { Logger } from '../logging/logger.js';
 import { Metrics } from '../telemetry/metrics.js';
 import { tracingEnabled } from '../telemetry/tracing.js';
 import { resolveOptions } from './resolve-options.js';
+import { logStartUp, type StartUp } from './start-up-line.js';
 
 /** A handler or middleware: `(turn, next) => …`. Handlers at the end of a chain ignore `next`. */
 export type Handler<TTurn = Turn> = Middleware<TTurn>;
@@ -50,6 +52,7 @@ export class Fulfiller<T extends AppTypes = AppTypes> implements Gateway {
   readonly #pipeline: Pipeline;
   readonly #lifecycle: Lifecycle;
   readonly #served: ServedApp;
+  readonly #started = new Set<StartUp['adapter']>();
   readonly #ownsStore: boolean;
 
   /** Use `createFulfiller(options)`, which also installs what the options ask for around the app (recording). */
@@ -136,18 +139,24 @@ export class Fulfiller<T extends AppTypes = AppTypes> implements Gateway {
     return this.options.logger;
   }
 
-  /** Express middleware serving the webhook where it is mounted: `server.post('/webhook', app.express())`. */
+  /**
+   * Express middleware serving the webhook where it is mounted: `server.post('/webhook', app.express())`.
+   * Each adapter logs one start-up line per app (mode, routes, authentication, warnings).
+   */
   express(): ReturnType<typeof expressHandler> {
+    this.startingSoon('express');
     return expressHandler(this);
   }
 
   /** A Cloud Functions HTTP handler: `export const webhook = app.cloudFunction()`. */
   cloudFunction(): ReturnType<typeof cloudFunctionHandler> {
+    this.startingSoon('cloudFunction');
     return cloudFunctionHandler(this);
   }
 
   /** A Fetch API handler (`Request` → `Response`) for Deno, Bun, Workers: `Deno.serve(app.fetch())`. */
   fetch(options?: FetchHandlerOptions): ReturnType<typeof fetchHandler> {
+    this.startingSoon('fetch');
     return fetchHandler(this, options);
   }
 
@@ -162,6 +171,10 @@ export class Fulfiller<T extends AppTypes = AppTypes> implements Gateway {
       server.listen(port, host, () => {
         server.off('error', reject);
         this.onClose(() => stopServer(server));
+        const { port: bound } = server.address() as AddressInfo;
+        const transport = options?.tls === undefined ? 'http' : options.tls.ca === undefined ? 'https' : 'mutual-tls';
+        const url = `${transport === 'http' ? 'http' : 'https'}://${host ?? 'localhost'}:${bound}/webhook`;
+        this.started('listen', { url, transport });
         resolve(server);
       });
     });
@@ -187,6 +200,19 @@ export class Fulfiller<T extends AppTypes = AppTypes> implements Gateway {
   onClose(hook: CloseHook): this {
     this.#lifecycle.onClose(hook);
     return this;
+  }
+
+  /** The adapter's start-up line, on the next loop turn: routes registered right after the adapter was made count. */
+  private startingSoon(adapter: StartUp['adapter']): void {
+    if (!this.#started.has(adapter)) setImmediate(() => this.started(adapter));
+  }
+
+  private started(adapter: StartUp['adapter'], where: Pick<StartUp, 'url' | 'transport'> = {}): void {
+    if (this.#started.has(adapter)) return;
+    this.#started.add(adapter);
+    const { mode, auth, deadlineMs, logger } = this.options;
+    const fallback = this.#pipeline.fallback !== undefined;
+    logStartUp(logger, { adapter, mode, routes: this.#pipeline.router.size, fallback, auth: auth !== undefined, deadlineMs, ...where });
   }
 
   private add(kind: RouteKind, match: unknown, args: readonly unknown[]): this {

@@ -42,14 +42,11 @@ export async function serveCommand(args: readonly string[], env: NodeJS.ProcessE
     ...(values.record === undefined ? {} : { record: { dir: values.record } }),
   });
   if (values.record !== undefined) app.options.logger.info({ dir: values.record }, `recording every answered call as a fixture in ${values.record}`);
+  // listen() logs the start-up line: URL, mode, routes, authentication and what is missing.
   const server = await app.listen(port, values.host, tls === undefined ? {} : { tls });
   const address = server.address();
   const shown = typeof address === 'object' && address !== null ? address.port : port;
   const url = `${tls === undefined ? 'http' : 'https'}://${values.host ?? 'localhost'}:${shown}`;
-  const transport = tls === undefined ? 'http' : tls.ca === undefined ? 'https' : 'mutual-tls';
-  const auth = app.options.auth !== undefined;
-  app.options.logger.info({ url, mode: app.options.mode, deadlineMs: app.options.deadlineMs, transport, auth }, `serving ${values.app} on ${url}/webhook`);
-  if (!auth) app.options.logger.warn({}, 'no authentication configured: anyone who reaches this URL can call the webhook (see docs/security.md)');
   return { app, server, url };
 }
 
