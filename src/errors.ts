@@ -252,10 +252,14 @@ export class AppModuleError extends FulfillerError {
   }
 }
 
-/** The shared store (Redis) did not answer; the turn gets the apology. */
+/**
+ * The shared store (Redis) did not answer, or is known to be down since a command went
+ * unanswered a moment ago (`knownDown`: refused without waiting); the turn gets the apology.
+ */
 export class StoreUnavailableError extends FulfillerError {
-  constructor(operation: string, cause: unknown) {
-    super('ERR_STORE_UNAVAILABLE', 503, `The store did not answer a ${operation}: check that Redis (REDIS_URL) is up and reachable.`, { cause });
+  constructor(operation: string, cause: unknown, knownDown = false) {
+    const what = knownDown ? `is known to be down (refused a ${operation} without waiting)` : `did not answer a ${operation}`;
+    super('ERR_STORE_UNAVAILABLE', 503, `The store ${what}: check that Redis (REDIS_URL) is up and reachable.`, { cause });
   }
 }
 

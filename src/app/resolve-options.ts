@@ -24,7 +24,7 @@ export function resolveOptions(options: FulfillerOptions = {}): ResolvedOptions 
     typeof options.logger === 'object' ? options.logger : createDefaultLogger(options.logger ?? fromEnv.logLevel ?? (mode === 'test' ? 'silent' : 'info'));
   const clock = options.clock ?? systemClock;
   // Redis (ioredis, loaded only then) when REDIS_URL is set, so instances share jobs, cache and replay ids.
-  const store = options.store ?? (fromEnv.redisUrl === undefined ? new MemoryStore({ clock }) : new RedisStore({ url: fromEnv.redisUrl, logger }));
+  const store = options.store ?? (fromEnv.redisUrl === undefined ? new MemoryStore({ clock }) : new RedisStore({ url: fromEnv.redisUrl, logger, clock }));
   return {
     mode,
     deadlineMs,
