@@ -31,18 +31,6 @@ export class FulfillerError extends Error {
   }
 }
 
-/**
- * `value` when it is one of our coded errors, else undefined; never throws, whatever was thrown
- * (a proxy whose traps throw, an object whose getters do).
- */
-export function asCoded(value: unknown): FulfillerError | undefined {
-  try {
-    return value instanceof FulfillerError && typeof value.code === 'string' && typeof value.status === 'number' ? value : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** What a coded error may carry besides its code, status and message. */
 export interface ErrorOptions {
   cause?: unknown;

@@ -74,5 +74,6 @@ export { shutdownGracefully } from './adapters/graceful-shutdown.js';
 export type { CloseHook } from './core/lifecycle.js';
 
 export type { Logger } from './logging/logger.js';
+export type { LogLevel } from './logging/json-line-logger.js';
 export { MemoryLogger, type LogRecord } from './logging/memory-logger.js';
 export * from './errors.js';

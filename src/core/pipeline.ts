@@ -1,9 +1,10 @@
+import { asCoded } from '../base/as-coded.js';
 import { authenticate } from '../auth/authenticate.js';
 import type { Caller } from '../auth/verifier.js';
 import type { Dialect } from '../base/dialect.js';
 import { detectDialect } from '../dialects/detect.js';
 import type { Turn } from '../dialects/turn.js';
-import { asCoded, DeadlineExceededError, type FulfillerError, HandlerError, InvalidRequestError, ShuttingDownError } from '../errors.js';
+import { DeadlineExceededError, type FulfillerError, HandlerError, InvalidRequestError, ShuttingDownError } from '../errors.js';
 import { normalizeHeaders, type Headers, type HeadersInput } from '../http/headers.js';
 import { errorResult, jsonResult, type HttpResult } from '../http/http-result.js';
 import { parseJsonObject, type BodyInput } from '../http/json-body.js';

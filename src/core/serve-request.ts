@@ -1,4 +1,5 @@
-import { asCoded, BodyTooLargeError, MethodNotAllowedError, NotFoundError, UnsupportedMediaTypeError } from '../errors.js';
+import { asCoded } from '../base/as-coded.js';
+import { BodyTooLargeError, MethodNotAllowedError, NotFoundError, UnsupportedMediaTypeError } from '../errors.js';
 import type { HttpRequest } from '../http/gateway.js';
 import { errorResult, jsonResult, type HttpResult } from '../http/http-result.js';
 import type { BodyInput } from '../http/json-body.js';

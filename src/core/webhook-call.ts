@@ -1,8 +1,9 @@
+import { asCoded } from '../base/as-coded.js';
 import type { Caller } from '../auth/verifier.js';
 import type { Dialect } from '../base/dialect.js';
 import { createTurn } from '../dialects/create-turn.js';
 import type { Turn } from '../dialects/turn.js';
-import { asCoded, InvalidResponseError, OutputOnlyFieldError, ResponseTooLargeError, type FulfillerError } from '../errors.js';
+import { InvalidResponseError, OutputOnlyFieldError, ResponseTooLargeError, type FulfillerError } from '../errors.js';
 import { findUnrepresentable } from '../base/representable.js';
 import type { Headers } from '../http/headers.js';
 import type { Jobs } from '../jobs/jobs.js';

@@ -1,4 +1,5 @@
-import { asCoded, InternalError } from '../errors.js';
+import { asCoded } from '../base/as-coded.js';
+import { InternalError } from '../errors.js';
 
 /** What every adapter writes to the wire: status, headers and a body. */
 export interface HttpResult {
