@@ -48,6 +48,29 @@ describe('Jobs', () => {
     expect(await j.wait(owner, 'k', 1000)).toMatchObject({ status: 'done', result: 2 });
   });
 
+  it('records a job that throws a proxy whose traps throw as failed, and never rejects (field report 4)', async () => {
+    const { jobs: j, logger } = jobs();
+    const hostile = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error('get trap');
+        },
+        getPrototypeOf() {
+          throw new Error('getPrototypeOf trap');
+        },
+      },
+    );
+    await j.defer(owner, 'hostile', async () => {
+      throw hostile;
+    });
+    expect(await j.wait(owner, 'hostile', 1000)).toMatchObject({
+      status: 'failed',
+      error: { code: 'ERR_HANDLER_FAILED', message: 'the thrown value could not be read (its getters or proxy traps threw)' },
+    });
+    expect(logger.records.map((record) => record.message)).toContain('job failed: a later turn will hear about it');
+  });
+
   it('keeps jobs apart by session and by key', async () => {
     const { jobs: j } = jobs();
     await j.defer(owner, 'a', async () => 'mine');
