@@ -7,16 +7,19 @@
 const LAYERS = [
   ['errors\\.ts', 'base', 'generated', 'runtime', 'privacy'],
   ['logging', 'schema'],
-  ['http', 'telemetry', 'store'],
-  ['auth', 'jobs', 'cache'],
+  ['http', 'telemetry', 'store', 'agent'],
+  ['auth', 'jobs', 'cache', 'types'],
   ['turn', 'responses'],
   ['dialects'],
   ['core'],
   ['recording', 'adapters'],
-  ['app'],
+  ['app', 'lint'],
   ['testing'],
   ['cli'],
   ['index\\.ts'],
+  // The playground is a client of the library: its own bundle, reaching the library through the
+  // public entry points only (scripts/bundle.mjs checks that too).
+  ['playground'],
 ];
 
 const path = (names) => `^src/(${names.join('|')})(/|$)`;

@@ -6,10 +6,12 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { checkContenders } from './check-contenders.js';
+import { runAgentSection } from './agent/agent-section.js';
 import { runColdSection } from './cold/cold-section.js';
 import { pickContenders } from './contenders.js';
 import { runLoadSection } from './load/load-section.js';
 import { runMicroSection } from './micro/micro-section.js';
+import { runPlaygroundSection } from './playground/playground-section.js';
 import { loadPayloads } from './payloads.js';
 import { pinCores } from './process/cpu-pinning.js';
 import { waitForQuiet } from './process/wait-for-quiet.js';
@@ -20,9 +22,9 @@ import { resultsMarkdown, updatePerformanceDoc } from './report/performance-doc.
 import { textTable } from './report/render-table.js';
 import type { BenchResults } from './report/results.js';
 import { summarizeLoad } from './report/summarize.js';
-import { contenderTable, microTable, targetTable } from './report/tables.js';
-import { checkTargets } from './report/targets.js';
-import { benchSettings, USAGE } from './settings.js';
+import { agentTable, contenderTable, microTable, playgroundTable, targetTable } from './report/tables.js';
+import { agentTargets, checkTargets } from './report/targets.js';
+import { benchSettings, SECTIONS, USAGE } from './settings.js';
 
 const args = process.argv.slice(2);
 if (args.includes('--help') || args.includes('-h')) {
@@ -40,17 +42,22 @@ if (profiled !== undefined) {
   process.stdout.write(`${await profileContender(contender!, payloads[settings.payload], settings, pinning, settings.profileCold !== undefined)}\n`);
 } else {
   const startedAt = new Date().toISOString();
-  log(`${pinning.description}\nchecking the contenders…`);
-  const { ok, skipped } = await checkContenders(pickContenders(settings.only), payloads, pinning);
+  const servers = settings.sections.has('load') || settings.sections.has('cold');
+  log(`${pinning.description}${servers ? '\nchecking the contenders…' : ''}`);
+  // The agent and micro sections run no server: a run of those alone skips the contenders.
+  const { ok, skipped } = servers ? await checkContenders(pickContenders(settings.only), payloads, pinning) : { ok: [], skipped: [] };
   for (const s of skipped) log(`SKIPPED ${s.contender}: ${s.reason}`);
   const cells = ok.reduce((n, c) => n + c.payloads.length, 0);
   const loadSec = cells * (settings.warmupSec + settings.rounds * (settings.durationSec + 0.3));
-  log(`${ok.length} contenders, ${cells} load cells: about ${Math.ceil(loadSec / 60)} min of load, then cold starts and micro-benchmarks`);
+  if (servers) log(`${ok.length} contenders, ${cells} load cells: about ${Math.ceil(loadSec / 60)} min of load, then cold starts and micro-benchmarks`);
 
   const load = settings.sections.has('load') ? await runLoadSection(ok, payloads, settings, pinning, log) : null;
   const coldStart = settings.sections.has('cold') ? await runColdSection(ok, payloads, settings, pinning, log) : null;
   if (settings.sections.has('micro')) log('micro-benchmarks…');
   const micro = settings.sections.has('micro') ? await waitForQuiet(20_000).then(() => runMicroSection(settings.microTimeMs, pinning)) : null;
+  const playground = settings.sections.has('playground') ? await waitForQuiet(20_000).then(() => runPlaygroundSection(settings.quick, pinning, log)) : null;
+
+  const agent = settings.sections.has('agent') ? await runAgentSection(settings.agentRounds, pinning, log) : null;
 
   const rows = load === null ? null : summarizeLoad(load.cells, ok);
   const peakRssMB = load === null ? null : Object.fromEntries(Object.entries(load.peakRssBytes).map(([id, bytes]) => [id, bytes / 1e6]));
@@ -76,11 +83,19 @@ if (profiled !== undefined) {
     peakRssMB,
     coldStart,
     micro,
-    targets: checkTargets(rows, coldStart, peakRssMB),
+    agent,
+    playground,
+    targets: [...checkTargets(rows, coldStart, peakRssMB, playground), ...agentTargets(agent)],
   };
-  const tables = [contenderTable(results), targetTable(results), ...(micro === null ? [] : [microTable(results)])];
+  const tables = [
+    contenderTable(results),
+    targetTable(results),
+    ...(micro === null ? [] : [microTable(results)]),
+    ...(agent === null ? [] : [agentTable(results)]),
+    ...(playground === null ? [] : [playgroundTable(results)]),
+  ];
   process.stdout.write(`\n${tables.map(textTable).join('\n\n')}\n`);
-  writeOutputs(results, settings.quick || settings.only !== undefined || settings.sections.size < 3);
+  writeOutputs(results, settings.quick || settings.only !== undefined || settings.sections.size < SECTIONS.length);
   if (rows?.some((r) => r.failures > 0)) {
     log('some requests failed (non-2xx, errors or timeouts): these numbers are not valid');
     process.exitCode = 1;

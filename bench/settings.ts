@@ -18,6 +18,8 @@ export interface BenchSettings {
   coldRuns: number;
   /** Time budget per micro-benchmark task, ms. */
   microTimeMs: number;
+  /** Alternating rounds of the agent section (floor, then library). */
+  agentRounds: number;
   /** `--profile ID`: profile one contender under load instead of benchmarking. */
   profile: string | undefined;
   /** `--profile-cold ID`: profile one contender from spawn to its first answer. */
@@ -26,10 +28,10 @@ export interface BenchSettings {
   payload: 'cx' | 'es';
 }
 
-export type Section = 'load' | 'cold' | 'micro';
-const SECTIONS: readonly Section[] = ['load', 'cold', 'micro'];
+export type Section = 'load' | 'cold' | 'micro' | 'agent' | 'playground';
+export const SECTIONS: readonly Section[] = ['load', 'cold', 'micro', 'agent', 'playground'];
 
-export const USAGE = `npm run bench -- [--quick] [--only ID,ID] [--sections load,cold,micro]
+export const USAGE = `npm run bench -- [--quick] [--only ID,ID] [--sections load,cold,micro,agent,playground]
                      [--profile ID [--payload cx|es]] [--profile-cold ID]`;
 
 /** Parses `npm run bench -- …` flags; unknown flags are refused. */
@@ -62,6 +64,7 @@ export function benchSettings(args: readonly string[]): BenchSettings {
     rounds: quick ? 1 : 3,
     coldRuns: quick ? 3 : 9,
     microTimeMs: quick ? 100 : 700,
+    agentRounds: quick ? 3 : 7,
     profile: values.profile,
     profileCold: values['profile-cold'],
     payload: values.payload,

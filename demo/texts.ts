@@ -1,3 +1,4 @@
+import type { Card } from 'dialogflow-fulfiller';
 import type { Account, MonthTotal, CategoryTotal } from './data/spending-repository.js';
 import type { Contact, Estimate, Interaction, InteractionKind } from './data/crm-repository.js';
 import type { Customer, Order, OrderStatus, ReturnableItem } from './data/orders-repository.js';
@@ -19,6 +20,8 @@ export interface Texts {
 
   noOrders(customer: Customer): string;
   orderStatus(order: Order, today: string): string;
+  /** Suggestions shown after an order's status: what people usually ask next. */
+  orderChips(): string[];
 
   returnable(items: readonly ReturnableItem[]): string;
   nothingReturnable(): string;
@@ -28,6 +31,8 @@ export interface Texts {
 
   badMonth(): string;
   spending(account: Account, month: string, categories: readonly CategoryTotal[]): string;
+  /** The same month as a card, for channels that show one. */
+  spendingCard(account: Account, month: string, categories: readonly CategoryTotal[]): Card;
   noSpending(account: Account, month: string): string;
 
   interactions(contact: Contact, interactions: readonly Interaction[]): string;
@@ -90,6 +95,7 @@ const en: Texts = {
     if (days === 0) return `${first} It is expected to arrive today.`;
     return `${first} It is expected to arrive within ${days === 1 ? '1 day' : `${days} days`} (by ${order.expectedOn}).`;
   },
+  orderChips: () => ['Return an item', 'Check another order'],
 
   returnable: (items) => {
     const orders = [...byOrder(items)].map(([number, lines]) => `from order ${number} (until ${lines[0]!.returnableUntil}): ${andList(lines.map(itemLabel))}`);
@@ -113,6 +119,11 @@ const en: Texts = {
       `The largest category was ${top.category} (${yen(top.total)}).`
     );
   },
+  spendingCard: (account, month, categories) => ({
+    title: `Spending in ${month}`,
+    subtitle: `Account ${account.id}: ${yen(categories.reduce((sum, c) => sum + c.total, 0))} in total`,
+    text: categories.map((c) => `${c.category}: ${yen(c.total)}`).join('\n'),
+  }),
   noSpending: (account, month) => `Account ${account.id} has no spending recorded in ${month}.`,
 
   interactions: (contact, list) => {
@@ -176,6 +187,7 @@ const ja: Texts = {
     if (days === 0) return `${first}本日お届けの予定です。`;
     return `${first}${days}日以内(${order.expectedOn}まで)にお届けの予定です。`;
   },
+  orderChips: () => ['商品を返品する', '別の注文を確認する'],
 
   returnable: (items) => {
     const orders = [...byOrder(items)].map(([number, lines]) => `ご注文${number}(${lines[0]!.returnableUntil}まで): ${itemsJa(lines)}`);
@@ -197,6 +209,11 @@ const ja: Texts = {
       `最も多かったのは${categoryJa(top.category)}(${jaYen(top.total)})です。`
     );
   },
+  spendingCard: (account, month, categories) => ({
+    title: `${month}の支出`,
+    subtitle: `口座 ${account.id}・合計${jaYen(categories.reduce((sum, c) => sum + c.total, 0))}`,
+    text: categories.map((c) => `${categoryJa(c.category)}: ${jaYen(c.total)}`).join('\n'),
+  }),
   noSpending: (account, month) => `${month}の${account.id}の支出はありません。`,
 
   interactions: (contact, list) => {

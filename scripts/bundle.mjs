@@ -9,6 +9,11 @@
  *   dist/lib/testing/index.js    `dialogflow-fulfiller/testing`, the same way
  *   dist/lib/auth/index.js       `dialogflow-fulfiller/auth`, the same way
  *   dist/lib/cli/main.js         the `fulfiller` binary (what src/cli/main.ts does)
+ *   dist/lib/playground/         `fulfiller play`, kept out of the library so that none of it loads
+ *                                with `fulfiller serve` or an app: play.js (the command and its
+ *                                server) and app-child.js (the process the app runs in), which use
+ *                                the library through its entry points, and the page it serves,
+ *                                page.js and page.css (src/playground/page/, Preact and dagre)
  *   dist/lib/*-validators.cjs    each dialect's schema validators (src/generated), loaded by
  *                                fulfiller.js on first use; copied next to dist/src/generated too
  *   dist/lib/code-cache/         the V8 code cache of fulfiller.cjs and the validators, written by
@@ -25,7 +30,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, transform } from 'esbuild';
 
@@ -73,6 +78,7 @@ const { outputFiles } = await build({
   external: ['ioredis', 'google-auth-library', '@opentelemetry/api', 'dialogflow-fulfiller'],
   define: { 'import.meta.url': '__bundleUrl' },
   banner: { js: `${keyLine(KEY_PLACEHOLDER)}\nconst __bundleUrl = require('node:url').pathToFileURL(__filename).href;` },
+  plugins: [playgroundEntry()],
   minifyWhitespace: true,
   sourcemap: true,
   write: false,
@@ -115,6 +121,75 @@ mkdirSync(dirname(cli), { recursive: true });
 writeFileSync(cli, `#!/usr/bin/env node\nimport { cli$runCli } from '../fulfiller.js';\n\ncli$runCli(process.argv.slice(2));\n`);
 chmodSync(cli, 0o755);
 
+await buildPlayground();
+
 for (const flags of [[], ['--max-semi-space-size=2']]) {
   execFileSync(process.execPath, [...flags, join(root, 'scripts/bundle/warm-code-cache.mjs')], { stdio: 'inherit', env: { ...process.env, NODE_OPTIONS: '' } });
+}
+
+/** The CLI finds `fulfiller play` in its own bundle, next to the library (src/cli/playground-entry.ts). */
+function playgroundEntry() {
+  return {
+    name: 'playground-entry',
+    setup(builder) {
+      builder.onLoad({ filter: /[\\/]cli[\\/]playground-entry\.js$/ }, () => ({
+        contents: "export function playgroundEntry() { return new URL('./playground/play.js', import.meta.url).href; }",
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/**
+ * dist/lib/playground/: the command and the app's process as ES modules that import the library
+ * from its entry points (one copy of every class), and the page for the browser, minified.
+ */
+async function buildPlayground() {
+  const out = join(lib, 'playground');
+  const entryPoints = new Map([
+    [join(src, 'index.js'), '../index.js'],
+    [join(src, 'testing/index.js'), '../testing/index.js'],
+  ]);
+  const own = [join(src, 'playground') + sep, join(src, 'cli/auth-flags.js')];
+  const boundary = {
+    name: 'playground-boundary',
+    setup(builder) {
+      builder.onResolve({ filter: /^\.\.?\// }, (args) => {
+        const path = resolve(args.resolveDir, args.path);
+        if (entryPoints.has(path)) return { path: entryPoints.get(path), external: true };
+        if (own.some((allowed) => path === allowed || path.startsWith(allowed))) return undefined;
+        return {
+          errors: [
+            {
+              text: `${relative(src, args.importer)} imports ${relative(src, path)}: the playground uses the library through its entry points (index.js, testing/index.js)`,
+            },
+          ],
+        };
+      });
+    },
+  };
+  await build({
+    entryPoints: { play: join(src, 'playground/play-command.js'), 'app-child': join(src, 'playground/app-child.js') },
+    outdir: out,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    minifyWhitespace: true,
+    plugins: [boundary],
+    logLevel: 'warning',
+  });
+  const page = join(root, 'src/playground/page');
+  await build({
+    entryPoints: [join(page, 'main.ts')],
+    outfile: join(out, 'page.js'),
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: ['chrome111', 'firefox111', 'safari16'],
+    minify: true,
+    tsconfig: join(page, 'tsconfig.json'),
+    logLevel: 'warning',
+  });
+  await build({ entryPoints: [join(page, 'page.css')], outfile: join(out, 'page.css'), bundle: true, minify: true, logLevel: 'warning' });
 }

@@ -114,8 +114,8 @@ export class MethodNotAllowedError extends FulfillerError {
 
 /** No such path on the standalone server. */
 export class NotFoundError extends FulfillerError {
-  constructor() {
-    super('ERR_NOT_FOUND', 404, 'Not found. The webhook is POST /webhook; health checks are GET /healthz and GET /readyz.');
+  constructor(message = 'Not found. The webhook is POST /webhook; health checks are GET /healthz and GET /readyz.') {
+    super('ERR_NOT_FOUND', 404, message);
   }
 }
 
@@ -325,5 +325,134 @@ export class ExpectationError extends FulfillerError {
 export class InvalidFixtureError extends FulfillerError {
   constructor(file: string, path: string, message: string) {
     super('ERR_INVALID_FIXTURE', 400, `${file}: ${path === '' ? '' : `${path}: `}${message}`, { path });
+  }
+}
+
+/** An agent export (a .zip or a folder) that is missing or cannot be read. */
+export class AgentUnreadableError extends FulfillerError {
+  constructor(path: string, reason: string) {
+    super('ERR_AGENT_UNREADABLE', 400, `Cannot read the agent export ${path}: ${reason}. Give the .zip the console exported, or the folder it unzips to.`);
+  }
+}
+
+/** A .zip export that is corrupt, truncated, encrypted or compressed in a way a Dialogflow export never is. */
+export class AgentZipError extends FulfillerError {
+  constructor(path: string, reason: string, cause?: unknown) {
+    super('ERR_AGENT_ZIP', 400, `${path} is not a readable zip (${reason}). Export the agent again, or unzip it and give the folder.`, { cause });
+  }
+}
+
+/** A zip entry whose name climbs out of the export (`../`) or names a drive. Nothing is read. */
+export class AgentUnsafeEntryError extends FulfillerError {
+  constructor(path: string, entry: string) {
+    super(
+      'ERR_AGENT_UNSAFE_ENTRY',
+      400,
+      `${path}: the entry "${entry.slice(0, 200)}" points outside the export (".." or a drive). A Dialogflow export never does: do not use this file.`,
+    );
+  }
+}
+
+/** An export over the size or entry limit: a zip bomb, or not a Dialogflow export. */
+export class AgentTooLargeError extends FulfillerError {
+  constructor(path: string, what: string) {
+    super(
+      'ERR_AGENT_TOO_LARGE',
+      400,
+      `${path}: ${what}. The limit guards against zip bombs; a Dialogflow export is far smaller, so check that this is the export you meant.`,
+    );
+  }
+}
+
+/** A JSON file of an export that does not parse. */
+export class AgentJsonError extends FulfillerError {
+  constructor(file: string, where: string, reason: string) {
+    super('ERR_AGENT_JSON', 400, `${file}${where}: ${reason}. Fix the file, or export the agent again.`);
+  }
+}
+
+/** A JSON file of an export whose content is not what Dialogflow writes there (`path` names the field). */
+export class AgentFormatError extends FulfillerError {
+  constructor(file: string, path: string, message: string) {
+    super('ERR_AGENT_FORMAT', 400, `${file}: ${path === '' ? '' : `${path}: `}${message}`, { path });
+  }
+}
+
+/** Two flows, pages, intents, entity types, webhooks or route groups with one display name. */
+export class AgentDuplicateNameError extends FulfillerError {
+  constructor(what: string, name: string, files: readonly [string, string]) {
+    super(
+      'ERR_AGENT_DUPLICATE_NAME',
+      400,
+      `Two ${what} are named "${name}": ${files[0]} and ${files[1]}. Display names must be unique: rename one in the console and export again.`,
+    );
+  }
+}
+
+/** A folder or zip that holds no Dialogflow agent export (no agent.json), or nothing at all. */
+export class NotAnAgentError extends FulfillerError {
+  constructor(path: string, reason: string) {
+    super('ERR_NOT_AN_AGENT', 400, `${path} is not a Dialogflow agent export: ${reason}.`);
+  }
+}
+
+/** A Dialogflow CX export in the binary ("blob") format, which only Dialogflow itself can read. */
+export class AgentBlobExportError extends FulfillerError {
+  constructor(path: string) {
+    super(
+      'ERR_AGENT_BLOB_EXPORT',
+      400,
+      `${path} is not a zip of JSON files: it looks like a Dialogflow CX binary ("blob") export. Export the agent again with Data format "JSON package" (console: Agent settings › Export; API: dataFormat JSON_PACKAGE).`,
+    );
+  }
+}
+
+/** A `fulfiller lint` config or baseline file that cannot be read or breaks its format. */
+export class LintConfigError extends FulfillerError {
+  constructor(file: string, message: string) {
+    super('ERR_LINT_CONFIG', 400, `${file}: ${message}`);
+  }
+}
+
+/** A request to the playground without its per-start token, or from a host name that is not its own. */
+export class PlayForbiddenError extends FulfillerError {
+  constructor(reason: string) {
+    super('ERR_PLAY_FORBIDDEN', 403, `${reason} Open the URL that \`fulfiller play\` printed (it carries ?token=…).`);
+  }
+}
+
+/** The playground's page sent something the playground cannot use; the page is older or newer than the playground. */
+export class PlayRequestError extends FulfillerError {
+  constructor(path: string, message: string) {
+    super('ERR_PLAY_REQUEST', 400, `The page sent ${path === '' ? 'a request' : path} that ${message}: reload the page.`, { path });
+  }
+}
+
+/** A fixture name that is empty, oddly spelled, or would leave the fixtures folder. */
+export class FixtureNameError extends FulfillerError {
+  constructor(name: string, dir: string) {
+    super(
+      'ERR_FIXTURE_NAME',
+      400,
+      `"${name.slice(0, 100)}" cannot be a fixture name: use letters, digits, "-", "_", "." and "/" between folders, like order-status or cx/order-status, so that the file stays inside ${dir}.`,
+    );
+  }
+}
+
+/** Saving a fixture over one that is already there, without saying so. */
+export class FixtureExistsError extends FulfillerError {
+  constructor(file: string) {
+    super('ERR_FIXTURE_EXISTS', 409, `${file} exists already: choose another name, or replace it.`);
+  }
+}
+
+/** The webhook a tool was pointed at answered with something other than JSON (an HTML page, plain text). */
+export class WebhookNotJsonError extends FulfillerError {
+  constructor(url: string, status: number, contentType: string) {
+    super(
+      'ERR_WEBHOOK_NOT_JSON',
+      502,
+      `The webhook at ${url} answered ${status} with ${contentType || 'no content type'}, not JSON: check that the URL is the webhook's own path (such as /webhook) and not a web page.`,
+    );
   }
 }

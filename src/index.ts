@@ -16,9 +16,10 @@ export type { RedactOptions } from './recording/redact.js';
 export type { Match } from './core/matcher.js';
 export type { RouteOptions } from './core/router.js';
 export type { Exchange, ExchangeObserver, Outcome } from './telemetry/exchange.js';
+export type { AppDescription, RouteDescription, SystemMessageKind } from './core/app-description.js';
 export { BUILT_IN_MESSAGES, type SystemMessages } from './core/system-messages.js';
 
-export type { AppTypes, RouteKind } from './base/app-types.js';
+export type { AppTypes, AgentMap, RouteKind } from './base/app-types.js';
 export type { Turn } from './dialects/turn.js';
 export type { Params } from './turn/params.js';
 export type { CxTurn } from './dialects/cx/cx-turn.js';
@@ -46,7 +47,7 @@ export { fetchHandler, type FetchHandlerOptions } from './adapters/fetch.js';
 export type { Gateway, HttpRequest } from './http/gateway.js';
 export type { ServerOptions, TlsOptions } from './http/server-options.js';
 
-export type { Verifier, AuthRequest, AuthResult, Caller } from './auth/verifier.js';
+export type { Verifier, VerifierDescription, AuthRequest, AuthResult, Caller } from './auth/verifier.js';
 export { apiKey, type ApiKeyOptions } from './auth/api-key.js';
 export { basicAuth, type BasicAuthUser } from './auth/basic-auth.js';
 export { hmacSignature, type HmacSignatureOptions } from './auth/hmac-signature.js';

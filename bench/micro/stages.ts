@@ -56,7 +56,7 @@ export async function stages(): Promise<Stage[]> {
   const silent = app('silent');
   const info = app('info'); // the default logger on stdout, which the harness sends to /dev/null as for the servers
   const context = { requestId: 'bench', signal: new AbortController().signal, log: silent.options.logger, headers: {}, jobs: silent.jobs };
-  const turn = (): Turn => createTurn('cx', cx, context, silent.options.es);
+  const turn = (): Turn => createTurn('cx', cx, context, silent.options);
   const routed = turn();
   const answered = turn();
   answered.say('Hello Hanako Sato, your order A-1003 is preparing for shipment.');

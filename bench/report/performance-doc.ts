@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { BenchResults } from './results.js';
 import { markdownTable } from './render-table.js';
-import { contenderTable, microTable, targetTable } from './tables.js';
+import { agentTable, contenderTable, microTable, playgroundTable, targetTable } from './tables.js';
 
 export const BEGIN = '<!-- bench:results:begin (written by npm run bench; do not edit by hand) -->';
 export const END = '<!-- bench:results:end -->';
@@ -23,6 +23,8 @@ export function resultsMarkdown(results: BenchResults, chartPath: string): strin
     markdownTable(targetTable(results)),
   ];
   if (results.micro !== null) lines.push('', markdownTable(microTable(results)));
+  if (results.agent != null) lines.push('', markdownTable(agentTable(results)));
+  if (results.playground !== undefined && results.playground !== null) lines.push('', markdownTable(playgroundTable(results)));
   if (results.skipped.length > 0) lines.push('', ...results.skipped.map((s) => `- Skipped \`${s.contender}\`: ${s.reason}`));
   return lines.join('\n');
 }

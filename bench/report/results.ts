@@ -3,6 +3,8 @@ import type { ColdStart } from '../cold/cold-section.js';
 import type { Role } from '../contenders.js';
 import type { LoadCell } from '../load/load-section.js';
 import type { MicroResult } from '../micro/micro-section.js';
+import type { AgentBench } from '../agent/agent-section.js';
+import type { PlaygroundResult } from '../playground/playground-section.js';
 import type { PayloadName } from '../payloads.js';
 import type { BenchSettings } from '../settings.js';
 import type { Machine } from './machine.js';
@@ -54,5 +56,9 @@ export interface BenchResults {
   peakRssMB: Record<string, number> | null;
   coldStart: ColdStart[] | null;
   micro: MicroResult[] | null;
+  /** Reading and linting a big agent export (absent in runs from before that section). */
+  agent?: AgentBench | null;
+  /** What a turn through `fulfiller play` adds to `app.handle()`; absent from runs made before it was measured. */
+  playground?: PlaygroundResult | null;
   targets: TargetCheck[];
 }

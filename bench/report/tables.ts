@@ -81,3 +81,31 @@ export function targetTable(results: BenchResults): Table {
     right: [1],
   };
 }
+
+/** Reading and linting the big generated agent, against the floor of the same run. */
+export function agentTable(results: BenchResults): Table {
+  const a = results.agent;
+  const rows =
+    a == null
+      ? []
+      : [
+          ['unzip + JSON.parse (floor)', ms(a.floorMs), '1.00×', '—'],
+          ['readAgent() + lintAgent()', ms(a.libraryMs), ratio(a.ratio), int(a.peakRssMB)],
+        ];
+  const what =
+    a == null
+      ? ''
+      : ` (${int(a.size.pages)} pages, ${int(a.size.routes)} routes, ${int(a.size.intents)} intents, ${int(a.size.files)} files, median of ${a.rounds})`;
+  return { title: `Agent export: read and lint${what}`, header: ['work', 'ms', '× floor', 'peak RSS MB'], rows, right: [1, 2, 3] };
+}
+
+/** `fulfiller play` against `app.handle()`, medians. */
+export function playgroundTable(results: BenchResults): Table {
+  const p = results.playground;
+  return {
+    title: 'A turn through fulfiller play (medians, loopback HTTP, one turn at a time)',
+    header: ['turns', 'app.handle() ms', 'app.handle() in the playground ms', 'turn through the playground ms', 'added ms'],
+    rows: p === undefined || p === null ? [] : [[int(p.turns), ms(p.handleMs), ms(p.handleInPlaygroundMs), ms(p.turnMs), ms(p.addedMs)]],
+    right: [0, 1, 2, 3, 4],
+  };
+}

@@ -1,4 +1,6 @@
 import type { ColdStart } from '../cold/cold-section.js';
+import type { AgentBench } from '../agent/agent-section.js';
+import type { PlaygroundResult } from '../playground/playground-section.js';
 import type { LoadRow, TargetCheck } from './results.js';
 
 const FULFILLER = 'fulfiller';
@@ -13,6 +15,7 @@ export function checkTargets(
   rows: readonly LoadRow[] | null,
   cold: readonly ColdStart[] | null,
   peakRssMB: Readonly<Record<string, number>> | null,
+  playground: PlaygroundResult | null = null,
 ): TargetCheck[] {
   const checks: TargetCheck[] = [];
   const row = (contender: string, payload: string) => rows?.find((r) => r.contender === contender && r.payload === payload);
@@ -47,5 +50,26 @@ export function checkTargets(
     const mb = peakRssMB?.[id];
     if (mb !== undefined) checks.push({ target: `RSS under load ≤ 100 MB (${id})`, measured: `${mb.toFixed(0)} MB`, met: mb <= 100 });
   }
+  if (playground !== null) {
+    const added = playground.addedMs;
+    checks.push({
+      target: 'a turn through fulfiller play adds ≤ 1 ms (median) to app.handle()',
+      measured: `${added.toFixed(2)} ms (${playground.turnMs.toFixed(2)} vs ${playground.handleMs.toFixed(2)} ms)`,
+      met: added <= 1,
+    });
+  }
   return checks;
+}
+
+/** The agent tooling's targets: reading and linting within 3× the floor of the same run, under 200 MB. */
+export function agentTargets(agent: AgentBench | null): TargetCheck[] {
+  if (agent === null) return [];
+  return [
+    {
+      target: 'read + lint a 1,000-page agent ≤ 3 × unzip + JSON.parse',
+      measured: `${agent.ratio.toFixed(2)} × (${Math.round(agent.libraryMs)} vs ${Math.round(agent.floorMs)} ms)`,
+      met: agent.ratio <= 3,
+    },
+    { target: 'read + lint a 1,000-page agent < 200 MB RSS', measured: `${agent.peakRssMB.toFixed(0)} MB`, met: agent.peakRssMB < 200 },
+  ];
 }

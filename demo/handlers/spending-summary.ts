@@ -5,7 +5,10 @@ import type { DemoDeps } from '../deps.js';
 import { isBlank, monthOf } from '../params.js';
 import { textsFor } from '../texts.js';
 
-/** `spending.summary`: one month's spending per category, largest first. The month defaults to last month. */
+/**
+ * `spending.summary`: one month's spending per category, largest first, said and shown as a
+ * card. The month defaults to last month.
+ */
 export function spendingSummary(deps: DemoDeps): Handler {
   const { spending, today } = deps;
   return (turn) => {
@@ -17,6 +20,8 @@ export function spendingSummary(deps: DemoDeps): Handler {
     const month = isBlank(given) ? previousMonth(today()) : monthOf(given);
     if (month === undefined) return turn.say(t.badMonth());
     const categories = spending.spendingByCategory(account.id, month);
-    turn.say(categories.length > 0 ? t.spending(account, month, categories) : t.noSpending(account, month));
+    if (categories.length === 0) return turn.say(t.noSpending(account, month));
+    turn.say(t.spending(account, month, categories));
+    turn.card(t.spendingCard(account, month, categories));
   };
 }

@@ -42,10 +42,11 @@ const nothingYet: Check = () => {};
 
 const CHECKS: Record<string, Check> = {
   mode: (value) => oneOf('mode', value, MODES),
-  // Numbers: their ranges are checked where the defaults apply (resolveOptions), with the environment's values.
+  // Checked where they are resolved (resolveOptions): the numbers with the environment's values, the agent map whole.
   deadlineMs: nothingYet,
   bodyLimit: nothingYet,
   responseLimit: nothingYet,
+  agent: nothingYet,
   messages: checkMessages,
   defaultLanguage: (value, options) => {
     if (typeof value !== 'string' || !LANGUAGE_CODE.test(value)) {

@@ -8,6 +8,7 @@ import { createServer } from '../adapters/node-http.js';
 import type { ActionOf, AppTypes, IntentOf, TagOf } from '../base/app-types.js';
 import type { Middleware, Next } from '../core/compose.js';
 import type { ExchangeObserver } from '../telemetry/exchange.js';
+import { describeApp, type AppDescription } from '../core/app-description.js';
 import { Lifecycle, type CloseHook } from '../core/lifecycle.js';
 import type { Match } from '../core/matcher.js';
 import { checkDeadline, type ResolvedOptions } from '../core/options.js';
@@ -180,6 +181,12 @@ export class Fulfiller<T extends AppTypes = AppTypes> implements Gateway {
     });
   }
 
+  /** The routes, fallback, deadlines, languages and auth of this app, as plain data (`fulfiller lint` holds them against an agent). */
+  describe(): AppDescription {
+    const pipeline = this.#pipeline;
+    return describeApp({ routes: pipeline.registered, fallback: pipeline.fallback !== undefined, options: this.options });
+  }
+
   /** True until `close()`: readiness for load balancers. */
   get ready(): boolean {
     return this.#lifecycle.accepting;
@@ -221,7 +228,7 @@ export class Fulfiller<T extends AppTypes = AppTypes> implements Gateway {
     const options = (hasOptions ? first : {}) as RouteOptions;
     if (options.deadlineMs !== undefined) checkDeadline(options.deadlineMs, 'deadlineMs');
     const handlers = (hasOptions ? rest : args) as Handler[];
-    this.#pipeline.router.add(kind, match as Match<Turn>, options, handlers);
+    this.#pipeline.addRoute(kind, match as Match<Turn>, options, handlers);
     return this;
   }
 }

@@ -1,4 +1,5 @@
 import type { Verifier } from '../auth/verifier.js';
+import type { AgentMap } from '../base/app-types.js';
 import type { Clock } from '../base/clock.js';
 import type { Mode } from '../core/options.js';
 import type { SystemMessages } from '../core/system-messages.js';
@@ -49,6 +50,12 @@ export interface FulfillerOptions {
    * for `fulfiller replay`. Default off; `fulfiller serve --record DIR`.
    */
   record?: RecordOptions;
+  /**
+   * The CX agent's display names and their ids, as `fulfiller types` generates them
+   * (`createFulfiller<Agent>({ agent })`): `turn.transition({ page: 'Order Status' })` then sends
+   * the page's id.
+   */
+  agent?: AgentMap;
   /** Environment to read defaults from. Default `process.env`. */
   env?: Readonly<Record<string, string | undefined>>;
 }

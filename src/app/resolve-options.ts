@@ -1,4 +1,6 @@
+import type { AgentMap } from '../base/app-types.js';
 import { systemClock } from '../base/clock.js';
+import { DEFAULT_SESSION_CONTEXT } from '../dialects/es/es-turn.js';
 import { checkDeadline, DEFAULT_DEADLINE_MS, shownNumber, type ResolvedOptions } from '../core/options.js';
 import type { FulfillerOptions } from './options.js';
 import { InvalidOptionError } from '../errors.js';
@@ -38,12 +40,31 @@ export function resolveOptions(options: FulfillerOptions = {}): ResolvedOptions 
     metrics: options.metrics ?? fromEnv.metrics ?? true,
     auth: options.auth ?? authFromEnv(env, { store, clock }),
     es: {
-      sessionContext: options.es?.sessionContext ?? 'fulfiller_session',
+      sessionContext: options.es?.sessionContext ?? DEFAULT_SESSION_CONTEXT,
       sessionLifespan: options.es?.sessionLifespan ?? 50,
       ...(options.es?.platform === undefined ? {} : { platform: options.es.platform }),
     },
+    agent: checkAgent(options.agent),
     env,
   };
+}
+
+/** The agent map, checked: `{ flows: { name: id }, pages: { flow: { name: id } } }` of strings. */
+function checkAgent(agent: AgentMap | undefined): AgentMap | undefined {
+  if (agent === undefined) return undefined;
+  const strings = (value: unknown): boolean => typeof value === 'object' && value !== null && Object.values(value).every((v) => typeof v === 'string');
+  const ok =
+    typeof agent === 'object' &&
+    agent !== null &&
+    strings(agent.flows) &&
+    typeof agent.pages === 'object' &&
+    agent.pages !== null &&
+    Object.values(agent.pages).every(strings);
+  if (!ok)
+    throw new InvalidOptionError(
+      'agent must be the map `fulfiller types` generates: { flows: { "Flow name": "id" }, pages: { "Flow name": { "Page name": "id" } } }.',
+    );
+  return agent;
 }
 
 function positive(value: number, name: string): number {

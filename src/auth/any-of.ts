@@ -1,5 +1,5 @@
 import { InvalidOptionError } from '../errors.js';
-import { runVerifier, type AuthResult, type Verifier } from './verifier.js';
+import { described, runVerifier, type AuthResult, type Verifier } from './verifier.js';
 
 /**
  * Accepts a call that any one of the verifiers accepts, trying them in order (the first that
@@ -10,15 +10,18 @@ import { runVerifier, type AuthResult, type Verifier } from './verifier.js';
  */
 export function anyOf(...verifiers: Verifier[]): Verifier {
   if (verifiers.length === 0) throw new InvalidOptionError('anyOf() needs at least one verifier.');
-  return async (request): Promise<AuthResult> => {
-    const reasons: string[] = [];
-    let forbidden = false;
-    for (const verifier of verifiers) {
-      const result = await runVerifier(verifier, request);
-      if (result.ok) return result;
-      reasons.push(result.reason);
-      forbidden ||= result.status === 403;
-    }
-    return { ok: false, status: forbidden ? 403 : 401, reason: reasons.join('; ') };
-  };
+  return described(
+    async (request): Promise<AuthResult> => {
+      const reasons: string[] = [];
+      let forbidden = false;
+      for (const verifier of verifiers) {
+        const result = await runVerifier(verifier, request);
+        if (result.ok) return result;
+        reasons.push(result.reason);
+        forbidden ||= result.status === 403;
+      }
+      return { ok: false, status: forbidden ? 403 : 401, reason: reasons.join('; ') };
+    },
+    { scheme: 'any-of', parts: verifiers.map((v) => v.description) },
+  );
 }

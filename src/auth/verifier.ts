@@ -27,11 +27,28 @@ export interface Caller {
 export type AuthResult = { ok: true; caller: Caller } | { ok: false; status: 401 | 403; reason: string };
 
 /**
+ * What a verifier checks, for `app.describe()` and `fulfiller lint`: the scheme, the header an
+ * API key comes in, the parts of a combination. Never a key, password, secret or user name.
+ */
+export type VerifierDescription =
+  | { readonly scheme: 'api-key'; readonly header: string }
+  | { readonly scheme: 'basic' }
+  | { readonly scheme: 'hmac' }
+  | { readonly scheme: 'google-id-token' }
+  | { readonly scheme: 'any-of' | 'all-of'; readonly parts: readonly (VerifierDescription | undefined)[] };
+
+/**
  * Decides whether a webhook call is genuine. Pure: everything it needs (secrets, clock, key
  * source, replay store) is given when it is made. `apiKey()`, `basicAuth()`, `hmacSignature()`
- * and `googleIdToken()` make one; `anyOf()` and `allOf()` combine them.
+ * and `googleIdToken()` make one; `anyOf()` and `allOf()` combine them. Those describe what they
+ * check in `description`; a verifier of your own may leave it out.
  */
-export type Verifier = (request: AuthRequest) => AuthResult | Promise<AuthResult>;
+export type Verifier = ((request: AuthRequest) => AuthResult | Promise<AuthResult>) & { readonly description?: VerifierDescription };
+
+/** A verifier function with its description attached, read-only. */
+export function described(verify: (request: AuthRequest) => AuthResult | Promise<AuthResult>, description: VerifierDescription): Verifier {
+  return Object.defineProperty(verify, 'description', { value: Object.freeze(description), enumerable: true });
+}
 
 /** A refusal, for verifiers to return. */
 export function refuse(reason: string, status: 401 | 403 = 401): AuthResult {

@@ -27,6 +27,18 @@ export interface AppTypes {
   es?: 'v2' | 'v2beta1';
 }
 
+/**
+ * The ids behind an agent's display names, as `fulfiller types` generates them next to the
+ * types (`export const agent = { flows, pages }`): with it (`createFulfiller<Agent>({ agent })`),
+ * `turn.transition({ page: 'Order Status' })` sends the page's id.
+ */
+export interface AgentMap {
+  /** Flow display name → flow id. */
+  readonly flows: Readonly<Record<string, string>>;
+  /** Flow display name → page display name → page id (or a special page such as `END_SESSION`). */
+  readonly pages: Readonly<Record<string, Readonly<Record<string, string>>>>;
+}
+
 /** Which request key a route is matched against: the CX tag, the intent display name, the ES action. */
 export type RouteKind = 'tag' | 'intent' | 'action';
 

@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
 import type { ReplayAuth } from '../testing/replay-auth.js';
-import { replayAuthFromEnv } from '../testing/replay-auth.js';
+import { AUTH_OPTIONS, AUTH_USAGE, authFromFlags } from './auth-flags.js';
 
 export const REPLAY_USAGE = `usage: fulfiller replay <file|dir>... (--app FILE | --url URL) [--update] [--reporter junit --out FILE]
-         [--api-key KEY] [--basic USER:PASS] [--bearer TOKEN] [--hmac-secret whsec_...]`;
+         ${AUTH_USAGE}
+         [--agent PATH [--webhook NAME]... [--coverage] [--coverage-out FILE] [--min-coverage N]]`;
 
 /** What `fulfiller replay` was asked to do. */
 export interface ReplayArgs {
@@ -12,6 +13,15 @@ export interface ReplayArgs {
   update: boolean;
   junit: string | undefined;
   auth: ReplayAuth;
+  /** An agent export: every answer is checked against it, and its call sites' coverage measured. */
+  agent: string | undefined;
+  webhooks: string[];
+  /** Print the coverage table. */
+  coverage: boolean;
+  /** Write the coverage as JSON there. */
+  coverageOut: string | undefined;
+  /** Fail below this percentage of call sites covered. */
+  minCoverage: number | undefined;
 }
 
 /** Reads the command line; a string is the usage mistake to print (exit code 2). */
@@ -29,10 +39,12 @@ export function parseReplayArgs(args: readonly string[], env: Readonly<Record<st
         update: { type: 'boolean', default: false },
         reporter: { type: 'string' },
         out: { type: 'string' },
-        'api-key': { type: 'string' },
-        basic: { type: 'string' },
-        bearer: { type: 'string' },
-        'hmac-secret': { type: 'string' },
+        ...AUTH_OPTIONS,
+        agent: { type: 'string' },
+        webhook: { type: 'string', multiple: true },
+        coverage: { type: 'boolean', default: false },
+        'coverage-out': { type: 'string' },
+        'min-coverage': { type: 'string' },
       },
     });
   } catch (error) {
@@ -46,17 +58,22 @@ export function parseReplayArgs(args: readonly string[], env: Readonly<Record<st
   }
   if (values.reporter !== undefined && values.reporter !== 'junit') return `--reporter ${values.reporter} is not known: the reporter is junit`;
   if ((values.reporter === undefined) !== (values.out === undefined)) return '--reporter junit and --out FILE go together';
-  if (values.basic !== undefined && !values.basic.includes(':')) return '--basic takes USER:PASSWORD';
-  const auth: ReplayAuth = { ...replayAuthFromEnv(env) };
-  if (values['api-key'] !== undefined) auth.apiKey = values['api-key'];
-  if (values.basic !== undefined) auth.basic = values.basic;
-  if (values.bearer !== undefined) auth.bearer = values.bearer;
-  if (values['hmac-secret'] !== undefined) auth.hmacSecret = values['hmac-secret'];
+  const measured = values.coverage || values['coverage-out'] !== undefined || values['min-coverage'] !== undefined || values.webhook !== undefined;
+  if (measured && values.agent === undefined) return '--coverage, --coverage-out, --min-coverage and --webhook need --agent PATH';
+  const min = values['min-coverage'];
+  if (min !== undefined && (!/^\d+(\.\d+)?$/.test(min) || Number(min) > 100)) return `--min-coverage takes a percentage from 0 to 100, not "${min}"`;
+  const auth = authFromFlags(values, env);
+  if (typeof auth === 'string') return auth;
   return {
     paths: positionals,
     target: values.app !== undefined ? { app: values.app } : { url: values.url! },
     update: values.update ?? false,
     junit: values.out,
     auth,
+    agent: values.agent,
+    webhooks: values.webhook ?? [],
+    coverage: values.coverage || values['min-coverage'] !== undefined,
+    coverageOut: values['coverage-out'],
+    minCoverage: min === undefined ? undefined : Number(min),
   };
 }

@@ -8,6 +8,13 @@ import { loadFixtures, type LoadedFixture } from '../testing/load-fixtures.js';
 import { appTarget, urlTarget, type ReplayTarget } from '../testing/replay-target.js';
 import { runFixture, type FixtureOutcome } from '../testing/run-fixture.js';
 import { saveUpdates } from '../testing/save-updates.js';
+import type { AgentModel } from '../agent/agent-model.js';
+import { agentCoverage, type SentRequest } from '../agent/coverage.js';
+import { coverageJson, formatCoverage } from '../agent/format-coverage.js';
+import { readAgent } from '../agent/read-agent.js';
+import { selectWebhooks } from '../agent/select-webhooks.js';
+import { FulfillerError } from '../errors.js';
+import { checkAgainstAgent } from '../testing/agent-checks.js';
 import { loadApp } from '../app/load-app.js';
 import { parseReplayArgs, REPLAY_USAGE, type ReplayArgs } from './replay-args.js';
 
@@ -25,6 +32,16 @@ export async function replayCommand(args: readonly string[], env: Env, out: Out)
     out(`fulfiller replay: ${parsed}\n${REPLAY_USAGE}`);
     return 2;
   }
+  let agent: AgentModel | undefined;
+  try {
+    agent = parsed.agent === undefined ? undefined : await readAgent(parsed.agent);
+    if (agent !== undefined) selectWebhooks(agent, parsed.webhooks); // an unknown --webhook is a usage mistake
+  } catch (error) {
+    if (!(error instanceof FulfillerError)) throw error;
+    out(`fulfiller replay: ${error.message}`);
+    return 2;
+  }
+  const sent: SentRequest[] = [];
   const started = performance.now();
   const loaded = await loadFixtures(parsed.paths);
   if (loaded.length === 0) {
@@ -38,7 +55,7 @@ export async function replayCommand(args: readonly string[], env: Env, out: Out)
     const width = String(loaded.length).length;
     for (const [i, item] of loaded.entries()) {
       const progress = `[${String(i + 1).padStart(width)}/${loaded.length}]`;
-      const { entry, changed } = await replayOne(item, progress, parsed, targets.connect, out);
+      const { entry, changed } = await replayOne(item, progress, parsed, targets.connect, out, agent, sent);
       entries.push(entry);
       if (changed) updated++;
     }
@@ -54,7 +71,22 @@ export async function replayCommand(args: readonly string[], env: Env, out: Out)
     await writeFile(parsed.junit, junitReport(entries));
     out(`JUnit report: ${parsed.junit}`);
   }
-  return failed === 0 ? 0 : 1;
+  const covered = agent === undefined ? true : await reportCoverage(agent, sent, parsed, out);
+  return failed === 0 && covered ? 0 : 1;
+}
+
+/** The coverage table and JSON; false when under --min-coverage. */
+async function reportCoverage(agent: AgentModel, sent: readonly SentRequest[], args: ReplayArgs, out: Out): Promise<boolean> {
+  const report = agentCoverage(agent, sent, { webhooks: args.webhooks });
+  if (args.coverage) for (const line of formatCoverage(report)) out(line);
+  if (args.coverageOut !== undefined) {
+    await mkdir(dirname(args.coverageOut), { recursive: true });
+    await writeFile(args.coverageOut, coverageJson(report));
+    out(`coverage report: ${args.coverageOut}`);
+  }
+  if (args.minCoverage === undefined || report.percent >= args.minCoverage) return true;
+  out(`coverage ${report.percent.toFixed(1)} % is below --min-coverage ${args.minCoverage} %`);
+  return false;
 }
 
 async function replayOne(
@@ -63,20 +95,23 @@ async function replayOne(
   args: ReplayArgs,
   connect: () => Promise<ReplayTarget>,
   out: Out,
+  agent: AgentModel | undefined,
+  sent: SentRequest[],
 ): Promise<{ entry: ReportEntry; changed: boolean }> {
   if ('error' in item) {
     const { message } = item.error;
     out(`${progress} FAIL    ${item.file}\n  ${message}`);
     return { entry: { file: item.file, ms: 0, problem: { kind: 'error', message, details: [message] } }, changed: false };
   }
-  const outcome = await runFixture(item.fixture, await connect(), { keepGoing: args.update });
+  const outcome = withAgent(await runFixture(item.fixture, await connect(), { keepGoing: args.update }), agent, sent);
   let failing = !outcome.passed;
   let status = failing ? 'FAIL' : 'ok';
   let changed = false;
   if (args.update) {
     const saved = await saveUpdates(outcome);
     ({ changed } = saved);
-    failing = saved.stillFailing;
+    // --update rewrites expectations; what the agent says is wrong stays wrong.
+    failing = saved.stillFailing || outcome.turns.some((turn) => turn.mismatches.some((m) => m.what.startsWith('agent: ')));
     status = failing ? 'FAIL' : changed ? 'updated' : 'ok';
   }
   const details = failing ? describeOutcome(outcome) : [];
@@ -106,6 +141,18 @@ function connector(args: ReplayArgs, env: Env): { connect: () => Promise<ReplayT
     },
     close: async () => void (await Promise.all([...apps].map((app) => app.close({ graceMs: 100 })))),
   };
+}
+
+/** Each turn's answer held against the agent (its problems fail the fixture); every request kept for coverage. */
+function withAgent(outcome: FixtureOutcome, agent: AgentModel | undefined, sent: SentRequest[]): FixtureOutcome {
+  if (agent === undefined) return outcome;
+  const turns = outcome.turns.map((turn) => {
+    if (turn.request !== undefined) sent.push({ dialect: outcome.fixture.dialect, request: turn.request, label: `${outcome.fixture.file} ${turn.label}` });
+    const problems = checkAgainstAgent(agent, turn.request, turn.reply);
+    return problems.length === 0 ? turn : { ...turn, mismatches: [...turn.mismatches, ...problems] };
+  });
+  const passed = outcome.passed && turns.every((turn) => turn.mismatches.length === 0);
+  return { ...outcome, turns, passed };
 }
 
 function summary(fixture: Fixture, outcome: FixtureOutcome): string {

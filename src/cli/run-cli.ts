@@ -1,4 +1,9 @@
 import { FulfillerError } from '../errors.js';
+import { importModule } from '../runtime/import-module.js';
+import { playgroundEntry } from './playground-entry.js';
+
+/** `fulfiller play`: an exit code, or something still running. */
+type PlayCommand = (args: readonly string[], env: NodeJS.ProcessEnv, out: (line: string) => void) => Promise<number | object>;
 
 const HELP = `fulfiller — Dialogflow CX and ES webhook fulfillment
 
@@ -14,6 +19,15 @@ const HELP = `fulfiller — Dialogflow CX and ES webhook fulfillment
                    [--api-key KEY] [--basic USER:PASS] [--bearer TOKEN] [--hmac-secret whsec_...]
       replay fixtures in-process or against a running webhook; --update writes the
       expectations; exit 1 on any failure (docs/testing.md)
+  fulfiller lint --agent PATH --app FILE [--webhook NAME]... [--env-file FILE]
+                 [--format text|json|junit|sarif] [--strict] [--tls-ca FILE]
+      hold a Dialogflow agent export against the app: exit 1 on errors (docs/lint.md)
+  fulfiller types --agent PATH --out FILE [--check]
+      TypeScript types for the agent's tags, intents, flows, pages and parameters
+  fulfiller play (--app FILE | --url URL) [--agent PATH] [--fixtures DIR] [--port N] [--host H]
+                 [--api-key KEY] [--basic USER:PASS] [--bearer TOKEN] [--hmac-secret whsec_...]
+      a web page to talk to the app as Dialogflow would, see what the user sees, and
+      save the conversation as a fixture; on 127.0.0.1 with a token (docs/playground.md)
 
 Environment: PORT, FULFILLER_DEADLINE_MS, LOG_LEVEL, NODE_ENV (see README).
 Authentication (docs/security.md): FULFILLER_API_KEYS, FULFILLER_BASIC_AUTH,
@@ -34,6 +48,16 @@ async function main(argv: readonly string[]): Promise<number | undefined> {
       return (await import('./validate-command.js')).validateCommand(args, out);
     case 'replay':
       return (await import('./replay-command.js')).replayCommand(args, process.env, out);
+    case 'lint':
+      return (await import('./lint-command.js')).lintCommand(args, process.env, out);
+    case 'types':
+      return (await import('./types-command.js')).typesCommand(args, out);
+    case 'play': {
+      // The playground is a bundle of its own, above the library: only its entry's shape is known here.
+      const { playCommand } = await importModule<{ playCommand: PlayCommand }>(playgroundEntry());
+      const playing = await playCommand(args, process.env, out);
+      return typeof playing === 'number' ? playing : undefined; // keep running
+    }
     case undefined:
     case 'help':
     case '--help':

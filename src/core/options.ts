@@ -1,4 +1,5 @@
 import type { Verifier } from '../auth/verifier.js';
+import type { AgentMap } from '../base/app-types.js';
 import type { Clock } from '../base/clock.js';
 import type { EsTurnOptions } from '../dialects/es/es-turn.js';
 import { InvalidOptionError } from '../errors.js';
@@ -23,6 +24,8 @@ export interface ResolvedOptions {
   metrics: boolean;
   auth: Verifier | undefined;
   es: EsTurnOptions;
+  /** The CX agent's display names and their ids, when the app was given them. */
+  agent: AgentMap | undefined;
   env: Readonly<Record<string, string | undefined>>;
 }
 

@@ -19,7 +19,9 @@ import type { Exchange, ExchangeObserver } from '../telemetry/exchange.js';
 import type { ResolvedOptions } from './options.js';
 import { requestIdFrom } from './request-id.js';
 import type { RouteKind } from '../base/app-types.js';
-import { Router, type Route } from './router.js';
+import { Router, type Route, type RouteOptions } from './router.js';
+import type { Match } from './matcher.js';
+import type { RegisteredRoute } from './app-description.js';
 import { createMessageCatalog, type SystemMessages } from './system-messages.js';
 import { isResponseMistake, WebhookCall, type CallSettings, type TurnResult } from './webhook-call.js';
 
@@ -40,6 +42,8 @@ export interface CallInfo {
  */
 export class Pipeline implements CallSettings {
   readonly router = new Router<Turn>();
+  /** The routes as they were registered, for `app.describe()`. */
+  readonly registered: RegisteredRoute[] = [];
   fallback: Middleware<Turn> | undefined;
   onError: ErrorHandler | undefined;
   private readonly middleware: Middleware<Turn>[] = [];
@@ -52,6 +56,12 @@ export class Pipeline implements CallSettings {
     readonly jobs: Jobs,
   ) {
     this.catalog = createMessageCatalog(options.messages, options.defaultLanguage);
+  }
+
+  /** Registers a route's handlers. */
+  addRoute(kind: RouteKind, match: Match<Turn>, options: RouteOptions, handlers: Middleware<Turn>[]): void {
+    this.router.add(kind, match, options, handlers);
+    this.registered.push({ kind, match, deadlineMs: options.deadlineMs });
   }
 
   messagesFor(languageCode: string): SystemMessages {

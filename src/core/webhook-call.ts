@@ -76,7 +76,7 @@ export class WebhookCall implements TurnContext {
 
   /** A new turn over this call's request. */
   newTurn(): Turn {
-    return createTurn(this.dialect, this.request, this, this.settings.options.es);
+    return createTurn(this.dialect, this.request, this, this.settings.options);
   }
 
   /**

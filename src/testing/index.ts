@@ -34,3 +34,34 @@ export { loadApp, setupApp, type AppModule } from '../app/load-app.js';
 export { createRecorder, type Recorder, type RecordOptions } from '../recording/recorder.js';
 export { normalizeRecording, RECORDED_SESSION, type NormalizedCall } from '../recording/normalize-recording.js';
 export { redactJson, personalValues, type RedactOptions } from '../recording/redact.js';
+
+export { readAgent, type ReadAgentOptions } from '../agent/read-agent.js';
+export type { ExportLimits } from '../agent/export-limits.js';
+export type {
+  AgentModel,
+  AgentFlow,
+  AgentPage,
+  AgentRoute,
+  AgentRouteGroup,
+  AgentEventHandler,
+  AgentFormParameter,
+  AgentFulfillment,
+  AgentIntent,
+  AgentIntentParameter,
+  AgentEntityType,
+  AgentWebhook,
+  WebhookAuth,
+  CallSite,
+  CallSiteKind,
+  PageRef,
+  AgentLocation,
+} from '../agent/agent-model.js';
+export { lintAgent, type LintOptions, type LintReport } from '../lint/lint-agent.js';
+export type { LintFinding, Severity } from '../lint/lint-finding.js';
+export { LINT_RULES, type LintRule } from '../lint/lint-rules.js';
+export { parseLintConfig, type LintConfig, type IgnoreEntry } from '../lint/lint-config.js';
+export { agentTypes, type AgentTypesOptions } from '../types/agent-types.js';
+export { agentCoverage, type CoverageReport, type SiteCoverage, type SentRequest } from '../agent/coverage.js';
+export { formatCoverage, coverageJson } from '../agent/format-coverage.js';
+export { checkAgainstAgent } from './agent-checks.js';
+export { selectWebhooks, type WebhookSelection } from '../agent/select-webhooks.js';

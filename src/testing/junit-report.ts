@@ -1,4 +1,5 @@
 import { dirname } from 'node:path';
+import { xml } from '../base/xml-text.js';
 
 /** One replayed fixture, as a report shows it. */
 export interface ReportEntry {
@@ -41,15 +42,4 @@ export function junitReport(entries: readonly ReportEntry[], options: { name?: s
   }
   lines.push('  </testsuite>', '</testsuites>', '');
   return lines.join('\n');
-}
-
-/** Text safe inside XML attributes and elements; characters XML 1.0 cannot hold are dropped. */
-function xml(text: string): string {
-  return text
-    .replace(/[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
 }

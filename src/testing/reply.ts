@@ -3,6 +3,7 @@ import type { HttpResult } from '../http/http-result.js';
 import { field, isJsonObject } from '../base/json-object.js';
 import { contextId } from './session-simulator.js';
 import type { Dialect } from '../base/dialect.js';
+import { DEFAULT_SESSION_CONTEXT } from '../dialects/es/es-turn.js';
 
 /** An ES context in an answer. */
 export interface ContextOut {
@@ -36,8 +37,7 @@ export interface Reply {
   form: Record<string, string>;
 }
 
-/** The ES context that carries session parameters, unless the app says otherwise. */
-export const DEFAULT_SESSION_CONTEXT = 'fulfiller_session';
+export { DEFAULT_SESSION_CONTEXT };
 
 /** Reads an HTTP answer to `request` into a Reply. */
 export function toReply(dialect: Dialect, request: JsonObject, result: HttpResult, sessionContext = DEFAULT_SESSION_CONTEXT): Reply {

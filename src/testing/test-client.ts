@@ -13,6 +13,8 @@ import { appTarget, type ReplayTarget } from './replay-target.js';
 import { toReply, type Reply } from './reply.js';
 import { SessionSimulator, type SessionState } from './session-simulator.js';
 import { ExpectationError, InvalidResponseError } from '../errors.js';
+import type { AgentModel } from '../agent/agent-model.js';
+import { agentCoverage, type CoverageReport, type SentRequest } from '../agent/coverage.js';
 
 /**
  * Sends requests to an app in this process and gives back what the user would see. Every answer
@@ -25,6 +27,7 @@ import { ExpectationError, InvalidResponseError } from '../errors.js';
 export class TestClient {
   private readonly target: ReplayTarget;
   private readonly headers: Record<string, string>;
+  private readonly sent: SentRequest[] = [];
 
   constructor(
     readonly app: Fulfiller,
@@ -47,6 +50,7 @@ export class TestClient {
   /** Sends a request exactly as given and reads the answer (used by conversations after carrying state). */
   async exchange(request: JsonObject): Promise<Reply> {
     const dialect = detectDialect(request);
+    this.sent.push({ dialect, request });
     const result = await this.target.send(JSON.stringify(request), this.headers);
     if (result.status === 200) {
       const check = validateSchema(dialect, 'response', JSON.parse(result.body));
@@ -55,6 +59,16 @@ export class TestClient {
       }
     }
     return toReply(dialect, request, result, this.target.sessionContext);
+  }
+
+  /**
+   * Which webhook call sites of `agent` the requests sent so far exercise (CX: the same tag from
+   * one of the site's pages; ES: the same intent), as `fulfiller replay --coverage` counts them.
+   *
+   *   expect(client.coverage(await readAgent('agent/cx')).percent).toBe(100);
+   */
+  coverage(agent: AgentModel, options: { webhooks?: readonly string[] } = {}): CoverageReport {
+    return agentCoverage(agent, this.sent, options);
   }
 }
 

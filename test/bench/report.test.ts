@@ -149,3 +149,13 @@ describe('reports', () => {
     expect(() => updatePerformanceDoc(path, 'x')).toThrow(/lost its markers/);
   });
 });
+
+describe('the playground target', () => {
+  it('is met when a turn through fulfiller play adds at most 1 ms to app.handle()', () => {
+    const measured = { turns: 3000, handleMs: 0.02, handleInPlaygroundMs: 0.05, turnMs: 0.6, addedMs: 0.58 };
+    expect(checkTargets(null, null, null, measured)).toEqual([
+      { target: 'a turn through fulfiller play adds ≤ 1 ms (median) to app.handle()', measured: '0.58 ms (0.60 vs 0.02 ms)', met: true },
+    ]);
+    expect(checkTargets(null, null, null, { ...measured, turnMs: 1.3, addedMs: 1.28 })[0]?.met).toBe(false);
+  });
+});

@@ -18,6 +18,18 @@ describe.each(DIALECTS)('order.status (%s)', (dialect) => {
     expect(out.text).not.toContain('A-1002');
   });
 
+  test('keeps the order as last_order and suggests what to ask next, as chips', async () => {
+    const out = await send(demo.app, dialect, { name: 'order.status', params: { customer_id: '12345' } });
+    expect(out.sessionParams).toMatchObject({ last_order: 'A-1003' });
+    const chips =
+      dialect === 'cx'
+        ? out.cx?.fulfillmentResponse?.messages?.find((m) => m.payload !== undefined)?.payload
+        : out.es?.fulfillmentMessages?.find((m) => m.quickReplies !== undefined)?.quickReplies;
+    expect(JSON.stringify(chips)).toContain('Return an item');
+    const japanese = await send(demo.app, dialect, { name: 'order.status', params: { customer_id: '12345' }, languageCode: 'ja' });
+    expect(JSON.stringify(japanese.cx ?? japanese.es)).toContain('商品を返品する');
+  });
+
   test('takes the customer ID as a number too (@sys.number)', async () => {
     const out = await send(demo.app, dialect, { name: 'order.status', params: { customer_id: 12345 } });
     expect(out.text).toContain('A-1003');

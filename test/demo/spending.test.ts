@@ -19,6 +19,16 @@ describe.each(DIALECTS)('spending.summary (%s)', (dialect) => {
     expect(await summary({ account_id: 'ACC-1', month: '2026-10' })).toBe(OCTOBER);
   });
 
+  test('shows the month as a card too', async () => {
+    const out = await send(demo.app, dialect, { name: 'spending.summary', params: { account_id: 'ACC-1', month: '2026-10' } });
+    const card =
+      dialect === 'cx'
+        ? out.cx?.fulfillmentResponse?.messages?.find((m) => m.payload !== undefined)?.payload
+        : out.es?.fulfillmentMessages?.find((m) => m.card !== undefined)?.card;
+    expect(JSON.stringify(card)).toContain('Spending in 2026-10');
+    expect(JSON.stringify(card)).toContain('food: 20,000 yen');
+  });
+
   test('the month defaults to the month before today (2026-10)', async () => {
     expect(await summary({ account_id: 'ACC-1' })).toBe(OCTOBER);
     expect(await summary({ account_id: 'ACC-1', month: '' })).toBe(OCTOBER);

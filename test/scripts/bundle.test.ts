@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { freePort, post, waitUntilUp } from '../support/http.js';
 import { runNodeScript } from '../support/node-script.js';
 import { cxRequest, esRequest } from '../support/requests.js';
@@ -72,6 +72,16 @@ describe('the bundle (dist/lib)', () => {
       apiKey({ keys: ['k-1'] });
       console.log(JSON.stringify({ status: answer.status, answered, withAuth: crypto() }));`);
     expect(loaded).toEqual({ status: 200, answered: false, withAuth: true });
+  });
+
+  it('keeps `fulfiller play` out of the library: a bundle of its own, which the play command alone imports', () => {
+    const library = readFileSync('dist/lib/fulfiller.cjs', 'utf8');
+    expect(library).toContain('"./playground/play.js"');
+    for (const name of ['createPlayServer', 'AppHost', 'FlowGraph', 'preact'])
+      expect({ name, inLibrary: library.includes(name) }).toEqual({ name, inLibrary: false });
+    const play = readFileSync('dist/lib/playground/play.js', 'utf8');
+    // The playground uses the library's own copy of every class, through its entry points.
+    expect([...new Set(play.match(/from"\.\.\/[^"]+"/g))].sort()).toEqual(['from"../index.js"', 'from"../testing/index.js"']);
   });
 
   it('ships a V8 code cache of the library and the validators that node takes as it is', () => {

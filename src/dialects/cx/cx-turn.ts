@@ -6,7 +6,7 @@ import type {
   JsonObject,
   JsonValue,
 } from '../../generated/types.js';
-import type { AppTypes, EventOf, IntentOf, ParamsOf, TagOf, TargetOf } from '../../base/app-types.js';
+import type { AgentMap, AppTypes, EventOf, IntentOf, ParamsOf, TagOf, TargetOf } from '../../base/app-types.js';
 import { toMessengerPayload } from './messenger.js';
 import type { RichItem } from '../../responses/rich.js';
 import { checkRepresentable } from '../../base/representable.js';
@@ -29,7 +29,11 @@ export class CxTurn<T extends AppTypes = AppTypes> extends BaseTurn<CxWebhookReq
   private target: { targetPage: string } | { targetFlow: string } | undefined;
   private responsePayload: JsonObject | undefined;
 
-  constructor(request: CxWebhookRequest, context: TurnContext) {
+  constructor(
+    request: CxWebhookRequest,
+    context: TurnContext,
+    private readonly agent?: AgentMap,
+  ) {
     super(request, context);
     const params = new Params(() => [request.sessionInfo?.parameters, intentParameters(request)]);
     this.params = params as Params<ParamsOf<T>>;
@@ -106,7 +110,7 @@ export class CxTurn<T extends AppTypes = AppTypes> extends BaseTurn<CxWebhookReq
    * `{ flow: 'returns', page: 'start' }`, `{ flow: 'returns' }`, or full resource names.
    */
   transition(target: TargetOf<T>): this {
-    const resolved = resolveTarget(this.request, target);
+    const resolved = resolveTarget(this.request, target, this.agent);
     if (this.writable('transition')) this.target = resolved;
     return this;
   }

@@ -1,4 +1,4 @@
-import type { AppTypes, TargetOf } from '../../base/app-types.js';
+import type { AgentMap, AppTypes, TargetOf } from '../../base/app-types.js';
 import { UnresolvedTargetError } from '../../errors.js';
 import type { CxWebhookRequest } from '../../generated/types.js';
 
@@ -19,14 +19,15 @@ export function agentName(request: CxWebhookRequest): string | undefined {
   return undefined;
 }
 
+type Target = { page?: string | undefined; flow?: string | undefined };
+
 /**
  * A transition target as the WebhookResponse wants it. Ids (`confirm`, `END_SESSION`) are
- * completed with the agent and flow of the request; full resource names pass through.
+ * completed with the agent and flow of the request; full resource names pass through. With the
+ * agent's map, display names (`Order Status`, of the current flow or of a named one) become ids.
  */
-export function resolveTarget(
-  request: CxWebhookRequest,
-  target: { page?: string | undefined; flow?: string | undefined },
-): { targetPage: string } | { targetFlow: string } {
+export function resolveTarget(request: CxWebhookRequest, given: Target, agent?: AgentMap): { targetPage: string } | { targetFlow: string } {
+  const target = agent === undefined ? given : toIds(request, given, agent);
   if (target.page === undefined) {
     if (target.flow === undefined) throw new UnresolvedTargetError('transition() needs a page, a flow, or both: transition({ page: "confirm" }).');
     return { targetFlow: resolveFlow(request, target.flow) };
@@ -43,6 +44,18 @@ export function resolveTarget(
     );
   }
   return { targetPage: `${flow}/pages/${target.page}` };
+}
+
+/** Display names to ids, where the map knows them; anything else as given. */
+function toIds(request: CxWebhookRequest, target: Target, agent: AgentMap): Target {
+  const current = FLOW.exec(request.pageInfo?.currentPage ?? '')?.[1];
+  const currentId = current?.slice(current.lastIndexOf('/') + 1);
+  const flowName = target.flow ?? Object.keys(agent.flows).find((name) => agent.flows[name] === currentId);
+  const pages = flowName !== undefined && Object.hasOwn(agent.pages, flowName) ? agent.pages[flowName] : undefined;
+  return {
+    flow: target.flow !== undefined && Object.hasOwn(agent.flows, target.flow) ? agent.flows[target.flow] : target.flow,
+    page: target.page !== undefined && pages !== undefined && Object.hasOwn(pages, target.page) ? pages[target.page] : target.page,
+  };
 }
 
 function resolveFlow(request: CxWebhookRequest, flow: string): string {

@@ -20,6 +20,9 @@ import type { TurnContext } from '../../turn/turn-context.js';
 import { contextId, EsContexts, toWire } from './contexts.js';
 import * as es from './messages.js';
 
+/** The ES context that carries session parameters, unless the app says otherwise (`es.sessionContext`). */
+export const DEFAULT_SESSION_CONTEXT = 'fulfiller_session';
+
 /** ES settings that shape every turn. */
 export interface EsTurnOptions {
   /** Id of the context that carries session parameters between turns. */
