@@ -1,11 +1,12 @@
-import type { Turn } from '../../src/index.js';
+import { sleep, type Turn } from '../../src/index.js';
+import { fakeClock } from '../../src/testing/index.js';
 import { testApp } from '../support/app.js';
 import { cxRequest, esRequest, JSON_HEADERS } from '../support/requests.js';
 import { textsOf, validResponse } from '../support/responses.js';
+import { gate, track } from '../support/timing.js';
 
 const APOLOGY_EN = 'Sorry, the system is currently unavailable. Please try again later.';
 const APOLOGY_JA = '申し訳ございません。ただいまシステムをご利用いただけません。しばらくしてから再度お試しください。';
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('app.handle: routing', () => {
   it('routes CX by tag and ES by intent with one handler serving both', async () => {
@@ -138,46 +139,53 @@ describe('app.handle: failing handlers', () => {
 
 describe('app.handle: deadline', () => {
   it('answers with the timeout message at the deadline and aborts the handler signal', async () => {
-    const { app, logger } = testApp({ deadlineMs: 50 });
+    const clock = fakeClock(0);
+    const { app, logger } = testApp({ clock, deadlineMs: 50 });
     let aborted: unknown;
-    let lateSay: Promise<void> | undefined;
-    app.tag('slow', async (turn) => {
-      lateSay = new Promise((resolve) => {
-        turn.signal.addEventListener('abort', () => {
-          aborted = turn.signal.reason;
-          setTimeout(() => {
-            turn.say('too late');
-            resolve();
-          }, 5);
+    const lateSay = gate();
+    app.tag('slow', (turn) => {
+      turn.signal.addEventListener('abort', () => {
+        aborted = turn.signal.reason;
+        void sleep(clock, 5).then(() => {
+          turn.say('too late');
+          lateSay.open();
         });
       });
-      await sleep(1000);
+      return new Promise<void>(() => {}); // a backend that never answers
     });
-    const started = performance.now();
-    const response = validResponse('cx', await app.handle(cxRequest('slow')));
-    expect(performance.now() - started).toBeLessThan(900);
+    const answer = track(app.handle(cxRequest('slow')), clock);
+    await clock.advance(49);
+    expect(answer).toEqual({}); // not before the deadline
+    await clock.advance(1);
+    expect(answer.at).toBe(50); // at the deadline, while the handler still waits
+    const response = validResponse('cx', answer.result!);
     expect(textsOf(response)).toEqual(['This is taking longer than usual. Please ask me again in a moment.']);
     expect(aborted).toMatchObject({ code: 'ERR_DEADLINE_EXCEEDED' });
-    await lateSay;
+    await clock.advance(5);
+    await lateSay.work;
     expect(logger.records.some((r) => r.level === 'warn' && r.message.includes('deadline exceeded'))).toBe(true);
     expect(logger.records.some((r) => r.message.includes('after the response was sent'))).toBe(true);
   });
 
   it('uses the route deadline over the app deadline', async () => {
-    const { app } = testApp({ deadlineMs: 20 });
+    const clock = fakeClock(0);
+    const { app } = testApp({ clock, deadlineMs: 20 });
     app.tag('report', { deadlineMs: 500 }, async (turn) => {
-      await sleep(60);
+      await sleep(clock, 60);
       turn.say('done');
     });
-    expect(textsOf(validResponse('cx', await app.handle(cxRequest('report'))))).toEqual(['done']);
+    const answer = app.handle(cxRequest('report'));
+    await clock.advance(60);
+    expect(textsOf(validResponse('cx', await answer))).toEqual(['done']);
   });
 
   it('answers the Japanese timeout message for ja requests', async () => {
-    const { app } = testApp({ deadlineMs: 10 });
-    app.intent('slow', () => sleep(200));
-    expect(textsOf(validResponse('es', await app.handle(esRequest('slow', { languageCode: 'ja' }))))).toEqual([
-      '処理に時間がかかっています。少し経ってから、もう一度お尋ねください。',
-    ]);
+    const clock = fakeClock(0);
+    const { app } = testApp({ clock, deadlineMs: 10 });
+    app.intent('slow', () => new Promise<void>(() => {}));
+    const answer = app.handle(esRequest('slow', { languageCode: 'ja' }));
+    await clock.advance(10);
+    expect(textsOf(validResponse('es', await answer))).toEqual(['処理に時間がかかっています。少し経ってから、もう一度お尋ねください。']);
   });
 
   it('refuses a route deadline out of range at registration', () => {
@@ -188,13 +196,15 @@ describe('app.handle: deadline', () => {
 
 describe('app.handle: lost promises', () => {
   it('warns when a handler finishes without output, and ignores writes after the answer', async () => {
-    const { app, logger } = testApp();
+    const clock = fakeClock(0);
+    const { app, logger } = testApp({ clock });
     let late: Promise<void> | undefined;
     app.tag('forgot', (turn) => {
-      late = sleep(10).then(() => void turn.say('never sent'));
+      late = sleep(clock, 10).then(() => void turn.say('never sent'));
     });
     const response = validResponse('cx', await app.handle(cxRequest('forgot')));
     expect(response).toEqual({});
+    await clock.advance(10);
     await late;
     const warnings = logger.records.filter((r) => r.level === 'warn').map((r) => r.message);
     expect(warnings).toEqual([expect.stringContaining('forget to await'), expect.stringContaining('turn.say() was called after the response was sent')]);
@@ -295,7 +305,8 @@ describe('app.close', () => {
 
 describe('app.observe', () => {
   it('sees every call with its outcome, route, status and error code', async () => {
-    const { app, logger } = testApp({ deadlineMs: 30 });
+    const clock = fakeClock(0);
+    const { app, logger } = testApp({ clock, deadlineMs: 30 });
     const seen: unknown[] = [];
     app.observe((exchange) =>
       seen.push({ outcome: exchange.outcome, route: exchange.route, status: exchange.status, errorCode: exchange.errorCode, dialect: exchange.dialect }),
@@ -307,11 +318,13 @@ describe('app.observe', () => {
     app.intent('boom', () => {
       throw new Error('boom');
     });
-    app.tag('slow', () => sleep(300));
+    app.tag('slow', () => new Promise<void>(() => {}));
     await app.handle(cxRequest('ok'));
     await app.handle(cxRequest('nothing'));
     await app.handle(esRequest('boom'));
-    await app.handle(cxRequest('slow'));
+    const slow = app.handle(cxRequest('slow'));
+    await clock.advance(30);
+    await slow;
     await app.handle('[]');
     expect(seen).toEqual([
       { outcome: 'handled', route: { kind: 'tag', key: 'ok' }, status: 200, errorCode: undefined, dialect: 'cx' },

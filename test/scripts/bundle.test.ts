@@ -4,6 +4,7 @@ import { freePort, post, waitUntilUp } from '../support/http.js';
 import { runNodeScript } from '../support/node-script.js';
 import { cxRequest, esRequest } from '../support/requests.js';
 import { checkBody, textsOf } from '../support/responses.js';
+import { eventually } from '../support/timing.js';
 
 // What `npm run build` made (npm test builds first): dist/lib is what the package runs.
 const ENTRIES = ['index.js', 'testing/index.js', 'auth/index.js'];
@@ -122,12 +123,14 @@ describe('the bundle (dist/lib)', () => {
     it("knows the app's errors as its own: one FulfillerError class", async () => {
       const answer = await post(`${url}/webhook`, cxRequest('slow-backend'));
       expect(answer.status).toBe(200);
-      await new Promise((resolve) => setTimeout(resolve, 50)); // log lines go out at the end of the loop turn
-      const failure = output
-        .split('\n')
-        .filter((line) => line.startsWith('{'))
-        .map((line) => JSON.parse(line) as { message: string; code?: string })
-        .find((line) => line.message.startsWith('a handler failed'));
+      // Log lines go out at the end of the child's loop turn, and reach us through a pipe: wait for the line.
+      const failure = await eventually('the failure is logged', () =>
+        output
+          .split('\n')
+          .filter((line) => line.startsWith('{'))
+          .map((line) => JSON.parse(line) as { message: string; code?: string })
+          .find((line) => line.message.startsWith('a handler failed')),
+      );
       expect(failure?.code).toBe('ERR_BACKEND_TIMEOUT'); // a second copy would see a foreign error: ERR_HANDLER_FAILED
     });
   });
