@@ -1,7 +1,7 @@
 import { BUILT_IN_MESSAGES, Cache, CircuitOpenError, MemoryLogger, MemoryStore, StoreUnavailableError, type Store } from '../../src/index.js';
 import { testApp } from '../support/app.js';
-import { fakeClock } from '../../src/testing/index.js';
-import { cxRequest, JSON_HEADERS } from '../support/requests.js';
+import { fakeClock, cxRequest } from '../../src/testing/index.js';
+import { JSON_HEADERS } from '../support/requests.js';
 import { textsOf, validResponse } from '../support/responses.js';
 import { gate } from '../support/timing.js';
 
@@ -90,7 +90,7 @@ describe('Cache', () => {
       turn.say(String(status));
     });
     for (let i = 0; i < 5; i++) {
-      const result = await app.handle(JSON.stringify(cxRequest('pay', { languageCode: 'ja' })), JSON_HEADERS);
+      const result = await app.handle(JSON.stringify(cxRequest('pay').language('ja').build()), JSON_HEADERS);
       expect(textsOf(validResponse('cx', result))).toEqual([BUILT_IN_MESSAGES.ja!.apology]);
       expect(clock.now()).toBe(0); // answered without waiting for the deadline: the clock never moved
     }

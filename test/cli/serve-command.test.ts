@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { freePort, post, waitUntilUp } from '../support/http.js';
-import { cxRequest, esRequest } from '../support/requests.js';
 import { checkBody, textsOf } from '../support/responses.js';
+import { cxRequest, esRequest } from '../../src/testing/index.js';
 
 function start(args: string[], env: Record<string, string> = {}): { child: ChildProcess; output: () => string } {
   let output = '';
@@ -27,9 +27,9 @@ describe('fulfiller serve', () => {
     const { child, output } = start(['serve', '--app', 'test/cli/fixtures/app.ts', '--port', String(port)], { FULFILLER_DEADLINE_MS: '1234' });
     try {
       await waitUntilUp(`http://127.0.0.1:${port}/healthz`, child, output);
-      const cx = await post(`http://127.0.0.1:${port}/webhook`, cxRequest('hello'));
+      const cx = await post(`http://127.0.0.1:${port}/webhook`, cxRequest('hello').build());
       expect(textsOf(checkBody('cx', cx.text) as object)).toEqual(['Hello from cx, deadline 1234 ms']);
-      const es = await post(`http://127.0.0.1:${port}/webhook`, esRequest('hello'));
+      const es = await post(`http://127.0.0.1:${port}/webhook`, esRequest('hello').build());
       expect(textsOf(checkBody('es', es.text) as object)).toEqual(['Hello from es']);
       expect(output()).toContain('"message":"serving test/cli/fixtures/app.ts');
     } finally {

@@ -1,11 +1,11 @@
 import { MemoryStore, sleep, type Fulfiller } from '../../src/index.js';
-import { fakeClock } from '../../src/testing/index.js';
+import { fakeClock, cxRequest } from '../../src/testing/index.js';
 import { testApp } from '../support/app.js';
-import { cxRequest, JSON_HEADERS } from '../support/requests.js';
+import { JSON_HEADERS } from '../support/requests.js';
 import { textsOf, validResponse } from '../support/responses.js';
 import { track } from '../support/timing.js';
 
-const ask = (app: Fulfiller, tag: string): ReturnType<Fulfiller['handle']> => app.handle(JSON.stringify(cxRequest(tag)), JSON_HEADERS);
+const ask = (app: Fulfiller, tag: string): ReturnType<Fulfiller['handle']> => app.handle(JSON.stringify(cxRequest(tag).build()), JSON_HEADERS);
 
 describe('app.close()', () => {
   it('refuses new turns at once, lets the turn in flight finish, then closes jobs, hooks and the store', async () => {

@@ -1,9 +1,9 @@
 import type { Server } from 'node:http';
 import { connect } from 'node:net';
 import { createServer } from '../../src/index.js';
+import { cxRequest } from '../../src/testing/index.js';
 import { testApp } from '../support/app.js';
 import { close, errorCode, listen, post } from '../support/http.js';
-import { cxRequest } from '../support/requests.js';
 import { checkBody, textsOf } from '../support/responses.js';
 import { REAL_TIME_BOUND_MS } from '../support/timing.js';
 
@@ -54,16 +54,16 @@ describe('the HTTP edge: concurrency limit', () => {
   it('answers 503 with Retry-After past maxConcurrent, keeps probes up, and recovers', async () => {
     let count = 0;
     const bothArrived = new Promise<void>((resolve) => (arrived = () => ++count === 2 && resolve()));
-    const held = [post(`${base}/webhook`, cxRequest('hold')), post(`${base}/webhook`, cxRequest('hold'))];
+    const held = [post(`${base}/webhook`, cxRequest('hold').build()), post(`${base}/webhook`, cxRequest('hold').build())];
     await bothArrived;
-    const refused = await post(`${base}/webhook`, cxRequest('quick'));
+    const refused = await post(`${base}/webhook`, cxRequest('quick').build());
     expect(refused.status).toBe(503);
     expect(refused.headers.get('retry-after')).toBe('1');
     expect(errorCode(refused)).toBe('ERR_OVERLOADED');
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
     release();
     for (const res of await Promise.all(held)) expect(textsOf(checkBody('cx', res.text) as object)).toEqual(['released']);
-    const after = await post(`${base}/webhook`, cxRequest('quick'));
+    const after = await post(`${base}/webhook`, cxRequest('quick').build());
     expect(textsOf(checkBody('cx', after.text) as object)).toEqual(['quick']);
   });
 });
@@ -95,7 +95,7 @@ describe('the HTTP edge: slow clients', () => {
   });
 
   it('still serves clients that are quick', async () => {
-    const res = await post(`${base}/webhook`, cxRequest('quick'));
+    const res = await post(`${base}/webhook`, cxRequest('quick').build());
     expect(textsOf(checkBody('cx', res.text) as object)).toEqual(['quick']);
   });
 

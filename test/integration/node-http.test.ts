@@ -1,9 +1,8 @@
 import { request as httpRequest, type Server } from 'node:http';
 import { createServer, type Fulfiller } from '../../src/index.js';
-import { fakeClock } from '../../src/testing/index.js';
+import { fakeClock, cxRequest, esRequest } from '../../src/testing/index.js';
 import { testApp } from '../support/app.js';
 import { close, errorCode, listen, post } from '../support/http.js';
-import { cxRequest, esRequest } from '../support/requests.js';
 import { checkBody, textsOf } from '../support/responses.js';
 import { gate, track, type Gate } from '../support/timing.js';
 
@@ -38,7 +37,7 @@ describe('node:http adapter: the error table over real HTTP', () => {
   });
 
   it('200 and a valid CX response for a valid CX request', async () => {
-    const res = await post(`${base}/webhook`, cxRequest('hello'));
+    const res = await post(`${base}/webhook`, cxRequest('hello').build());
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     expect(res.headers.get('x-request-id')).toBeTruthy();
@@ -46,25 +45,25 @@ describe('node:http adapter: the error table over real HTTP', () => {
   });
 
   it('200 and a valid ES response for a valid ES request', async () => {
-    const res = await post(`${base}/webhook`, esRequest('hello'));
+    const res = await post(`${base}/webhook`, esRequest('hello').build());
     expect(res.status).toBe(200);
     expect(textsOf(checkBody('es', res.text) as object)).toEqual(['Hello from es']);
   });
 
   it('200 and the fallback for an unknown tag', async () => {
-    const res = await post(`${base}/webhook`, cxRequest('nobody.home', { languageCode: 'ja' }));
+    const res = await post(`${base}/webhook`, cxRequest('nobody.home').language('ja').build());
     expect(textsOf(checkBody('cx', res.text) as object)).toEqual(['申し訳ありません。そのご用件にはまだお応えできません。別の言い方でお試しください。']);
   });
 
   it('200 and the apology when the backend fails', async () => {
-    const res = await post(`${base}/webhook`, cxRequest('fails'));
+    const res = await post(`${base}/webhook`, cxRequest('fails').build());
     expect(res.status).toBe(200);
     expect(textsOf(checkBody('cx', res.text) as object)).toEqual(['Sorry, the system is currently unavailable. Please try again later.']);
     expect(res.text).not.toContain('backend down');
   });
 
   it('200 before the deadline with the timeout message for a hanging handler', async () => {
-    const pending = post(`${base}/webhook`, cxRequest('slow'));
+    const pending = post(`${base}/webhook`, cxRequest('slow').build());
     const answer = track(pending, clock);
     await slowArrived.work;
     const arrived = clock.now();
@@ -79,7 +78,7 @@ describe('node:http adapter: the error table over real HTTP', () => {
   it.each([
     ['malformed JSON', '{"queryResult":', 'ERR_MALFORMED_JSON'],
     ['a JSON array', '[]', 'ERR_BODY_NOT_OBJECT'],
-    ['a wrong field type', JSON.stringify({ ...cxRequest('hello'), languageCode: 42 }), 'ERR_INVALID_REQUEST'],
+    ['a wrong field type', JSON.stringify({ ...cxRequest('hello').build(), languageCode: 42 }), 'ERR_INVALID_REQUEST'],
   ])('400 for %s, handler not called', async (_name, body, code) => {
     const res = await post(`${base}/webhook`, body);
     expect(res.status).toBe(400);
@@ -91,12 +90,12 @@ describe('node:http adapter: the error table over real HTTP', () => {
     const res = await post(`${base}/webhook`, 'a=1', { 'content-type': 'application/x-www-form-urlencoded' });
     expect(res.status).toBe(415);
     expect(errorCode(res)).toBe('ERR_UNSUPPORTED_MEDIA_TYPE');
-    const ok = await post(`${base}/webhook`, cxRequest('hello'), { 'content-type': 'application/json; charset=UTF-8' });
+    const ok = await post(`${base}/webhook`, cxRequest('hello').build(), { 'content-type': 'application/json; charset=UTF-8' });
     expect(ok.status).toBe(200);
   });
 
   it('413 for a body over the limit, declared or streamed', async () => {
-    const big = JSON.stringify({ ...cxRequest('hello'), pad: 'x'.repeat(70 * 1024) });
+    const big = JSON.stringify({ ...cxRequest('hello').build(), pad: 'x'.repeat(70 * 1024) });
     const declared = await post(`${base}/webhook`, big);
     expect(declared.status).toBe(413);
     expect(errorCode(declared)).toBe('ERR_BODY_TOO_LARGE');
@@ -132,7 +131,7 @@ describe('node:http adapter: the error table over real HTTP', () => {
   it('never puts a stack trace or a source path in any body', async () => {
     const bodies = await Promise.all([
       post(`${base}/webhook`, '{bad'),
-      post(`${base}/webhook`, cxRequest('fails')),
+      post(`${base}/webhook`, cxRequest('fails').build()),
       post(`${base}/webhook`, 'x', { 'content-type': 'text/plain' }),
     ]);
     for (const res of bodies) expect(res.text).not.toMatch(/\bat \w|\.ts:\d|\.js:\d|node_modules|Error:/);

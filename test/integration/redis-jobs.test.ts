@@ -2,11 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import type { Server } from 'node:http';
 import demo from '../../demo/app.js';
 import { Cache, createFulfiller, createServer, RedisStore, sign, type Fulfiller } from '../../src/index.js';
-import { fakeClock } from '../../src/testing/index.js';
+import { fakeClock, cxRequest } from '../../src/testing/index.js';
 import { cxRequest as demoCx, esRequest as demoEs, sessionName } from '../demo/requests.js';
 import { close, freePort, listen, post, waitUntilUp } from '../support/http.js';
 import { testApp } from '../support/app.js';
-import { cxRequest } from '../support/requests.js';
 import { checkBody, textsOf } from '../support/responses.js';
 import { eventually, gate, REAL_TIME_BOUND_MS } from '../support/timing.js';
 import { describeWithRedis, startRedis, type RedisServer } from '../store/redis-server.js';
@@ -71,20 +70,20 @@ describeWithRedis('several instances on one Redis', () => {
     const job = gate();
     const backend = { calls: 0, done: job.work };
     const [a, b] = [await instance(backend), await instance(backend)];
-    expect(await say(a, cxRequest('job.start'))).toBe('Processing. Please wait a moment.');
-    expect(await say(b, cxRequest('job.start'))).toBe('Processing. Please wait a moment.'); // already running: not started again
-    expect(await say(b, cxRequest('job.check'))).toBe('running');
+    expect(await say(a, cxRequest('job.start').build())).toBe('Processing. Please wait a moment.');
+    expect(await say(b, cxRequest('job.start').build())).toBe('Processing. Please wait a moment.'); // already running: not started again
+    expect(await say(b, cxRequest('job.check').build())).toBe('running');
     job.open();
-    await a.app.jobs.wait({ session: cxRequest('job.start').sessionInfo!.session! }, 'total', REAL_TIME_BOUND_MS); // its end is in Redis
-    expect(await say(b, cxRequest('job.check'))).toBe('total 37000');
+    await a.app.jobs.wait({ session: cxRequest('job.start').build().sessionInfo!.session! }, 'total', REAL_TIME_BOUND_MS); // its end is in Redis
+    expect(await say(b, cxRequest('job.check').build())).toBe('total 37000');
     expect(backend.calls).toBe(1);
   });
 
   it('the cache is shared: one backend call for both instances', async () => {
     const backend = { calls: 0 };
     const [a, b] = [await instance(backend), await instance(backend)];
-    expect(await say(a, cxRequest('rate'))).toBe('150 yen');
-    expect(await say(b, cxRequest('rate'))).toBe('150 yen');
+    expect(await say(a, cxRequest('rate').build())).toBe('150 yen');
+    expect(await say(b, cxRequest('rate').build())).toBe('150 yen');
     expect(backend.calls).toBe(1);
   });
 
@@ -122,7 +121,7 @@ describeWithRedis('several instances on one Redis', () => {
         return served;
       }),
     );
-    const body = JSON.stringify(cxRequest('hello'));
+    const body = JSON.stringify(cxRequest('hello').build());
     const id = `msg_${Date.now()}`;
     const timestamp = Math.floor(Date.now() / 1000);
     const headers = {

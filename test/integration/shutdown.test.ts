@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { errorCode, freePort, post, waitUntilUp } from '../support/http.js';
-import { cxRequest } from '../support/requests.js';
 import { checkBody, textsOf } from '../support/responses.js';
 import { eventually } from '../support/timing.js';
+import { cxRequest } from '../../src/testing/index.js';
 
 describe('SIGTERM with a turn in flight (fulfiller serve)', () => {
   it('readiness 503, new turns refused, the turn in flight answered, resources closed, exit 0 before the forced exit', async () => {
@@ -31,13 +31,13 @@ describe('SIGTERM with a turn in flight (fulfiller serve)', () => {
           .map((line) => (JSON.parse(line) as { message: string }).message);
       const logged = (message: string) => () => (messages().includes(message) ? true : undefined);
 
-      const inFlight = post(`${base}/webhook`, cxRequest('slow'));
+      const inFlight = post(`${base}/webhook`, cxRequest('slow').build());
       await eventually('the slow turn has started', logged('slow turn started'));
       child.kill('SIGTERM');
       await eventually('the server is shutting down', logged('shutting down: finishing the turns in flight'));
 
       expect((await fetch(`${base}/readyz`)).status).toBe(503);
-      const refused = await post(`${base}/webhook`, cxRequest('hello'));
+      const refused = await post(`${base}/webhook`, cxRequest('hello').build());
       expect(refused.status).toBe(503);
       expect(errorCode(refused)).toBe('ERR_SHUTTING_DOWN');
 

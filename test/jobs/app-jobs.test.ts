@@ -1,7 +1,7 @@
 import { BUILT_IN_MESSAGES, JobFailedError, sleep, type Fulfiller } from '../../src/index.js';
-import { fakeClock } from '../../src/testing/index.js';
+import { fakeClock, cxRequest, esRequest } from '../../src/testing/index.js';
 import { testApp } from '../support/app.js';
-import { cxRequest, esRequest, JSON_HEADERS } from '../support/requests.js';
+import { JSON_HEADERS } from '../support/requests.js';
 import { textsOf, validResponse } from '../support/responses.js';
 import { gate, track } from '../support/timing.js';
 
@@ -25,7 +25,7 @@ function register(app: Fulfiller, work: () => Promise<unknown>): void {
 }
 
 async function say(app: Fulfiller, tag: string, languageCode = 'en'): Promise<string> {
-  const result = await app.handle(JSON.stringify(cxRequest(tag, { languageCode })), JSON_HEADERS);
+  const result = await app.handle(JSON.stringify(cxRequest(tag).language(languageCode).build()), JSON_HEADERS);
   return textsOf(validResponse('cx', result)).join(' ');
 }
 
@@ -40,7 +40,7 @@ describe('app.jobs in handlers', () => {
     expect(started).toEqual({ result: 'Processing. Please wait a moment.', at: 0 }); // the turn did not wait for the job
     expect(await say(app, 'job.check')).toBe('Still working.');
     job.open({ total: 37000 });
-    await app.jobs.wait({ session: cxRequest('x').sessionInfo!.session! }, 'work', 1000);
+    await app.jobs.wait({ session: cxRequest('x').build().sessionInfo!.session! }, 'work', 1000);
     expect(await say(app, 'job.check')).toBe('Done: {"total":37000}');
   });
 
@@ -57,7 +57,7 @@ describe('app.jobs in handlers', () => {
     const { app, logger } = testApp();
     register(app, () => Promise.reject(new Error('backend down')));
     await say(app, 'job.start');
-    await app.jobs.wait({ session: cxRequest('x').sessionInfo!.session! }, 'work', 1000);
+    await app.jobs.wait({ session: cxRequest('x').build().sessionInfo!.session! }, 'work', 1000);
     expect(await say(app, 'job.check', 'ja')).toBe(BUILT_IN_MESSAGES.ja!.apology);
     expect(logger.records.some((r) => r.level === 'error' && r.fields.code === 'ERR_JOB_FAILED')).toBe(true);
   });
@@ -65,8 +65,8 @@ describe('app.jobs in handlers', () => {
   it('works the same for ES turns', async () => {
     const { app } = testApp();
     register(app, async () => 1);
-    const result = await app.handle(JSON.stringify(esRequest('job.start')), JSON_HEADERS);
+    const result = await app.handle(JSON.stringify(esRequest('job.start').build()), JSON_HEADERS);
     expect(textsOf(validResponse('es', result))).toEqual(['Processing. Please wait a moment.']);
-    expect(await app.jobs.wait({ session: esRequest('x').session! }, 'work', 1000)).toMatchObject({ status: 'done', result: 1 });
+    expect(await app.jobs.wait({ session: esRequest('x').build().session! }, 'work', 1000)).toMatchObject({ status: 'done', result: 1 });
   });
 });

@@ -1,7 +1,7 @@
 import { JobFailedError, type Fulfiller, type Turn } from '../../src/index.js';
-import { fakeClock, type FakeClock } from '../../src/testing/index.js';
+import { fakeClock, type FakeClock, cxRequest, esRequest } from '../../src/testing/index.js';
 import { testApp } from '../support/app.js';
-import { CX_PAGE, cxRequest, esRequest, JSON_HEADERS } from '../support/requests.js';
+import { CX_PAGE, JSON_HEADERS } from '../support/requests.js';
 import { textsOf, validResponse } from '../support/responses.js';
 
 // The CX and ES patterns of docs/slow-backends.md, on a fake clock. The report finishes when the
@@ -66,7 +66,7 @@ describe('CX: a waiting page and a route that checks back', () => {
     const { app } = testApp({ clock, deadlineMs: DEADLINE_MS });
     const job = gate();
     register(app, job.report);
-    const cx = async (tag: string) => validResponse('cx', await waited(clock, app.handle(JSON.stringify(cxRequest(tag)), JSON_HEADERS)));
+    const cx = async (tag: string) => validResponse('cx', await waited(clock, app.handle(JSON.stringify(cxRequest(tag).build()), JSON_HEADERS)));
     const started = await cx('report.generate');
     expect(textsOf(started)).toEqual(['Processing. Please wait a moment.']);
     expect(started.targetPage).toBe(`${flow}/pages/${WAITING_PAGE}`);
@@ -82,7 +82,7 @@ describe('CX: a waiting page and a route that checks back', () => {
 
 describe('ES: follow-up events', () => {
   const es = async (app: Fulfiller, intent: string) =>
-    validResponse('es', await waited(app.options.clock as FakeClock, app.handle(JSON.stringify(esRequest(intent)), JSON_HEADERS)));
+    validResponse('es', await waited(app.options.clock as FakeClock, app.handle(JSON.stringify(esRequest(intent).build()), JSON_HEADERS)));
 
   it('a quick job is answered in the same call', async () => {
     const { app } = testApp({ clock: fakeClock(0), deadlineMs: DEADLINE_MS });
