@@ -1,10 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sign } from '../../src/index.js';
 import { cxRequest } from '../../src/testing/index.js';
 import { makeCa, makeCert } from '../support/certificates.js';
+import { startCli, type CliProcess } from '../support/cli.js';
 import { agentClaims, AUDIENCE, certsServer, idToken, OTHER_AGENT, SERVICE_AGENT, signingKey } from '../support/google-tokens.js';
 import { close, freePort, post, waitUntilUp } from '../support/http.js';
 import { httpsPost } from '../support/https.js';
@@ -16,16 +17,7 @@ const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 const GOOGLE = signingKey('serve-kid');
 const APP = 'test/cli/fixtures/app.ts';
 
-function start(args: string[], env: Record<string, string>): { child: ChildProcess; output: () => string } {
-  let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-    env: { ...process.env, LOG_LEVEL: 'debug', NODE_ENV: 'production', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return { child, output: () => output };
-}
+const start = (args: string[], env: Record<string, string>): CliProcess => startCli(args, { LOG_LEVEL: 'debug', NODE_ENV: 'production', ...env });
 
 function stop(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {

@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import type { Server } from 'node:http';
 import demo from '../../demo/app.js';
 import { Cache, createFulfiller, createServer, RedisStore, sign, type Fulfiller } from '../../src/index.js';
 import { fakeClock, cxRequest } from '../../src/testing/index.js';
 import { cxRequest as demoCx, esRequest as demoEs, sessionName } from '../demo/requests.js';
+import { startCli, stopCli, type CliProcess } from '../support/cli.js';
 import { close, freePort, listen, post, waitUntilUp } from '../support/http.js';
 import { testApp } from '../support/app.js';
 import { checkBody, textsOf } from '../support/responses.js';
@@ -137,23 +137,13 @@ describeWithRedis('several instances on one Redis', () => {
   });
 
   it('two `fulfiller serve` processes of the demo hand the report across', async () => {
-    const env = { ...process.env, REDIS_URL: redis.url, DEMO_TODAY: '2026-11-27', DEMO_REPORT_MS: '300', LOG_LEVEL: 'warn' };
-    const children: { child: ChildProcess; url: string; output: () => string }[] = [];
+    const env = { REDIS_URL: redis.url, DEMO_TODAY: '2026-11-27', DEMO_REPORT_MS: '300', LOG_LEVEL: 'warn' };
+    const children: (CliProcess & { url: string })[] = [];
     try {
       for (let i = 0; i < 2; i++) {
         const port = await freePort();
-        let output = '';
-        const child = spawn(
-          process.execPath,
-          ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--app', 'demo/app.ts', '--port', String(port), '--host', '127.0.0.1'],
-          {
-            env,
-            stdio: ['ignore', 'pipe', 'pipe'],
-          },
-        );
-        child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-        child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-        children.push({ child, url: `http://127.0.0.1:${port}/webhook`, output: () => output });
+        const cli = startCli(['serve', '--app', 'demo/app.ts', '--port', String(port), '--host', '127.0.0.1'], env);
+        children.push({ ...cli, url: `http://127.0.0.1:${port}/webhook` });
       }
       for (const { child, url, output } of children) await waitUntilUp(url.replace('/webhook', '/healthz'), child, output);
       const [a, b] = children;
@@ -166,8 +156,7 @@ describeWithRedis('several instances on one Redis', () => {
       });
       expect(text).toMatch(READY);
     } finally {
-      for (const { child } of children) child.kill('SIGTERM');
-      await Promise.all(children.map(({ child }) => (child.exitCode !== null ? undefined : new Promise((resolve) => child.once('exit', resolve)))));
+      await Promise.all(children.map(stopCli));
     }
   }, 60_000);
 });

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { startCli } from '../support/cli.js';
 import { errorCode, freePort, post, waitUntilUp } from '../support/http.js';
 import { checkBody, textsOf } from '../support/responses.js';
 import { eventually } from '../support/timing.js';
@@ -8,24 +8,17 @@ describe('SIGTERM with a turn in flight (fulfiller serve)', () => {
   it('readiness 503, new turns refused, the turn in flight answered, resources closed, exit 0 before the forced exit', async () => {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    let output = '';
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--app', 'test/integration/fixtures/shutdown-app.ts', '--port', String(port), '--host', '127.0.0.1'],
-      {
-        env: { ...process.env, LOG_LEVEL: 'info', NODE_ENV: 'production' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const cli = startCli(['serve', '--app', 'test/integration/fixtures/shutdown-app.ts', '--port', String(port), '--host', '127.0.0.1'], {
+      LOG_LEVEL: 'info',
+      NODE_ENV: 'production',
+    });
+    const { child, output, exited } = cli;
     try {
-      await waitUntilUp(`${base}/healthz`, child, () => output);
+      await waitUntilUp(`${base}/healthz`, child, output);
       expect((await fetch(`${base}/readyz`)).status).toBe(200);
 
       const messages = (): string[] =>
-        output
+        output()
           .split('\n')
           .filter((line) => line.startsWith('{'))
           .map((line) => (JSON.parse(line) as { message: string }).message);
