@@ -41,6 +41,7 @@ export function registerDemo(app: Fulfiller, options: DemoOptions): void {
     crm: crmRepository(options.db),
     today: options.today,
     reportMs: options.reportMs ?? DEFAULT_REPORT_MS,
+    clock: app.options.clock,
   };
   const handlers: Record<string, Handler> = {
     'order.status': orderStatus(deps),

@@ -32,7 +32,7 @@ export * as cx from './dialects/cx/messages.js';
 export * as es from './dialects/es/messages.js';
 export { detectDialect } from './dialects/detect.js';
 export type { Dialect } from './base/dialect.js';
-export { systemClock, type Clock, type Timer } from './base/clock.js';
+export { systemClock, sleep, type Clock, type Timer } from './base/clock.js';
 
 export { withoutOutputOnlyFields } from './schema/without-output-only-fields.js';
 export { validateSchema, formatIssues, type SchemaKind, type SchemaResult, type SchemaOptions, type ApiVersion } from './schema/validate.js';

@@ -1,6 +1,7 @@
 import { createFulfiller, InvalidOptionError, type FulfillerOptions } from '../../src/index.js';
 import { fakeClock } from '../../src/testing/index.js';
-import { cxRequest, JSON_HEADERS } from '../support/requests.js';
+import { cxRequest } from '../../src/testing/index.js';
+import { JSON_HEADERS } from '../support/requests.js';
 import { textsOf, validResponse } from '../support/responses.js';
 
 /** What createFulfiller() throws for these options (undefined when it accepts them). */
@@ -20,7 +21,7 @@ describe('createFulfiller() checks every option at once (field report 11)', () =
     app.tag('fails', () => {
       throw new Error('backend down');
     });
-    const result = await app.handle(JSON.stringify(cxRequest('fails')), JSON_HEADERS);
+    const result = await app.handle(JSON.stringify(cxRequest('fails').build()), JSON_HEADERS);
     expect(textsOf(validResponse('cx', result))).toEqual(['Sorry, the system is currently unavailable. Please try again later.']);
     expect(typeof app.logger.error).toBe('function');
   });

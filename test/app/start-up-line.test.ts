@@ -4,7 +4,8 @@ import express from 'express';
 import { apiKey, type LogRecord } from '../../src/index.js';
 import { testApp } from '../support/app.js';
 import { close, listen, post } from '../support/http.js';
-import { cxRequest, JSON_HEADERS } from '../support/requests.js';
+import { cxRequest } from '../../src/testing/index.js';
+import { JSON_HEADERS } from '../support/requests.js';
 import { checkBody } from '../support/responses.js';
 
 const SERVING = /^(listen|express|cloudFunction|fetch): serving the webhook in /;
@@ -18,7 +19,7 @@ describe('one start-up line per adapter (field report 16)', () => {
     const server = await app.listen(0, '127.0.0.1');
     try {
       const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-      for (let i = 0; i < 3; i++) checkBody('cx', (await post(`${url}/webhook`, cxRequest('hello'))).text);
+      for (let i = 0; i < 3; i++) checkBody('cx', (await post(`${url}/webhook`, cxRequest('hello').build())).text);
       const lines = startUpLines(logger.records);
       expect(lines).toHaveLength(1);
       expect(lines[0]).toMatchObject({
@@ -63,8 +64,10 @@ describe('one start-up line per adapter (field report 16)', () => {
     const server: Server = createHttpServer(web);
     try {
       const base = await listen(server);
-      for (const path of ['/a', '/b', '/a']) checkBody('cx', (await post(`${base}${path}`, cxRequest('nobody'))).text);
-      await fetchHandler(new Request('https://x.example/webhook', { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify(cxRequest('nobody')) }));
+      for (const path of ['/a', '/b', '/a']) checkBody('cx', (await post(`${base}${path}`, cxRequest('nobody').build())).text);
+      await fetchHandler(
+        new Request('https://x.example/webhook', { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify(cxRequest('nobody').build()) }),
+      );
       await nextLoopTurn();
       const lines = startUpLines(logger.records);
       expect(lines.map((line) => line.fields.adapter).sort()).toEqual(['cloudFunction', 'express', 'fetch']);

@@ -1,6 +1,6 @@
 import { BUILT_IN_MESSAGES, createMessageCatalog } from '../../src/core/system-messages.js';
 import { testApp } from '../support/app.js';
-import { cxRequest, esRequest } from '../support/requests.js';
+import { cxRequest, esRequest } from '../../src/testing/index.js';
 import { textsOf, validResponse } from '../support/responses.js';
 
 describe('createMessageCatalog', () => {
@@ -36,9 +36,9 @@ describe('system messages of a regional language code (field report 8)', () => {
     app.tag('fails', () => {
       throw new Error('backend down');
     });
-    const apology = validResponse('cx', await app.handle(cxRequest('fails', { languageCode: 'pt-BR' })));
-    const fallback = validResponse('cx', await app.handle(cxRequest('nobody', { languageCode: 'pt-BR' })));
-    const otherRegion = validResponse('es', await app.handle(esRequest('nobody', { languageCode: 'pt-PT' })));
+    const apology = validResponse('cx', await app.handle(cxRequest('fails').language('pt-BR').build()));
+    const fallback = validResponse('cx', await app.handle(cxRequest('nobody').language('pt-BR').build()));
+    const otherRegion = validResponse('es', await app.handle(esRequest('nobody').language('pt-PT').build()));
     expect(textsOf(apology)).toEqual([APOLOGY_PT]);
     expect(textsOf(fallback)).toEqual([FALLBACK_PT_BR]);
     expect(textsOf(otherRegion)).toEqual([BUILT_IN_MESSAGES.en!.fallback]);

@@ -3,7 +3,8 @@ import { InvalidResponseError, type FulfillerOptions, type Handler, type JsonVal
 import { JsonLineLogger } from '../../src/logging/json-line-logger.js';
 import { testApp } from '../support/app.js';
 import { close, listen, post } from '../support/http.js';
-import { cxRequest, esRequest, JSON_HEADERS } from '../support/requests.js';
+import { cxRequest, esRequest } from '../../src/testing/index.js';
+import { JSON_HEADERS } from '../support/requests.js';
 import { checkBody, textsOf, validResponse } from '../support/responses.js';
 
 const APOLOGY = 'Sorry, the system is currently unavailable. Please try again later.';
@@ -48,7 +49,7 @@ describe('answers that cannot be serialised (field report 4) and values JSON can
         throw error;
       }
     });
-    const rejected = await app.handle(JSON.stringify(cxRequest('write')), JSON_HEADERS).catch((error: unknown) => error);
+    const rejected = await app.handle(JSON.stringify(cxRequest('write').build()), JSON_HEADERS).catch((error: unknown) => error);
     expect(thrown).toBe(rejected);
     expect(rejected).toBeInstanceOf(InvalidResponseError);
     expect(rejected).toMatchObject({ code: 'ERR_INVALID_RESPONSE', path });
@@ -59,8 +60,8 @@ describe('answers that cannot be serialised (field report 4) and values JSON can
     const { app, logger } = testApp({ mode: 'production' });
     app.tag('write', (turn) => void write(turn));
     app.intent('write', (turn) => void write(turn));
-    const cx = await app.handle(JSON.stringify(cxRequest('write')), { ...JSON_HEADERS, 'x-request-id': 'req-cx' });
-    const es = await app.handle(JSON.stringify(esRequest('write')), { ...JSON_HEADERS, 'x-request-id': 'req-es' });
+    const cx = await app.handle(JSON.stringify(cxRequest('write').build()), { ...JSON_HEADERS, 'x-request-id': 'req-cx' });
+    const es = await app.handle(JSON.stringify(esRequest('write').build()), { ...JSON_HEADERS, 'x-request-id': 'req-es' });
     expect(textsOf(validResponse('cx', cx))).toEqual([APOLOGY]);
     expect(textsOf(validResponse('es', es))).toEqual([APOLOGY]);
     const lines = logger.records.filter((record) => record.level === 'error');
@@ -78,14 +79,14 @@ describe('answers that cannot be serialised (field report 4) and values JSON can
     };
     const production = testApp({ mode: 'production' });
     production.app.tag('spoil', spoil);
-    expect(textsOf(validResponse('cx', await production.app.handle(cxRequest('spoil'))))).toEqual([APOLOGY]);
+    expect(textsOf(validResponse('cx', await production.app.handle(cxRequest('spoil').build())))).toEqual([APOLOGY]);
     expect(production.logger.records.find((record) => record.level === 'error')?.fields).toMatchObject({
       code: 'ERR_INVALID_RESPONSE',
       path: 'sessionInfo.parameters.order.total',
     });
     const development = testApp();
     development.app.tag('spoil', spoil);
-    await expect(development.app.handle(cxRequest('spoil'))).rejects.toMatchObject({
+    await expect(development.app.handle(cxRequest('spoil').build())).rejects.toMatchObject({
       code: 'ERR_INVALID_RESPONSE',
       path: 'sessionInfo.parameters.order.total',
     });
@@ -101,7 +102,7 @@ describe('answers that cannot be serialised (field report 4) and values JSON can
           .set('b', undefined)
           .set('c', { list: [null, 1.5, 'x'] }),
     );
-    const response = validResponse('cx', await app.handle(cxRequest('clear')));
+    const response = validResponse('cx', await app.handle(cxRequest('clear').build()));
     expect(response.sessionInfo?.parameters).toEqual({ a: null, b: null, c: { list: [null, 1.5, 'x'] } });
   });
 
@@ -136,7 +137,7 @@ describe('answers that cannot be serialised (field report 4) and values JSON can
       app.tag('hostile', () => {
         throw hostile();
       });
-      const result = await app.handle(JSON.stringify(cxRequest('hostile')), { ...JSON_HEADERS, 'x-request-id': 'req-hostile' });
+      const result = await app.handle(JSON.stringify(cxRequest('hostile').build()), { ...JSON_HEADERS, 'x-request-id': 'req-hostile' });
       expect(textsOf(validResponse('cx', result))).toEqual([APOLOGY]);
       const line = logger.records.find((record) => record.level === 'error');
       expect(line).toMatchObject({ message: 'a handler failed: answered with the apology', fields: { requestId: 'req-hostile', code: 'ERR_HANDLER_FAILED' } });
@@ -156,7 +157,7 @@ describe('answers that cannot be serialised (field report 4) and values JSON can
       });
       const server = createServer((req, res) => app.express()(req, res, () => res.end()));
       try {
-        const res = await post(`${await listen(server)}/webhook`, cxRequest('hostile'));
+        const res = await post(`${await listen(server)}/webhook`, cxRequest('hostile').build());
         expect(res.status).toBe(200);
         expect(textsOf(checkBody('cx', res.text) as object)).toEqual([APOLOGY]);
         const logged = lines.map((line) => JSON.parse(line) as Record<string, unknown>);

@@ -1,11 +1,11 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createServer, type Fulfiller } from '../../src/index.js';
+import { cxRequest } from '../../src/testing/index.js';
 import { testApp } from '../support/app.js';
 import { makeCa, makeCert } from '../support/certificates.js';
 import { close } from '../support/http.js';
 import { httpsPost } from '../support/https.js';
-import { cxRequest } from '../support/requests.js';
 import { checkBody, textsOf } from '../support/responses.js';
 
 const serverCa = makeCa('Fulfiller test server CA');
@@ -36,7 +36,7 @@ describe('HTTPS from a certificate and key', () => {
   afterAll(() => close(server));
 
   it('serves the webhook over HTTPS', async () => {
-    const res = await httpsPost(`${base}/webhook`, JSON.stringify(cxRequest('hello')), { ca: serverCa.cert });
+    const res = await httpsPost(`${base}/webhook`, JSON.stringify(cxRequest('hello').build()), { ca: serverCa.cert });
     expect(textsOf(checkBody('cx', res.text) as object)).toEqual(['hello over TLS']);
   });
 
@@ -59,7 +59,7 @@ describe('mutual TLS: client certificates checked against a configured CA', () =
   afterAll(() => close(server));
 
   it('serves a client whose certificate the CA issued', async () => {
-    const res = await httpsPost(`${base}/webhook`, JSON.stringify(cxRequest('hello')), { ca: serverCa.cert, client });
+    const res = await httpsPost(`${base}/webhook`, JSON.stringify(cxRequest('hello').build()), { ca: serverCa.cert, client });
     expect(textsOf(checkBody('cx', res.text) as object)).toEqual(['hello over TLS']);
   });
 
@@ -69,7 +69,10 @@ describe('mutual TLS: client certificates checked against a configured CA', () =
     ['an expired certificate', expiredClient],
     ['a server certificate from another chain', serverCert],
   ])('refuses the handshake for %s', async (_name, cert) => {
-    const sent = httpsPost(`${base}/webhook`, JSON.stringify(cxRequest('hello')), { ca: serverCa.cert, ...(cert === undefined ? {} : { client: cert }) });
+    const sent = httpsPost(`${base}/webhook`, JSON.stringify(cxRequest('hello').build()), {
+      ca: serverCa.cert,
+      ...(cert === undefined ? {} : { client: cert }),
+    });
     await expect(sent).rejects.toThrow(/alert|ECONNRESET|socket hang up/);
   });
 });

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cxRequest } from '../support/requests.js';
+import { cxRequest } from '../../src/testing/index.js';
 
 /**
  * Runs a script with the built package (dist/lib, what users import) in a fresh node and
@@ -39,7 +39,7 @@ describe('await app.listen(0); await app.close() (field report 15)', () => {
       app.tag('hello', (turn) => void turn.say('Hello.'));
       const server = await app.listen(0, '127.0.0.1');
       const res = await fetch('http://127.0.0.1:' + server.address().port + '/webhook', {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: ${JSON.stringify(JSON.stringify(cxRequest('hello')))},
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: ${JSON.stringify(JSON.stringify(cxRequest('hello').build()))},
       });
       console.log(res.status, await res.text());
       await app.close();

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Cache, MemoryLogger, RedisStore, StoreUnavailableError, type Fulfiller, type Store } from '../../src/index.js';
 import { testApp } from '../support/app.js';
-import { cxRequest } from '../support/requests.js';
+import { cxRequest } from '../../src/testing/index.js';
 import { textsOf, validResponse } from '../support/responses.js';
 import { describeWithRedis, startRedis, type RedisServer } from '../store/redis-server.js';
 
@@ -74,7 +74,7 @@ function rig(redis: RedisServer): Rig {
   app.tag('job.check', async (turn) => void turn.say((await app.jobs.get(turn, 'report'))?.status ?? 'no job'));
   app.onClose(() => store.close());
   const say = async (tag: string, key?: string): Promise<string> =>
-    textsOf(validResponse('cx', await app.handle(cxRequest(tag, key === undefined ? {} : { params: { key } })))).join(' ');
+    textsOf(validResponse('cx', await app.handle((key === undefined ? cxRequest(tag) : cxRequest(tag).params({ key })).build()))).join(' ');
   return { app, store, logger, backend, say };
 }
 

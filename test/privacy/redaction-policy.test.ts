@@ -4,7 +4,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createFulfiller, InvalidResponseError, type Fulfiller, type FulfillerOptions, type Handler } from '../../src/index.js';
 import { JsonLineLogger } from '../../src/logging/json-line-logger.js';
-import { cxRequest, esRequest, JSON_HEADERS } from '../support/requests.js';
+import { cxRequest, esRequest } from '../../src/testing/index.js';
+import { JSON_HEADERS } from '../support/requests.js';
 import { validResponse } from '../support/responses.js';
 
 /** An app whose default logger writes its JSON lines into `lines`. */
@@ -36,7 +37,7 @@ describe('one redaction policy for logs, errors and recordings (field report 5)'
       );
       turn.say('Noted.');
     });
-    validResponse('cx', await app.handle(JSON.stringify(cxRequest('log')), JSON_HEADERS));
+    validResponse('cx', await app.handle(JSON.stringify(cxRequest('log').build()), JSON_HEADERS));
     const line = lines.find((text) => text.includes('the user asked'))!;
     expect(leaks(line)).toEqual([]);
     expect(line).not.toContain('Bearer abc');
@@ -56,14 +57,14 @@ describe('one redaction policy for logs, errors and recordings (field report 5)'
     };
     const development = loggedApp();
     development.app.tag('transfer', transfer);
-    const thrown = await development.app.handle(cxRequest('transfer')).catch((error: unknown) => error);
+    const thrown = await development.app.handle(cxRequest('transfer').build()).catch((error: unknown) => error);
     expect(thrown).toBeInstanceOf(InvalidResponseError);
     expect((thrown as Error).message).toMatch(/telephonyTransferCall\.phoneNumber: is not an E\.164 phone number/);
     expect(leaks((thrown as Error).message)).toEqual([]);
 
     const production = loggedApp({ mode: 'production' });
     production.app.tag('transfer', transfer);
-    validResponse('cx', await production.app.handle(cxRequest('transfer')));
+    validResponse('cx', await production.app.handle(cxRequest('transfer').build()));
     const errorLine = production.lines.find((text) => text.includes('"severity":"ERROR"'))!;
     expect(errorLine).toContain('telephonyTransferCall.phoneNumber');
     expect(leaks(production.lines.join('\n'))).toEqual([]);
@@ -79,8 +80,8 @@ describe('one redaction policy for logs, errors and recordings (field report 5)'
     };
     app.tag('greet', greet).intent('greet', greet);
     const caller = { contact_name: 'Ichiro Tanaka', address: 'Shibuya 1-2-3', phone: '03 1234 5678' };
-    await app.handle(cxRequest('greet', { params: { caller } }), JSON_HEADERS);
-    await app.handle(esRequest('greet', { contexts: [{ id: 'profile', params: { caller } }] }), JSON_HEADERS);
+    await app.handle(cxRequest('greet').params({ caller }).build(), JSON_HEADERS);
+    await app.handle(esRequest('greet').context('profile', { lifespan: 5, params: { caller } }).build(), JSON_HEADERS);
     await app.close({ graceMs: 10 }); // flushes the recordings
     const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.json'));
     expect(files).toHaveLength(2);

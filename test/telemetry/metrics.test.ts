@@ -1,9 +1,9 @@
 import { request as httpRequest, type Server } from 'node:http';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { createServer, Metrics, type Exchange, type Fulfiller } from '../../src/index.js';
+import { cxRequest, esRequest } from '../../src/testing/index.js';
 import { testApp } from '../support/app.js';
 import { close, listen, post } from '../support/http.js';
-import { cxRequest, esRequest, JSON_HEADERS } from '../support/requests.js';
+import { JSON_HEADERS } from '../support/requests.js';
 import { checkBody, validResponse } from '../support/responses.js';
 
 /** The value of one sample line of the exposition, e.g. `fulfiller_requests_total{...} 2`. */
@@ -30,12 +30,15 @@ function streamed(url: string, size: number): Promise<number> {
   });
 }
 
+// Durations are measured on the real monotonic clock, so the deadline here is real: the slow
+// route never answers by itself, and a deadline cannot fire early, so however slow the machine
+// the slow turn lands above the 25 ms bucket.
 function appWithRoutes(): Fulfiller {
   const { app } = testApp({ deadlineMs: 50 });
   app.tag('ok', (turn) => void turn.say('fine'));
   app.intent('ok', (turn) => void turn.say('fine'));
   app.tag('boom', () => Promise.reject(new Error('backend down')));
-  app.tag('slow', () => sleep(300));
+  app.tag('slow', (turn) => new Promise<void>((resolve) => turn.signal.addEventListener('abort', () => resolve())));
   return app;
 }
 
@@ -44,12 +47,12 @@ describe('metrics', () => {
     const app = appWithRoutes();
     const turn = async (body: object, dialect: 'cx' | 'es' = 'cx'): Promise<void> =>
       void validResponse(dialect as 'cx', await app.handle(JSON.stringify(body), JSON_HEADERS));
-    await turn(cxRequest('ok'));
-    await turn(cxRequest('ok'));
-    await turn(esRequest('ok'), 'es');
-    await turn(cxRequest('nobody'));
-    await turn(cxRequest('boom'));
-    await turn(cxRequest('slow'));
+    await turn(cxRequest('ok').build());
+    await turn(cxRequest('ok').build());
+    await turn(esRequest('ok').build(), 'es');
+    await turn(cxRequest('nobody').build());
+    await turn(cxRequest('boom').build());
+    await turn(cxRequest('slow').build());
     expect((await app.handle('{bad', JSON_HEADERS)).status).toBe(400);
 
     const { contentType, body } = await app.metrics!.render();
@@ -65,7 +68,7 @@ describe('metrics', () => {
     expect(sample(body, 'fulfiller_request_duration_seconds_bucket', { dialect: 'cx', route: 'tag:slow', le: '+Inf' })).toBe(1);
     expect(body).toContain('fulfiller_jobs_in_flight 0');
 
-    await turn(cxRequest('ok')); // after the first scrape: recorded directly
+    await turn(cxRequest('ok').build()); // after the first scrape: recorded directly
     expect(sample((await app.metrics!.render()).body, 'fulfiller_requests_total', { dialect: 'cx', route: 'tag:ok', status: '200' })).toBe(3);
   });
 
@@ -117,7 +120,7 @@ describe('GET /metrics over HTTP', () => {
   afterAll(() => close(server));
 
   it('serves the Prometheus text, counting the calls it saw', async () => {
-    checkBody('cx', (await post(`${base}/webhook`, cxRequest('boom'))).text);
+    checkBody('cx', (await post(`${base}/webhook`, cxRequest('boom').build())).text);
     const res = await fetch(`${base}/metrics`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/plain/);

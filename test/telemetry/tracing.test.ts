@@ -13,8 +13,9 @@ import {
 } from '@opentelemetry/api';
 import { Cache, MemoryStore } from '../../src/index.js';
 import { traced, tracingEnabled, tracingReady } from '../../src/telemetry/tracing.js';
+import { cxRequest } from '../../src/testing/index.js';
 import { testApp } from '../support/app.js';
-import { cxRequest, JSON_HEADERS } from '../support/requests.js';
+import { JSON_HEADERS } from '../support/requests.js';
 import { validResponse } from '../support/responses.js';
 
 interface Recorded {
@@ -96,8 +97,8 @@ describe('tracing', () => {
     const cache = new Cache({ store: new MemoryStore(), name: 'orders', ttlMs: 1000 });
     app.tag('order.status', async (turn) => void turn.say(await cache.get('latest', async () => 'On its way.')));
     app.tag('boom', () => Promise.reject(new Error('backend down')));
-    validResponse('cx', await app.handle(JSON.stringify(cxRequest('order.status')), JSON_HEADERS));
-    validResponse('cx', await app.handle(JSON.stringify(cxRequest('boom')), JSON_HEADERS));
+    validResponse('cx', await app.handle(JSON.stringify(cxRequest('order.status').build()), JSON_HEADERS));
+    validResponse('cx', await app.handle(JSON.stringify(cxRequest('boom').build()), JSON_HEADERS));
 
     const [turn, backend, failed] = spans;
     expect(turn).toMatchObject({
