@@ -1,11 +1,13 @@
 import type { Server } from 'node:http';
 import { cloudFunctionHandler } from '../adapters/cloud-functions.js';
-import { expressHandler } from '../adapters/express.js';
+import { expressHandler, type FrameworkOptions } from '../adapters/express.js';
 import { fetchHandler, type FetchHandlerOptions } from '../adapters/fetch.js';
 import { DEFAULT_GRACE_MS, stopServer } from '../adapters/graceful-shutdown.js';
 import { createServer } from '../adapters/node-http.js';
 import type { ActionOf, AppTypes, IntentOf, TagOf } from '../base/app-types.js';
 import type { Middleware, Next } from '../core/compose.js';
+import type { EndpointCallOf, EndpointDefinition, EndpointHandler, EndpointInfo, EndpointReturn } from '../core/endpoint.js';
+import { Endpoints } from '../core/endpoints.js';
 import type { ExchangeObserver } from '../telemetry/exchange.js';
 import { Lifecycle, type CloseHook } from '../core/lifecycle.js';
 import type { Match } from '../core/matcher.js';
@@ -48,6 +50,7 @@ export class Fulfiller<T extends AppTypes = AppTypes> implements Gateway {
   /** Prometheus metrics (served on `GET /metrics`); undefined when turned off. */
   readonly metrics: Metrics | undefined;
   readonly #pipeline: Pipeline;
+  readonly #endpoints = new Endpoints();
   readonly #lifecycle: Lifecycle;
   readonly #ownsStore: boolean;
 
@@ -78,6 +81,25 @@ export class Fulfiller<T extends AppTypes = AppTypes> implements Gateway {
   /** Handles an ES action. Its handlers get the ES turn. */
   action(match: Match<EsTurn<T>, ActionOf<T>>, ...args: RouteArgs<EsTurn<T>>): this {
     return this.add('action', match, args);
+  }
+
+  /**
+   * A typed JSON endpoint beside the webhook, for CX flexible webhooks and playbook tools:
+   * `request`/`response` (and `query`, `params`) are JSON Schemas that check the call before the
+   * handler runs (400 naming the field) and the result after it, and type the handler's `call`.
+   *
+   *   app.endpoint({ method: 'GET', path: '/orders/{orderNumber}', description: 'Looks up an order.',
+   *     response: { type: 'object', properties: { status: { type: 'string' } }, required: ['status'] } },
+   *     async ({ params }) => ({ status: await orders.status(params.orderNumber) }));
+   */
+  endpoint<const D extends EndpointDefinition, const R extends EndpointReturn<D>>(definition: D, handler: (call: EndpointCallOf<D>) => R | Promise<R>): this {
+    this.#endpoints.add(definition, handler as unknown as EndpointHandler);
+    return this;
+  }
+
+  /** The registered endpoints, in registration order (what `fulfiller openapi` describes). */
+  get endpoints(): readonly EndpointInfo[] {
+    return this.#endpoints.list();
   }
 
   /** Middleware that runs on every turn, before the route's handlers. */
@@ -119,21 +141,27 @@ export class Fulfiller<T extends AppTypes = AppTypes> implements Gateway {
    * for a body still arriving and answers it.
    */
   serve(request: HttpRequest): Promise<HttpResult | undefined> {
-    return this.#lifecycle.track(() => serveRequest({ pipeline: this.#pipeline, ready: this.ready, metrics: this.metrics }, request));
+    return this.#lifecycle.track(() =>
+      serveRequest({ pipeline: this.#pipeline, endpoints: this.#endpoints, ready: this.ready, metrics: this.metrics }, request),
+    );
   }
 
   get logger(): Logger {
     return this.options.logger;
   }
 
-  /** Express middleware serving the webhook where it is mounted: `server.post('/webhook', app.express())`. */
-  express(): ReturnType<typeof expressHandler> {
-    return expressHandler(this);
+  /**
+   * Express middleware serving the webhook where it is mounted, `server.post('/webhook', app.express())`,
+   * and the endpoints by their paths under the mount point: `server.use('/api', app.express({ webhookPath: '/dialogflow' }))`.
+   * A path the app does not serve goes on to `next()`.
+   */
+  express(options?: FrameworkOptions): ReturnType<typeof expressHandler> {
+    return expressHandler(this, options);
   }
 
-  /** A Cloud Functions HTTP handler: `export const webhook = app.cloudFunction()`. */
-  cloudFunction(): ReturnType<typeof cloudFunctionHandler> {
-    return cloudFunctionHandler(this);
+  /** A Cloud Functions HTTP handler: `export const webhook = app.cloudFunction()`; the endpoints are served at their paths. */
+  cloudFunction(options?: FrameworkOptions): ReturnType<typeof cloudFunctionHandler> {
+    return cloudFunctionHandler(this, options);
   }
 
   /** A Fetch API handler (`Request` → `Response`) for Deno, Bun, Workers: `Deno.serve(app.fetch())`. */

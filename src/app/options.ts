@@ -1,6 +1,6 @@
 import type { Verifier } from '../auth/verifier.js';
 import type { Clock } from '../base/clock.js';
-import type { Mode } from '../core/options.js';
+import type { ApiVersions, Mode } from '../core/options.js';
 import type { SystemMessages } from '../core/system-messages.js';
 import type { EsTurnOptions } from '../dialects/es/es-turn.js';
 import type { Logger } from '../logging/logger.js';
@@ -38,6 +38,13 @@ export interface FulfillerOptions {
    * FULFILLER_HMAC_SECRETS, FULFILLER_GOOGLE_AUDIENCE (any of those set); none set, no auth.
    */
   auth?: Verifier;
+  /**
+   * The API version the app speaks, per dialect: requests and responses are checked against that
+   * version's schemas, and the beta versions' messages become available (ES telephony, live-agent
+   * handoff, knowledge answers). Default the GA versions, `{ cx: 'v3', es: 'v2' }`. Type the app
+   * the same way to reach the beta messages: `createFulfiller<{ es: 'v2beta1' }>({ apiVersion: { es: 'v2beta1' } })`.
+   */
+  apiVersion?: Partial<ApiVersions>;
   /** ES session context and default platform. */
   es?: Partial<EsTurnOptions>;
   /**

@@ -40,7 +40,21 @@ export function resolveOptions(options: FulfillerOptions = {}): ResolvedOptions 
       sessionLifespan: options.es?.sessionLifespan ?? 50,
       ...(options.es?.platform === undefined ? {} : { platform: options.es.platform }),
     },
+    ...apiVersions(options.apiVersion),
     env,
+  };
+}
+
+/** The option `apiVersion`, checked, with what the schema checks pass for it. */
+function apiVersions(given: FulfillerOptions['apiVersion'] = {}): Pick<ResolvedOptions, 'apiVersion' | 'schemaVersions'> {
+  if (given === null || typeof given !== 'object') throw new InvalidOptionError("apiVersion must be an object such as { es: 'v2beta1' }.");
+  const cx = given.cx ?? 'v3';
+  const es = given.es ?? 'v2';
+  if (cx !== 'v3' && cx !== 'v3beta1') throw new InvalidOptionError(`apiVersion.cx must be 'v3' or 'v3beta1', not ${JSON.stringify(cx)}.`);
+  if (es !== 'v2' && es !== 'v2beta1') throw new InvalidOptionError(`apiVersion.es must be 'v2' or 'v2beta1', not ${JSON.stringify(es)}.`);
+  return {
+    apiVersion: Object.freeze({ cx, es }),
+    schemaVersions: { cx: cx === 'v3' ? undefined : { version: cx }, es: es === 'v2' ? undefined : { version: es } },
   };
 }
 
