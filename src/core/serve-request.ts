@@ -11,7 +11,6 @@ import type { ServedApp } from './served-app.js';
 
 export type { ServedApp };
 
-
 /**
  * An app's answer to an HTTP request, routed by method and path: the probes (standalone server),
  * then the endpoints (`app.endpoint()`: 405 with `Allow` for a path they know under other
