@@ -45,7 +45,7 @@ describe('error codes', () => {
     expect(Object.fromEntries(rowsInDocs())).toEqual(Object.fromEntries(classes));
   });
 
-  it('EndpointError, whose code is the handler\'s, has its row too', () => {
+  it("EndpointError, whose code is the handler's, has its row too", () => {
     expect(readFileSync(path.join(root, 'docs/errors.md'), 'utf8')).toMatch(/^\| `ERR_HTTP_<status>`, or your code \| `EndpointError` \|/m);
   });
 

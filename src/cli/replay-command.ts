@@ -8,6 +8,8 @@ import { loadFixtures, type LoadedFixture } from '../testing/load-fixtures.js';
 import { appTarget, urlTarget, type ReplayTarget } from '../testing/replay-target.js';
 import { runFixture, type FixtureOutcome } from '../testing/run-fixture.js';
 import { saveUpdates } from '../testing/save-updates.js';
+import type { EndpointFixture } from '../testing/endpoint-fixture.js';
+import type { EndpointFixtureOutcome } from '../testing/run-endpoint-fixture.js';
 import { loadApp } from '../app/load-app.js';
 import { parseReplayArgs, REPLAY_USAGE, type ReplayArgs } from './replay-args.js';
 
@@ -69,7 +71,9 @@ async function replayOne(
     out(`${progress} FAIL    ${item.file}\n  ${message}`);
     return { entry: { file: item.file, ms: 0, problem: { kind: 'error', message, details: [message] } }, changed: false };
   }
-  const outcome = await runFixture(item.fixture, await connect(), { keepGoing: args.update });
+  const { fixture } = item;
+  const target = await connect();
+  const outcome = await runFixture(fixture, target, { keepGoing: args.update });
   let failing = !outcome.passed;
   let status = failing ? 'FAIL' : 'ok';
   let changed = false;
@@ -108,12 +112,13 @@ function connector(args: ReplayArgs, env: Env): { connect: () => Promise<ReplayT
   };
 }
 
-function summary(fixture: Fixture, outcome: FixtureOutcome): string {
+function summary(fixture: Fixture | EndpointFixture, outcome: { ms: number }): string {
+  if (fixture.kind === 'endpoint') return `(endpoint, ${fixture.calls.length === 1 ? '' : `${fixture.calls.length} calls, `}${outcome.ms} ms)`;
   const turns = fixture.turns.length === 1 ? '' : `${fixture.turns.length} turns, `;
   return `(${fixture.dialect}, ${turns}${outcome.ms} ms)`;
 }
 
-function problemOf(outcome: FixtureOutcome, details: string[]): NonNullable<ReportEntry['problem']> {
+function problemOf(outcome: FixtureOutcome | EndpointFixtureOutcome, details: string[]): NonNullable<ReportEntry['problem']> {
   const turn = outcome.turns.find((t) => t.error !== undefined || t.mismatches.length > 0);
   const first = turn?.error ?? turn?.mismatches.map((m) => m.what).join(', ') ?? 'failed';
   return { kind: turn?.error !== undefined ? 'error' : 'failure', message: `${turn?.label ?? 'turn'}: ${first}`, details };

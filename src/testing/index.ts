@@ -18,7 +18,9 @@ export { SessionSimulator, contextId, type SessionState, type ActiveContext } fr
 
 export type { Fixture, FixtureTurn, FixtureKind, Expectation, ContextExpectation, FormState } from './fixture.js';
 export { fixtureDocument, writeFixture, toRequest, type RequestInput, type TurnInput } from './fixture-document.js';
-export { parseFixture } from './parse-fixture.js';
+export { parseFixture, parseAnyFixture } from './parse-fixture.js';
+export type { EndpointFixture, EndpointFixtureCall, EndpointRequest, EndpointExpectation } from './endpoint-fixture.js';
+export { toEndpointReply, type EndpointReply } from './endpoint-reply.js';
 export { loadFixtures, loadFixture, expectFileOf, type LoadedFixture } from './load-fixtures.js';
 export { runFixture, type FixtureOutcome, type TurnOutcome, type RunFixtureOptions } from './run-fixture.js';
 export { checkExpectation, type Mismatch } from './check-expectation.js';

@@ -12,7 +12,9 @@ import type { ReplayAuth } from './replay-auth.js';
 import { appTarget, type ReplayTarget } from './replay-target.js';
 import { toReply, type Reply } from './reply.js';
 import { SessionSimulator, type SessionState } from './session-simulator.js';
-import { ExpectationError, InvalidResponseError } from '../errors.js';
+import { ExpectationError, InvalidArgumentError, InvalidResponseError } from '../errors.js';
+import type { EndpointRequest } from './endpoint-fixture.js';
+import { toEndpointReply, type EndpointReply } from './endpoint-reply.js';
 
 /**
  * Sends requests to an app in this process and gives back what the user would see. Every answer
@@ -39,6 +41,25 @@ export class TestClient {
     return this.exchange(toRequest(request));
   }
 
+  /**
+   * Calls one of the app's endpoints (`app.endpoint()`), as HTTP would reach it. An answer the
+   * endpoint's response schema refuses throws ERR_INVALID_RESPONSE naming the field, as a
+   * webhook answer does; any other status comes back in the reply.
+   *
+   *   const reply = await client.call({ method: 'GET', path: '/orders/A-1003' });
+   *   expect(reply.body).toEqual({ number: 'A-1003', status: 'preparing' });
+   */
+  async call(request: EndpointRequest): Promise<EndpointReply> {
+    if (this.target.call === undefined) throw new InvalidArgumentError('This test client cannot call endpoints.');
+    const reply = toEndpointReply(await this.target.call(request, this.headers));
+    if (reply.error?.code === 'ERR_INVALID_RESPONSE') {
+      const relayed = new InvalidResponseError('', reply.error.path ?? '');
+      relayed.message = reply.error.message; // the app's own words, which name the endpoint and the field
+      throw relayed;
+    }
+    return reply;
+  }
+
   /** A conversation: each send carries the session state of the earlier answers, as Dialogflow does. */
   conversation(): Conversation {
     return new Conversation((request) => this.exchange(request));
@@ -49,7 +70,7 @@ export class TestClient {
     const dialect = detectDialect(request);
     const result = await this.target.send(JSON.stringify(request), this.headers);
     if (result.status === 200) {
-      const check = validateSchema(dialect, 'response', JSON.parse(result.body));
+      const check = validateSchema(dialect, 'response', JSON.parse(result.body), this.app.options.schemaVersions[dialect]);
       if (!check.ok) {
         throw new InvalidResponseError(`${formatIssues(check.issues)} (the app answered: ${result.body.slice(0, 2000)})`, check.issues[0]!.path);
       }

@@ -92,7 +92,7 @@ describe('mutual TLS: the client certificate is the caller', () => {
     }
   });
 
-  it('combines it with the app\'s auth: both must hold, the verifier\'s caller first', async () => {
+  it("combines it with the app's auth: both must hold, the verifier's caller first", async () => {
     const server = createServer(callerApp({ auth: apiKey({ keys: ['k'] }) }), { tls: { cert: serverCert.cert, key: serverCert.key, ca: clientCa.cert } });
     const base = await listenTls(server);
     try {

@@ -109,7 +109,9 @@ describe('endpoints in Cloud Functions and behind the fetch adapter', () => {
     expect(await json(await handler(new Request('http://x/orders/B-2')))).toEqual({ number: 'B-2' });
     const echoed = await handler(new Request('http://x/echo', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"word":"yo"}' }));
     expect(await json(echoed)).toEqual({ word: 'yo' });
-    const webhook = await handler(new Request('http://x/webhook', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(cxRequest('hello')) }));
+    const webhook = await handler(
+      new Request('http://x/webhook', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(cxRequest('hello')) }),
+    );
     expect(textsOf(checkBody('cx', await webhook.text()) as object)).toEqual(['Hello']);
     expect((await handler(new Request('http://x/missing'))).status).toBe(404);
   });
