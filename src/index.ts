@@ -32,6 +32,8 @@ export type {
   PathParamNames,
 } from './core/endpoint.js';
 export { httpError, type HttpErrorOptions } from './core/http-error.js';
+export { openApiDocument, type OpenApiOptions } from './app/openapi-document.js';
+export { authSchemesOf, describedAs, type AuthScheme, type AuthRequirements } from './auth/auth-schemes.js';
 export { BUILT_IN_MESSAGES, type SystemMessages } from './core/system-messages.js';
 
 export type { AppTypes, RouteKind } from './base/app-types.js';

@@ -31,6 +31,7 @@ import type { Logger } from '../logging/logger.js';
 import { Metrics } from '../telemetry/metrics.js';
 import { tracingEnabled } from '../telemetry/tracing.js';
 import { resolveOptions } from './resolve-options.js';
+import { openApiDocument, type OpenApiOptions } from './openapi-document.js';
 
 /** A handler or middleware: `(turn, next) => …`. Handlers at the end of a chain ignore `next`. */
 export type Handler<TTurn = Turn> = Middleware<TTurn>;
@@ -100,6 +101,11 @@ export class Fulfiller<T extends AppTypes = AppTypes> implements Gateway {
   /** The registered endpoints, in registration order (what `fulfiller openapi` describes). */
   get endpoints(): readonly EndpointInfo[] {
     return this.#endpoints.list();
+  }
+
+  /** An OpenAPI 3.0 document of the endpoints, for a playbook tool (what `fulfiller openapi` prints). */
+  openapi(options?: OpenApiOptions): Record<string, unknown> {
+    return openApiDocument(this.#endpoints.list(), this.options.auth, options);
   }
 
   /** Middleware that runs on every turn, before the route's handlers. */

@@ -1,4 +1,5 @@
 import { InvalidOptionError } from '../errors.js';
+import { authSchemesOf, describedAs, type AuthRequirements } from './auth-schemes.js';
 import { runVerifier, type AuthResult, type Caller, type Verifier } from './verifier.js';
 
 /**
@@ -10,7 +11,7 @@ import { runVerifier, type AuthResult, type Caller, type Verifier } from './veri
  */
 export function allOf(...verifiers: Verifier[]): Verifier {
   if (verifiers.length === 0) throw new InvalidOptionError('allOf() needs at least one verifier.');
-  return async (request): Promise<AuthResult> => {
+  const verifier: Verifier = async (request): Promise<AuthResult> => {
     const callers: Caller[] = [];
     for (const verifier of verifiers) {
       const result = await runVerifier(verifier, request);
@@ -20,4 +21,9 @@ export function allOf(...verifiers: Verifier[]): Verifier {
     const caller: Caller = { scheme: callers.map((c) => c.scheme).join('+'), id: callers[0]!.id, via: callers };
     return { ok: true, caller };
   };
+  // Every one of them: each alternative of one combined with each of the next.
+  const described = verifiers.map(authSchemesOf);
+  if (described.some((d) => d === undefined)) return verifier;
+  const combined = (described as AuthRequirements[]).reduce<AuthRequirements>((all, next) => all.flatMap((a) => next.map((b) => [...a, ...b])), [[]]);
+  return describedAs(verifier, combined);
 }

@@ -1,4 +1,5 @@
 import { InvalidOptionError } from '../errors.js';
+import { authSchemesOf, describedAs } from './auth-schemes.js';
 import { runVerifier, type AuthResult, type Verifier } from './verifier.js';
 
 /**
@@ -10,7 +11,7 @@ import { runVerifier, type AuthResult, type Verifier } from './verifier.js';
  */
 export function anyOf(...verifiers: Verifier[]): Verifier {
   if (verifiers.length === 0) throw new InvalidOptionError('anyOf() needs at least one verifier.');
-  return async (request): Promise<AuthResult> => {
+  const verifier: Verifier = async (request): Promise<AuthResult> => {
     const reasons: string[] = [];
     let forbidden = false;
     for (const verifier of verifiers) {
@@ -21,4 +22,7 @@ export function anyOf(...verifiers: Verifier[]): Verifier {
     }
     return { ok: false, status: forbidden ? 403 : 401, reason: reasons.join('; ') };
   };
+  // Any one of them will do: their alternatives side by side (unknown when one of them does not say).
+  const described = verifiers.map(authSchemesOf);
+  return described.every((d) => d !== undefined) ? describedAs(verifier, described.flat()) : verifier;
 }

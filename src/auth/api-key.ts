@@ -1,5 +1,6 @@
 import { InvalidOptionError } from '../errors.js';
 import { digest, safeEqual } from './safe-equal.js';
+import { describedAs } from './auth-schemes.js';
 import { refuse, type Verifier } from './verifier.js';
 
 /** Options of `apiKey()`. */
@@ -27,16 +28,19 @@ export function apiKey(options: ApiKeyOptions): Verifier {
   });
   // Hashed once: a call hashes only the key it brings, then compares fixed-length digests.
   const digests = keys.map(digest);
-  return ({ headers }) => {
-    const given = headers[header];
-    if (given === undefined || given === '') return refuse(`api-key: no ${header} header`);
-    const givenDigest = digest(given);
-    let match = -1;
-    // Every key is compared, so the time taken does not tell which one (or whether any) matched.
-    digests.forEach((key, i) => {
-      if (safeEqual(givenDigest, key) && match === -1) match = i;
-    });
-    if (match === -1) return refuse(`api-key: the ${header} header holds no accepted key`);
-    return { ok: true, caller: { scheme: 'api-key', id: `key-${match + 1}` } };
-  };
+  return describedAs(
+    ({ headers }) => {
+      const given = headers[header];
+      if (given === undefined || given === '') return refuse(`api-key: no ${header} header`);
+      const givenDigest = digest(given);
+      let match = -1;
+      // Every key is compared, so the time taken does not tell which one (or whether any) matched.
+      digests.forEach((key, i) => {
+        if (safeEqual(givenDigest, key) && match === -1) match = i;
+      });
+      if (match === -1) return refuse(`api-key: the ${header} header holds no accepted key`);
+      return { ok: true, caller: { scheme: 'api-key', id: `key-${match + 1}` } };
+    },
+    [[{ type: 'api-key', header }]],
+  );
 }

@@ -1,5 +1,6 @@
 import { InvalidOptionError } from '../errors.js';
 import { digest, safeEqual } from './safe-equal.js';
+import { describedAs } from './auth-schemes.js';
 import { refuse, type Verifier } from './verifier.js';
 
 /** One account of `basicAuth()`. */
@@ -21,32 +22,35 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 export function basicAuth(options: { users: readonly BasicAuthUser[] }): Verifier {
   const users = options.users.map((account, i) => check(account, i));
   if (users.length === 0) throw new InvalidOptionError('basicAuth() needs at least one user.');
-  return ({ headers }) => {
-    const header = headers.authorization;
-    if (header === undefined) return refuse('basic: no authorization header');
-    const encoded = BASIC.exec(header)?.[1];
-    if (encoded === undefined || encoded.length % 4 !== 0) return refuse('basic: not a well-formed Basic authorization');
-    let decoded: string;
-    try {
-      decoded = utf8.decode(Buffer.from(encoded, 'base64'));
-    } catch {
-      return refuse('basic: the credentials are not UTF-8');
-    }
-    const colon = decoded.indexOf(':');
-    if (colon === -1) return refuse('basic: the credentials have no colon');
-    const userDigest = digest(decoded.slice(0, colon));
-    const passwordDigest = digest(decoded.slice(colon + 1));
-    let match: string | undefined;
-    // Every account is compared in full, as fixed-length digests, so timing tells neither the
-    // user nor the password (nor their lengths).
-    for (const account of users) {
-      const sameUser = safeEqual(userDigest, account.userDigest);
-      const samePassword = safeEqual(passwordDigest, account.passwordDigest);
-      if (sameUser && samePassword && match === undefined) match = account.user;
-    }
-    if (match === undefined) return refuse('basic: unknown user or wrong password');
-    return { ok: true, caller: { scheme: 'basic', id: match } };
-  };
+  return describedAs(
+    ({ headers }) => {
+      const header = headers.authorization;
+      if (header === undefined) return refuse('basic: no authorization header');
+      const encoded = BASIC.exec(header)?.[1];
+      if (encoded === undefined || encoded.length % 4 !== 0) return refuse('basic: not a well-formed Basic authorization');
+      let decoded: string;
+      try {
+        decoded = utf8.decode(Buffer.from(encoded, 'base64'));
+      } catch {
+        return refuse('basic: the credentials are not UTF-8');
+      }
+      const colon = decoded.indexOf(':');
+      if (colon === -1) return refuse('basic: the credentials have no colon');
+      const userDigest = digest(decoded.slice(0, colon));
+      const passwordDigest = digest(decoded.slice(colon + 1));
+      let match: string | undefined;
+      // Every account is compared in full, as fixed-length digests, so timing tells neither the
+      // user nor the password (nor their lengths).
+      for (const account of users) {
+        const sameUser = safeEqual(userDigest, account.userDigest);
+        const samePassword = safeEqual(passwordDigest, account.passwordDigest);
+        if (sameUser && samePassword && match === undefined) match = account.user;
+      }
+      if (match === undefined) return refuse('basic: unknown user or wrong password');
+      return { ok: true, caller: { scheme: 'basic', id: match } };
+    },
+    [[{ type: 'basic' }]],
+  );
 }
 
 /** A configured account, its name and password hashed once (a call hashes only what it brings). */

@@ -3,6 +3,7 @@ import type { OAuth2Client, TokenPayload } from 'google-auth-library';
 import { systemClock, type Clock } from '../base/clock.js';
 import { InvalidOptionError } from '../errors.js';
 import { googleCerts, type KeySource } from './google-certs.js';
+import { describedAs } from './auth-schemes.js';
 import { refuse, type AuthResult, type Verifier } from './verifier.js';
 
 /** Options of `googleIdToken()`. */
@@ -65,42 +66,45 @@ export function googleIdToken(options: GoogleIdTokenOptions): Verifier {
   const client: Promise<OAuth2Client> = importModule<typeof import('google-auth-library')>('google-auth-library').then((library) => new library.OAuth2Client());
   client.catch(() => {}); // a failed load is reported on each call, as a refusal
 
-  return async ({ headers }): Promise<AuthResult> => {
-    const header = headers.authorization;
-    if (header === undefined) return refuse('google-id-token: no authorization header');
-    const token = header.length <= MAX_TOKEN ? BEARER.exec(header)?.[1] : undefined;
-    if (token === undefined) return refuse('google-id-token: not a Bearer JWT');
-    const kid = keyId(token);
-    if (kid === undefined) return refuse('google-id-token: the token header is not RS256 with a kid');
-    let certs: Readonly<Record<string, string>>;
-    try {
-      certs = await keys.keys(kid);
-    } catch {
-      return refuse("google-id-token: Google's public keys could not be fetched");
-    }
-    if (!Object.hasOwn(certs, kid)) return refuse('google-id-token: signed with a key Google does not publish');
-    let payload: TokenPayload | undefined;
-    try {
-      const ticket = await (await client).verifySignedJwtWithCertsAsync(token, { [kid]: certs[kid]! }, audience, issuers);
-      payload = ticket.getPayload();
-    } catch (error) {
-      const message = error instanceof Error ? error.message : '';
-      const reason = LIBRARY_REASONS.find(([prefix]) => message.startsWith(prefix))?.[1] ?? 'the token does not verify';
-      // The audience is no secret, and it is what an operator needs to set FULFILLER_GOOGLE_AUDIENCE right.
-      const shown = reason === 'wrong audience' ? ` (the token is for ${JSON.stringify(claim(token, 'aud')).slice(0, 200)})` : '';
-      return refuse(`google-id-token: ${reason}${shown}`);
-    }
-    if (payload === undefined) return refuse('google-id-token: the token has no payload');
-    const seconds = clock.now() / 1000;
-    // The library accepts numeric strings too; compare numbers.
-    if (Number(payload.exp) + skew < seconds) return refuse('google-id-token: expired');
-    if (Number(payload.iat) - skew > seconds) return refuse('google-id-token: issued in the future');
-    if (payload.email_verified !== true || typeof payload.email !== 'string') return refuse('google-id-token: no verified email');
-    const email = payload.email.toLowerCase();
-    if (!allowed.has(email)) return refuse(`google-id-token: ${email} is not an allowed service account`, 403);
-    const details = { iss: payload.iss, aud: payload.aud, sub: payload.sub, iat: payload.iat, exp: payload.exp };
-    return { ok: true, caller: { scheme: 'google-id-token', id: email, details } };
-  };
+  return describedAs(
+    async ({ headers }): Promise<AuthResult> => {
+      const header = headers.authorization;
+      if (header === undefined) return refuse('google-id-token: no authorization header');
+      const token = header.length <= MAX_TOKEN ? BEARER.exec(header)?.[1] : undefined;
+      if (token === undefined) return refuse('google-id-token: not a Bearer JWT');
+      const kid = keyId(token);
+      if (kid === undefined) return refuse('google-id-token: the token header is not RS256 with a kid');
+      let certs: Readonly<Record<string, string>>;
+      try {
+        certs = await keys.keys(kid);
+      } catch {
+        return refuse("google-id-token: Google's public keys could not be fetched");
+      }
+      if (!Object.hasOwn(certs, kid)) return refuse('google-id-token: signed with a key Google does not publish');
+      let payload: TokenPayload | undefined;
+      try {
+        const ticket = await (await client).verifySignedJwtWithCertsAsync(token, { [kid]: certs[kid]! }, audience, issuers);
+        payload = ticket.getPayload();
+      } catch (error) {
+        const message = error instanceof Error ? error.message : '';
+        const reason = LIBRARY_REASONS.find(([prefix]) => message.startsWith(prefix))?.[1] ?? 'the token does not verify';
+        // The audience is no secret, and it is what an operator needs to set FULFILLER_GOOGLE_AUDIENCE right.
+        const shown = reason === 'wrong audience' ? ` (the token is for ${JSON.stringify(claim(token, 'aud')).slice(0, 200)})` : '';
+        return refuse(`google-id-token: ${reason}${shown}`);
+      }
+      if (payload === undefined) return refuse('google-id-token: the token has no payload');
+      const seconds = clock.now() / 1000;
+      // The library accepts numeric strings too; compare numbers.
+      if (Number(payload.exp) + skew < seconds) return refuse('google-id-token: expired');
+      if (Number(payload.iat) - skew > seconds) return refuse('google-id-token: issued in the future');
+      if (payload.email_verified !== true || typeof payload.email !== 'string') return refuse('google-id-token: no verified email');
+      const email = payload.email.toLowerCase();
+      if (!allowed.has(email)) return refuse(`google-id-token: ${email} is not an allowed service account`, 403);
+      const details = { iss: payload.iss, aud: payload.aud, sub: payload.sub, iat: payload.iat, exp: payload.exp };
+      return { ok: true, caller: { scheme: 'google-id-token', id: email, details } };
+    },
+    [[{ type: 'google-id-token' }]],
+  );
 }
 
 /** The `kid` of an RS256 token header, or undefined. */

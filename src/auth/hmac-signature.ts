@@ -3,6 +3,7 @@ import { InvalidOptionError } from '../errors.js';
 import { MemoryStore } from '../store/memory-store.js';
 import type { Store } from '../store/store.js';
 import { DEFAULT_TOLERANCE_SECONDS, secretKey, verifyWith } from './standard-webhooks.js';
+import { describedAs } from './auth-schemes.js';
 import { refuse, type Verifier } from './verifier.js';
 
 /** Options of `hmacSignature()`. */
@@ -32,29 +33,32 @@ export function hmacSignature(options: HmacSignatureOptions): Verifier {
   const store = options.store ?? new MemoryStore();
   const clock = options.clock ?? systemClock;
 
-  return async ({ headers, rawBody }) => {
-    if (rawBody === undefined) {
-      return refuse(
-        'hmac: the raw body is needed to check the signature, but the body arrived already parsed (keep req.rawBody, or mount the webhook before any body parser)',
+  return describedAs(
+    async ({ headers, rawBody }) => {
+      if (rawBody === undefined) {
+        return refuse(
+          'hmac: the raw body is needed to check the signature, but the body arrived already parsed (keep req.rawBody, or mount the webhook before any body parser)',
+        );
+      }
+      const id = headers['webhook-id'];
+      const result = verifyWith(
+        {
+          id,
+          timestamp: headers['webhook-timestamp'],
+          signature: headers['webhook-signature'],
+          body: rawBody,
+          now: clock.now(),
+          toleranceSeconds: tolerance,
+        },
+        () => keys,
       );
-    }
-    const id = headers['webhook-id'];
-    const result = verifyWith(
-      {
-        id,
-        timestamp: headers['webhook-timestamp'],
-        signature: headers['webhook-signature'],
-        body: rawBody,
-        now: clock.now(),
-        toleranceSeconds: tolerance,
-      },
-      () => keys,
-    );
-    if (!result.ok) return refuse(`hmac: ${result.reason}`);
-    // Only an authentic message claims its id, so forgeries cannot block a genuine one. The id is
-    // remembered for as long as its timestamp can still be accepted.
-    const first = await store.setIfAbsent(`hmac:${id!}`, '1', 2 * tolerance * 1000);
-    if (!first) return refuse('hmac: this webhook-id was already accepted (a replay)');
-    return { ok: true, caller: { scheme: 'hmac', id: `secret-${result.secret + 1}`, details: { webhookId: id } } };
-  };
+      if (!result.ok) return refuse(`hmac: ${result.reason}`);
+      // Only an authentic message claims its id, so forgeries cannot block a genuine one. The id is
+      // remembered for as long as its timestamp can still be accepted.
+      const first = await store.setIfAbsent(`hmac:${id!}`, '1', 2 * tolerance * 1000);
+      if (!first) return refuse('hmac: this webhook-id was already accepted (a replay)');
+      return { ok: true, caller: { scheme: 'hmac', id: `secret-${result.secret + 1}`, details: { webhookId: id } } };
+    },
+    [[{ type: 'hmac-signature' }]],
+  );
 }

@@ -14,6 +14,9 @@ const HELP = `fulfiller — Dialogflow CX and ES webhook fulfillment
                    [--api-key KEY] [--basic USER:PASS] [--bearer TOKEN] [--hmac-secret whsec_...]
       replay fixtures in-process or against a running webhook; --update writes the
       expectations; exit 1 on any failure (docs/testing.md)
+  fulfiller openapi --app FILE [--server URL] [--title TEXT] [--api-version X.Y.Z] [--out FILE]
+      print the OpenAPI 3.0 document of the app's endpoints, for a playbook tool
+      (docs/endpoints.md)
 
 Environment: PORT, FULFILLER_DEADLINE_MS, LOG_LEVEL, NODE_ENV (see README).
 Authentication (docs/security.md): FULFILLER_API_KEYS, FULFILLER_BASIC_AUTH,
@@ -34,6 +37,8 @@ async function main(argv: readonly string[]): Promise<number | undefined> {
       return (await import('./validate-command.js')).validateCommand(args, out);
     case 'replay':
       return (await import('./replay-command.js')).replayCommand(args, process.env, out);
+    case 'openapi':
+      return (await import('./openapi-command.js')).openapiCommand(args, process.env, out);
     case undefined:
     case 'help':
     case '--help':
