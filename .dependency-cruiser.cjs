@@ -14,7 +14,7 @@ const LAYERS = [
   ['core'],
   ['recording', 'adapters'],
   ['app'],
-  ['testing'],
+  ['testing', 'lint'],
   ['cli'],
   ['index\\.ts'],
 ];

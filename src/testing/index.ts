@@ -36,3 +36,9 @@ export { loadApp, setupApp, type AppModule } from '../app/load-app.js';
 export { createRecorder, type Recorder, type RecordOptions } from '../recording/recorder.js';
 export { normalizeRecording, RECORDED_SESSION, type NormalizedCall } from '../recording/normalize-recording.js';
 export { redactJson, personalValues, type RedactOptions } from '../recording/redact.js';
+
+export { checkFlexibleWebhook, type FlexibleWebhookInput, type EndpointShape, type FlexibleWebhookCheckOptions } from '../lint/flexible-webhook-checks.js';
+export { checkToolDrift, type ToolInput } from '../lint/tool-drift.js';
+export { fillBodyTemplate, type FilledTemplate } from '../lint/body-template.js';
+export { exampleOf } from '../lint/schema-example.js';
+export type { EndpointFinding } from '../lint/lint-finding.js';

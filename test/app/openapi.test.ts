@@ -18,7 +18,11 @@ function ordersApp(options: Parameters<typeof testApp>[0] = {}): Fulfiller {
       path: '/orders/{orderNumber}',
       description: 'Looks up one order by its number (like A-1003): its status and when it arrives. Call it when the user asks where an order is.',
       summary: 'Order lookup',
-      params: { type: 'object', properties: { orderNumber: { type: 'string', pattern: '^[A-Z]-\\d+$', description: 'The order number.' } } },
+      params: {
+        type: 'object',
+        properties: { orderNumber: { type: 'string', pattern: '^[A-Z]-\\d+$', description: 'The order number.' } },
+        required: ['orderNumber'],
+      },
       query: { type: 'object', properties: { lang: { type: 'string', enum: ['en', 'ja'] } }, required: [] },
       response: {
         type: 'object',
