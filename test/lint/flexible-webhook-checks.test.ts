@@ -81,8 +81,9 @@ describe('checkFlexibleWebhook', () => {
   });
 
   it('finds a mapping that selects nothing the response schema can produce', () => {
-    const withoutMissing: EndpointShape = structuredClone(validation) as EndpointShape;
-    delete ((withoutMissing.response as Record<string, any>).properties.result.properties.address.properties as Record<string, unknown>).missingComponentTypes;
+    const withoutMissing = structuredClone(validation);
+    type Node = { properties: Record<string, Node> };
+    delete (withoutMissing.response as unknown as Node).properties.result!.properties.address!.properties.missingComponentTypes;
     expect(checkFlexibleWebhook(realWebhook, [withoutMissing])).toEqual([
       expect.objectContaining({ rule: 'flexible-webhook-mapping', severity: 'error', at: 'parameterMapping.$flow.missing_elems', subject: realWebhook.name }),
     ]);

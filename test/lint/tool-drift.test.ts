@@ -31,6 +31,7 @@ function appDocument(): Record<string, unknown> {
   return app.openapi({ server: 'https://orders.example.com' });
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: the tests edit a free-form OpenAPI document in place
 type Doc = Record<string, any>;
 
 function toolFrom(edit: (document: Doc) => void): { name: string; schemaText: string } {
