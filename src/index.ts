@@ -9,7 +9,7 @@
 export { Fulfiller } from './app/fulfiller.js';
 export { createFulfiller } from './app/create-fulfiller.js';
 export type { Handler, Next, ErrorHandler } from './app/fulfiller.js';
-export type { FulfillerOptions } from './app/options.js';
+export type { FulfillerOptions, FulfillerSettings } from './app/options.js';
 export type { ResolvedOptions, Mode, ApiVersions } from './core/options.js';
 export type { RecordOptions } from './recording/recorder.js';
 export type { RedactOptions } from './recording/redact.js';
@@ -36,7 +36,7 @@ export { openApiDocument, type OpenApiOptions } from './app/openapi-document.js'
 export { authSchemesOf, describedAs, type AuthScheme, type AuthRequirements } from './auth/auth-schemes.js';
 export { BUILT_IN_MESSAGES, type SystemMessages } from './core/system-messages.js';
 
-export type { AppTypes, RouteKind } from './base/app-types.js';
+export type { AppTypes, RouteKind, ApiVersionOf, QueryPayload, PayloadOf } from './base/app-types.js';
 export type { Turn } from './dialects/turn.js';
 export type { Params } from './turn/params.js';
 export type { CxTurn } from './dialects/cx/cx-turn.js';

@@ -12,7 +12,7 @@ import type { ExchangeObserver } from '../telemetry/exchange.js';
 import { Lifecycle, type CloseHook } from '../core/lifecycle.js';
 import type { Match } from '../core/matcher.js';
 import { checkDeadline, type ResolvedOptions } from '../core/options.js';
-import type { FulfillerOptions } from './options.js';
+import type { FulfillerSettings } from './options.js';
 import { Pipeline, type ErrorHandler } from '../core/pipeline.js';
 import type { RouteKind } from '../base/app-types.js';
 import type { RouteOptions } from '../core/router.js';
@@ -56,7 +56,7 @@ export class Fulfiller<T extends AppTypes = AppTypes> implements Gateway {
   readonly #ownsStore: boolean;
 
   /** Use `createFulfiller(options)`, which also installs what the options ask for around the app (recording). */
-  constructor(given: FulfillerOptions = {}) {
+  constructor(given: FulfillerSettings = {}) {
     const options = resolveOptions(given);
     this.options = options;
     this.#ownsStore = given.store === undefined;

@@ -1,4 +1,5 @@
 import type { Verifier } from '../auth/verifier.js';
+import type { ApiVersionOf, AppTypes } from '../base/app-types.js';
 import type { Clock } from '../base/clock.js';
 import type { ApiVersions, Mode } from '../core/options.js';
 import type { SystemMessages } from '../core/system-messages.js';
@@ -7,8 +8,16 @@ import type { Logger } from '../logging/logger.js';
 import type { RecordOptions } from '../recording/recorder.js';
 import type { Store } from '../store/store.js';
 
-/** Options of `createFulfiller()`. Every one has a sensible default; those marked so also come from the environment. */
-export interface FulfillerOptions {
+/**
+ * Options of `createFulfiller()`. Every one has a sensible default; those marked so also come
+ * from the environment. For an app typed with an agent (`T`), `apiVersion` agrees with the
+ * versions the type names: required for a beta version.
+ */
+export type FulfillerOptions<T extends AppTypes = AppTypes> = Omit<FulfillerSettings, 'apiVersion'> &
+  ({} extends ApiVersionOf<T> ? { apiVersion?: ApiVersionOf<T> } : { apiVersion: ApiVersionOf<T> });
+
+/** The options of `createFulfiller()`, whatever the app's type. */
+export interface FulfillerSettings {
   /**
    * `development` and `test` throw when a handler builds an invalid response; `production` logs
    * it and sends a safe fallback. Default: from NODE_ENV (`production`, `test`, else `development`).

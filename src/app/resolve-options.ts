@@ -1,6 +1,6 @@
 import { systemClock } from '../base/clock.js';
 import { checkDeadline, DEFAULT_DEADLINE_MS, type ResolvedOptions } from '../core/options.js';
-import type { FulfillerOptions } from './options.js';
+import type { FulfillerSettings } from './options.js';
 import { InvalidOptionError } from '../errors.js';
 import { createDefaultLogger } from '../logging/json-line-logger.js';
 import type { RecordOptions } from '../recording/recorder.js';
@@ -14,7 +14,7 @@ import { optionsFromEnv } from './options-from-env.js';
  * the defaults; and the parts built from them (logger, store, auth). Throws ERR_INVALID_OPTION
  * on a wrong value.
  */
-export function resolveOptions(options: FulfillerOptions = {}): ResolvedOptions {
+export function resolveOptions(options: FulfillerSettings = {}): ResolvedOptions {
   const env = options.env ?? process.env;
   const fromEnv = optionsFromEnv(env);
   const mode = options.mode ?? fromEnv.mode;
@@ -46,7 +46,7 @@ export function resolveOptions(options: FulfillerOptions = {}): ResolvedOptions 
 }
 
 /** The option `apiVersion`, checked, with what the schema checks pass for it. */
-function apiVersions(given: FulfillerOptions['apiVersion'] = {}): Pick<ResolvedOptions, 'apiVersion' | 'schemaVersions'> {
+function apiVersions(given: FulfillerSettings['apiVersion'] = {}): Pick<ResolvedOptions, 'apiVersion' | 'schemaVersions'> {
   if (given === null || typeof given !== 'object') throw new InvalidOptionError("apiVersion must be an object such as { es: 'v2beta1' }.");
   const cx = given.cx ?? 'v3';
   const es = given.es ?? 'v2';

@@ -60,11 +60,33 @@ export class CxRequestBuilder {
     });
   }
 
+  /** DTMF input instead of text: the keys the caller pressed, a finish digit (`#`) last if any. */
+  dtmf(digits: string): CxRequestBuilder {
+    return this.with((r) => {
+      delete r.text;
+      delete r.transcript;
+      delete r.triggerEvent;
+      r.dtmfDigits = digits;
+    });
+  }
+
+  /** An intent the API caller triggered directly (its id or full resource name), instead of text. */
+  triggerIntent(intent: string): CxRequestBuilder {
+    return this.with((r) => {
+      delete r.text;
+      delete r.transcript;
+      delete r.triggerEvent;
+      r.triggerIntent = intent;
+    });
+  }
+
   /** An event instead of text (`sys.no-match-default`, a custom event). */
   event(name: string): CxRequestBuilder {
     return this.with((r) => {
       delete r.text;
       delete r.transcript;
+      delete r.dtmfDigits;
+      delete r.triggerIntent;
       r.triggerEvent = name;
     });
   }

@@ -27,7 +27,7 @@ export { checkExpectation, type Mismatch } from './check-expectation.js';
 export { describeOutcome, describeMismatch } from './describe-outcome.js';
 export { diffJson, type Difference } from './json-diff.js';
 export { saveUpdates, type SaveResult } from './save-updates.js';
-export { appTarget, urlTarget, type ReplayTarget, type UrlTargetOptions } from './replay-target.js';
+export { appTarget, urlTarget, type ReplayTarget, type UrlTargetOptions, type TestableApp } from './replay-target.js';
 export { authHeaders, replayAuthFromEnv, type ReplayAuth } from './replay-auth.js';
 export { junitReport, type ReportEntry } from './junit-report.js';
 

@@ -1,5 +1,6 @@
-import type { Fulfiller } from '../app/fulfiller.js';
-import type { ApiVersions } from '../core/options.js';
+import type { ApiVersions, ResolvedOptions } from '../core/options.js';
+import type { HeadersInput } from '../http/headers.js';
+import type { BodyInput } from '../http/json-body.js';
 import { NotFoundError, TargetUnreachableError } from '../errors.js';
 import type { HttpRequest } from '../http/gateway.js';
 import { normalizeHeaders } from '../http/headers.js';
@@ -20,8 +21,15 @@ export interface ReplayTarget {
   readonly apiVersion?: Readonly<ApiVersions> | undefined;
 }
 
+/** What the testing tools need of an app: an app of any type (`createFulfiller<Agent>()` too) is one. */
+export interface TestableApp {
+  readonly options: ResolvedOptions;
+  handle(body: BodyInput, headers?: HeadersInput): Promise<HttpResult>;
+  serve(request: HttpRequest): Promise<HttpResult | undefined>;
+}
+
 /** An app in this process, through `app.handle()` and, for endpoints, `app.serve()`: no socket. */
-export function appTarget(app: Fulfiller, auth: ReplayAuth = {}): ReplayTarget {
+export function appTarget(app: TestableApp, auth: ReplayAuth = {}): ReplayTarget {
   return {
     sessionContext: app.options.es.sessionContext,
     apiVersion: app.options.apiVersion,

@@ -1,5 +1,4 @@
-import type { Fulfiller } from '../app/fulfiller.js';
-import type { FulfillerOptions } from '../app/options.js';
+import type { FulfillerSettings } from '../app/options.js';
 import { loadApp } from '../app/load-app.js';
 import { detectDialect } from '../dialects/detect.js';
 import type { JsonObject } from '../generated/types.js';
@@ -9,7 +8,7 @@ import { describeMismatch } from './describe-outcome.js';
 import type { Expectation } from './fixture.js';
 import { toRequest, type RequestInput } from './fixture-document.js';
 import type { ReplayAuth } from './replay-auth.js';
-import { appTarget, type ReplayTarget } from './replay-target.js';
+import { appTarget, type ReplayTarget, type TestableApp } from './replay-target.js';
 import { toReply, type Reply } from './reply.js';
 import { SessionSimulator, type SessionState } from './session-simulator.js';
 import { ExpectationError, InvalidArgumentError, InvalidResponseError } from '../errors.js';
@@ -29,7 +28,7 @@ export class TestClient {
   private readonly headers: Record<string, string>;
 
   constructor(
-    readonly app: Fulfiller,
+    readonly app: TestableApp,
     options: { auth?: ReplayAuth; headers?: Record<string, string> } = {},
   ) {
     this.target = appTarget(app, options.auth);
@@ -108,12 +107,12 @@ export class Conversation {
 }
 
 /** A client for an app. */
-export function testClient(app: Fulfiller, options?: { auth?: ReplayAuth; headers?: Record<string, string> }): TestClient {
+export function testClient(app: TestableApp, options?: { auth?: ReplayAuth; headers?: Record<string, string> }): TestClient {
   return new TestClient(app, options);
 }
 
 /** A client for an app module, loaded as `fulfiller serve` loads it (test mode, no environment unless given). */
-export async function loadTestClient(file: string, options: FulfillerOptions = {}): Promise<TestClient> {
+export async function loadTestClient(file: string, options: FulfillerSettings = {}): Promise<TestClient> {
   return new TestClient(await loadApp(file, { mode: 'test', env: {}, ...options }));
 }
 
