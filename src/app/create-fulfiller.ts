@@ -16,7 +16,7 @@ import { checkRecord } from './resolve-options.js';
  */
 export function createFulfiller<const V extends Partial<ApiVersions>>(options: Omit<FulfillerSettings, 'apiVersion'> & { apiVersion: V }): Fulfiller<V>;
 export function createFulfiller<T extends AppTypes = AppTypes>(
-  ...options: {} extends ApiVersionOf<T> ? [options?: FulfillerOptions<T>] : [options: FulfillerOptions<T>]
+  ...options: Partial<ApiVersionOf<T>> extends ApiVersionOf<T> ? [options?: FulfillerOptions<T>] : [options: FulfillerOptions<T>]
 ): Fulfiller<T>;
 export function createFulfiller<T extends AppTypes = AppTypes>(options: FulfillerSettings = {}): Fulfiller<T> {
   const record = checkRecord(options.record);

@@ -14,7 +14,7 @@ import type { Store } from '../store/store.js';
  * versions the type names: required for a beta version.
  */
 export type FulfillerOptions<T extends AppTypes = AppTypes> = Omit<FulfillerSettings, 'apiVersion'> &
-  ({} extends ApiVersionOf<T> ? { apiVersion?: ApiVersionOf<T> } : { apiVersion: ApiVersionOf<T> });
+  (Partial<ApiVersionOf<T>> extends ApiVersionOf<T> ? { apiVersion?: ApiVersionOf<T> } : { apiVersion: ApiVersionOf<T> });
 
 /** The options of `createFulfiller()`, whatever the app's type. */
 export interface FulfillerSettings {
