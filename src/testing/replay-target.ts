@@ -40,13 +40,18 @@ export function appTarget(app: TestableApp, auth: ReplayAuth = {}): ReplayTarget
         method: request.method.toUpperCase(),
         path: request.path,
         query: queryString(request.query),
-        headers: normalizeHeaders({ ...headers, ...request.headers, ...authHeaders(auth, body) }),
+        headers: normalizeHeaders({ ...jsonType(request), ...headers, ...request.headers, ...authHeaders(auth, body) }),
         webhookPath: '/webhook',
         body: () => Promise.resolve(body),
       };
       return (await app.serve(http)) ?? errorResult(new NotFoundError());
     },
   };
+}
+
+/** A call with a body sends it as JSON unless its headers say otherwise. */
+function jsonType(request: EndpointRequest): Record<string, string> {
+  return request.body === undefined ? {} : { 'content-type': 'application/json' };
 }
 
 /** The query of an endpoint request as a string without its `?`. */
@@ -95,7 +100,12 @@ export function urlTarget(url: string, options: UrlTargetOptions = {}): ReplayTa
       const body = request.body === undefined ? undefined : JSON.stringify(request.body);
       const query = queryString(request.query);
       const target = `${base.replace(/\/$/, '')}${request.path}${query === '' ? '' : `?${query}`}`;
-      return exchange(target, request.method.toUpperCase(), { ...headers, ...request.headers, ...authHeaders(options.auth ?? {}, body ?? '') }, body);
+      return exchange(
+        target,
+        request.method.toUpperCase(),
+        { ...jsonType(request), ...headers, ...request.headers, ...authHeaders(options.auth ?? {}, body ?? '') },
+        body,
+      );
     },
   };
 }
