@@ -61,7 +61,7 @@ export async function serveEndpoint(app: ServedApp, request: HttpRequest, endpoi
     if (Number.isFinite(declared) && declared > options.bodyLimit) throw new BodyTooLargeError(options.bodyLimit);
     const raw = await request.body(options.bodyLimit); // read even when unused: it takes the server's concurrency slot
     if (!app.ready) throw new ShuttingDownError();
-    caller = await pipeline.callerOf(headers, raw, request.clientCertificate, log);
+    if (options.auth !== undefined || request.clientCertificate !== undefined) caller = await pipeline.callerOf(headers, raw, request.clientCertificate, log);
     const subject = `request to ${endpoint.label}`;
     if (endpoint.check.params !== undefined) params = checked(endpoint.check.params, { ...rawParams }, 'params', subject);
     query = queryObject(request.query);
