@@ -26,19 +26,18 @@ export function checkToolDrift(tool: ToolInput, appDocument: Json): EndpointFind
   const add = (severity: EndpointFinding['severity'], rule: string, message: string, at?: string): void => {
     found.push({ rule, severity, message, subject: tool.name, ...(at === undefined ? {} : { at }) });
   };
-  let document: Json;
+  let parsed: unknown;
+  let reason = 'it is not a YAML or JSON object';
   try {
-    const parsed: unknown = (load('yaml') as { parse(text: string): unknown }).parse(tool.schemaText);
-    if (!isJsonObject(parsed)) throw new SyntaxError('not an object');
-    document = parsed;
+    parsed = (load('yaml') as { parse(text: string): unknown }).parse(tool.schemaText);
   } catch (error) {
-    add(
-      'error',
-      'tool-schema-unreadable',
-      `its OpenAPI schema cannot be read (${error instanceof Error ? error.message : String(error)}): paste the document \`fulfiller openapi\` prints.`,
-    );
+    reason = error instanceof Error ? error.message : String(error);
+  }
+  if (!isJsonObject(parsed)) {
+    add('error', 'tool-schema-unreadable', `its OpenAPI schema cannot be read (${reason}): paste the document \`fulfiller openapi\` prints.`);
     return found;
   }
+  const document: Json = parsed;
   const appOperations = operationsOf(appDocument);
   for (const [key, operation] of operationsOf(document)) {
     const at = `${operation.method.toUpperCase()} ${operation.path}`;
