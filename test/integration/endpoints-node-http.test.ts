@@ -1,5 +1,6 @@
 import { request as httpRequest, type Server } from 'node:http';
 import { apiKey, createServer, httpError, type Fulfiller } from '../../src/index.js';
+import { fakeClock, testClient } from '../../src/testing/index.js';
 import { testApp } from '../support/app.js';
 import { close, listen } from '../support/http.js';
 import { cxRequest } from '../support/requests.js';
@@ -198,6 +199,61 @@ describe('endpoints behind auth', () => {
       const ok = await call(base, 'POST', '/customers/validate', { customer: { id: '1' } }, { 'x-api-key': 'k1' });
       expect(ok.json).toEqual({ valid: false, caller: 'key-1' });
     } finally {
+      await close(server);
+    }
+  });
+});
+
+describe('endpoints within the limits the webhook has', () => {
+  it("answers 504 at the deadline and aborts the handler's signal (on the injected clock)", async () => {
+    const clock = fakeClock();
+    const { app } = testApp({ clock });
+    let aborted: unknown;
+    app.endpoint({ method: 'GET', path: '/slow', description: 'Waits for ever.', response: { type: 'object' }, deadlineMs: 1000 }, ({ signal }) => {
+      return new Promise<{ done: boolean }>((_resolve, reject) =>
+        signal.addEventListener('abort', () => {
+          aborted = signal.reason;
+          reject(signal.reason);
+        }),
+      );
+    });
+    const pending = testClient(app).call({ method: 'GET', path: '/slow' });
+    await clock.advance(1000);
+    const reply = await pending;
+    expect(reply).toMatchObject({ status: 504, error: { code: 'ERR_DEADLINE_EXCEEDED' } });
+    expect(aborted).toMatchObject({ code: 'ERR_DEADLINE_EXCEEDED' });
+  });
+
+  it('refuses calls once the app is shutting down', async () => {
+    const { app } = testApp();
+    app.endpoint({ method: 'GET', path: '/ping', description: 'Pong.', response: { type: 'object' } }, () => ({ pong: true }));
+    await app.close({ graceMs: 100 });
+    expect(await testClient(app).call({ method: 'GET', path: '/ping' })).toMatchObject({ status: 503, error: { code: 'ERR_SHUTTING_DOWN' } });
+  });
+
+  it("takes a slot of the server's concurrency limit: one call too many gets 503 with Retry-After", async () => {
+    const { app } = testApp();
+    let release: () => void = () => {};
+    let entered: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const inside = new Promise<void>((resolve) => (entered = resolve));
+    app.endpoint({ method: 'GET', path: '/busy', description: 'Holds its slot.', response: { type: 'object' } }, async () => {
+      entered();
+      await gate;
+      return { done: true };
+    });
+    const server = createServer(app, { maxConcurrent: 1 });
+    const base = await listen(server);
+    try {
+      const first = fetch(`${base}/busy`);
+      await inside; // the first call holds the only slot
+      const second = await fetch(`${base}/busy`);
+      expect(second.status).toBe(503);
+      expect(second.headers.get('retry-after')).toBe('1');
+      release();
+      expect((await first).status).toBe(200);
+    } finally {
+      release();
       await close(server);
     }
   });
