@@ -165,6 +165,14 @@ describe('endpoints on the standalone server', () => {
     expect(JSON.stringify(crash.json)).not.toContain('database down');
   });
 
+  it('counts the calls per endpoint in /metrics, by path template and status', async () => {
+    await call(base, 'GET', '/orders/A-1003');
+    const text = await (await fetch(`${base}/metrics`)).text();
+    expect(text).toMatch(/^fulfiller_endpoint_requests_total\{method="GET",path="\/orders\/\{orderNumber\}",status="200"\} [1-9]/m);
+    expect(text).toMatch(/^fulfiller_endpoint_requests_total\{method="GET",path="\/orders\/\{orderNumber\}",status="404"\} [1-9]/m);
+    expect(text).toContain('fulfiller_endpoint_request_duration_seconds_count{method="GET",path="/orders/{orderNumber}"}');
+  });
+
   it('refuses a result the response schema refuses, naming the field (test mode)', async () => {
     const got = await call(base, 'GET', '/orders/BAD');
     expect(got.status).toBe(500);
