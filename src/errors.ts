@@ -42,10 +42,10 @@ const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
 
 type Opts = { cause?: unknown; path?: string };
 
-/** The body is not JSON text. */
+/** The body is not JSON text. `expected` says what to send instead (default: the WebhookRequest). */
 export class MalformedJsonError extends FulfillerError {
-  constructor(options: Opts = {}) {
-    super('ERR_MALFORMED_JSON', 400, 'The request body is not valid JSON. Send the WebhookRequest as a JSON object.', options);
+  constructor(options: Opts & { expected?: string } = {}) {
+    super('ERR_MALFORMED_JSON', 400, `The request body is not valid JSON. Send ${options.expected ?? 'the WebhookRequest as a JSON object'}.`, options);
   }
 }
 
@@ -68,10 +68,13 @@ export class UnknownDialectError extends FulfillerError {
   }
 }
 
-/** The request does not match the WebhookRequest schema of its dialect. */
+/**
+ * The request does not match its schema: a WebhookRequest of its dialect, or an endpoint's
+ * request schema (`subject` names it: `request to POST /customers/validate`).
+ */
 export class InvalidRequestError extends FulfillerError {
-  constructor(message: string, path: string) {
-    super('ERR_INVALID_REQUEST', 400, `Invalid WebhookRequest: ${path === '' ? '' : `${path}: `}${message}`, { path });
+  constructor(message: string, path: string, subject = 'WebhookRequest') {
+    super('ERR_INVALID_REQUEST', 400, `Invalid ${subject}: ${path === '' ? '' : `${path}: `}${message}`, { path });
   }
 }
 
@@ -107,14 +110,16 @@ export class RequestIncompleteError extends FulfillerError {
 /** A method the path does not take: anything but POST on the webhook, but GET/HEAD on a probe. */
 export class MethodNotAllowedError extends FulfillerError {
   constructor(method: string, allow: readonly string[] = ['POST']) {
-    const what = allow.includes('POST') ? 'the webhook: Dialogflow sends POST' : `this path: use ${allow.join(' or ')}`;
+    const what = allow.length === 1 && allow[0] === 'POST' ? 'the webhook: Dialogflow sends POST' : `this path: use ${allow.join(' or ')}`;
     super('ERR_METHOD_NOT_ALLOWED', 405, `Method ${method.slice(0, 20)} is not allowed on ${what}.`, { headers: { allow: allow.join(', ') } });
   }
 }
 
 /** No such path on the standalone server. */
 export class NotFoundError extends FulfillerError {
-  constructor(message = 'Not found. The webhook is POST /webhook; health checks are GET /healthz and GET /readyz.') {
+  constructor(
+    message = "Not found. The webhook is POST /webhook; health checks are GET /healthz and GET /readyz; the app's endpoints are listed by `fulfiller openapi`.",
+  ) {
     super('ERR_NOT_FOUND', 404, message);
   }
 }
@@ -147,10 +152,13 @@ export class OverloadedError extends FulfillerError {
   }
 }
 
-/** The response a handler built is not a valid WebhookResponse. */
+/**
+ * The response a handler built is not a valid WebhookResponse, or an endpoint's handler returned
+ * what its response schema refuses (`subject`: `response of GET /orders/{orderNumber}`).
+ */
 export class InvalidResponseError extends FulfillerError {
-  constructor(message: string, path: string) {
-    super('ERR_INVALID_RESPONSE', 500, `The handler built an invalid WebhookResponse: ${path === '' ? '' : `${path}: `}${message}`, { path });
+  constructor(message: string, path: string, subject = 'WebhookResponse') {
+    super('ERR_INVALID_RESPONSE', 500, `The handler built an invalid ${subject}: ${path === '' ? '' : `${path}: `}${message}`, { path });
   }
 }
 
@@ -454,5 +462,25 @@ export class WebhookNotJsonError extends FulfillerError {
       502,
       `The webhook at ${url} answered ${status} with ${contentType || 'no content type'}, not JSON: check that the URL is the webhook's own path (such as /webhook) and not a web page.`,
     );
+  }
+}
+
+/** A path parameter that could reach another resource (`..`, an encoded slash) or is not decodable; refused before any handler runs. */
+export class InvalidPathParameterError extends FulfillerError {
+  constructor(name: string, reason: string) {
+    super('ERR_INVALID_PATH_PARAMETER', 400, `The path parameter "${name}" ${reason}: send the value percent-encoded, without slashes or dot segments.`, {
+      path: `params.${name}`,
+    });
+  }
+}
+
+/**
+ * What an endpoint handler throws to answer with an HTTP error of its own: a 4xx or 5xx status,
+ * a stable code of the app's choosing and a message for the caller (`httpError()` makes one).
+ * The body is `{ error: { code, message, path? } }`, like every other error.
+ */
+export class EndpointError extends FulfillerError {
+  constructor(status: number, message: string, options: { code?: string; path?: string; headers?: Readonly<Record<string, string>>; cause?: unknown } = {}) {
+    super(options.code ?? `ERR_HTTP_${status}`, status, message, options);
   }
 }

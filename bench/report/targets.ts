@@ -5,7 +5,7 @@ import type { LoadRow, TargetCheck } from './results.js';
 
 const FULFILLER = 'fulfiller';
 const ADAPTER = 'fulfiller-express';
-const FULFILLER_FAMILY = ['fulfiller', 'fulfiller-small-heap', 'fulfiller-warn', 'fulfiller-api-key', 'fulfiller-express'];
+const FULFILLER_FAMILY = ['fulfiller', 'fulfiller-small-heap', 'fulfiller-warn', 'fulfiller-api-key', 'fulfiller-endpoint', 'fulfiller-express'];
 
 /**
  * The issue's targets, checked on what this run measured (a target whose contenders did not
@@ -34,6 +34,12 @@ export function checkTargets(
       const ratio = adapter.reqPerSec / express.reqPerSec;
       checks.push({ target: `Express adapter ≥ 0.90 × bare Express req/s (${payload})`, measured: `${ratio.toFixed(2)} ×`, met: ratio >= 0.9 });
     }
+  }
+  const endpoint = row('fulfiller-endpoint', 'endpoint');
+  const endpointLimit = row('node-http', 'endpoint');
+  if (endpoint !== undefined && endpointLimit !== undefined) {
+    const ratio = endpoint.reqPerSec / endpointLimit.reqPerSec;
+    checks.push({ target: 'an endpoint with a small schema ≥ 0.85 × bare node:http req/s (endpoint)', measured: `${ratio.toFixed(2)} ×`, met: ratio >= 0.85 });
   }
   const coldOf = (id: string) => cold?.find((c) => c.contender === id)?.medianMs;
   const coldServed = coldOf(FULFILLER);

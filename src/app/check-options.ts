@@ -47,6 +47,7 @@ const CHECKS: Record<string, Check> = {
   bodyLimit: nothingYet,
   responseLimit: nothingYet,
   agent: nothingYet,
+  apiVersion: nothingYet,
   messages: checkMessages,
   defaultLanguage: (value, options) => {
     if (typeof value !== 'string' || !LANGUAGE_CODE.test(value)) {

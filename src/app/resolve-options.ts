@@ -2,7 +2,7 @@ import type { AgentMap } from '../base/app-types.js';
 import { systemClock } from '../base/clock.js';
 import { DEFAULT_SESSION_CONTEXT } from '../dialects/es/es-turn.js';
 import { checkDeadline, DEFAULT_DEADLINE_MS, shownNumber, type ResolvedOptions } from '../core/options.js';
-import type { FulfillerOptions } from './options.js';
+import type { FulfillerSettings } from './options.js';
 import { InvalidOptionError } from '../errors.js';
 import { createDefaultLogger } from '../logging/json-line-logger.js';
 import { MemoryStore } from '../store/memory-store.js';
@@ -16,7 +16,7 @@ import { optionsFromEnv } from './options-from-env.js';
  * the defaults; and the parts built from them (logger, store, auth). Throws ERR_INVALID_OPTION
  * on a wrong value.
  */
-export function resolveOptions(options: FulfillerOptions = {}): ResolvedOptions {
+export function resolveOptions(options: FulfillerSettings = {}): ResolvedOptions {
   checkOptions(options);
   const env = options.env ?? process.env;
   const fromEnv = optionsFromEnv(env);
@@ -45,6 +45,7 @@ export function resolveOptions(options: FulfillerOptions = {}): ResolvedOptions 
       ...(options.es?.platform === undefined ? {} : { platform: options.es.platform }),
     },
     agent: checkAgent(options.agent),
+    ...apiVersions(options.apiVersion),
     env,
   };
 }
@@ -65,6 +66,19 @@ function checkAgent(agent: AgentMap | undefined): AgentMap | undefined {
       'agent must be the map `fulfiller types` generates: { flows: { "Flow name": "id" }, pages: { "Flow name": { "Page name": "id" } } }.',
     );
   return agent;
+}
+
+/** The option `apiVersion`, checked, with what the schema checks pass for it. */
+function apiVersions(given: FulfillerSettings['apiVersion'] = {}): Pick<ResolvedOptions, 'apiVersion' | 'schemaVersions'> {
+  if (given === null || typeof given !== 'object') throw new InvalidOptionError("apiVersion must be an object such as { es: 'v2beta1' }.");
+  const cx = given.cx ?? 'v3';
+  const es = given.es ?? 'v2';
+  if (cx !== 'v3' && cx !== 'v3beta1') throw new InvalidOptionError(`apiVersion.cx must be 'v3' or 'v3beta1', not ${JSON.stringify(cx)}.`);
+  if (es !== 'v2' && es !== 'v2beta1') throw new InvalidOptionError(`apiVersion.es must be 'v2' or 'v2beta1', not ${JSON.stringify(es)}.`);
+  return {
+    apiVersion: Object.freeze({ cx, es }),
+    schemaVersions: { cx: cx === 'v3' ? undefined : { version: cx }, es: es === 'v2' ? undefined : { version: es } },
+  };
 }
 
 function positive(value: number, name: string): number {

@@ -121,14 +121,15 @@ export class WebhookCall implements TurnContext {
    * would have accepted the answer and ignored the field.
    */
   private checked(response: object): object {
-    const checked = validateSchema(this.dialect, 'response', response);
+    const version = this.settings.options.schemaVersions[this.dialect];
+    const checked = validateSchema(this.dialect, 'response', response, version);
     if (checked.ok) return response;
     const issue = checked.issues[0]!;
     if (issue.kind !== 'output-only') throw new InvalidResponseError(issue.message, issue.path);
     if (this.settings.options.mode !== 'production') throw new OutputOnlyFieldError(issue.message, issue.path);
-    const stripped = withoutOutputOnlyFields(this.dialect, response);
+    const stripped = withoutOutputOnlyFields(this.dialect, response, version);
     this.log.warn({ removed: stripped.removed }, 'the response set fields Dialogflow ignores (output only): they were dropped, the rest was sent');
-    const again = validateSchema(this.dialect, 'response', stripped.response);
+    const again = validateSchema(this.dialect, 'response', stripped.response, version);
     if (!again.ok) throw new InvalidResponseError(again.issues[0]!.message, again.issues[0]!.path);
     return stripped.response;
   }

@@ -73,9 +73,14 @@ export function normalizeRecording(
   const normalizedRequest = walk(request, undefined) as JsonObject;
   if (dialect === 'cx' && normalizedRequest.detectIntentResponseId !== undefined) normalizedRequest.detectIntentResponseId = RECORDED;
   if (dialect === 'es' && normalizedRequest.responseId !== undefined) normalizedRequest.responseId = RECORDED;
+  return { headers: keptHeaders(headers), request: normalizedRequest, response: walk(response, undefined) as JsonObject };
+}
+
+/** The headers a fixture keeps: no credentials, transport or tracing headers. */
+export function keptHeaders(headers: Readonly<Record<string, string | undefined>>): Record<string, string> {
   const kept = Object.entries(headers).filter(
     (entry): entry is [string, string] =>
       entry[1] !== undefined && !TRANSPORT_HEADERS.has(entry[0]) && !isSecretHeader(entry[0]) && !/^(x-forwarded-|sec-)/.test(entry[0]),
   );
-  return { headers: Object.fromEntries(kept), request: normalizedRequest, response: walk(response, undefined) as JsonObject };
+  return Object.fromEntries(kept);
 }

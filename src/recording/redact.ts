@@ -62,6 +62,25 @@ export function personalValues(dialect: Dialect, document: unknown, options: Red
   return found;
 }
 
+/** The personal values anywhere in a JSON document (an endpoint's body): strings under personal keys (the same policy as for parameters) and the keys of `options.params`. */
+export function personalValuesIn(value: unknown, options: RedactOptions = {}): Map<string, string> {
+  const found = new Map<string, string>();
+  const extra = new Set(options.params ?? []);
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (isJsonObject(node)) {
+      for (const [key, item] of Object.entries(node)) {
+        const kind = personalKind(key);
+        const mask = extra.has(key) ? '[redacted]' : kind !== undefined && options[OPTION_OF[kind]] !== false ? MASKS[kind] : undefined;
+        if (mask !== undefined) for (const text of strings(item)) if (text.trim().length >= 2) found.set(text.trim(), mask);
+        walk(item);
+      }
+    }
+  };
+  walk(value);
+  return found;
+}
+
 /** A copy of `value` with the personal values and the enabled patterns masked in every string. */
 export function redactJson<T extends JsonValue>(value: T, options: RedactOptions = {}, personal: ReadonlyMap<string, string> = new Map()): T {
   const known = knownValues(personal);

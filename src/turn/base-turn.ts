@@ -1,5 +1,5 @@
 import type { Caller } from '../auth/verifier.js';
-import type { AppTypes, ParamsOf } from '../base/app-types.js';
+import type { AppTypes, ParamsOf, PayloadOf } from '../base/app-types.js';
 import type { JsonObject } from '../generated/types.js';
 import { checkRepresentable } from '../base/representable.js';
 import type { DeferOptions, JobWork } from '../jobs/jobs.js';
@@ -66,6 +66,22 @@ export abstract class BaseTurn<Request, Response, Target extends object, T exten
   abstract get languageCode(): string;
   /** The session's full resource name. */
   abstract get session(): string;
+
+  /**
+   * The payload the agent's integration added to the request (CX `payload`, ES
+   * `originalDetectIntentRequest.payload`), typed by the app's `payload` (`createFulfiller<{ payload: … }>()`).
+   */
+  abstract get queryPayload(): PayloadOf<T> | undefined;
+
+  /** The sentiment of what the user said, when the agent analyses it: score from -1 (negative) to 1, and magnitude (0 and up). */
+  abstract get sentiment(): { score: number; magnitude: number } | undefined;
+
+  /** The caller's phone number (E.164) as the phone gateway gives it in the payload (`telephony.caller_id`); undefined elsewhere or when redacted. */
+  get callerId(): string | undefined {
+    const telephony = (this.queryPayload as { telephony?: { caller_id?: unknown } } | undefined)?.telephony;
+    const id = telephony?.caller_id;
+    return typeof id === 'string' && id !== '' ? id : undefined;
+  }
 
   /** The last segment of the session name: stable across the turns of one conversation. */
   get sessionId(): string {

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createServer, type Fulfiller } from '../../src/index.js';
+import { apiKey, createServer, type Fulfiller } from '../../src/index.js';
 import { cxRequest } from '../../src/testing/index.js';
 import { testApp } from '../support/app.js';
 import { makeCa, makeCert } from '../support/certificates.js';
@@ -74,5 +74,37 @@ describe('mutual TLS: client certificates checked against a configured CA', () =
       ...(cert === undefined ? {} : { client: cert }),
     });
     await expect(sent).rejects.toThrow(/alert|ECONNRESET|socket hang up/);
+  });
+});
+
+describe('mutual TLS: the client certificate is the caller', () => {
+  function callerApp(options: Parameters<typeof testApp>[0] = {}): Fulfiller {
+    const { app } = testApp(options);
+    app.tag('who', (turn) => void turn.say(`${turn.caller?.scheme} ${turn.caller?.id} ${String(turn.caller?.details?.subject)}`));
+    return app;
+  }
+
+  it('sets turn.caller from the verified certificate subject', async () => {
+    const server = createServer(callerApp(), { tls: { cert: serverCert.cert, key: serverCert.key, ca: clientCa.cert } });
+    const base = await listenTls(server);
+    try {
+      const res = await httpsPost(`${base}/webhook`, JSON.stringify(cxRequest('who').build()), { ca: serverCa.cert, client });
+      expect(textsOf(checkBody('cx', res.text) as object)).toEqual(['mtls dialogflow-client CN=dialogflow-client']);
+    } finally {
+      await close(server);
+    }
+  });
+
+  it("combines it with the app's auth: both must hold, the verifier's caller first", async () => {
+    const server = createServer(callerApp({ auth: apiKey({ keys: ['k'] }) }), { tls: { cert: serverCert.cert, key: serverCert.key, ca: clientCa.cert } });
+    const base = await listenTls(server);
+    try {
+      const refused = await httpsPost(`${base}/webhook`, JSON.stringify(cxRequest('who').build()), { ca: serverCa.cert, client });
+      expect(refused.status).toBe(401);
+      const res = await httpsPost(`${base}/webhook`, JSON.stringify(cxRequest('who').build()), { ca: serverCa.cert, client, headers: { 'x-api-key': 'k' } });
+      expect(textsOf(checkBody('cx', res.text) as object)).toEqual(['api-key+mtls key-1 undefined']);
+    } finally {
+      await close(server);
+    }
   });
 });

@@ -63,6 +63,20 @@ describe('the bundle (dist/lib)', () => {
     });
   });
 
+  it('loads the endpoint validator (ajv) only when an app registers an endpoint', () => {
+    const loaded = evaluate(`import { createRequire } from 'node:module';
+      const cache = createRequire(import.meta.url).cache;
+      const ajv = () => Object.keys(cache).some((file) => /[\\/]node_modules[\\/]ajv[\\/]/.test(file));
+      const { createFulfiller } = await import('${process.cwd()}/dist/lib/index.js');
+      const app = createFulfiller({ mode: 'test', env: {} });
+      app.intent('Default Welcome Intent', (turn) => turn.say('Hi'));
+      const answer = await app.handle(JSON.stringify(${JSON.stringify(esRequest('Default Welcome Intent').build())}), { 'content-type': 'application/json' });
+      const withoutEndpoints = ajv();
+      app.endpoint({ method: 'GET', path: '/ping', description: 'Pong.', response: { type: 'object' } }, () => ({ pong: true }));
+      console.log(JSON.stringify({ status: answer.status, withoutEndpoints, withEndpoint: ajv() }));`);
+    expect(loaded).toEqual({ status: 200, withoutEndpoints: false, withEndpoint: true });
+  });
+
   it('loads node:crypto only for what needs it (authentication here), not to answer a call', () => {
     const loaded = evaluate(`const { createFulfiller, apiKey } = await import('${process.cwd()}/dist/lib/index.js');
       const crypto = () => process.moduleLoadList.includes('NativeModule crypto');
