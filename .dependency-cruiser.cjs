@@ -5,7 +5,7 @@
  * layers and where a new piece of code goes.
  */
 const LAYERS = [
-  ['errors\\.ts', 'base', 'generated', 'runtime'],
+  ['errors\\.ts', 'base', 'generated', 'runtime', 'privacy'],
   ['logging', 'schema'],
   ['http', 'telemetry', 'store', 'agent'],
   ['auth', 'jobs', 'cache', 'types'],

@@ -15,4 +15,7 @@ export default {
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true }] },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   testTimeout: 20000,
+  // One worker per core. Many suites wait on sockets, child processes and Redis; jest's default
+  // (a core less) would run a 2-core machine's suite in band, one file after the other.
+  maxWorkers: '100%',
 };

@@ -3,7 +3,7 @@ import type { Payload, PayloadName } from './payloads.js';
 import type { Pinning } from './process/cpu-pinning.js';
 import { freePort } from './process/free-port.js';
 import { postOnce } from './process/post-once.js';
-import { spawnServer } from './process/server-process.js';
+import { spawnServer, urlFor } from './process/server-process.js';
 
 /** A contender left out of the run, and why. */
 export interface Skipped {
@@ -12,7 +12,6 @@ export interface Skipped {
 }
 
 // Every contender's answer says this; a fallback or an error page does not.
-const EXPECTED = 'your order A-1003 is preparing for shipment';
 
 /**
  * Starts each contender once and checks that it is what it claims to be before anything is
@@ -37,17 +36,18 @@ export async function checkContenders(
 
 async function problemOf(contender: Contender, payloads: Readonly<Record<PayloadName, Payload>>, pinning: Pinning): Promise<string | undefined> {
   const first = payloads[contender.payloads[0]!];
-  const server = spawnServer(contender, { pinning, port: await freePort(), probe: { body: first.body, headers: contender.headers } });
+  const server = spawnServer(contender, { pinning, port: await freePort(), probe: { body: first.body, headers: contender.headers, path: first.path } });
   try {
     await server.ready;
     for (const name of contender.payloads) {
-      const answer = await postOnce(server.url, payloads[name].body, contender.headers);
-      if (answer.status !== 200 || !answer.text.includes(EXPECTED)) {
+      const payload = payloads[name];
+      const answer = await postOnce(urlFor(server.url, payload.path), payload.body, contender.headers);
+      if (answer.status !== 200 || !answer.text.includes(payload.expect)) {
         return `${name} payload answered ${answer.status} without the handler's answer: ${answer.text.slice(0, 200)}`;
       }
     }
     if (contender.refusesWithout !== undefined) {
-      const bare = await postOnce(server.url, first.body, {});
+      const bare = await postOnce(urlFor(server.url, first.path), first.body, {});
       if (bare.status !== contender.refusesWithout) {
         return `answered ${bare.status} without credentials, not ${contender.refusesWithout}: this build does not enforce ${Object.keys(contender.env)
           .filter((k) => k.startsWith('FULFILLER_'))

@@ -22,12 +22,21 @@ const SERVE = (app: string) => (port: number) => ['dist/lib/cli/main.js', 'serve
 const SCRIPT = (file: string) => () => [file];
 const APP = 'bench/apps/order-status.js';
 const BOTH: readonly PayloadName[] = ['cx', 'es'];
+const ENDPOINT = 'bench/apps/customer-validation.js';
 // Every contender runs as it would in production; the default log level is info.
 const PRODUCTION = { NODE_ENV: 'production' };
 
 /** The line-up, in the order of the report. */
 export const CONTENDERS: readonly Contender[] = [
-  { id: 'node-http', label: 'bare node:http', role: 'limit', args: SCRIPT('bench/contenders/bare-node.js'), env: PRODUCTION, payloads: BOTH, headers: {} },
+  {
+    id: 'node-http',
+    label: 'bare node:http',
+    role: 'limit',
+    args: SCRIPT('bench/contenders/bare-node.js'),
+    env: PRODUCTION,
+    payloads: [...BOTH, 'endpoint'],
+    headers: {},
+  },
   { id: 'express', label: 'bare Express 5', role: 'baseline', args: SCRIPT('bench/contenders/bare-express.js'), env: PRODUCTION, payloads: BOTH, headers: {} },
   {
     id: 'dialogflow-fulfillment',
@@ -67,6 +76,15 @@ export const CONTENDERS: readonly Contender[] = [
     payloads: BOTH,
     headers: { 'x-api-key': 'bench-key-current' }, // the second key: the rotation case
     refusesWithout: 401,
+  },
+  {
+    id: 'fulfiller-endpoint',
+    label: 'fulfiller serve, an endpoint',
+    role: 'fulfiller',
+    args: SERVE(ENDPOINT),
+    env: { ...PRODUCTION, LOG_LEVEL: 'info' },
+    payloads: ['endpoint'],
+    headers: {},
   },
   {
     id: 'fulfiller-express',

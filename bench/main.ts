@@ -75,7 +75,7 @@ if (profiled !== undefined) {
       coldRuns: settings.coldRuns,
       microTimeMs: settings.microTimeMs,
       pinning: pinning.description,
-      payloads: { cx: payloads.cx.label, es: payloads.es.label },
+      payloads: { cx: payloads.cx.label, es: payloads.es.label, endpoint: payloads.endpoint.label },
     },
     contenders: ok.map(({ id, label, role }) => ({ id, label, role })),
     skipped,

@@ -1,6 +1,7 @@
 /**
  * The demo agent: what `npm start` serves. Every use case is registered both as a CX
- * fulfillment tag and as an ES intent of the same name, with one handler for both dialects.
+ * fulfillment tag and as an ES intent of the same name, with one handler for both dialects;
+ * beside the webhook, a flexible webhook's endpoint and a playbook tool's (demo/endpoints).
  *
  *   DEMO_DB=demo.sqlite     keep the data in a file (default: a fresh in-memory database)
  *   DEMO_TODAY=2026-11-27   pin "today" (default: the real date)
@@ -23,6 +24,8 @@ import { reportStatus } from './handlers/report-status.js';
 import { returnCreate } from './handlers/return-create.js';
 import { returnEligible } from './handlers/return-eligible.js';
 import { spendingSummary } from './handlers/spending-summary.js';
+import { customerValidation } from './endpoints/customer-validation.js';
+import { orderLookup } from './endpoints/order-lookup.js';
 
 export const DEFAULT_REPORT_MS = 5000;
 
@@ -41,6 +44,7 @@ export function registerDemo(app: Fulfiller, options: DemoOptions): void {
     crm: crmRepository(options.db),
     today: options.today,
     reportMs: options.reportMs ?? DEFAULT_REPORT_MS,
+    clock: app.options.clock,
   };
   const handlers: Record<string, Handler> = {
     'order.status': orderStatus(deps),
@@ -57,6 +61,8 @@ export function registerDemo(app: Fulfiller, options: DemoOptions): void {
     app.tag(name, handler); // CX: the fulfillment tag of the page or route
     app.intent(name, handler); // ES: the intent display name
   }
+  customerValidation(app, deps); // POST /customers/validate: a CX flexible webhook
+  orderLookup(app, deps); // GET /orders/{orderNumber}: a playbook tool
 }
 
 /** The app module: opens (and seeds) the database from the environment the app was created with. */

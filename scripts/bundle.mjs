@@ -82,7 +82,7 @@ const { outputFiles } = await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  external: ['ioredis', 'google-auth-library', '@opentelemetry/api', 'dialogflow-fulfiller'],
+  external: ['ioredis', 'google-auth-library', '@opentelemetry/api', 'ajv', 'ajv-formats', 'jsonpath-plus', 'yaml', 'dialogflow-fulfiller'],
   define: { 'import.meta.url': '__bundleUrl' },
   banner: { js: `${keyLine(KEY_PLACEHOLDER)}\nconst __bundleUrl = require('node:url').pathToFileURL(__filename).href;` },
   plugins: [playgroundEntry()],

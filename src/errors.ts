@@ -42,10 +42,10 @@ const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
 
 type Opts = { cause?: unknown; path?: string };
 
-/** The body is not JSON text. */
+/** The body is not JSON text. `expected` says what to send instead (default: the WebhookRequest). */
 export class MalformedJsonError extends FulfillerError {
-  constructor(options: Opts = {}) {
-    super('ERR_MALFORMED_JSON', 400, 'The request body is not valid JSON. Send the WebhookRequest as a JSON object.', options);
+  constructor(options: Opts & { expected?: string } = {}) {
+    super('ERR_MALFORMED_JSON', 400, `The request body is not valid JSON. Send ${options.expected ?? 'the WebhookRequest as a JSON object'}.`, options);
   }
 }
 
@@ -70,17 +70,21 @@ export class UnknownDialectError extends FulfillerError {
   }
 }
 
-/** The request does not match the WebhookRequest schema of its dialect. */
+/**
+ * The request does not match its schema: a WebhookRequest of its dialect, or an endpoint's
+ * request schema (`subject` names it: `request to POST /customers/validate`).
+ */
 export class InvalidRequestError extends FulfillerError {
-  constructor(message: string, path: string) {
-    super('ERR_INVALID_REQUEST', 400, `Invalid WebhookRequest: ${path === '' ? '' : `${path}: `}${message}`, { path });
+  constructor(message: string, path: string, subject = 'WebhookRequest') {
+    super('ERR_INVALID_REQUEST', 400, `Invalid ${subject}: ${path === '' ? '' : `${path}: `}${message}`, { path });
   }
 }
 
-/** Content-Type other than JSON. */
+/** Content-Type other than JSON, or none (what a cross-site form can send). */
 export class UnsupportedMediaTypeError extends FulfillerError {
-  constructor(contentType: string) {
-    super('ERR_UNSUPPORTED_MEDIA_TYPE', 415, `Content-Type "${contentType.slice(0, 100)}" is not supported: send application/json.`);
+  constructor(contentType: string | undefined) {
+    const what = contentType === undefined ? 'The request has no Content-Type' : `Content-Type "${contentType.slice(0, 100)}" is not supported`;
+    super('ERR_UNSUPPORTED_MEDIA_TYPE', 415, `${what}: send application/json.`);
   }
 }
 
@@ -92,17 +96,32 @@ export class BodyTooLargeError extends FulfillerError {
   }
 }
 
+/**
+ * The body stopped before its end: the client went away, or was slower than the server's
+ * `requestTimeoutMs` (node then answered 408 itself and closed the connection).
+ */
+export class RequestIncompleteError extends FulfillerError {
+  constructor(cause?: unknown) {
+    super('ERR_REQUEST_INCOMPLETE', 408, 'The request body did not arrive in full: send it within requestTimeoutMs (30 s by default).', {
+      cause,
+      headers: { connection: 'close' },
+    });
+  }
+}
+
 /** A method the path does not take: anything but POST on the webhook, but GET/HEAD on a probe. */
 export class MethodNotAllowedError extends FulfillerError {
   constructor(method: string, allow: readonly string[] = ['POST']) {
-    const what = allow.includes('POST') ? 'the webhook: Dialogflow sends POST' : `this path: use ${allow.join(' or ')}`;
+    const what = allow.length === 1 && allow[0] === 'POST' ? 'the webhook: Dialogflow sends POST' : `this path: use ${allow.join(' or ')}`;
     super('ERR_METHOD_NOT_ALLOWED', 405, `Method ${method.slice(0, 20)} is not allowed on ${what}.`, { headers: { allow: allow.join(', ') } });
   }
 }
 
 /** No such path on the standalone server. */
 export class NotFoundError extends FulfillerError {
-  constructor(message = 'Not found. The webhook is POST /webhook; health checks are GET /healthz and GET /readyz.') {
+  constructor(
+    message = "Not found. The webhook is POST /webhook; health checks are GET /healthz and GET /readyz; the app's endpoints are listed by `fulfiller openapi`.",
+  ) {
     super('ERR_NOT_FOUND', 404, message);
   }
 }
@@ -135,10 +154,13 @@ export class OverloadedError extends FulfillerError {
   }
 }
 
-/** The response a handler built is not a valid WebhookResponse. */
+/**
+ * The response a handler built is not a valid WebhookResponse, or an endpoint's handler returned
+ * what its response schema refuses (`subject`: `response of GET /orders/{orderNumber}`).
+ */
 export class InvalidResponseError extends FulfillerError {
-  constructor(message: string, path: string) {
-    super('ERR_INVALID_RESPONSE', 500, `The handler built an invalid WebhookResponse: ${path === '' ? '' : `${path}: `}${message}`, { path });
+  constructor(message: string, path: string, subject = 'WebhookResponse') {
+    super('ERR_INVALID_RESPONSE', 500, `The handler built an invalid ${subject}: ${path === '' ? '' : `${path}: `}${message}`, { path });
   }
 }
 
@@ -228,10 +250,14 @@ export class AppModuleError extends FulfillerError {
   }
 }
 
-/** The shared store (Redis) did not answer; the turn gets the apology. */
+/**
+ * The shared store (Redis) did not answer, or is known to be down since a command went
+ * unanswered a moment ago (`knownDown`: refused without waiting); the turn gets the apology.
+ */
 export class StoreUnavailableError extends FulfillerError {
-  constructor(operation: string, cause: unknown) {
-    super('ERR_STORE_UNAVAILABLE', 503, `The store did not answer a ${operation}: check that Redis (REDIS_URL) is up and reachable.`, { cause });
+  constructor(operation: string, cause: unknown, knownDown = false) {
+    const what = knownDown ? `is known to be down (refused a ${operation} without waiting)` : `did not answer a ${operation}`;
+    super('ERR_STORE_UNAVAILABLE', 503, `The store ${what}: check that Redis (REDIS_URL) is up and reachable.`, { cause });
   }
 }
 
@@ -438,6 +464,26 @@ export class WebhookNotJsonError extends FulfillerError {
       502,
       `The webhook at ${url} answered ${status} with ${contentType || 'no content type'}, not JSON: check that the URL is the webhook's own path (such as /webhook) and not a web page.`,
     );
+  }
+}
+
+/** A path parameter that could reach another resource (`..`, an encoded slash) or is not decodable; refused before any handler runs. */
+export class InvalidPathParameterError extends FulfillerError {
+  constructor(name: string, reason: string) {
+    super('ERR_INVALID_PATH_PARAMETER', 400, `The path parameter "${name}" ${reason}: send the value percent-encoded, without slashes or dot segments.`, {
+      path: `params.${name}`,
+    });
+  }
+}
+
+/**
+ * What an endpoint handler throws to answer with an HTTP error of its own: a 4xx or 5xx status,
+ * a stable code of the app's choosing and a message for the caller (`httpError()` makes one).
+ * The body is `{ error: { code, message, path? } }`, like every other error.
+ */
+export class EndpointError extends FulfillerError {
+  constructor(status: number, message: string, options: { code?: string; path?: string; headers?: Readonly<Record<string, string>>; cause?: unknown } = {}) {
+    super(options.code ?? `ERR_HTTP_${status}`, status, message, options);
   }
 }
 

@@ -9,17 +9,35 @@
 export { Fulfiller } from './app/fulfiller.js';
 export { createFulfiller } from './app/create-fulfiller.js';
 export type { Handler, Next, ErrorHandler } from './app/fulfiller.js';
-export type { FulfillerOptions } from './app/options.js';
-export type { ResolvedOptions, Mode } from './core/options.js';
+export type { FulfillerOptions, FulfillerSettings } from './app/options.js';
+export type { ResolvedOptions, Mode, ApiVersions } from './core/options.js';
 export type { RecordOptions } from './recording/recorder.js';
 export type { RedactOptions } from './recording/redact.js';
 export type { Match } from './core/matcher.js';
 export type { RouteOptions } from './core/router.js';
-export type { Exchange, ExchangeObserver, Outcome } from './telemetry/exchange.js';
+export type { Exchange, ExchangeObserver, Outcome, EndpointExchange } from './telemetry/exchange.js';
+export type {
+  EndpointDefinition,
+  EndpointHandler,
+  EndpointCall,
+  EndpointCallOf,
+  EndpointReturn,
+  EndpointInfo,
+  EndpointMethod,
+  EndpointSchema,
+  EndpointBody,
+  EndpointResult,
+  EndpointParams,
+  EndpointQuery,
+  PathParamNames,
+} from './core/endpoint.js';
+export { httpError, type HttpErrorOptions } from './core/http-error.js';
+export { openApiDocument, type OpenApiOptions } from './app/openapi-document.js';
+export { authSchemesOf, type AuthScheme, type AuthRequirements } from './auth/auth-schemes.js';
 export type { AppDescription, RouteDescription, SystemMessageKind } from './core/app-description.js';
 export { BUILT_IN_MESSAGES, type SystemMessages } from './core/system-messages.js';
 
-export type { AppTypes, AgentMap, RouteKind } from './base/app-types.js';
+export type { AppTypes, AgentMap, RouteKind, ApiVersionOf, QueryPayload, PayloadOf } from './base/app-types.js';
 export type { Turn } from './dialects/turn.js';
 export type { Params } from './turn/params.js';
 export type { CxTurn } from './dialects/cx/cx-turn.js';
@@ -32,7 +50,7 @@ export * as cx from './dialects/cx/messages.js';
 export * as es from './dialects/es/messages.js';
 export { detectDialect } from './dialects/detect.js';
 export type { Dialect } from './base/dialect.js';
-export { systemClock, type Clock, type Timer } from './base/clock.js';
+export { systemClock, sleep, type Clock, type Timer } from './base/clock.js';
 
 export { withoutOutputOnlyFields } from './schema/without-output-only-fields.js';
 export { validateSchema, formatIssues, type SchemaKind, type SchemaResult, type SchemaOptions, type ApiVersion } from './schema/validate.js';
@@ -41,10 +59,11 @@ export type * from './generated/types.js';
 export type * from './generated/beta-types.js';
 
 export { createServer, nodeHandler } from './adapters/node-http.js';
-export { expressHandler } from './adapters/express.js';
+export { expressHandler, type FrameworkOptions } from './adapters/express.js';
 export { cloudFunctionHandler } from './adapters/cloud-functions.js';
 export { fetchHandler, type FetchHandlerOptions } from './adapters/fetch.js';
 export type { Gateway, HttpRequest } from './http/gateway.js';
+export type { ClientCertificate } from './http/client-certificate.js';
 export type { ServerOptions, TlsOptions } from './http/server-options.js';
 
 export type { Verifier, VerifierDescription, AuthRequest, AuthResult, Caller } from './auth/verifier.js';
@@ -75,5 +94,6 @@ export { shutdownGracefully } from './adapters/graceful-shutdown.js';
 export type { CloseHook } from './core/lifecycle.js';
 
 export type { Logger } from './logging/logger.js';
+export type { LogLevel } from './logging/json-line-logger.js';
 export { MemoryLogger, type LogRecord } from './logging/memory-logger.js';
 export * from './errors.js';

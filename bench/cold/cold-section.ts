@@ -30,7 +30,9 @@ export async function runColdSection(
 ): Promise<ColdStart[]> {
   const runs = new Map<string, number[]>(contenders.map((c) => [c.id, []]));
   const once = async (contender: Contender): Promise<number> => {
-    const server = spawnServer(contender, { pinning, port: await freePort(), probe: { body: payloads.es.body, headers: contender.headers } });
+    // The ES payload, which every webhook contender serves; an endpoint-only contender its own.
+    const probe = payloads[contender.payloads.includes('es') ? 'es' : contender.payloads[0]!];
+    const server = spawnServer(contender, { pinning, port: await freePort(), probe: { body: probe.body, headers: contender.headers, path: probe.path } });
     try {
       return (await server.ready) - server.spawnedAt;
     } finally {

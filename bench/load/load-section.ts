@@ -6,7 +6,7 @@ import type { Pinning } from '../process/cpu-pinning.js';
 import { freePort } from '../process/free-port.js';
 import { machineBusyMs } from '../process/machine-cpu.js';
 import { procStats, ticksPerSecond } from '../process/proc-stats.js';
-import { spawnServer, type ServerProcess } from '../process/server-process.js';
+import { spawnServer, urlFor, type ServerProcess } from '../process/server-process.js';
 import { QUIET_PERCENT, waitForQuiet } from '../process/wait-for-quiet.js';
 import { runLoad, type LoadRun } from './run-load.js';
 
@@ -49,7 +49,7 @@ export async function runLoadSection(
   try {
     for (const contender of contenders) {
       const first = payloads[contender.payloads[0]!];
-      const server = spawnServer(contender, { pinning, port: await freePort(), probe: { body: first.body, headers: contender.headers } });
+      const server = spawnServer(contender, { pinning, port: await freePort(), probe: { body: first.body, headers: contender.headers, path: first.path } });
       servers.set(contender.id, server);
       await server.ready;
     }
@@ -58,7 +58,8 @@ export async function runLoadSection(
     const load = (cell: LoadCell, durationSec: number) => {
       const contender = byId.get(cell.contender)!;
       const url = servers.get(cell.contender)!.url;
-      return runLoad({ url, body: payloads[cell.payload].body, headers: contender.headers, connections: settings.connections, durationSec });
+      const payload = payloads[cell.payload];
+      return runLoad({ url: urlFor(url, payload.path), body: payload.body, headers: contender.headers, connections: settings.connections, durationSec });
     };
     for (const cell of cells) {
       log(`warm-up  ${cell.contender} × ${cell.payload}`);

@@ -20,8 +20,8 @@ export interface ServerProcess {
 export interface SpawnOptions {
   pinning: Pinning;
   port: number;
-  /** The request that proves the server answers (its first payload, with its headers). */
-  probe: { body: string; headers: Readonly<Record<string, string>> };
+  /** The request that proves the server answers (its first payload, with its headers and path). */
+  probe: { body: string; headers: Readonly<Record<string, string>>; path?: string };
   /** Extra node flags, e.g. --cpu-prof. */
   nodeFlags?: readonly string[];
   timeoutMs?: number;
@@ -47,7 +47,7 @@ export function spawnServer(contender: Contender, options: SpawnOptions): Server
   const died = exited.then(() => {
     throw new Error(`${contender.id} exited before answering (code ${String(child.exitCode)}):\n${stderr}`);
   });
-  const ready = Promise.race([firstAnswer(url, probe.body, { ...probe.headers }, options.timeoutMs ?? 20_000), died]);
+  const ready = Promise.race([firstAnswer(urlFor(url, probe.path), probe.body, { ...probe.headers }, options.timeoutMs ?? 20_000), died]);
   died.catch(() => {}); // reported through `ready` only
   return {
     pid: child.pid!,
@@ -62,4 +62,9 @@ export function spawnServer(contender: Contender, options: SpawnOptions): Server
       clearTimeout(force);
     },
   };
+}
+
+/** The server's URL for a payload's path (`url` is the webhook's). */
+export function urlFor(url: string, path = '/webhook'): string {
+  return url.replace(/\/webhook$/, path);
 }

@@ -11,7 +11,7 @@ interface Group {
   bars: Bar[];
 }
 
-const COLORS = { cx: '#4285f4', es: '#34a853', cold: '#f9ab00' };
+const COLORS = { cx: '#4285f4', es: '#34a853', endpoint: '#a142f4', cold: '#f9ab00' };
 const LABEL_W = 215;
 const BAR_W = 400;
 const WIDTH = LABEL_W + BAR_W + 150;
@@ -53,6 +53,7 @@ export function chartSvg(results: BenchResults): string {
   y += 18;
   parts.push(`<rect x="8" y="${y - 10}" width="12" height="10" fill="${COLORS.cx}"/>`, text(24, y, 'CX payload', 'small'));
   parts.push(`<rect x="110" y="${y - 10}" width="12" height="10" fill="${COLORS.es}"/>`, text(126, y, 'ES payload (Google sample)', 'small'));
+  parts.push(`<rect x="300" y="${y - 10}" width="12" height="10" fill="${COLORS.endpoint}"/>`, text(316, y, 'endpoint call', 'small'));
   y += 14;
   for (const [title, groups] of panels) {
     if (groups.length === 0) continue;

@@ -47,7 +47,8 @@ export interface BenchResults {
   method: Pick<BenchSettings, 'connections' | 'durationSec' | 'warmupSec' | 'rounds' | 'coldRuns' | 'microTimeMs'> & {
     loadGenerator: string;
     pinning: string;
-    payloads: Record<PayloadName, string>;
+    /** Older results have no endpoint payload. */
+    payloads: Record<'cx' | 'es', string> & Partial<Record<PayloadName, string>>;
   };
   contenders: { id: string; label: string; role: Role }[];
   skipped: Skipped[];

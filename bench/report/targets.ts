@@ -14,6 +14,7 @@ const FULFILLER_FAMILY = [
   'fulfiller-small-heap',
   'fulfiller-warn',
   'fulfiller-api-key',
+  'fulfiller-endpoint',
   'fulfiller-express',
   ADAPTER_AFTER_JSON,
   COMPAT_EXPRESS,
@@ -48,6 +49,12 @@ export function checkTargets(
       const ratio = adapter.reqPerSec / express.reqPerSec;
       checks.push({ target: `Express adapter ≥ 0.90 × bare Express req/s (${payload})`, measured: `${ratio.toFixed(2)} ×`, met: ratio >= 0.9 });
     }
+  }
+  const endpoint = row('fulfiller-endpoint', 'endpoint');
+  const endpointLimit = row('node-http', 'endpoint');
+  if (endpoint !== undefined && endpointLimit !== undefined) {
+    const ratio = endpoint.reqPerSec / endpointLimit.reqPerSec;
+    checks.push({ target: 'an endpoint with a small schema ≥ 0.85 × bare node:http req/s (endpoint)', measured: `${ratio.toFixed(2)} ×`, met: ratio >= 0.85 });
   }
   // Moving from dialogflow-fulfillment (ES only): its code on the compat module, on the same Express and on our server.
   const peer = row(PEER, 'es');

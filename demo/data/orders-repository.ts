@@ -20,6 +20,12 @@ export interface Order {
   deliveredOn: string | null;
 }
 
+/** An order as the order lookup tool reads it: whose, when, and its lines. */
+export interface OrderDetails extends Order {
+  customerId: string;
+  items: { sku: string; name: string; quantity: number }[];
+}
+
 export interface ReturnableItem {
   /** The order line's id. */
   id: number;
@@ -54,6 +60,13 @@ export function ordersRepository(db: DemoDatabase) {
       WHERE o.customer_id = ? AND o.status = 'delivered' AND o.delivered_on >= ? AND r.order_item_id IS NULL
       ORDER BY o.delivered_on DESC, i.order_number, i.id`,
   );
+  const orderByNumber = db.prepare<[string], Order & { customerId: string }>(
+    `SELECT number, customer_id AS customerId, ordered_on AS orderedOn, status, expected_on AS expectedOn, delivered_on AS deliveredOn
+       FROM orders WHERE number = ?`,
+  );
+  const orderItems = db.prepare<[string], { sku: string; name: string; quantity: number }>(
+    'SELECT sku, name, quantity FROM order_items WHERE order_number = ? ORDER BY id',
+  );
   const nextReturnId = db.prepare<[], { next: number }>('SELECT COALESCE(MAX(id), 0) + 1 AS next FROM returns');
   const insertReturn = db.prepare<[number, string, string, string, string]>(
     'INSERT INTO returns (id, number, customer_id, order_number, created_on) VALUES (?, ?, ?, ?, ?)',
@@ -86,6 +99,11 @@ export function ordersRepository(db: DemoDatabase) {
 
   return {
     customer: (id: string): Customer | undefined => customer.get(id),
+    /** An order by its number, with its lines; undefined when there is no such order. */
+    order: (number: string): OrderDetails | undefined => {
+      const found = orderByNumber.get(number);
+      return found === undefined ? undefined : { ...found, items: orderItems.all(number) };
+    },
     /** The customer's most recent order, or undefined when there is none. */
     latestOrder: (customerId: string): Order | undefined => latestOrder.get(customerId),
     /** What the customer can still return, most recent delivery first. */

@@ -1,5 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import type { Handler } from 'dialogflow-fulfiller';
+import { sleep, type Handler } from 'dialogflow-fulfiller';
 import type { Account } from '../data/spending-repository.js';
 import type { DemoDeps } from '../deps.js';
 import { accountOf } from '../lookups.js';
@@ -15,14 +14,14 @@ export const reportKey = (account: Account): string => `report:${account.id}`;
  * instance or (with REDIS_URL) any other.
  */
 export function reportGenerate(deps: DemoDeps): Handler {
-  const { spending, reportMs } = deps;
+  const { spending, reportMs, clock } = deps;
   return async (turn) => {
     const account = accountOf(turn, deps);
     if (account === undefined) return;
     const t = textsFor(turn.languageCode);
     // The job outlives this turn, so it gets its own signal (its timeout, or shutdown), never turn.signal.
     await turn.defer(reportKey(account), async (signal) => {
-      await sleep(reportMs, undefined, { signal, ref: false }); // stands in for a slow backend; doesn't hold the process open
+      await sleep(clock, reportMs, signal); // stands in for a slow backend, on the app's clock (a test's fake clock moves it)
       return spending.monthlyTotals(account.id);
     });
     turn.say(t.reportStarted());

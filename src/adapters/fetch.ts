@@ -1,4 +1,4 @@
-import { BodyTooLargeError, NotFoundError } from '../errors.js';
+import { BodyTooLargeError, NotFoundError, RequestIncompleteError } from '../errors.js';
 import type { Gateway, HttpRequest } from '../http/gateway.js';
 import { normalizeHeaders } from '../http/headers.js';
 import { errorResult, type HttpResult } from '../http/http-result.js';
@@ -43,14 +43,16 @@ export function fetchHandler(gateway: Gateway, options: FetchHandlerOptions = {}
   };
 }
 
-/** The body's bytes, refused as soon as they pass `limit`. */
+/** The body's bytes, refused as soon as they pass `limit`; a body cut off is ERR_REQUEST_INCOMPLETE. */
 async function readLimited(request: Request, limit: number): Promise<Uint8Array> {
   if (request.body === null) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await reader.read().catch((cause: unknown) => {
+      throw new RequestIncompleteError(cause);
+    });
     if (done) break;
     size += value.byteLength;
     if (size > limit) {

@@ -9,13 +9,24 @@ import { sendSoon } from '../http/send-soon.js';
 /** A request as Express and the Functions Framework hand it over, maybe with a parsed body. */
 export type FrameworkRequest = IncomingMessage & { body?: unknown; rawBody?: Buffer };
 
+/** Options of `app.express()` and `app.cloudFunction()`. */
+export interface FrameworkOptions {
+  /**
+   * The webhook's path under the mount point (`/dialogflow`): only that path is the webhook.
+   * Default: every path no endpoint claims (only POST ones once the app has endpoints), so
+   * `web.post('/dialogflow', app.express())` serves the webhook whatever the mount path.
+   */
+  webhookPath?: string;
+}
+
 /**
- * Serves a framework request: the app is mounted at the webhook's URL, so every path it has no
- * other use for is the webhook. Undefined when the app does not serve the path. The raw bytes
+ * Serves a framework request: the endpoints at their paths under the mount point, and the
+ * webhook at `options.webhookPath`, or else at every path no endpoint claims (see
+ * `FrameworkOptions`). Undefined when the app does not serve the path. The raw bytes
  * are used when they are available (`req.rawBody`, or the unread stream), which is what
  * signature checks need; a body some earlier middleware already parsed is taken as it is.
  */
-export function serveFrameworkRequest(gateway: Gateway, req: FrameworkRequest): Promise<HttpResult | undefined> {
+export function serveFrameworkRequest(gateway: Gateway, req: FrameworkRequest, options: FrameworkOptions = {}): Promise<HttpResult | undefined> {
   const url = req.url ?? '/';
   const mark = url.indexOf('?');
   const request: HttpRequest = {
@@ -23,6 +34,7 @@ export function serveFrameworkRequest(gateway: Gateway, req: FrameworkRequest): 
     path: mark === -1 ? url : url.slice(0, mark),
     query: mark === -1 ? '' : url.slice(mark + 1),
     headers: normalizeHeaders(req.headers),
+    webhookPath: options.webhookPath,
     body: (limit) => bodyOf(req, limit),
   };
   return gateway.serve(request);

@@ -9,13 +9,16 @@ import { sendSoon } from '../http/send-soon.js';
 import { maxConcurrentOf, nodeServerSettings, type ServerOptions } from '../http/server-options.js';
 import { errorFields } from '../logging/log-format.js';
 import { builtins } from '../runtime/builtins.js';
+import { peerCertificate } from './peer-certificate.js';
 
 /**
- * A plain node:http request listener: `POST /webhook`, `GET /healthz`, `GET /readyz`,
- * `GET /metrics`, and 404 elsewhere. The fastest way to serve an app; `fulfiller serve` uses it.
+ * A plain node:http request listener: `POST /webhook`, the app's endpoints, `GET /healthz`,
+ * `GET /readyz`, `GET /metrics`, and 404 elsewhere. The fastest way to serve an app; `fulfiller
+ * serve` uses it. With mutual TLS (`tls.ca`), the client certificate becomes the caller.
  */
 export function nodeHandler(gateway: Gateway, options: ServerOptions = {}): (req: IncomingMessage, res: ServerResponse) => void {
   const slots = new ConcurrencyLimit(maxConcurrentOf(options));
+  const tls = options.tls?.ca !== undefined; // client certificates exist only with mutual TLS
   return (req, res) => {
     const url = req.url ?? '/';
     const mark = url.indexOf('?');
@@ -27,6 +30,7 @@ export function nodeHandler(gateway: Gateway, options: ServerOptions = {}): (req
       headers: normalizeHeaders(req.headers),
       webhookPath: '/webhook',
       probes: true,
+      clientCertificate: tls ? peerCertificate(req.socket) : undefined,
       body: (limit) =>
         readBody(req, limit).then((bytes) => {
           if (!slots.enter()) throw new OverloadedError();

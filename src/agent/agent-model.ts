@@ -160,6 +160,29 @@ export interface AgentWebhook {
   readonly timeoutMs: number;
   readonly disabled: boolean;
   readonly auth: WebhookAuth;
+  /** A flexible webhook's request: its method, body template and where parameters come from in the answer. */
+  readonly flexible?: FlexibleRequest | undefined;
+  readonly location: AgentLocation;
+}
+
+/** What a CX flexible webhook sends and reads back. */
+export interface FlexibleRequest {
+  /** `POST` unless the webhook says otherwise. */
+  readonly method: string;
+  /** The JSON body template, with `$session.params.x`-style references. */
+  readonly requestBody: string | undefined;
+  /** Parameter (`$session.params.x`, `$flow.x`) → the JSONPath of its value in the answer. */
+  readonly parameterMapping: Readonly<Record<string, string>>;
+}
+
+/** A playbook tool of a CX agent (`tools/<name>/<name>.json`) that calls an API described by OpenAPI. */
+export interface AgentTool {
+  readonly id: string;
+  readonly displayName: string;
+  /** The OpenAPI document stored in the tool (`openApiSpec.textSchema`, YAML or JSON); undefined for other kinds of tool. */
+  readonly openApiText: string | undefined;
+  /** The first server URL of that document, without query string or user info. */
+  readonly serverUrl: string | undefined;
   readonly location: AgentLocation;
 }
 
@@ -210,6 +233,8 @@ export interface AgentModel {
   readonly intents: readonly AgentIntent[];
   readonly entityTypes: readonly AgentEntityType[];
   readonly webhooks: readonly AgentWebhook[];
+  /** CX playbook tools (OpenAPI ones have their document). */
+  readonly tools: readonly AgentTool[];
   readonly callSites: readonly CallSite[];
   /** Session parameters the agent knows: form and intent parameters, presets, and every `$session.params.X` it reads. */
   readonly parameters: readonly string[];

@@ -8,11 +8,12 @@ import { filesIn, resourceFolders } from './export-folders.js';
 import { decodeName } from './export-path.js';
 import { otherFiles } from './other-files.js';
 import { CxScopeReader, displayPath, idOf } from './read-cx-scope.js';
+import { readCxTool } from './read-cx-tool.js';
 import { readCxWebhook } from './read-cx-webhook.js';
 import { checkUniqueNames } from './unique-names.js';
 
 // Folders of a CX export the model describes; the others are counted (otherFiles).
-const MODELLED = ['agent.json', 'flows', 'intents', 'entityTypes', 'webhooks', 'transitionRouteGroups'];
+const MODELLED = ['agent.json', 'flows', 'intents', 'entityTypes', 'webhooks', 'transitionRouteGroups', 'tools'];
 
 /**
  * A Dialogflow CX "JSON package" export: agent.json, flows with their pages and route groups,
@@ -24,6 +25,8 @@ export function readCxAgent(files: AgentFiles): AgentModel {
   const defaultLanguage = agent.string(agent.root, 'defaultLanguageCode', '') ?? 'en';
   const webhooks = filesIn(files, 'webhooks').map((path) => readCxWebhook(ExportDoc.read(files, path)));
   checkUniqueNames('webhooks', webhooks);
+  const tools = resourceFolders(files, 'tools').map((folder) => readCxTool(ExportDoc.read(files, folder.main)));
+  checkUniqueNames('tools', tools);
   const intents = resourceFolders(files, 'intents').map((folder) => readIntent(files, folder.main, folder.below));
   checkUniqueNames('intents', intents);
   const entityTypes = resourceFolders(files, 'entityTypes').map((folder) => readEntityType(files, folder.main, folder.below));
@@ -44,6 +47,7 @@ export function readCxAgent(files: AgentFiles): AgentModel {
     intents,
     entityTypes,
     webhooks,
+    tools,
     clientCertificate: clientCertificate && agent.string(clientCertificate, 'sslCertificate', 'clientCertificateSettings'),
     otherFiles: otherFiles(files.paths, MODELLED),
   };

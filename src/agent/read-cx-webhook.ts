@@ -1,6 +1,6 @@
 import type { JsonObject, JsonValue } from '../generated/types.js';
 import { isJsonObject } from '../base/json-object.js';
-import type { AgentWebhook } from './agent-model.js';
+import type { AgentWebhook, FlexibleRequest } from './agent-model.js';
 import { durationMs } from './duration.js';
 import type { ExportDoc } from './export-doc.js';
 import { lastSegment } from './resource-id.js';
@@ -38,7 +38,27 @@ export function readCxWebhook(doc: ExportDoc): AgentWebhook {
       oauth: isJsonObject(generic.oauthConfig),
       customCa: Array.isArray(generic.allowedCaCerts) && generic.allowedCaCerts.length > 0,
     },
+    ...(doc.string(generic, 'webhookType', at) === 'FLEXIBLE' ? { flexible: flexibleRequest(doc, generic, at) } : {}),
     location: { file: doc.file, path: `webhook ${displayName}` },
+  };
+}
+
+/** A flexible webhook's method, body template and parameter mapping. */
+function flexibleRequest(doc: ExportDoc, generic: JsonObject, at: string): FlexibleRequest {
+  const mapping: Record<string, string> = {};
+  const given = generic.parameterMapping;
+  const entries = Array.isArray(given)
+    ? given.flatMap((entry) =>
+        isJsonObject(entry) && typeof entry.key === 'string' && typeof entry.value === 'string' ? [[entry.key, entry.value] as const] : [],
+      )
+    : isJsonObject(given)
+      ? Object.entries(given as JsonObject).flatMap(([key, value]) => (typeof value === 'string' ? [[key, value] as const] : []))
+      : [];
+  for (const [key, value] of entries) mapping[key] = value;
+  return {
+    method: (doc.string(generic, 'httpMethod', at) ?? 'POST').toUpperCase(),
+    requestBody: doc.string(generic, 'requestBody', at),
+    parameterMapping: mapping,
   };
 }
 

@@ -44,6 +44,7 @@ export function readEsAgent(files: AgentFiles): AgentModel {
     intents,
     entityTypes,
     webhooks: webhook === undefined ? [] : [webhook],
+    tools: [],
     callSites: intents.filter((i) => i.webhookUsed || i.webhookForSlotFilling).map(callSite),
     parameters: [...parameters].sort(),
     events: [...new Set(intents.flatMap((intent) => intent.events))].sort(),

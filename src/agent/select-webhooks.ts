@@ -2,6 +2,7 @@ import type { AgentModel, AgentWebhook, CallSite } from './agent-model.js';
 import { InvalidOptionError } from '../errors.js';
 import { findWebhook } from './agent-lookup.js';
 import { didYouMean } from './did-you-mean.js';
+import { hostOf } from './webhook-url.js';
 
 /** The webhooks an app serves, the others with why they are left out, and the served ones' call sites. */
 export interface WebhookSelection {
@@ -13,8 +14,9 @@ export interface WebhookSelection {
 
 /**
  * Which of the agent's webhooks this app answers: those named (`--webhook`), or by default every
- * standard, enabled webhook whose URL is not a Google API. A flexible webhook that calls a third
- * party directly is the agent's business, not the app's: it is listed as external.
+ * standard, enabled webhook whose URL is not a Google API, and every flexible one on the host of
+ * such a webhook (the app's JSON endpoints). A flexible webhook that calls a third party or a
+ * Google API directly is the agent's business, not the app's: it is listed as external.
  */
 export function selectWebhooks(agent: AgentModel, names: readonly string[] = []): WebhookSelection {
   for (const name of names) {
@@ -25,11 +27,13 @@ export function selectWebhooks(agent: AgentModel, names: readonly string[] = [])
       );
     }
   }
+  // A flexible webhook is this app's when it calls the host of a standard webhook the app serves.
+  const standardHosts = new Set(agent.webhooks.filter((w) => w.kind === 'standard' && !w.disabled && !w.googleApi).map((w) => hostOf(w.url)));
   const chosen = (webhook: AgentWebhook): string | undefined => {
     if (names.length > 0) return names.some((name) => findWebhook(agent, name) === webhook) ? undefined : 'not named by --webhook';
     if (webhook.disabled) return 'disabled';
-    if (webhook.kind === 'flexible') return webhook.googleApi ? 'flexible, calls a Google API' : 'flexible';
-    if (webhook.googleApi) return 'calls a Google API';
+    if (webhook.googleApi) return webhook.kind === 'flexible' ? 'flexible, calls a Google API' : 'calls a Google API';
+    if (webhook.kind === 'flexible' && !standardHosts.has(hostOf(webhook.url))) return 'flexible, calls another service';
     return undefined;
   };
   const served = agent.webhooks.filter((webhook) => chosen(webhook) === undefined);

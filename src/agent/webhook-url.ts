@@ -10,8 +10,13 @@ export function shownUrl(raw: string | undefined): string | undefined {
   return query === -1 ? cut : `${cut}?…`;
 }
 
+/** The host of a URL, lower case; undefined when there is none. */
+export function hostOf(url: string | undefined): string | undefined {
+  return /^[a-z][a-z0-9+.-]*:\/\/(?:[^/@]*@)?([^/:?#]+)/i.exec(url ?? '')?.[1]?.toLowerCase();
+}
+
 /** A Google API (`*.googleapis.com`): a webhook that calls it is answered by Google, not by our app. */
 export function isGoogleApi(raw: string | undefined): boolean {
-  const host = /^[a-z][a-z0-9+.-]*:\/\/(?:[^/@]*@)?([^/:?#]+)/i.exec(raw ?? '')?.[1]?.toLowerCase();
+  const host = hostOf(raw);
   return host !== undefined && (host === 'googleapis.com' || host.endsWith('.googleapis.com'));
 }

@@ -1,8 +1,8 @@
-import type { AppTypes } from '../base/app-types.js';
-import type { FulfillerOptions } from './options.js';
+import type { ApiVersionOf, AppTypes } from '../base/app-types.js';
+import type { ApiVersions } from '../core/options.js';
+import type { FulfillerOptions, FulfillerSettings } from './options.js';
 import { createRecorder } from '../recording/recorder.js';
 import { Fulfiller } from './fulfiller.js';
-import { checkRecord } from './resolve-options.js';
 
 /**
  * Creates an app. Register routes on it, then serve it with an adapter or `fulfiller serve`.
@@ -11,10 +11,15 @@ import { checkRecord } from './resolve-options.js';
  *
  *   const app = createFulfiller();                 // any tag, intent, page or parameter name
  *   const typed = createFulfiller<Agent>();        // the names of a generated agent file
+ *   const beta = createFulfiller({ apiVersion: { es: 'v2beta1' } }); // typed as speaking ES v2beta1 too
  */
-export function createFulfiller<T extends AppTypes = AppTypes>(options: FulfillerOptions = {}): Fulfiller<T> {
-  const record = checkRecord(options.record);
-  const app = new Fulfiller<T>(options);
+export function createFulfiller<const V extends Partial<ApiVersions>>(options: Omit<FulfillerSettings, 'apiVersion'> & { apiVersion: V }): Fulfiller<V>;
+export function createFulfiller<T extends AppTypes = AppTypes>(
+  ...options: Partial<ApiVersionOf<T>> extends ApiVersionOf<T> ? [options?: FulfillerOptions<T>] : [options: FulfillerOptions<T>]
+): Fulfiller<T>;
+export function createFulfiller<T extends AppTypes = AppTypes>(options: FulfillerSettings = {}): Fulfiller<T> {
+  const app = new Fulfiller<T>(options); // checks every option, record's too
+  const { record } = options;
   const { logger, clock } = app.options;
   if (record !== undefined) {
     const recorder = createRecorder(record, { logger, clock });

@@ -1,22 +1,25 @@
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { cloudFunctionHandler } from '../adapters/cloud-functions.js';
-import { expressHandler } from '../adapters/express.js';
+import { expressHandler, type FrameworkOptions } from '../adapters/express.js';
 import { fetchHandler, type FetchHandlerOptions } from '../adapters/fetch.js';
 import { DEFAULT_GRACE_MS, stopServer } from '../adapters/graceful-shutdown.js';
 import { createServer } from '../adapters/node-http.js';
 import type { ActionOf, AppTypes, IntentOf, TagOf } from '../base/app-types.js';
 import type { Middleware, Next } from '../core/compose.js';
+import type { EndpointCallOf, EndpointDefinition, EndpointHandler, EndpointInfo, EndpointReturn } from '../core/endpoint.js';
+import { Endpoints } from '../core/endpoints.js';
 import type { ExchangeObserver } from '../telemetry/exchange.js';
 import { describeApp, type AppDescription } from '../core/app-description.js';
 import { Lifecycle, type CloseHook } from '../core/lifecycle.js';
 import type { Match } from '../core/matcher.js';
 import { checkDeadline, type ResolvedOptions } from '../core/options.js';
-import type { FulfillerOptions } from './options.js';
+import type { FulfillerSettings } from './options.js';
 import { Pipeline, type ErrorHandler } from '../core/pipeline.js';
 import type { SystemMessages } from '../core/system-messages.js';
 import type { RouteKind } from '../base/app-types.js';
 import type { RouteOptions } from '../core/router.js';
-import { serveRequest } from '../core/serve-request.js';
+import { serveRequest, type ServedApp } from '../core/serve-request.js';
 import type { CxTurn } from '../dialects/cx/cx-turn.js';
 import type { EsTurn } from '../dialects/es/es-turn.js';
 import type { Turn } from '../dialects/turn.js';
@@ -31,6 +34,8 @@ import type { Logger } from '../logging/logger.js';
 import { Metrics } from '../telemetry/metrics.js';
 import { tracingEnabled } from '../telemetry/tracing.js';
 import { resolveOptions } from './resolve-options.js';
+import { logStartUp, type StartUp } from './start-up-line.js';
+import { openApiDocument, type OpenApiOptions } from './openapi-document.js';
 
 /** A handler or middleware: `(turn, next) => …`. Handlers at the end of a chain ignore `next`. */
 export type Handler<TTurn = Turn> = Middleware<TTurn>;
@@ -50,11 +55,14 @@ export class Fulfiller<T extends AppTypes = AppTypes> implements Gateway {
   /** Prometheus metrics (served on `GET /metrics`); undefined when turned off. */
   readonly metrics: Metrics | undefined;
   readonly #pipeline: Pipeline;
+  readonly #endpoints = new Endpoints();
   readonly #lifecycle: Lifecycle;
+  readonly #served: ServedApp;
+  readonly #started = new Set<StartUp['adapter']>();
   readonly #ownsStore: boolean;
 
   /** Use `createFulfiller(options)`, which also installs what the options ask for around the app (recording). */
-  constructor(given: FulfillerOptions = {}) {
+  constructor(given: FulfillerSettings = {}) {
     const options = resolveOptions(given);
     this.options = options;
     this.#ownsStore = given.store === undefined;
@@ -64,6 +72,16 @@ export class Fulfiller<T extends AppTypes = AppTypes> implements Gateway {
     const metrics = options.metrics ? new Metrics({ jobsInFlight: () => this.jobs.inFlight }) : undefined;
     if (metrics !== undefined) this.observe((exchange) => metrics.record(exchange));
     this.metrics = metrics;
+    const lifecycle = this.#lifecycle;
+    // Readiness is read when a body is in, not when its first byte came: a call still arriving at a shutdown is refused.
+    this.#served = {
+      pipeline: this.#pipeline,
+      endpoints: this.#endpoints,
+      metrics,
+      get ready() {
+        return lifecycle.accepting;
+      },
+    };
     tracingEnabled(); // with an OpenTelemetry SDK registered, start loading its API before the first turn
   }
 
@@ -80,6 +98,30 @@ export class Fulfiller<T extends AppTypes = AppTypes> implements Gateway {
   /** Handles an ES action. Its handlers get the ES turn. */
   action(match: Match<EsTurn<T>, ActionOf<T>>, ...args: RouteArgs<EsTurn<T>>): this {
     return this.add('action', match, args);
+  }
+
+  /**
+   * A typed JSON endpoint beside the webhook, for CX flexible webhooks and playbook tools:
+   * `request`/`response` (and `query`, `params`) are JSON Schemas that check the call before the
+   * handler runs (400 naming the field) and the result after it, and type the handler's `call`.
+   *
+   *   app.endpoint({ method: 'GET', path: '/orders/{orderNumber}', description: 'Looks up an order.',
+   *     response: { type: 'object', properties: { status: { type: 'string' } }, required: ['status'] } },
+   *     async ({ params }) => ({ status: await orders.status(params.orderNumber) }));
+   */
+  endpoint<const D extends EndpointDefinition, const R extends EndpointReturn<D>>(definition: D, handler: (call: EndpointCallOf<D>) => R | Promise<R>): this {
+    this.#endpoints.add(definition, handler as unknown as EndpointHandler);
+    return this;
+  }
+
+  /** The registered endpoints, in registration order (what `fulfiller openapi` describes). */
+  get endpoints(): readonly EndpointInfo[] {
+    return this.#endpoints.list();
+  }
+
+  /** An OpenAPI 3.0 document of the endpoints, for a playbook tool (what `fulfiller openapi` prints). */
+  openapi(options?: OpenApiOptions): Record<string, unknown> {
+    return openApiDocument(this.#endpoints.list(), this.options.auth, options);
   }
 
   /** Middleware that runs on every turn, before the route's handlers. */
@@ -118,10 +160,10 @@ export class Fulfiller<T extends AppTypes = AppTypes> implements Gateway {
    * Answers an HTTP request (what the adapters call; see `Gateway`): the webhook, with its HTTP
    * checks (405, 415, 413), and on the standalone server the probes. Undefined for a path the
    * app does not serve. A request counts as in flight from its first byte, so a shutdown waits
-   * for a body still arriving and answers it.
+   * for a body still arriving and answers it (503 ERR_SHUTTING_DOWN: its turn had not begun).
    */
   serve(request: HttpRequest): Promise<HttpResult | undefined> {
-    return this.#lifecycle.track(() => serveRequest({ pipeline: this.#pipeline, ready: this.ready, metrics: this.metrics }, request));
+    return this.#lifecycle.track(() => serveRequest(this.#served, request));
   }
 
   get logger(): Logger {
@@ -136,18 +178,25 @@ export class Fulfiller<T extends AppTypes = AppTypes> implements Gateway {
     return this.#pipeline.messagesFor(languageCode);
   }
 
-  /** Express middleware serving the webhook where it is mounted: `server.post('/webhook', app.express())`. */
-  express(): ReturnType<typeof expressHandler> {
-    return expressHandler(this);
+  /**
+   * Express middleware serving the webhook where it is mounted, `server.post('/webhook', app.express())`,
+   * and the endpoints by their paths under the mount point: `server.use('/api', app.express({ webhookPath: '/dialogflow' }))`.
+   * A path the app does not serve goes on to `next()`. Each adapter logs one start-up line per app (mode, routes, authentication, warnings).
+   */
+  express(options?: FrameworkOptions): ReturnType<typeof expressHandler> {
+    this.startingSoon('express');
+    return expressHandler(this, options);
   }
 
-  /** A Cloud Functions HTTP handler: `export const webhook = app.cloudFunction()`. */
-  cloudFunction(): ReturnType<typeof cloudFunctionHandler> {
-    return cloudFunctionHandler(this);
+  /** A Cloud Functions HTTP handler: `export const webhook = app.cloudFunction()`; the endpoints are served at their paths. */
+  cloudFunction(options?: FrameworkOptions): ReturnType<typeof cloudFunctionHandler> {
+    this.startingSoon('cloudFunction');
+    return cloudFunctionHandler(this, options);
   }
 
   /** A Fetch API handler (`Request` → `Response`) for Deno, Bun, Workers: `Deno.serve(app.fetch())`. */
   fetch(options?: FetchHandlerOptions): ReturnType<typeof fetchHandler> {
+    this.startingSoon('fetch');
     return fetchHandler(this, options);
   }
 
@@ -162,6 +211,10 @@ export class Fulfiller<T extends AppTypes = AppTypes> implements Gateway {
       server.listen(port, host, () => {
         server.off('error', reject);
         this.onClose(() => stopServer(server));
+        const { port: bound } = server.address() as AddressInfo;
+        const transport = options?.tls === undefined ? 'http' : options.tls.ca === undefined ? 'https' : 'mutual-tls';
+        const url = `${transport === 'http' ? 'http' : 'https'}://${host ?? 'localhost'}:${bound}/webhook`;
+        this.started('listen', { url, transport });
         resolve(server);
       });
     });
@@ -170,7 +223,14 @@ export class Fulfiller<T extends AppTypes = AppTypes> implements Gateway {
   /** The routes, fallback, deadlines, languages and auth of this app, as plain data (`fulfiller lint` holds them against an agent). */
   describe(): AppDescription {
     const pipeline = this.#pipeline;
-    return describeApp({ routes: pipeline.registered, fallback: pipeline.fallback !== undefined, options: this.options });
+    const endpoints = this.#endpoints.list();
+    return describeApp({
+      routes: pipeline.registered,
+      fallback: pipeline.fallback !== undefined,
+      endpoints,
+      openapi: openApiDocument(endpoints, this.options.auth),
+      options: this.options,
+    });
   }
 
   /** True until `close()`: readiness for load balancers. */
@@ -193,6 +253,19 @@ export class Fulfiller<T extends AppTypes = AppTypes> implements Gateway {
   onClose(hook: CloseHook): this {
     this.#lifecycle.onClose(hook);
     return this;
+  }
+
+  /** The adapter's start-up line, on the next loop turn: routes registered right after the adapter was made count. */
+  private startingSoon(adapter: StartUp['adapter']): void {
+    if (!this.#started.has(adapter)) setImmediate(() => this.started(adapter));
+  }
+
+  private started(adapter: StartUp['adapter'], where: Pick<StartUp, 'url' | 'transport'> = {}): void {
+    if (this.#started.has(adapter)) return;
+    this.#started.add(adapter);
+    const { mode, auth, deadlineMs, logger } = this.options;
+    const fallback = this.#pipeline.fallback !== undefined;
+    logStartUp(logger, { adapter, mode, routes: this.#pipeline.router.size, fallback, auth: auth !== undefined, deadlineMs, ...where });
   }
 
   private add(kind: RouteKind, match: unknown, args: readonly unknown[]): this {

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createFulfiller } from './create-fulfiller.js';
 import type { Fulfiller } from './fulfiller.js';
-import type { FulfillerOptions } from './options.js';
+import type { FulfillerSettings } from './options.js';
 import { AppModuleError } from '../errors.js';
 
 /** What an app module may export by default: a setup function, or a ready app. */
@@ -13,7 +13,7 @@ export type AppModule = ((app: Fulfiller) => void | Promise<void>) | Fulfiller;
  * Loads an app module the same way for `serve`, `replay` and the tests: a default export that is
  * either a function `(app) => void | Promise<void>`, given a fresh app, or an app itself.
  */
-export async function loadApp(file: string, options: FulfillerOptions = {}): Promise<Fulfiller> {
+export async function loadApp(file: string, options: FulfillerSettings = {}): Promise<Fulfiller> {
   let module: { default?: unknown };
   try {
     module = await importModule<{ default?: unknown }>(pathToFileURL(resolve(file)).href);
@@ -24,7 +24,7 @@ export async function loadApp(file: string, options: FulfillerOptions = {}): Pro
 }
 
 /** Turns an app module's export into an app. */
-export async function setupApp(exported: unknown, name: string, options: FulfillerOptions = {}): Promise<Fulfiller> {
+export async function setupApp(exported: unknown, name: string, options: FulfillerSettings = {}): Promise<Fulfiller> {
   if (isApp(exported)) return exported;
   if (typeof exported === 'function') {
     const app = createFulfiller(options);

@@ -1,15 +1,24 @@
 import type { Verifier } from '../auth/verifier.js';
-import type { AgentMap } from '../base/app-types.js';
+import type { AgentMap, ApiVersionOf, AppTypes } from '../base/app-types.js';
 import type { Clock } from '../base/clock.js';
-import type { Mode } from '../core/options.js';
+import type { ApiVersions, Mode } from '../core/options.js';
 import type { SystemMessages } from '../core/system-messages.js';
 import type { EsTurnOptions } from '../dialects/es/es-turn.js';
+import type { LogLevel } from '../logging/json-line-logger.js';
 import type { Logger } from '../logging/logger.js';
 import type { RecordOptions } from '../recording/recorder.js';
 import type { Store } from '../store/store.js';
 
-/** Options of `createFulfiller()`. Every one has a sensible default; those marked so also come from the environment. */
-export interface FulfillerOptions {
+/**
+ * Options of `createFulfiller()`. Every one has a sensible default; those marked so also come
+ * from the environment. For an app typed with an agent (`T`), `apiVersion` agrees with the
+ * versions the type names: required for a beta version.
+ */
+export type FulfillerOptions<T extends AppTypes = AppTypes> = Omit<FulfillerSettings, 'apiVersion'> &
+  (Partial<ApiVersionOf<T>> extends ApiVersionOf<T> ? { apiVersion?: ApiVersionOf<T> } : { apiVersion: ApiVersionOf<T> });
+
+/** The options of `createFulfiller()`, whatever the app's type. */
+export interface FulfillerSettings {
   /**
    * `development` and `test` throw when a handler builds an invalid response; `production` logs
    * it and sends a safe fallback. Default: from NODE_ENV (`production`, `test`, else `development`).
@@ -25,8 +34,11 @@ export interface FulfillerOptions {
   messages?: Readonly<Record<string, Partial<SystemMessages>>>;
   /** Language used when the request's language has no messages. Default `en`. */
   defaultLanguage?: string;
-  /** Where logs go. Default: JSON lines on stdout at `LOG_LEVEL` (silent in test mode unless LOG_LEVEL is set). */
-  logger?: Logger;
+  /**
+   * Where logs go: a logger with pino's methods (pino itself), or a level for the default logger
+   * (`'silent'`, `'debug'`…). Default: JSON lines on stdout at `LOG_LEVEL` (silent in test mode unless LOG_LEVEL is set).
+   */
+  logger?: Logger | LogLevel;
   /** Where time comes from, for everything the app does with it (deadlines, jobs, TTLs, auth windows, the recorder, shutdown grace). Default: the system clock; `fakeClock()` in tests. */
   clock?: Clock;
   /** Where jobs, cached answers and seen request ids are kept. Default: Redis when `REDIS_URL` is set, else a bounded in-memory store. */
@@ -39,6 +51,13 @@ export interface FulfillerOptions {
    * FULFILLER_HMAC_SECRETS, FULFILLER_GOOGLE_AUDIENCE (any of those set); none set, no auth.
    */
   auth?: Verifier;
+  /**
+   * The API version the app speaks, per dialect: requests and responses are checked against that
+   * version's schemas, and the beta versions' messages become available (ES telephony, live-agent
+   * handoff, knowledge answers). Default the GA versions, `{ cx: 'v3', es: 'v2' }`. Type the app
+   * the same way to reach the beta messages: `createFulfiller<{ es: 'v2beta1' }>({ apiVersion: { es: 'v2beta1' } })`.
+   */
+  apiVersion?: Partial<ApiVersions>;
   /** ES session context and default platform. */
   es?: Partial<EsTurnOptions>;
   /**

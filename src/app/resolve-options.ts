@@ -1,14 +1,14 @@
 import type { AgentMap } from '../base/app-types.js';
 import { systemClock } from '../base/clock.js';
 import { DEFAULT_SESSION_CONTEXT } from '../dialects/es/es-turn.js';
-import { checkDeadline, DEFAULT_DEADLINE_MS, type ResolvedOptions } from '../core/options.js';
-import type { FulfillerOptions } from './options.js';
+import { checkDeadline, DEFAULT_DEADLINE_MS, shownNumber, type ResolvedOptions } from '../core/options.js';
+import type { FulfillerSettings } from './options.js';
 import { InvalidOptionError } from '../errors.js';
 import { createDefaultLogger } from '../logging/json-line-logger.js';
-import type { RecordOptions } from '../recording/recorder.js';
 import { MemoryStore } from '../store/memory-store.js';
 import { RedisStore } from '../store/redis-store.js';
 import { authFromEnv } from './auth-from-env.js';
+import { checkOptions } from './check-options.js';
 import { optionsFromEnv } from './options-from-env.js';
 
 /**
@@ -16,15 +16,17 @@ import { optionsFromEnv } from './options-from-env.js';
  * the defaults; and the parts built from them (logger, store, auth). Throws ERR_INVALID_OPTION
  * on a wrong value.
  */
-export function resolveOptions(options: FulfillerOptions = {}): ResolvedOptions {
+export function resolveOptions(options: FulfillerSettings = {}): ResolvedOptions {
+  checkOptions(options);
   const env = options.env ?? process.env;
   const fromEnv = optionsFromEnv(env);
   const mode = options.mode ?? fromEnv.mode;
   const deadlineMs = checkDeadline(options.deadlineMs ?? fromEnv.deadlineMs ?? DEFAULT_DEADLINE_MS, 'deadlineMs');
-  const logger = options.logger ?? createDefaultLogger(fromEnv.logLevel ?? (mode === 'test' ? 'silent' : 'info'));
+  const logger =
+    typeof options.logger === 'object' ? options.logger : createDefaultLogger(options.logger ?? fromEnv.logLevel ?? (mode === 'test' ? 'silent' : 'info'));
   const clock = options.clock ?? systemClock;
   // Redis (ioredis, loaded only then) when REDIS_URL is set, so instances share jobs, cache and replay ids.
-  const store = options.store ?? (fromEnv.redisUrl === undefined ? new MemoryStore({ clock }) : new RedisStore({ url: fromEnv.redisUrl, logger }));
+  const store = options.store ?? (fromEnv.redisUrl === undefined ? new MemoryStore({ clock }) : new RedisStore({ url: fromEnv.redisUrl, logger, clock }));
   return {
     mode,
     deadlineMs,
@@ -43,6 +45,7 @@ export function resolveOptions(options: FulfillerOptions = {}): ResolvedOptions 
       ...(options.es?.platform === undefined ? {} : { platform: options.es.platform }),
     },
     agent: checkAgent(options.agent),
+    ...apiVersions(options.apiVersion),
     env,
   };
 }
@@ -65,15 +68,20 @@ function checkAgent(agent: AgentMap | undefined): AgentMap | undefined {
   return agent;
 }
 
-function positive(value: number, name: string): number {
-  if (!Number.isInteger(value) || value <= 0) throw new InvalidOptionError(`${name} must be a positive whole number, not ${String(value)}.`);
-  return value;
+/** The option `apiVersion`, checked, with what the schema checks pass for it. */
+function apiVersions(given: FulfillerSettings['apiVersion'] = {}): Pick<ResolvedOptions, 'apiVersion' | 'schemaVersions'> {
+  if (given === null || typeof given !== 'object') throw new InvalidOptionError("apiVersion must be an object such as { es: 'v2beta1' }.");
+  const cx = given.cx ?? 'v3';
+  const es = given.es ?? 'v2';
+  if (cx !== 'v3' && cx !== 'v3beta1') throw new InvalidOptionError(`apiVersion.cx must be 'v3' or 'v3beta1', not ${JSON.stringify(cx)}.`);
+  if (es !== 'v2' && es !== 'v2beta1') throw new InvalidOptionError(`apiVersion.es must be 'v2' or 'v2beta1', not ${JSON.stringify(es)}.`);
+  return {
+    apiVersion: Object.freeze({ cx, es }),
+    schemaVersions: { cx: cx === 'v3' ? undefined : { version: cx }, es: es === 'v2' ? undefined : { version: es } },
+  };
 }
 
-/** The option `record`, checked (createFulfiller installs the recorder). */
-export function checkRecord(record: RecordOptions | undefined): RecordOptions | undefined {
-  if (record !== undefined && (typeof record.dir !== 'string' || record.dir.trim() === '')) {
-    throw new InvalidOptionError('record.dir must be the directory recorded fixtures are written to.');
-  }
-  return record;
+function positive(value: number, name: string): number {
+  if (!Number.isInteger(value) || value <= 0) throw new InvalidOptionError(`${name} must be a positive whole number of bytes, not ${shownNumber(value)}.`);
+  return value;
 }

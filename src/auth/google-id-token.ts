@@ -20,7 +20,7 @@ export interface GoogleIdTokenOptions {
   keys?: KeySource;
   /** Where the time comes from. Default: the system clock. */
   clock?: Clock;
-  /** Tolerated clock difference for `exp` and `iat`. Default 60 s. */
+  /** Tolerated clock difference for `exp`, `iat` and `nbf`. Default 60 s. */
   clockSkewSeconds?: number;
   /** Default `https://accounts.google.com` and `accounts.google.com`. */
   issuers?: readonly string[];
@@ -43,7 +43,7 @@ const LIBRARY_REASONS: readonly (readonly [string, string])[] = [
 /**
  * Accepts `Authorization: Bearer <Google ID token>`, as Dialogflow CX's service agent and ES's
  * service identity send it: verified by google-auth-library (RS256 signature against Google's
- * keys, issuer, audience, expiry), then `exp`/`iat` against our clock with `clockSkewSeconds`, a
+ * keys, issuer, audience, expiry), then `exp`/`iat`/`nbf` against our clock with `clockSkewSeconds`, a
  * verified `email`, and that email among `serviceAccounts` (else 403: a genuine Google caller,
  * but not ours). google-auth-library is loaded only when this verifier is made.
  */
@@ -96,6 +96,9 @@ export function googleIdToken(options: GoogleIdTokenOptions): Verifier {
       // The library accepts numeric strings too; compare numbers.
       if (Number(payload.exp) + skew < seconds) return refuse('google-id-token: expired');
       if (Number(payload.iat) - skew > seconds) return refuse('google-id-token: issued in the future');
+      // RFC 7519 4.1.5: not to be accepted before nbf; google-auth-library does not look at it.
+      const { nbf } = payload as { nbf?: unknown };
+      if (nbf !== undefined && !(Number(nbf) - skew <= seconds)) return refuse('google-id-token: not valid yet (nbf)');
       if (payload.email_verified !== true || typeof payload.email !== 'string') return refuse('google-id-token: no verified email');
       const email = payload.email.toLowerCase();
       if (!allowed.has(email)) return refuse(`google-id-token: ${email} is not an allowed service account`, 403);

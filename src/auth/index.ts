@@ -15,3 +15,4 @@ export { googleCerts, type GoogleCertsOptions, type KeySource } from './google-c
 export { anyOf } from './any-of.js';
 export { allOf } from './all-of.js';
 export { authenticate } from './authenticate.js';
+export { authSchemesOf, type AuthScheme, type AuthRequirements } from './auth-schemes.js';

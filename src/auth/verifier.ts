@@ -1,3 +1,4 @@
+import type { ClientCertificate } from '../http/client-certificate.js';
 import type { Headers } from '../http/headers.js';
 
 /** What a verifier sees of a webhook call: headers and the bytes as received, before any parsing. */
@@ -6,11 +7,13 @@ export interface AuthRequest {
   readonly headers: Headers;
   /** The body exactly as received; undefined when a framework handed over parsed JSON instead. */
   readonly rawBody: Uint8Array | undefined;
+  /** The client certificate of a mutual TLS connection (standalone server with `tls.ca`), already verified by the handshake. */
+  readonly clientCertificate?: ClientCertificate | undefined;
 }
 
 /** Who called, as a verifier established it. Never carries the credential itself. */
 export interface Caller {
-  /** How the caller proved itself: `google-id-token`, `api-key`, `basic`, `hmac`, or several joined by `+` (allOf). */
+  /** How the caller proved itself: `google-id-token`, `api-key`, `basic`, `hmac`, `mtls`, or several joined by `+` (allOf, or a verifier with mutual TLS). */
   readonly scheme: string;
   /** Who it is: the token's email, the basic-auth user, `key-2` (the second configured API key), `secret-1`... */
   readonly id: string;

@@ -1,4 +1,4 @@
-import type { JsonValue } from '../generated/types.js';
+import type { JsonObject, JsonValue } from '../generated/types.js';
 
 /**
  * What the compiler may know about the agent an app serves, as `fulfiller types` generates it
@@ -21,10 +21,12 @@ export interface AppTypes {
   page?: Readonly<Record<string, string>>;
   /** Parameter names and the types of their values. */
   params?: Readonly<Record<string, JsonValue>>;
-  /** The CX API version the app speaks. Default `v3`. */
+  /** The CX API version the app speaks. Default `v3`. With `v3beta1`, CX turns take the v3beta1 message types. */
   cx?: 'v3' | 'v3beta1';
-  /** The ES API version the app speaks. Default `v2`. */
+  /** The ES API version the app speaks. Default `v2`. With `v2beta1`, ES turns take the v2beta1 messages (telephony) and have `liveAgentHandoff()` and `endInteraction()`. */
   es?: 'v2' | 'v2beta1';
+  /** The shape of the request payload the agent's integrations send (`turn.queryPayload`): CX `payload`, ES `originalDetectIntentRequest.payload`. */
+  payload?: JsonObject;
 }
 
 /**
@@ -38,6 +40,27 @@ export interface AgentMap {
   /** Flow display name → page display name → page id (or a special page such as `END_SESSION`). */
   readonly pages: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
+/** True when the app is typed as speaking the ES beta version (`{ es: 'v2beta1' }`), not merely allowed to. */
+export type IsEsBeta<T extends AppTypes> = [T['es']] extends ['v2beta1'] ? true : false;
+/** True when the app is typed as speaking the CX beta version (`{ cx: 'v3beta1' }`). */
+export type IsCxBeta<T extends AppTypes> = [T['cx']] extends ['v3beta1'] ? true : false;
+
+/**
+ * The option `apiVersion` an app of type `T` must be created with: an app typed as speaking a
+ * beta version must say so at run time too (its answers are checked against that version), and
+ * an app typed for the GA version cannot be created for a beta one. An untyped app takes either.
+ */
+export type ApiVersionOf<T extends AppTypes> = VersionSlot<T['cx'], 'cx', 'v3', 'v3beta1'> & VersionSlot<T['es'], 'es', 'v2', 'v2beta1'>;
+type VersionSlot<V, K extends string, GA extends string, Beta extends string> = [V] extends [Beta]
+  ? { [key in K]: Beta }
+  : [V] extends [GA | undefined]
+    ? { [key in K]?: GA }
+    : { [key in K]?: GA | Beta };
+
+/** What the phone gateway and other integrations put in the request payload, when the app says nothing more precise. */
+export type QueryPayload = JsonObject & { telephony?: { caller_id?: string } };
+/** The request payload's type: the app's `payload`, else `QueryPayload`. */
+export type PayloadOf<T extends AppTypes> = [T['payload']] extends [JsonObject] ? NonNullable<T['payload']> : QueryPayload;
 
 /** Which request key a route is matched against: the CX tag, the intent display name, the ES action. */
 export type RouteKind = 'tag' | 'intent' | 'action';

@@ -34,6 +34,8 @@ export const systemClock: Clock = {
 /**
  * Resolves after `ms` on `clock`, or rejects with the signal's reason when it aborts first.
  * The timer does not keep the process alive: what waits on it is kept alive by its own work.
+ * Handlers that wait (a retry's back-off, a stand-in for a slow backend) wait on the app's
+ * clock, `sleep(app.options.clock, ms, signal)`, so that a test's `fakeClock()` moves them too.
  */
 export function sleep(clock: Clock, ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {

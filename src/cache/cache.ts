@@ -21,7 +21,8 @@ export interface CacheOptions {
  * Answers from a slow backend, reused for `ttlMs`: `get(key, load)` returns the stored answer,
  * or calls `load` once however many turns ask at the same moment (single-flight), through a
  * circuit breaker that fails fast with ERR_CIRCUIT_OPEN while the backend keeps failing.
- * Failures are never cached. A store that does not answer is skipped, not fatal.
+ * Failures are never cached. A store that does not answer is skipped, not fatal, and the answer
+ * is returned without waiting for the store to keep it.
  *
  *   const orders = new Cache({ store: app.options.store, name: 'orders', ttlMs: 30_000 });
  *   const order = await orders.get(`latest:${id}`, (signal) => api.latestOrder(id, { signal }), { signal: turn.signal });
@@ -34,6 +35,7 @@ export class Cache {
   private readonly ttlMs: number;
   private readonly logger: Logger | undefined;
   private readonly flights = new SingleFlight<unknown>();
+  private storeFailing = false;
 
   constructor(options: CacheOptions) {
     this.name = options.name;
@@ -53,7 +55,7 @@ export class Cache {
         span.set({ 'fulfiller.cache.hit': hit !== undefined });
         if (hit !== undefined) return hit.value;
         const value = this.breaker === undefined ? await load(signal) : await this.breaker.run(load, signal);
-        await this.write(key, value, options.ttlMs ?? this.ttlMs);
+        void this.write(key, value, options.ttlMs ?? this.ttlMs); // the caller has its answer: a slow store must not hold it
         return value;
       });
     return this.flights.run(key, flight, options.signal) as Promise<T>;
@@ -67,9 +69,10 @@ export class Cache {
   private async read<T>(key: string): Promise<{ value: T } | undefined> {
     try {
       const text = await this.store.get(this.storeKey(key));
+      this.storeFailing = false;
       return text === undefined ? undefined : { value: (JSON.parse(text) as { v: T }).v };
     } catch (error) {
-      this.logger?.warn({ backend: this.name, err: { message: String(error) } }, 'cache read failed: asking the backend instead');
+      this.storeFailed(error, 'cache read failed: asking the backend instead, until the store answers again');
       return undefined;
     }
   }
@@ -78,8 +81,15 @@ export class Cache {
     try {
       await this.store.set(this.storeKey(key), JSON.stringify({ v: value }), ttlMs);
     } catch (error) {
-      this.logger?.warn({ backend: this.name, err: { message: String(error) } }, 'cache write failed: the answer is used but not kept');
+      this.storeFailed(error, 'cache write failed: answers are used but not kept, until the store answers again');
     }
+  }
+
+  /** One line per outage, not one per call: under load a store that is down fails every read. */
+  private storeFailed(error: unknown, message: string): void {
+    if (this.storeFailing) return;
+    this.storeFailing = true;
+    this.logger?.warn({ backend: this.name, err: { message: String(error) } }, message);
   }
 
   private storeKey(key: string): string {

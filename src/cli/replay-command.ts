@@ -15,6 +15,8 @@ import { readAgent } from '../agent/read-agent.js';
 import { selectWebhooks } from '../agent/select-webhooks.js';
 import { FulfillerError } from '../errors.js';
 import { checkAgainstAgent } from '../testing/agent-checks.js';
+import type { EndpointFixture } from '../testing/endpoint-fixture.js';
+import type { EndpointFixtureOutcome } from '../testing/run-endpoint-fixture.js';
 import { loadApp } from '../app/load-app.js';
 import { parseReplayArgs, REPLAY_USAGE, type ReplayArgs } from './replay-args.js';
 
@@ -103,7 +105,10 @@ async function replayOne(
     out(`${progress} FAIL    ${item.file}\n  ${message}`);
     return { entry: { file: item.file, ms: 0, problem: { kind: 'error', message, details: [message] } }, changed: false };
   }
-  const outcome = withAgent(await runFixture(item.fixture, await connect(), { keepGoing: args.update }), agent, sent);
+  const { fixture } = item;
+  const target = await connect();
+  const ran = await runFixture(fixture, target, { keepGoing: args.update });
+  const outcome = fixture.kind === 'endpoint' ? ran : withAgent(ran as FixtureOutcome, agent, sent);
   let failing = !outcome.passed;
   let status = failing ? 'FAIL' : 'ok';
   let changed = false;
@@ -155,12 +160,13 @@ function withAgent(outcome: FixtureOutcome, agent: AgentModel | undefined, sent:
   return { ...outcome, turns, passed };
 }
 
-function summary(fixture: Fixture, outcome: FixtureOutcome): string {
+function summary(fixture: Fixture | EndpointFixture, outcome: { ms: number }): string {
+  if (fixture.kind === 'endpoint') return `(endpoint, ${fixture.calls.length === 1 ? '' : `${fixture.calls.length} calls, `}${outcome.ms} ms)`;
   const turns = fixture.turns.length === 1 ? '' : `${fixture.turns.length} turns, `;
   return `(${fixture.dialect}, ${turns}${outcome.ms} ms)`;
 }
 
-function problemOf(outcome: FixtureOutcome, details: string[]): NonNullable<ReportEntry['problem']> {
+function problemOf(outcome: FixtureOutcome | EndpointFixtureOutcome, details: string[]): NonNullable<ReportEntry['problem']> {
   const turn = outcome.turns.find((t) => t.error !== undefined || t.mismatches.length > 0);
   const first = turn?.error ?? turn?.mismatches.map((m) => m.what).join(', ') ?? 'failed';
   return { kind: turn?.error !== undefined ? 'error' : 'failure', message: `${turn?.label ?? 'turn'}: ${first}`, details };

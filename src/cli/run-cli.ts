@@ -28,6 +28,9 @@ const HELP = `fulfiller — Dialogflow CX and ES webhook fulfillment
                  [--api-key KEY] [--basic USER:PASS] [--bearer TOKEN] [--hmac-secret whsec_...]
       a web page to talk to the app as Dialogflow would, see what the user sees, and
       save the conversation as a fixture; on 127.0.0.1 with a token (docs/playground.md)
+  fulfiller openapi --app FILE [--server URL] [--title TEXT] [--api-version X.Y.Z] [--out FILE]
+      print the OpenAPI 3.0 document of the app's endpoints, for a playbook tool
+      (docs/endpoints.md)
 
 Environment: PORT, FULFILLER_DEADLINE_MS, LOG_LEVEL, NODE_ENV (see README).
 Authentication (docs/security.md): FULFILLER_API_KEYS, FULFILLER_BASIC_AUTH,
@@ -58,6 +61,8 @@ async function main(argv: readonly string[]): Promise<number | undefined> {
       const playing = await playCommand(args, process.env, out);
       return typeof playing === 'number' ? playing : undefined; // keep running
     }
+    case 'openapi':
+      return (await import('./openapi-command.js')).openapiCommand(args, process.env, out);
     case undefined:
     case 'help':
     case '--help':

@@ -42,24 +42,36 @@ export async function serveCommand(args: readonly string[], env: NodeJS.ProcessE
     ...(values.record === undefined ? {} : { record: { dir: values.record } }),
   });
   if (values.record !== undefined) app.options.logger.info({ dir: values.record }, `recording every answered call as a fixture in ${values.record}`);
+  // listen() logs the start-up line: URL, mode, routes, authentication and what is missing.
   const server = await app.listen(port, values.host, tls === undefined ? {} : { tls });
   const address = server.address();
   const shown = typeof address === 'object' && address !== null ? address.port : port;
   const url = `${tls === undefined ? 'http' : 'https'}://${values.host ?? 'localhost'}:${shown}`;
-  const transport = tls === undefined ? 'http' : tls.ca === undefined ? 'https' : 'mutual-tls';
-  const auth = app.options.auth !== undefined;
-  app.options.logger.info({ url, mode: app.options.mode, deadlineMs: app.options.deadlineMs, transport, auth }, `serving ${values.app} on ${url}/webhook`);
-  if (!auth) app.options.logger.warn({}, 'no authentication configured: anyone who reaches this URL can call the webhook (see docs/security.md)');
   return { app, server, url };
 }
 
 /**
- * Graceful stop: readiness goes 503 and new turns are refused, in-flight turns finish, jobs and
- * the store close, then exit 0; all well inside Cloud Run's 10 s. Past `graceMs` + 1 s, exit 1.
+ * Graceful stop on SIGTERM or SIGINT: readiness goes 503 and new turns are refused, in-flight
+ * turns finish, jobs and the store close, then exit 0; all well inside Cloud Run's 10 s. A
+ * second signal changes nothing (an impatient Ctrl-C, a supervisor that repeats itself: the
+ * turns in flight still finish); a third stops at once with exit 1, as does `graceMs` + 1 s.
  */
 export function stopOnSignals({ app, server }: Serving, graceMs = DEFAULT_GRACE_MS): void {
+  const { logger } = app.options;
+  let signals = 0;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    signals++;
+    if (signals === 1) {
+      stop(signal);
+    } else if (signals === 2) {
+      logger.warn({ signal }, 'already shutting down: still finishing the turns in flight; a third signal stops at once');
+    } else {
+      logger.error({ signal }, 'stopping at once: the turns still in flight are lost');
+      process.exit(1);
+    }
+  };
   const stop = (signal: string): void => {
-    app.options.logger.info({ signal, graceMs }, 'shutting down: finishing the turns in flight');
+    logger.info({ signal, graceMs }, 'shutting down: finishing the turns in flight');
     setTimeout(() => {
       app.options.logger.error({ graceMs }, 'shutdown took too long: exiting anyway');
       process.exit(1);
@@ -69,8 +81,8 @@ export function stopOnSignals({ app, server }: Serving, graceMs = DEFAULT_GRACE_
       process.exit(0);
     });
   };
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  process.once('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
 }
 
 function toInt(raw: string, name: string): number {

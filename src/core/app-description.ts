@@ -5,6 +5,7 @@
  * secret, since verifiers describe themselves without their keys.
  */
 import type { VerifierDescription } from '../auth/verifier.js';
+import type { EndpointInfo } from './endpoint.js';
 import type { Turn } from '../dialects/turn.js';
 import type { Match } from './matcher.js';
 import { toMatcher } from './matcher.js';
@@ -39,6 +40,10 @@ export interface AppDescription {
   readonly defaultLanguage: string;
   /** Each language the system messages have texts in (built-in or from the `messages` option), with which texts. */
   readonly languages: Readonly<Record<string, readonly SystemMessageKind[]>>;
+  /** The app's JSON endpoints (`app.endpoint()`), which flexible webhooks and playbook tools call. */
+  readonly endpoints: readonly EndpointInfo[];
+  /** The OpenAPI document of those endpoints (`app.openapi()`), which a playbook tool's stored schema is held against. */
+  readonly openapi: Readonly<Record<string, unknown>>;
   /** What the configured `auth` checks: undefined without auth, `{ scheme: 'custom' }` for a verifier that does not describe itself. */
   readonly auth: VerifierDescription | { readonly scheme: 'custom' } | undefined;
 }
@@ -54,6 +59,8 @@ export interface RegisteredRoute {
 export function describeApp(app: {
   routes: readonly RegisteredRoute[];
   fallback: boolean;
+  endpoints: readonly EndpointInfo[];
+  openapi: Readonly<Record<string, unknown>>;
   options: {
     deadlineMs: number;
     mode: Mode;
@@ -73,6 +80,8 @@ export function describeApp(app: {
   return {
     routes: app.routes.map((route) => ({ ...route, matches: matcherOf(route) })),
     fallback: app.fallback,
+    endpoints: app.endpoints,
+    openapi: app.openapi,
     deadlineMs: options.deadlineMs,
     mode: options.mode,
     defaultLanguage: options.defaultLanguage,

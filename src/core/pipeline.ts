@@ -1,9 +1,13 @@
+import { asCoded } from '../base/as-coded.js';
 import { authenticate } from '../auth/authenticate.js';
+import { certificateCaller } from '../auth/certificate-caller.js';
 import type { Caller } from '../auth/verifier.js';
+import type { ClientCertificate } from '../http/client-certificate.js';
+import type { Logger } from '../logging/logger.js';
 import type { Dialect } from '../base/dialect.js';
 import { detectDialect } from '../dialects/detect.js';
 import type { Turn } from '../dialects/turn.js';
-import { DeadlineExceededError, FulfillerError, HandlerError, InvalidRequestError, ShuttingDownError } from '../errors.js';
+import { DeadlineExceededError, type FulfillerError, HandlerError, InvalidRequestError, ShuttingDownError } from '../errors.js';
 import { normalizeHeaders, type Headers, type HeadersInput } from '../http/headers.js';
 import { errorResult, jsonResult, type HttpResult } from '../http/http-result.js';
 import { parseJsonObject, type BodyInput } from '../http/json-body.js';
@@ -31,6 +35,8 @@ export type ErrorHandler = (error: unknown, turn: Turn) => unknown;
 export interface CallInfo {
   /** Whether the app still takes turns; false while it shuts down. */
   readonly ready: boolean;
+  /** The verified client certificate of a mutual TLS connection. */
+  readonly clientCertificate?: ClientCertificate | undefined;
 }
 
 /**
@@ -92,6 +98,16 @@ export class Pipeline implements CallSettings {
     this.notify(refusal(requestIdFrom(headers['x-request-id']), headers, undefined, undefined, error, elapsed(started)));
   }
 
+  /**
+   * Who called: what the app's `auth` verifies on the headers and the bytes as received, and the
+   * client certificate of a mutual TLS connection; undefined with neither. Throws 401/403.
+   */
+  async callerOf(headers: Headers, body: BodyInput, certificate: ClientCertificate | undefined, log: Logger): Promise<Caller | undefined> {
+    const { auth } = this.options;
+    const verified = auth === undefined ? undefined : await authenticate(auth, { headers, rawBody: rawBytes(body), clientCertificate: certificate }, log);
+    return certificate === undefined ? verified : certificateCaller(certificate, verified);
+  }
+
   /** One webhook call: body (raw or parsed) and headers in, `{ status, headers, body }` out. */
   async handle(body: BodyInput, headersInput: HeadersInput | undefined, info: CallInfo): Promise<HttpResult> {
     const started = performance.now(); // a duration for logs and metrics: monotonic, whatever the clock
@@ -105,16 +121,17 @@ export class Pipeline implements CallSettings {
       if (!info.ready) throw new ShuttingDownError();
       const log = new LazyChild(this.options.logger, { requestId });
       // Before any parsing: signatures are over the bytes received, and nothing unauthenticated is parsed.
-      if (this.options.auth !== undefined) caller = await authenticate(this.options.auth, { headers, rawBody: rawBytes(body) }, log);
+      if (this.options.auth !== undefined || info.clientCertificate !== undefined) caller = await this.callerOf(headers, body, info.clientCertificate, log);
       request = parseJsonObject(body);
       dialect = detectDialect(request);
-      const checked = validateSchema(dialect, 'request', request);
+      const checked = validateSchema(dialect, 'request', request, this.options.schemaVersions[dialect]);
       if (!checked.ok) {
         const issue = checked.issues[0]!;
         throw new InvalidRequestError(issue.message, issue.path);
       }
-    } catch (error) {
-      if (!(error instanceof FulfillerError)) throw error;
+    } catch (thrown) {
+      const error = asCoded(thrown);
+      if (error === undefined) throw thrown;
       this.options.logger.info({ requestId, code: error.code, status: error.status, path: error.path }, 'request refused');
       const refused = errorResult(error, idHeader);
       this.notify(refusal(requestId, headers, dialect, request, error, elapsed(started), refused.body));
@@ -178,7 +195,7 @@ export class Pipeline implements CallSettings {
   /** The apology after a handler failed, or what `onError` says instead on a fresh turn. */
   private async failed(call: WebhookCall, error: unknown): Promise<TurnResult> {
     if (isResponseMistake(error)) return call.invalidResponse(error);
-    const failure = error instanceof FulfillerError ? error : new HandlerError(error);
+    const failure = asCoded(error) ?? new HandlerError(error);
     call.log.error({ err: errorFields(error), code: failure.code }, 'a handler failed: answered with the apology');
     const turn = call.newTurn();
     if (this.onError !== undefined) {

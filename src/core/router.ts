@@ -51,6 +51,11 @@ export class Router<T> {
     }
   }
 
+  /** How many routes are registered. */
+  get size(): number {
+    return this.count;
+  }
+
   /** The first route of `kind` that matches `value`, or undefined. */
   find(kind: RouteKind, value: string | undefined, turn: T): Route<T> | undefined {
     if (value === undefined) return undefined;

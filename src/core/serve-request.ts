@@ -1,25 +1,25 @@
-import { BodyTooLargeError, FulfillerError, MethodNotAllowedError, NotFoundError, UnsupportedMediaTypeError } from '../errors.js';
+import { asCoded } from '../base/as-coded.js';
+import { BodyTooLargeError, MethodNotAllowedError, NotFoundError, UnsupportedMediaTypeError } from '../errors.js';
 import type { HttpRequest } from '../http/gateway.js';
 import { errorResult, jsonResult, type HttpResult } from '../http/http-result.js';
 import type { BodyInput } from '../http/json-body.js';
+import { isJsonType } from '../http/json-type.js';
 import { errorFields } from '../logging/log-format.js';
 import { serveMetrics } from '../telemetry/metrics-endpoint.js';
-import type { Metrics } from '../telemetry/metrics.js';
-import type { Pipeline } from './pipeline.js';
+import type { Endpoints } from './endpoints.js';
+import { serveEndpoint } from './serve-endpoint.js';
+import type { ServedApp } from './served-app.js';
 
-const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
-
-/** What answering HTTP needs of an app. */
-export interface ServedApp {
-  readonly pipeline: Pipeline;
-  readonly ready: boolean;
-  readonly metrics: Metrics | undefined;
-}
+export type { ServedApp };
 
 /**
- * An app's answer to an HTTP request: the probes (standalone server), then the webhook with the
- * checks every transport shares, in order: method (405), content type (415), declared and actual
- * size (413), then the pipeline. Undefined for a path the app does not serve.
+ * An app's answer to an HTTP request, routed by method and path: the probes (standalone server),
+ * then the endpoints (`app.endpoint()`: 405 with `Allow` for a path they know under other
+ * methods), then the webhook at its path, with the checks every transport shares, in order:
+ * method (405), content type (415), declared and actual size (413), then the pipeline.
+ * Undefined for a path the app does not serve: the standalone server answers 404, a framework
+ * calls `next()`. In a framework (no `webhookPath`) the webhook is every path no endpoint
+ * claims, and once the app has endpoints only POST goes there.
  */
 export function serveRequest(app: ServedApp, request: HttpRequest): Promise<HttpResult | undefined> {
   if (request.probes === true) {
@@ -32,8 +32,30 @@ export function serveRequest(app: ServedApp, request: HttpRequest): Promise<Http
         return app.metrics === undefined ? Promise.resolve(errorResult(new NotFoundError())) : serveMetrics(app.metrics, request.method);
     }
   }
-  if (request.webhookPath !== undefined && request.path !== request.webhookPath) return Promise.resolve(undefined);
-  return serveWebhook(app, request);
+  const { endpoints } = app;
+  if (endpoints.size > 0) {
+    let match: ReturnType<Endpoints['match']>;
+    try {
+      match = endpoints.match(request.method, request.path);
+    } catch (error) {
+      return Promise.resolve(refuse(app, request, error));
+    }
+    if (match !== undefined) {
+      if ('allow' in match) return Promise.resolve(refuse(app, request, new MethodNotAllowedError(request.method, match.allow)));
+      return serveEndpoint(app, request, match.endpoint, match.params);
+    }
+  }
+  const { webhookPath } = request;
+  const webhook = webhookPath === undefined ? endpoints.size === 0 || request.method === 'POST' : request.path === webhookPath;
+  return webhook ? serveWebhook(app, request) : Promise.resolve(undefined);
+}
+
+/** A call refused on its method or path alone (405, 400 for a path parameter), told to the observers. */
+function refuse(app: ServedApp, request: HttpRequest, thrown: unknown): HttpResult {
+  const error = asCoded(thrown);
+  if (error === undefined) return unexpected(app, thrown);
+  app.pipeline.refused(error, request.headers, performance.now());
+  return errorResult(error);
 }
 
 async function serveWebhook(app: ServedApp, request: HttpRequest): Promise<HttpResult> {
@@ -44,21 +66,27 @@ async function serveWebhook(app: ServedApp, request: HttpRequest): Promise<HttpR
   try {
     if (request.method !== 'POST') throw new MethodNotAllowedError(request.method);
     const type = headers['content-type'];
-    if (type !== undefined && !JSON_TYPE.test(type)) throw new UnsupportedMediaTypeError(type);
+    // Dialogflow always sends JSON's type; a request without one is what a cross-site form can send.
+    if (type === undefined || !isJsonType(type)) throw new UnsupportedMediaTypeError(type);
     const limit = pipeline.options.bodyLimit;
     const declared = Number(headers['content-length']);
     if (Number.isFinite(declared) && declared > limit) throw new BodyTooLargeError(limit);
     body = await request.body(limit);
-  } catch (error) {
-    if (!(error instanceof FulfillerError)) return unexpected(app, error);
+  } catch (thrown) {
+    const error = asCoded(thrown);
+    if (error === undefined) return unexpected(app, thrown);
     pipeline.refused(error, headers, started);
     return errorResult(error);
   }
   try {
-    return await pipeline.handle(body, headers, app);
+    return await pipeline.handle(
+      body,
+      headers,
+      request.clientCertificate === undefined ? app : { ready: app.ready, clientCertificate: request.clientCertificate },
+    );
   } catch (error) {
     // Development and tests: a handler built an invalid response, thrown as its coded error.
-    return error instanceof FulfillerError ? errorResult(error) : unexpected(app, error);
+    return asCoded(error) !== undefined ? errorResult(error) : unexpected(app, error);
   }
 }
 

@@ -24,24 +24,42 @@ export const BUILT_IN_MESSAGES: Readonly<Record<string, SystemMessages>> = {
 
 /**
  * Picks the messages for a language code: the exact code (`pt-BR`), then its base language
- * (`pt`), then the default language. Codes compare case-insensitively.
+ * (`pt`), then the default language. A regional code inherits its base language's texts, and
+ * both inherit the default's, text by text: `{ pt: { apology }, 'pt-BR': { fallback } }` gives
+ * `pt-BR` its own fallback and the `pt` apology. Codes compare case-insensitively, `_` as `-`.
  */
 export function createMessageCatalog(
   overrides: Readonly<Record<string, Partial<SystemMessages>>> = {},
   defaultLanguage = 'en',
 ): (languageCode: string | undefined) => SystemMessages {
+  const given = new Map<string, Partial<SystemMessages>>();
+  for (const [code, texts] of Object.entries(BUILT_IN_MESSAGES)) given.set(normalize(code), { ...texts });
+  for (const [code, texts] of Object.entries(overrides)) given.set(normalize(code), { ...given.get(normalize(code)), ...texts });
+  const layered = (code: string): Partial<SystemMessages> => {
+    const base = code.split('-')[0]!;
+    return base === code ? { ...given.get(code) } : { ...given.get(base), ...given.get(code) };
+  };
+  const fallbackLanguage = normalize(defaultLanguage);
+  const defaults: SystemMessages = { ...BUILT_IN_MESSAGES.en!, ...layered(fallbackLanguage) };
   const catalog = new Map<string, SystemMessages>();
-  const languages = new Set([...Object.keys(BUILT_IN_MESSAGES), ...Object.keys(overrides)]);
-  const base = { ...BUILT_IN_MESSAGES.en!, ...BUILT_IN_MESSAGES[defaultLanguage], ...overrides[defaultLanguage] };
-  for (const language of languages) {
-    catalog.set(language.toLowerCase(), { ...base, ...BUILT_IN_MESSAGES[language], ...overrides[language] });
-  }
+  for (const code of given.keys()) catalog.set(code, { ...defaults, ...layered(code) });
   return (languageCode) => {
     if (languageCode !== undefined && languageCode !== '') {
-      const code = languageCode.toLowerCase();
-      const found = catalog.get(code) ?? catalog.get(code.split(/[-_]/)[0]!);
+      const code = normalize(languageCode);
+      const found = catalog.get(code) ?? catalog.get(code.split('-')[0]!);
       if (found !== undefined) return found;
     }
-    return catalog.get(defaultLanguage.toLowerCase()) ?? base;
+    return defaults;
   };
+}
+
+/** Whether the built-in languages or `overrides` have messages for `code` or its base language. */
+export function hasMessages(code: string, overrides: Readonly<Record<string, unknown>>): boolean {
+  const known = new Set([...Object.keys(BUILT_IN_MESSAGES), ...Object.keys(overrides)].map(normalize));
+  const wanted = normalize(code);
+  return known.has(wanted) || known.has(wanted.split('-')[0]!);
+}
+
+function normalize(code: string): string {
+  return code.toLowerCase().replaceAll('_', '-');
 }

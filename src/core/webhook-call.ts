@@ -1,8 +1,10 @@
+import { asCoded } from '../base/as-coded.js';
 import type { Caller } from '../auth/verifier.js';
 import type { Dialect } from '../base/dialect.js';
 import { createTurn } from '../dialects/create-turn.js';
 import type { Turn } from '../dialects/turn.js';
 import { InvalidResponseError, OutputOnlyFieldError, ResponseTooLargeError, type FulfillerError } from '../errors.js';
+import { findUnrepresentable } from '../base/representable.js';
 import type { Headers } from '../http/headers.js';
 import type { Jobs } from '../jobs/jobs.js';
 import { errorFields } from '../logging/log-format.js';
@@ -119,21 +121,30 @@ export class WebhookCall implements TurnContext {
    * would have accepted the answer and ignored the field.
    */
   private checked(response: object): object {
-    const checked = validateSchema(this.dialect, 'response', response);
+    const version = this.settings.options.schemaVersions[this.dialect];
+    const checked = validateSchema(this.dialect, 'response', response, version);
     if (checked.ok) return response;
     const issue = checked.issues[0]!;
     if (issue.kind !== 'output-only') throw new InvalidResponseError(issue.message, issue.path);
     if (this.settings.options.mode !== 'production') throw new OutputOnlyFieldError(issue.message, issue.path);
-    const stripped = withoutOutputOnlyFields(this.dialect, response);
+    const stripped = withoutOutputOnlyFields(this.dialect, response, version);
     this.log.warn({ removed: stripped.removed }, 'the response set fields Dialogflow ignores (output only): they were dropped, the rest was sent');
-    const again = validateSchema(this.dialect, 'response', stripped.response);
+    const again = validateSchema(this.dialect, 'response', stripped.response, version);
     if (!again.ok) throw new InvalidResponseError(again.issues[0]!.message, again.issues[0]!.path);
     return stripped.response;
   }
 
   private serialize(turn: Turn): string {
-    const response = this.checked(turn.toResponse());
-    const body = JSON.stringify(response);
+    const response = turn.toResponse();
+    let body: string;
+    try {
+      body = JSON.stringify(this.checked(response));
+    } catch (error) {
+      if (isResponseMistake(error)) throw error;
+      // A value changed after the builders checked it (a cycle, a BigInt, nesting that exhausts the stack): found only now, at no cost to valid answers.
+      const found = findUnrepresentable(response, '') ?? { path: '', problem: 'could not be serialised as JSON' };
+      throw new InvalidResponseError(found.problem, found.path);
+    }
     if (hasLoneSurrogate(body)) {
       throw new InvalidResponseError('contains text cut inside an emoji (an unpaired UTF-16 surrogate), which Dialogflow refuses', '');
     }
@@ -149,5 +160,6 @@ export class WebhookCall implements TurnContext {
 
 /** An error in the answer a handler built (not in the handler's own work). */
 export function isResponseMistake(error: unknown): error is FulfillerError {
-  return error instanceof InvalidResponseError || error instanceof ResponseTooLargeError || error instanceof OutputOnlyFieldError;
+  const coded = asCoded(error);
+  return coded instanceof InvalidResponseError || coded instanceof ResponseTooLargeError || coded instanceof OutputOnlyFieldError;
 }

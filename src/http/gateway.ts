@@ -1,4 +1,5 @@
 import type { Logger } from '../logging/logger.js';
+import type { ClientCertificate } from './client-certificate.js';
 import type { Headers } from './headers.js';
 import type { HttpResult } from './http-result.js';
 import type { BodyInput } from './json-body.js';
@@ -23,9 +24,12 @@ export interface HttpRequest {
   body(limit: number): Promise<BodyInput>;
   /**
    * Where the webhook is: `/webhook` on the standalone server. Undefined in a framework, where
-   * the app is mounted at the webhook's URL: every path the app has no other use for.
+   * the app is mounted at the webhook's URL: every path no endpoint claims is the webhook (only
+   * for POST once the app has endpoints, so that other routes of the host app reach `next()`).
    */
   readonly webhookPath?: string | undefined;
+  /** The client certificate of a verified mutual TLS connection; the caller becomes `mtls`. */
+  readonly clientCertificate?: ClientCertificate | undefined;
   /** Whether the app answers `GET /healthz`, `/readyz` and `/metrics` (the standalone server). */
   readonly probes?: boolean | undefined;
 }

@@ -1,4 +1,5 @@
-import { FulfillerError, InternalError } from '../errors.js';
+import { asCoded } from '../base/as-coded.js';
+import { InternalError } from '../errors.js';
 
 /** What every adapter writes to the wire: status, headers and a body. */
 export interface HttpResult {
@@ -23,7 +24,7 @@ export function jsonResult(status: number, body: string, headers: Readonly<Recor
  * this logs it). `headers` are added (the request id).
  */
 export function errorResult(error: unknown, headers?: Readonly<Record<string, string>>): HttpResult {
-  const coded = error instanceof FulfillerError ? error : new InternalError();
+  const coded = asCoded(error) ?? new InternalError();
   const all = headers === undefined ? coded.headers : { ...coded.headers, ...headers };
   return jsonResult(coded.status, JSON.stringify(coded.toJSON()), all);
 }

@@ -1,4 +1,6 @@
-import { FulfillerError, JobInterruptedError } from '../errors.js';
+import { asCoded } from '../base/as-coded.js';
+import { JobInterruptedError } from '../errors.js';
+import { errorFields } from '../logging/log-format.js';
 
 /** Why a job failed, as plain data: it may be read on another instance than the one that ran it. */
 export interface JobFailure {
@@ -46,8 +48,12 @@ export function toState<T>(record: JobRecord, now: number): JobState<T> {
   return state as JobState<T>;
 }
 
-/** The failure to keep for an error: coded errors keep their code; others count as a failed handler. */
+/**
+ * The failure to keep for an error: coded errors keep their code; others count as a failed
+ * handler. Never throws, whatever the work threw: a job's end must always be recorded.
+ */
 export function failureOf(error: unknown): JobFailure {
-  if (error instanceof FulfillerError) return { code: error.code, message: error.message };
-  return { code: 'ERR_HANDLER_FAILED', message: error instanceof Error ? error.message : String(error) };
+  const coded = asCoded(error);
+  if (coded !== undefined) return { code: coded.code, message: coded.message };
+  return { code: 'ERR_HANDLER_FAILED', message: String(errorFields(error).message) };
 }

@@ -7,6 +7,7 @@ import type { LintFinding, Severity } from './lint-finding.js';
 import { LINT_RULES, ruleById } from './lint-rules.js';
 import { brokenReferences } from './rules/broken-references.js';
 import { flexibleWebhook } from './rules/flexible-webhook.js';
+import { toolDrift } from './rules/tool-drift.js';
 import { languageMessages } from './rules/language-messages.js';
 import { mtls } from './rules/mtls.js';
 import { unhandledCalls } from './rules/unhandled-calls.js';
@@ -24,6 +25,7 @@ const CHECKS: readonly LintCheck[] = [
   webhookAuth,
   mtls,
   flexibleWebhook,
+  toolDrift,
   brokenReferences,
   languageMessages,
 ];

@@ -1,5 +1,5 @@
 import { InvalidOptionError } from '../errors.js';
-import { isoTime, jsonMembers, redact } from './log-format.js';
+import { isoTime, jsonMembers, redact, redactMessage } from './log-format.js';
 import { lineBufferFor } from './line-buffer.js';
 import type { Logger } from './logger.js';
 
@@ -12,7 +12,13 @@ export interface LineSink {
  * The levels `LOG_LEVEL` takes, with pino's numbers (other tools read `level`). `trace` logs
  * what `debug` logs; `fatal` and `silent` log nothing the library writes.
  */
-const THRESHOLDS: Record<string, number> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60, silent: Infinity };
+const THRESHOLDS: Record<LogLevel, number> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60, silent: Infinity };
+
+/** What `LOG_LEVEL` and the `logger` option take. */
+export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
+export const LOG_LEVELS = Object.keys(THRESHOLDS) as readonly LogLevel[];
+
+const UNREADABLE_FIELDS = ',"logError":"the fields of this line could not be read (their getters or proxy traps threw)"';
 
 /** How each line starts: Cloud Logging's `severity`, then the numeric level. */
 const DEBUG = '{"severity":"DEBUG","level":20';
@@ -22,8 +28,8 @@ const ERROR = '{"severity":"ERROR","level":50';
 
 /**
  * The default logger: one JSON object per line, `{"severity", "level", "time", ...bindings,
- * ...fields, "message"}`, the fields with personal data redacted (bindings are not: bind ids,
- * not data). Child bindings are serialised once, when the child is made. A field that cannot
+ * ...fields, "message"}`, the fields and the message under the redaction policy (bindings are
+ * not: bind ids, not data). Child bindings are serialised once, when the child is made. A field that cannot
  * be serialised as it is (a cycle, a BigInt) is logged in a tolerant form instead of throwing
  * into the turn that logs it.
  */
@@ -36,7 +42,7 @@ export class JsonLineLogger implements Logger {
     readonly level: string,
     private readonly bound = '',
   ) {
-    const threshold = THRESHOLDS[level];
+    const threshold = THRESHOLDS[level as LogLevel] as number | undefined;
     if (threshold === undefined) throw new InvalidOptionError(`LOG_LEVEL must be one of ${Object.keys(THRESHOLDS).join(', ')} (got "${level}")`);
     this.threshold = threshold;
   }
@@ -55,7 +61,7 @@ export class JsonLineLogger implements Logger {
   }
 
   isLevelEnabled(level: string): boolean {
-    return this.threshold <= (THRESHOLDS[level] ?? Infinity);
+    return this.threshold <= ((THRESHOLDS[level as LogLevel] as number | undefined) ?? Infinity);
   }
 
   child(bindings: Record<string, unknown>): Logger {
@@ -63,7 +69,14 @@ export class JsonLineLogger implements Logger {
   }
 
   private write(head: string, fields: Record<string, unknown>, message: string): void {
-    this.sink.write(`${head}${isoTime()}${this.bound}${jsonMembers(redact(fields))},"message":${JSON.stringify(message)}}\n`);
+    let members: string;
+    try {
+      members = jsonMembers(redact(fields));
+    } catch {
+      // Logging never throws into the turn: a field whose getters or proxy traps throw costs the line its fields only.
+      members = UNREADABLE_FIELDS;
+    }
+    this.sink.write(`${head}${isoTime()}${this.bound}${members},"message":${JSON.stringify(redactMessage(String(message)))}}\n`);
   }
 }
 

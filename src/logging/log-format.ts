@@ -1,60 +1,89 @@
-/**
- * Fields that may carry personal data or credentials, at the top of a log line or one level
- * down (`fields.params`, `request.headers`...): what users said, parameters, contact details,
- * whole bodies, auth headers. Logged as `[redacted]`. Matched by key name in one pass over the
- * line (path-based redaction with wildcards costs tens of µs per line).
- */
-const PERSONAL = new Set([
-  'text',
-  'queryText',
-  'transcript',
-  'params',
-  'parameters',
-  'sessionParams',
-  'body',
-  'request',
-  'email',
-  'phone',
-  'phoneNumber',
-  'address',
-]);
-const SECRET_HEADERS = new Set(['authorization', 'cookie', 'x-api-key', 'webhook-signature', 'proxy-authorization']);
-const CENSOR = '[redacted]';
+import { maskText } from '../privacy/mask-text.js';
+import { hiddenInLogs, isSecretHeader } from '../privacy/personal-keys.js';
 
-/** A log line's fields with personal data and credentials replaced; the same object when there are none. */
-export function redact(fields: Record<string, unknown>, depth = 0): Record<string, unknown> {
+const CENSOR = '[redacted]';
+/** Deeper than this a log line is not looked into further: its value is written as `[too deep]`. */
+const MAX_DEPTH = 16;
+
+/**
+ * A log line's fields under the one redaction policy (src/privacy): the value of a personal or
+ * conversation key (`contact_name`, `email`, `text`, `parameters`…) at any depth becomes
+ * `[redacted]`, as do credential headers; e-mail addresses, phone and card numbers inside any
+ * text (error messages too) are masked. Errors become their fields. The same object when
+ * nothing changed. Keys are judged once each and a string costs one regex test unless it has
+ * an `@` or a run of digits (path-based redaction with wildcards cost tens of µs per line).
+ */
+export function redact(fields: Record<string, unknown>): Record<string, unknown> {
+  return redactObject(fields, 0, []);
+}
+
+function redactObject(object: Record<string, unknown>, depth: number, ancestors: object[]): Record<string, unknown> {
   let out: Record<string, unknown> | undefined;
-  for (const key of Object.keys(fields)) {
-    const value = fields[key];
-    let safe = value;
-    if (PERSONAL.has(key)) safe = CENSOR;
-    else if (key === 'headers' && isObject(value)) safe = redactHeaders(value);
-    else if (value instanceof Error) safe = errorFields(value);
-    else if (depth === 0 && isObject(value)) safe = redact(value, 1);
+  ancestors.push(object);
+  for (const key of Object.keys(object)) {
+    const value = object[key];
+    const safe = hiddenInLogs(key) ? CENSOR : key === 'headers' && isObject(value) ? redactHeaders(value) : redactValue(value, depth, ancestors);
     if (safe !== value) {
-      out ??= { ...fields };
+      out ??= { ...object };
       out[key] = safe;
     }
   }
-  return out ?? fields;
+  ancestors.pop();
+  return out ?? object;
+}
+
+function redactValue(value: unknown, depth: number, ancestors: object[]): unknown {
+  if (typeof value === 'string') return maskText(value);
+  if (typeof value !== 'object' || value === null) return value;
+  if (ancestors.includes(value)) return '[Circular]';
+  if (depth >= MAX_DEPTH) return '[too deep]';
+  if (isError(value)) return redactObject(errorFields(value), depth + 1, ancestors);
+  if (!Array.isArray(value)) return redactObject(value as Record<string, unknown>, depth + 1, ancestors);
+  let out: unknown[] | undefined;
+  ancestors.push(value);
+  for (let i = 0; i < value.length; i++) {
+    const safe = redactValue(value[i], depth + 1, ancestors);
+    if (safe !== value[i]) {
+      out ??= [...value];
+      out[i] = safe;
+    }
+  }
+  ancestors.pop();
+  return out ?? value;
 }
 
 function redactHeaders(headers: Record<string, unknown>): Record<string, unknown> {
-  const hasSecret = Object.keys(headers).some((name) => SECRET_HEADERS.has(name.toLowerCase()));
-  if (!hasSecret) return headers;
-  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, SECRET_HEADERS.has(name.toLowerCase()) ? CENSOR : value]));
+  if (!Object.keys(headers).some(isSecretHeader)) return headers;
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, isSecretHeader(name) ? CENSOR : value]));
 }
+
+/** A log message under the redaction policy: e-mail addresses, phone and card numbers masked. */
+export function redactMessage(message: string): string {
+  return maskText(message);
+}
+
+const UNREADABLE = Object.freeze({ type: 'unreadable', message: 'the thrown value could not be read (its getters or proxy traps threw)' });
 
 /**
  * An error as a log field (JSON.stringify would write `{}` for an Error): class, code, message
- * and stack (logs only, never a body); anything else thrown, its type and text.
+ * and stack (logs only, never a body); anything else thrown, its type and text. Never throws:
+ * a thrown proxy whose traps throw is logged as unreadable. An Error of another realm (a vm
+ * context, a worker's) is still an Error.
  */
 export function errorFields(error: unknown): Record<string, unknown> {
-  if (error instanceof Error) {
-    const code = (error as { code?: unknown }).code;
-    return { type: error.name, message: error.message, ...(code === undefined ? {} : { code }), stack: error.stack };
+  try {
+    if (isError(error)) {
+      const code = (error as { code?: unknown }).code;
+      return { type: String(error.name), message: String(error.message), ...(code === undefined ? {} : { code }), stack: error.stack };
+    }
+    return { type: typeof error, message: String(error) };
+  } catch {
+    return { ...UNREADABLE };
   }
-  return { type: typeof error, message: String(error) };
+}
+
+function isError(value: unknown): value is Error {
+  return value instanceof Error || Object.prototype.toString.call(value) === '[object Error]';
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

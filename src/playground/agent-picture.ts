@@ -69,7 +69,7 @@ async function sentByFixtures(dir: string): Promise<Sent> {
   )
     return sent;
   for (const loaded of await loadFixtures([dir])) {
-    if (!('fixture' in loaded)) continue;
+    if (!('fixture' in loaded) || loaded.fixture.kind === 'endpoint') continue;
     for (const { request } of loaded.fixture.turns) {
       const tag = asMap(request.fulfillmentInfo).tag;
       if (typeof tag === 'string') sent.tags.add(tag);

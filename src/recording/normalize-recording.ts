@@ -1,6 +1,7 @@
 import type { JsonObject, JsonValue } from '../generated/types.js';
 import { field, isJsonObject } from '../base/json-object.js';
 import type { Dialect } from '../base/dialect.js';
+import { isSecretHeader } from '../privacy/personal-keys.js';
 
 /** The session id a recording gets unless told otherwise, so that replays do not depend on Dialogflow's ids. */
 export const RECORDED_SESSION = 'recorded-session';
@@ -8,7 +9,6 @@ export const RECORDED_SESSION = 'recorded-session';
 export const RECORDED = 'recorded';
 
 // Credentials never reach a fixture (replay adds its own), nor do transport and tracing headers.
-const SECRET_HEADER = /auth|key|token|secret|signature|cookie|password/i;
 const TRANSPORT_HEADERS = new Set([
   'host',
   'content-type',
@@ -73,9 +73,14 @@ export function normalizeRecording(
   const normalizedRequest = walk(request, undefined) as JsonObject;
   if (dialect === 'cx' && normalizedRequest.detectIntentResponseId !== undefined) normalizedRequest.detectIntentResponseId = RECORDED;
   if (dialect === 'es' && normalizedRequest.responseId !== undefined) normalizedRequest.responseId = RECORDED;
+  return { headers: keptHeaders(headers), request: normalizedRequest, response: walk(response, undefined) as JsonObject };
+}
+
+/** The headers a fixture keeps: no credentials, transport or tracing headers. */
+export function keptHeaders(headers: Readonly<Record<string, string | undefined>>): Record<string, string> {
   const kept = Object.entries(headers).filter(
     (entry): entry is [string, string] =>
-      entry[1] !== undefined && !TRANSPORT_HEADERS.has(entry[0]) && !SECRET_HEADER.test(entry[0]) && !/^(x-forwarded-|sec-)/.test(entry[0]),
+      entry[1] !== undefined && !TRANSPORT_HEADERS.has(entry[0]) && !isSecretHeader(entry[0]) && !/^(x-forwarded-|sec-)/.test(entry[0]),
   );
-  return { headers: Object.fromEntries(kept), request: normalizedRequest, response: walk(response, undefined) as JsonObject };
+  return Object.fromEntries(kept);
 }

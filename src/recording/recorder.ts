@@ -8,6 +8,7 @@ import { field, isJsonObject, jsonEqual } from '../base/json-object.js';
 import { normalizeRecording } from './normalize-recording.js';
 import { personalValues, redactJson, type RedactOptions } from './redact.js';
 import { routeOf } from './route-of.js';
+import { endpointRecording } from './endpoint-recording.js';
 import type { Dialect } from '../base/dialect.js';
 
 /** Option `record` of `createFulfiller()` and `fulfiller serve --record DIR`. */
@@ -61,6 +62,18 @@ export function createRecorder(options: RecordOptions, deps: { logger: Logger; c
   let queue = Promise.resolve();
   let sequence = 0;
   const observe: ExchangeObserver = (exchange) => {
+    if (exchange.endpoint !== undefined) {
+      if (exchange.outcome !== 'handled') return; // refusals and failures are not cases to replay
+      const number = ++sequence;
+      const at = new Date(clock.now());
+      queue = queue
+        .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
+        .then(() => recordEndpoint(exchange, at, number))
+        .catch((error: unknown) => {
+          deps.logger.warn({ err: error instanceof Error ? error.message : String(error), dir: options.dir }, 'could not record an endpoint call');
+        });
+      return;
+    }
     if (exchange.status !== 200 || exchange.request === undefined || exchange.dialect === undefined) return;
     const at = new Date(clock.now());
     const number = ++sequence;
@@ -103,15 +116,31 @@ export function createRecorder(options: RecordOptions, deps: { logger: Logger; c
     await writeFile(recording.file, `${JSON.stringify(toDocument(recording, options.redact), null, 2)}\n`);
   };
 
+  const recordEndpoint = async (exchange: Exchange, at: Date, number: number): Promise<void> => {
+    const document = endpointRecording(exchange, options.redact);
+    if (document === undefined) return;
+    const endpoint = exchange.endpoint!;
+    const slug = `${endpoint.method}-${endpoint.template}`
+      .replace(/[^\w.-]+/g, '-')
+      .replace(/-+$/, '')
+      .slice(0, 60);
+    await mkdir(join(options.dir, 'endpoints'), { recursive: true });
+    await writeFile(join(options.dir, 'endpoints', `${stampOf(at)}-${String(number).padStart(4, '0')}-${slug}.json`), `${JSON.stringify(document, null, 2)}\n`);
+  };
+
   return { observe, flush: () => queue };
 }
 
-function newRecording(dir: string, dialect: Dialect, request: JsonObject, at: Date, number: number, started: number): Recording {
-  const stamp = at
+function stampOf(at: Date): string {
+  return at
     .toISOString()
     .replace(/[-:]/g, '')
     .replace('T', '-')
     .replace(/\.(\d+)Z$/, '-$1');
+}
+
+function newRecording(dir: string, dialect: Dialect, request: JsonObject, at: Date, number: number, started: number): Recording {
+  const stamp = stampOf(at);
   const slug = routeOf(dialect, request)
     .replace(/[^\w.-]+/g, '-')
     .slice(0, 60);
@@ -129,8 +158,10 @@ function toTurn(recording: Recording, exchange: Exchange, raw: JsonObject, redac
   const turn: JsonObject = { name };
   if (!jsonEqual(call.headers, recording.headers)) turn.headers = call.headers;
   if (redact === false) return { ...turn, request: call.request, expect: { response: call.response } };
-  // Names given on one turn are masked in every later one too.
-  for (const [value, mask] of personalValues(recording.dialect, call.request, redact)) recording.personal.set(value, mask);
+  // Names given on one turn (or set by the answer) are masked in every later one too.
+  for (const document of [call.request, call.response]) {
+    for (const [value, mask] of personalValues(recording.dialect, document, redact)) recording.personal.set(value, mask);
+  }
   const request = redactJson(call.request, redact, recording.personal);
   if (turn.headers !== undefined) turn.headers = redactJson(turn.headers, redact, recording.personal);
   if (recording.turns.length === 0) recording.headers = redactJson(recording.headers, redact, recording.personal);

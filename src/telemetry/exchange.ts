@@ -5,9 +5,23 @@ import type { Dialect } from '../base/dialect.js';
 /** How a webhook call ended. */
 export type Outcome = 'handled' | 'fallback' | 'timeout' | 'error' | 'invalid-response' | 'refused';
 
+/** What an endpoint call adds to its exchange: which endpoint, and the request as it came. */
+export interface EndpointExchange {
+  readonly method: string;
+  /** The endpoint's path template: `/orders/{orderNumber}`. */
+  readonly template: string;
+  /** The request path as received: `/orders/A-1003`. */
+  readonly path: string;
+  /** The query string without its `?`. */
+  readonly query: string;
+  /** The parsed JSON body; undefined when there was none, or it did not parse. */
+  readonly body: unknown;
+}
+
 /**
- * One finished webhook call, as observers see it (metrics, recording, logs): what came in, what
- * went out, and how it ended. `request` is the parsed body when it parsed.
+ * One finished call, as observers see it (metrics, recording, logs): what came in, what went
+ * out, and how it ended. `request` is the parsed webhook body when it parsed; an endpoint call
+ * has `endpoint` instead, and no dialect.
  */
 export interface Exchange {
   readonly requestId: string;
@@ -24,6 +38,8 @@ export interface Exchange {
   readonly ms: number;
   /** The code of the error behind a refusal or an apology, if any. */
   readonly errorCode: string | undefined;
+  /** Set for a call of an endpoint (`app.endpoint()`) rather than the webhook. */
+  readonly endpoint?: EndpointExchange | undefined;
 }
 
 /** Called after every webhook call; must not throw (a throw is logged and ignored). */

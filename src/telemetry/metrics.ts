@@ -37,6 +37,19 @@ export class Metrics {
   );
   private readonly fallbacks = new CounterFamily('fulfiller_fallbacks_total', 'Turns no route matched, answered with the fallback message.', ['dialect']);
   private readonly errors = new CounterFamily('fulfiller_errors_total', 'Turns answered with the apology, by error code.', ['dialect', 'route', 'code']);
+  private readonly endpointRequests = new CounterFamily('fulfiller_endpoint_requests_total', 'Endpoint calls by method, path template and HTTP status.', [
+    'method',
+    'path',
+    'status',
+  ]);
+  private readonly endpointDuration = new HistogramFamily(
+    'fulfiller_endpoint_request_duration_seconds',
+    'Time to answer an endpoint call.',
+    ['method', 'path'],
+    BUCKETS,
+  );
+  /** By method and path template, the series of each status seen (an app has few endpoints; their templates bound the labels). */
+  private readonly endpointBound = new Map<string, { status: number; requests: CounterSeries; duration: HistogramSeries }[]>();
   /** By route label, the series of each dialect and status seen with it. */
   private readonly bound = new Map<string, Bound[]>();
   /** Route labels by kind and key, at most MAX_ROUTES of them. */
@@ -50,6 +63,10 @@ export class Metrics {
 
   /** An exchange observer: `app.observe((e) => metrics.record(e))`. */
   record(exchange: Exchange): void {
+    if (exchange.endpoint !== undefined) {
+      this.recordEndpoint(exchange.endpoint, exchange);
+      return;
+    }
     const dialect = exchange.dialect ?? 'unknown';
     const route = this.routeLabel(exchange.route);
     const bound = this.boundFor(dialect, route, exchange.status);
@@ -70,8 +87,30 @@ export class Metrics {
       this.deadlines.render(),
       this.fallbacks.render(),
       this.errors.render(),
+      this.endpointRequests.render(),
+      this.endpointDuration.render(),
     ]);
     return Promise.resolve({ contentType: PROMETHEUS_CONTENT_TYPE, body });
+  }
+
+  private recordEndpoint(endpoint: NonNullable<Exchange['endpoint']>, exchange: Exchange): void {
+    const key = `${endpoint.method} ${endpoint.template}`;
+    let list = this.endpointBound.get(key);
+    if (list === undefined) {
+      list = [];
+      this.endpointBound.set(key, list);
+    }
+    let bound = list.find((b) => b.status === exchange.status);
+    if (bound === undefined) {
+      bound = {
+        status: exchange.status,
+        requests: this.endpointRequests.with(endpoint.method, endpoint.template, String(exchange.status)),
+        duration: this.endpointDuration.with(endpoint.method, endpoint.template),
+      };
+      list.push(bound);
+    }
+    bound.requests.value++;
+    this.endpointDuration.observe(bound.duration, exchange.ms / 1000);
   }
 
   private routeLabel(route: Exchange['route']): string {

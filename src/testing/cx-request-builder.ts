@@ -1,6 +1,9 @@
 import type { CxWebhookRequest, JsonObject, JsonValue } from '../generated/types.js';
 import type { FormState } from './fixture.js';
 
+/** The members of the request's `query` oneof: a request carries one. */
+const QUERY_FIELDS = ['text', 'transcript', 'triggerEvent', 'dtmfDigits', 'triggerIntent'] as const;
+
 /** The agent test requests belong to, unless `session()` or `page()` name another. */
 export const CX_TEST_AGENT = 'projects/test-project/locations/global/agents/test-agent';
 const DEFAULT_FLOW = '00000000-0000-0000-0000-000000000000';
@@ -51,21 +54,29 @@ export class CxRequestBuilder {
 
   /** What the user typed (or said: `{ transcript: true }`). */
   text(text: string, options: { transcript?: boolean } = {}): CxRequestBuilder {
-    return this.with((r) => {
-      delete r.text;
-      delete r.transcript;
-      delete r.triggerEvent;
-      if (options.transcript) r.transcript = text;
-      else r.text = text;
-    });
+    return this.query(options.transcript ? 'transcript' : 'text', text);
+  }
+
+  /** DTMF input instead of text: the keys the caller pressed, a finish digit (`#`) last if any. */
+  dtmf(digits: string): CxRequestBuilder {
+    return this.query('dtmfDigits', digits);
+  }
+
+  /** An intent the API caller triggered directly (its id or full resource name), instead of text. */
+  triggerIntent(intent: string): CxRequestBuilder {
+    return this.query('triggerIntent', intent);
   }
 
   /** An event instead of text (`sys.no-match-default`, a custom event). */
   event(name: string): CxRequestBuilder {
+    return this.query('triggerEvent', name);
+  }
+
+  /** The query of the request: one of its `query` oneof, the others cleared. */
+  private query(field: (typeof QUERY_FIELDS)[number], value: string): CxRequestBuilder {
     return this.with((r) => {
-      delete r.text;
-      delete r.transcript;
-      r.triggerEvent = name;
+      for (const other of QUERY_FIELDS) delete r[other];
+      r[field] = value;
     });
   }
 

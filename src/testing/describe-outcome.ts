@@ -1,4 +1,5 @@
 import type { Mismatch } from './check-expectation.js';
+import type { EndpointFixtureOutcome } from './run-endpoint-fixture.js';
 import type { FixtureOutcome } from './run-fixture.js';
 
 const MAX_SHOWN = 20;
@@ -7,7 +8,7 @@ const MAX_SHOWN = 20;
  * Why a fixture failed, as indented lines a person can act on: per failing turn, each
  * expectation that does not hold with what was expected and what came back. Empty when it passed.
  */
-export function describeOutcome(outcome: FixtureOutcome): string[] {
+export function describeOutcome(outcome: FixtureOutcome | EndpointFixtureOutcome): string[] {
   if (outcome.passed) return [];
   const lines: string[] = [];
   for (const turn of outcome.turns) {

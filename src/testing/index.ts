@@ -18,14 +18,16 @@ export { SessionSimulator, contextId, type SessionState, type ActiveContext } fr
 
 export type { Fixture, FixtureTurn, FixtureKind, Expectation, ContextExpectation, FormState } from './fixture.js';
 export { fixtureDocument, writeFixture, toRequest, type RequestInput, type TurnInput } from './fixture-document.js';
-export { parseFixture } from './parse-fixture.js';
+export { parseFixture, parseAnyFixture } from './parse-fixture.js';
+export type { EndpointFixture, EndpointFixtureCall, EndpointRequest, EndpointExpectation } from './endpoint-fixture.js';
+export { toEndpointReply, type EndpointReply } from './endpoint-reply.js';
 export { loadFixtures, loadFixture, expectFileOf, type LoadedFixture } from './load-fixtures.js';
 export { runFixture, type FixtureOutcome, type TurnOutcome, type RunFixtureOptions } from './run-fixture.js';
 export { checkExpectation, type Mismatch } from './check-expectation.js';
 export { describeOutcome, describeMismatch } from './describe-outcome.js';
 export { diffJson, type Difference } from './json-diff.js';
 export { saveUpdates, type SaveResult } from './save-updates.js';
-export { appTarget, urlTarget, type ReplayTarget, type UrlTargetOptions } from './replay-target.js';
+export { appTarget, urlTarget, type ReplayTarget, type UrlTargetOptions, type TestableApp } from './replay-target.js';
 export { authHeaders, replayAuthFromEnv, type ReplayAuth } from './replay-auth.js';
 export { junitReport, type ReportEntry } from './junit-report.js';
 
@@ -65,3 +67,8 @@ export { agentCoverage, type CoverageReport, type SiteCoverage, type SentRequest
 export { formatCoverage, coverageJson } from '../agent/format-coverage.js';
 export { checkAgainstAgent } from './agent-checks.js';
 export { selectWebhooks, type WebhookSelection } from '../agent/select-webhooks.js';
+export { checkFlexibleWebhook, type FlexibleWebhookInput, type EndpointShape, type FlexibleWebhookCheckOptions } from '../lint/flexible-webhook-checks.js';
+export { checkToolDrift, type ToolInput } from '../lint/tool-drift.js';
+export { fillBodyTemplate, type FilledTemplate } from '../lint/body-template.js';
+export { exampleOf } from '../lint/schema-example.js';
+export type { EndpointFinding } from '../lint/lint-finding.js';

@@ -1,11 +1,12 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FulfillerError, InvalidFixtureError } from '../errors.js';
+import type { EndpointFixture } from './endpoint-fixture.js';
 import type { Fixture } from './fixture.js';
-import { parseFixture } from './parse-fixture.js';
+import { parseAnyFixture } from './parse-fixture.js';
 
 /** A fixture file as loaded: the fixture, or why it could not be used. */
-export type LoadedFixture = { file: string; fixture: Fixture } | { file: string; error: FulfillerError };
+export type LoadedFixture = { file: string; fixture: Fixture | EndpointFixture } | { file: string; error: FulfillerError };
 
 /** Where the expectation of a plain request file lives: `order.json` → `order.expect.json`. */
 export function expectFileOf(file: string): string {
@@ -38,7 +39,7 @@ export async function loadFixture(file: string): Promise<LoadedFixture> {
     const siblingFile = expectFileOf(file);
     const siblingText = await readText(siblingFile, true);
     const sibling = siblingText === undefined ? undefined : { file: siblingFile, document: parseJson(siblingFile, siblingText) };
-    return { file, fixture: parseFixture(document, file, sibling) };
+    return { file, fixture: parseAnyFixture(document, file, sibling) };
   } catch (error) {
     if (error instanceof FulfillerError) return { file, error };
     throw error;

@@ -9,6 +9,8 @@ import { isJsonObject } from '../base/json-object.js';
 import { parseExpectation } from './parse-expectation.js';
 import type { RedactOptions } from '../recording/redact.js';
 import { check, named, type Fail } from './shape.js';
+import type { EndpointFixture } from './endpoint-fixture.js';
+import { isEndpointDocument, parseEndpointFixture } from './parse-endpoint-fixture.js';
 import type { Dialect } from '../base/dialect.js';
 
 const TURN_KEYS = ['name', 'request', 'headers', 'expect', 'capture', 'waitMs', 'retryMs'];
@@ -23,10 +25,19 @@ const MAX_MS = 600_000;
  * checked against its dialect's schema; every mistake names the file and the field.
  */
 export function parseFixture(document: unknown, file: string, sibling?: { file: string; document: unknown }): Fixture {
+  const parsed = parseAnyFixture(document, file, sibling);
+  if (parsed.kind === 'endpoint') throw new InvalidFixtureError(file, 'call', 'holds endpoint calls, not webhook requests: read it with parseAnyFixture()');
+  return parsed;
+}
+
+/** A fixture of either kind: webhook requests (`request`, or a plain WebhookRequest) or endpoint calls (`call`). */
+export function parseAnyFixture(document: unknown, file: string, sibling?: { file: string; document: unknown }): Fixture | EndpointFixture {
   const fail: Fail = (path, message) => {
     throw new InvalidFixtureError(file, path, message);
   };
-  if (!isJsonObject(document)) return fail('', 'a fixture is a JSON object: a WebhookRequest, { "request", "expect" } or { "turns": [...] }');
+  if (!isJsonObject(document))
+    return fail('', 'a fixture is a JSON object: a WebhookRequest, { "request", "expect" }, { "call", "expect" } or { "turns": [...] }');
+  if (isEndpointDocument(document)) return parseEndpointFixture(document, file, fail, (value, at, known) => knownKeys(value, at, known, fail));
   if (!Object.hasOwn(document, 'request') && !Object.hasOwn(document, 'turns')) {
     const dialect = dialectOf(document, '', fail);
     checkRequest(dialect, document, '', fail);

@@ -5,6 +5,7 @@ import { checkExpectation } from './check-expectation.js';
 import type { Expectation } from './fixture.js';
 import { expectFileOf } from './load-fixtures.js';
 import type { FixtureOutcome } from './run-fixture.js';
+import type { EndpointFixtureOutcome } from './run-endpoint-fixture.js';
 import { updateExpectation } from './update-expectation.js';
 
 /** What `--update` did to one fixture. */
@@ -20,10 +21,11 @@ export interface SaveResult {
  * Writes the expectations `--update` refreshed from a replay (see updateExpectation): in place
  * for a fixture, next to a plain request for a plain request. Files are only written when they change.
  */
-export async function saveUpdates(outcome: FixtureOutcome): Promise<SaveResult> {
-  const { fixture } = outcome;
+export async function saveUpdates(outcome: FixtureOutcome | EndpointFixtureOutcome): Promise<SaveResult> {
+  if ('calls' in outcome.fixture) return saveEndpointUpdates(outcome as EndpointFixtureOutcome);
+  const { fixture } = outcome as FixtureOutcome;
   let stillFailing = outcome.skipped > 0;
-  const updated = outcome.turns.map((turn, i) => {
+  const updated = (outcome as FixtureOutcome).turns.map((turn, i) => {
     const previous = fixture.turns[i]!.expect;
     if (turn.reply === undefined || turn.error !== undefined) {
       stillFailing = true;
@@ -35,7 +37,7 @@ export async function saveUpdates(outcome: FixtureOutcome): Promise<SaveResult> 
       return previous;
     }
     const next = updateExpectation(previous, turn.reply, turn.mismatches);
-    if (checkExpectation(fillExpectation(next, outcome.captured), turn.reply).length > 0) stillFailing = true;
+    if (checkExpectation(fillExpectation(next, (outcome as FixtureOutcome).captured), turn.reply).length > 0) stillFailing = true;
     return next;
   });
   const file = fixture.kind === 'plain' ? expectFileOf(fixture.file) : fixture.file;
@@ -67,4 +69,28 @@ function sameJson(a: string, b: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * `--update` for an endpoint fixture: a failing call's expectation becomes a snapshot of its
+ * answer (`{ status, body }`); passing calls keep what was written.
+ */
+export async function saveEndpointUpdates(outcome: EndpointFixtureOutcome): Promise<SaveResult> {
+  const { fixture } = outcome;
+  let stillFailing = outcome.skipped > 0;
+  const next = structuredClone(fixture.document);
+  const entries = Array.isArray(next.turns) ? (next.turns as JsonObject[]) : [next];
+  outcome.turns.forEach((turn, i) => {
+    if (turn.reply === undefined || turn.error !== undefined) {
+      stillFailing = true;
+      return;
+    }
+    if (turn.mismatches.length === 0) return;
+    entries[i]!.expect = turn.reply.body === undefined ? { status: turn.reply.status } : { status: turn.reply.status, body: turn.reply.body };
+  });
+  const text = `${JSON.stringify(next, null, 2)}\n`;
+  const before = await readFile(fixture.file, 'utf8').catch(() => undefined);
+  const changed = before === undefined || !sameJson(before, text);
+  if (changed) await writeFile(fixture.file, text);
+  return { file: fixture.file, changed, stillFailing };
 }

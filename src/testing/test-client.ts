@@ -1,5 +1,4 @@
-import type { Fulfiller } from '../app/fulfiller.js';
-import type { FulfillerOptions } from '../app/options.js';
+import type { FulfillerSettings } from '../app/options.js';
 import { loadApp } from '../app/load-app.js';
 import { detectDialect } from '../dialects/detect.js';
 import type { JsonObject } from '../generated/types.js';
@@ -9,12 +8,14 @@ import { describeMismatch } from './describe-outcome.js';
 import type { Expectation } from './fixture.js';
 import { toRequest, type RequestInput } from './fixture-document.js';
 import type { ReplayAuth } from './replay-auth.js';
-import { appTarget, type ReplayTarget } from './replay-target.js';
+import { appTarget, type ReplayTarget, type TestableApp } from './replay-target.js';
 import { toReply, type Reply } from './reply.js';
 import { SessionSimulator, type SessionState } from './session-simulator.js';
-import { ExpectationError, InvalidResponseError } from '../errors.js';
 import type { AgentModel } from '../agent/agent-model.js';
 import { agentCoverage, type CoverageReport, type SentRequest } from '../agent/coverage.js';
+import { ExpectationError, InvalidArgumentError, InvalidResponseError } from '../errors.js';
+import type { EndpointRequest } from './endpoint-fixture.js';
+import { toEndpointReply, type EndpointReply } from './endpoint-reply.js';
 
 /**
  * Sends requests to an app in this process and gives back what the user would see. Every answer
@@ -30,7 +31,7 @@ export class TestClient {
   private readonly sent: SentRequest[] = [];
 
   constructor(
-    readonly app: Fulfiller,
+    readonly app: TestableApp,
     options: { auth?: ReplayAuth; headers?: Record<string, string> } = {},
   ) {
     this.target = appTarget(app, options.auth);
@@ -40,6 +41,25 @@ export class TestClient {
   /** One turn on its own: nothing is carried from earlier sends. */
   send(request: RequestInput): Promise<Reply> {
     return this.exchange(toRequest(request));
+  }
+
+  /**
+   * Calls one of the app's endpoints (`app.endpoint()`), as HTTP would reach it. An answer the
+   * endpoint's response schema refuses throws ERR_INVALID_RESPONSE naming the field, as a
+   * webhook answer does; any other status comes back in the reply.
+   *
+   *   const reply = await client.call({ method: 'GET', path: '/orders/A-1003' });
+   *   expect(reply.body).toEqual({ number: 'A-1003', status: 'preparing' });
+   */
+  async call(request: EndpointRequest): Promise<EndpointReply> {
+    if (this.target.call === undefined) throw new InvalidArgumentError('This test client cannot call endpoints.');
+    const reply = toEndpointReply(await this.target.call(request, this.headers));
+    if (reply.error?.code === 'ERR_INVALID_RESPONSE') {
+      const relayed = new InvalidResponseError('', reply.error.path ?? '');
+      relayed.message = reply.error.message; // the app's own words, which name the endpoint and the field
+      throw relayed;
+    }
+    return reply;
   }
 
   /** A conversation: each send carries the session state of the earlier answers, as Dialogflow does. */
@@ -53,7 +73,7 @@ export class TestClient {
     this.sent.push({ dialect, request });
     const result = await this.target.send(JSON.stringify(request), this.headers);
     if (result.status === 200) {
-      const check = validateSchema(dialect, 'response', JSON.parse(result.body));
+      const check = validateSchema(dialect, 'response', JSON.parse(result.body), this.app.options.schemaVersions[dialect]);
       if (!check.ok) {
         throw new InvalidResponseError(`${formatIssues(check.issues)} (the app answered: ${result.body.slice(0, 2000)})`, check.issues[0]!.path);
       }
@@ -101,12 +121,12 @@ export class Conversation {
 }
 
 /** A client for an app. */
-export function testClient(app: Fulfiller, options?: { auth?: ReplayAuth; headers?: Record<string, string> }): TestClient {
+export function testClient(app: TestableApp, options?: { auth?: ReplayAuth; headers?: Record<string, string> }): TestClient {
   return new TestClient(app, options);
 }
 
 /** A client for an app module, loaded as `fulfiller serve` loads it (test mode, no environment unless given). */
-export async function loadTestClient(file: string, options: FulfillerOptions = {}): Promise<TestClient> {
+export async function loadTestClient(file: string, options: FulfillerSettings = {}): Promise<TestClient> {
   return new TestClient(await loadApp(file, { mode: 'test', env: {}, ...options }));
 }
 

@@ -1,6 +1,7 @@
 import type { Caller } from '../auth/verifier.js';
-import type { AppTypes, ParamsOf } from '../base/app-types.js';
+import type { AppTypes, ParamsOf, PayloadOf } from '../base/app-types.js';
 import type { JsonObject } from '../generated/types.js';
+import { checkRepresentable } from '../base/representable.js';
 import type { DeferOptions, JobWork } from '../jobs/jobs.js';
 import type { JobState } from '../jobs/job-state.js';
 import type { Logger } from '../logging/logger.js';
@@ -66,6 +67,22 @@ export abstract class BaseTurn<Request, Response, Target extends object, T exten
   /** The session's full resource name. */
   abstract get session(): string;
 
+  /**
+   * The payload the agent's integration added to the request (CX `payload`, ES
+   * `originalDetectIntentRequest.payload`), typed by the app's `payload` (`createFulfiller<{ payload: … }>()`).
+   */
+  abstract get queryPayload(): PayloadOf<T> | undefined;
+
+  /** The sentiment of what the user said, when the agent analyses it: score from -1 (negative) to 1, and magnitude (0 and up). */
+  abstract get sentiment(): { score: number; magnitude: number } | undefined;
+
+  /** The caller's phone number (E.164) as the phone gateway gives it in the payload (`telephony.caller_id`); undefined elsewhere or when redacted. */
+  get callerId(): string | undefined {
+    const telephony = (this.queryPayload as { telephony?: { caller_id?: unknown } } | undefined)?.telephony;
+    const id = telephony?.caller_id;
+    return typeof id === 'string' && id !== '' ? id : undefined;
+  }
+
   /** The last segment of the session name: stable across the turns of one conversation. */
   get sessionId(): string {
     const name = this.session;
@@ -100,12 +117,14 @@ export abstract class BaseTurn<Request, Response, Target extends object, T exten
 
   /** A custom payload message, passed to the channel as it is. */
   payload(payload: JsonObject, target?: Target): this {
+    checkRepresentable(payload, 'payload');
     if (this.writable('payload')) this.addPayload(payload, target);
     return this;
   }
 
   /** Data for the API caller, not the user (CX `payload` → webhookPayloads; ES `payload`). */
   webhookPayload(payload: JsonObject): this {
+    checkRepresentable(payload, 'webhookPayload');
     if (this.writable('webhookPayload')) this.setWebhookPayload(payload);
     return this;
   }

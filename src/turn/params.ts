@@ -1,5 +1,6 @@
 import type { AnyParams } from '../base/app-types.js';
 import type { JsonValue } from '../generated/types.js';
+import { checkRepresentable } from '../base/representable.js';
 
 /** A source of parameters as the request has it: absent sources are skipped. */
 type Source = Readonly<Record<string, JsonValue>> | null | undefined;
@@ -67,10 +68,15 @@ export class Params<P extends AnyParams = AnyParams, N extends string = keyof P 
     return this.read(name) !== undefined;
   }
 
-  /** Sets a parameter for the rest of the session. `undefined` or `null` deletes it. */
+  /**
+   * Sets a parameter for the rest of the session. `undefined` or `null` deletes it. A value JSON
+   * cannot carry as it is (NaN, a BigInt, `undefined` inside it, a cycle…) is refused here with
+   * ERR_INVALID_RESPONSE naming it: sent anyway, it would arrive as null, which deletes it.
+   */
   set<K extends N>(name: K, value: P[K] | null | undefined): this;
   set(name: AnyName<N>, value: JsonValue | undefined): this;
   set(name: string, value: JsonValue | undefined): this {
+    if (value !== undefined && value !== null) checkRepresentable(value, `params.${name}`);
     this.diff.set(name, value === null ? undefined : value);
     return this;
   }

@@ -42,6 +42,22 @@ describe('fetchHandler: Request in, Response out', () => {
     expect(((await big.json()) as { error: { code: string } }).error.code).toBe('ERR_BODY_TOO_LARGE');
   });
 
+  it('answers 408 ERR_REQUEST_INCOMPLETE for a body cut off before its end, counted and not logged as an error', async () => {
+    const { app: cut, logger } = testApp();
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"detectIntentResponseId":'));
+        controller.error(new TypeError('the client went away'));
+      },
+    });
+    const init = { method: 'POST', body: stream, duplex: 'half', headers: { 'content-type': 'application/json' } };
+    const response = await cut.fetch()(new Request(`${URL_BASE}/webhook`, init as RequestInit));
+    expect(response.status).toBe(408);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('ERR_REQUEST_INCOMPLETE');
+    expect((await cut.metrics!.render()).body).toContain('fulfiller_requests_total{dialect="unknown",route="none",status="408"} 1');
+    expect(logger.records.filter((record) => record.level === 'error')).toEqual([]);
+  });
+
   it('serves the webhook at any path when mounted at its URL (webhookPath: null)', async () => {
     const mounted = fetchHandler(app, { webhookPath: null });
     const response = await mounted(request('/anything/here', { body, type: 'application/json' }));

@@ -38,7 +38,7 @@ async function findings(agent: AgentModel, appFile: string, webhooks?: string[])
       'lookup_place',
       'prebuilt_components_address_collection:address_validation',
     ]);
-    expect(both).toContain('error flexible-webhook webhook prebuilt_components_address_collection:address_validation');
+    expect(both).toContain('error flexible-webhook-no-endpoint webhook prebuilt_components_address_collection:address_validation › uri');
   });
 
   it('goodbye-graffiti (CX): the full app answers a geocode call, and types cover its tags, flows and pages', async () => {

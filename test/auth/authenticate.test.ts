@@ -1,6 +1,7 @@
 import { apiKey, hmacSignature, sign, type Exchange, type Turn, type Verifier } from '../../src/index.js';
+import { cxRequest, esRequest } from '../../src/testing/index.js';
 import { testApp } from '../support/app.js';
-import { cxRequest, esRequest, JSON_HEADERS } from '../support/requests.js';
+import { JSON_HEADERS } from '../support/requests.js';
 import { textsOf, validResponse } from '../support/responses.js';
 
 const KEY = 'k-4b1d9e7a2c6f0e8d3a5b';
@@ -25,16 +26,16 @@ function guardedApp(auth: Verifier) {
 describe('authentication in the pipeline', () => {
   it('lets a genuine call through and shows the caller to handlers', async () => {
     const { app } = guardedApp(apiKey({ keys: [KEY] }));
-    const cx = validResponse('cx', await app.handle(JSON.stringify(cxRequest('hello')), { ...JSON_HEADERS, 'x-api-key': KEY }));
+    const cx = validResponse('cx', await app.handle(JSON.stringify(cxRequest('hello').build()), { ...JSON_HEADERS, 'x-api-key': KEY }));
     expect(textsOf(cx)).toEqual(['hello api-key key-1']);
-    const es = validResponse('es', await app.handle(JSON.stringify(esRequest('hello')), { 'x-api-key': KEY }));
+    const es = validResponse('es', await app.handle(JSON.stringify(esRequest('hello').build()), { 'x-api-key': KEY }));
     expect(textsOf(es)).toEqual(['hello api-key key-1']);
   });
 
   it('answers 401 with a fixed body, runs no handler, tells observers and logs the reason without the credential', async () => {
     const { app, logger, seen, calls } = guardedApp(apiKey({ keys: [KEY] }));
     const wrong = `${KEY.slice(0, -3)}xyz`;
-    const result = await app.handle(JSON.stringify(cxRequest('hello')), { 'x-api-key': wrong, 'x-request-id': 'req-401' });
+    const result = await app.handle(JSON.stringify(cxRequest('hello').build()), { 'x-api-key': wrong, 'x-request-id': 'req-401' });
     expect(result).toMatchObject({ status: 401, body: UNAUTHENTICATED });
     expect(result.headers['x-request-id']).toBe('req-401');
     expect(calls()).toBe(0);
@@ -50,7 +51,7 @@ describe('authentication in the pipeline', () => {
 
   it('answers 403, as opaquely, when the verifier knows the caller but does not allow it', async () => {
     const { app, calls } = guardedApp(() => ({ ok: false, status: 403, reason: 'not ours' }));
-    const result = await app.handle(JSON.stringify(cxRequest('hello')));
+    const result = await app.handle(JSON.stringify(cxRequest('hello').build()));
     expect(result).toMatchObject({ status: 403, body: '{"error":{"code":"ERR_FORBIDDEN","message":"Forbidden."}}' });
     expect(calls()).toBe(0);
   });
@@ -65,14 +66,14 @@ describe('authentication in the pipeline', () => {
     const { app, logger } = guardedApp(() => {
       throw new Error('token=abc.def.ghi broke the parser');
     });
-    const result = await app.handle(JSON.stringify(cxRequest('hello')));
+    const result = await app.handle(JSON.stringify(cxRequest('hello').build()));
     expect(result).toMatchObject({ status: 401, body: UNAUTHENTICATED });
     expect(JSON.stringify(logger.records)).not.toContain('abc.def.ghi');
   });
 
   it('verifies signatures over the raw bytes, whether given as text or bytes', async () => {
     const { app } = guardedApp(hmacSignature({ secrets: [SECRET] }));
-    const body = JSON.stringify(cxRequest('hello'), null, 2);
+    const body = JSON.stringify(cxRequest('hello').build(), null, 2);
     const timestamp = Math.floor(Date.now() / 1000);
     const headers = (id: string) => ({
       'webhook-id': id,
@@ -86,7 +87,7 @@ describe('authentication in the pipeline', () => {
 
   it('fails closed when a framework already parsed the body and signatures are required, and says why in the log', async () => {
     const { app, logger, calls } = guardedApp(hmacSignature({ secrets: [SECRET] }));
-    const request = cxRequest('hello');
+    const request = cxRequest('hello').build();
     const timestamp = Math.floor(Date.now() / 1000);
     const signature = sign({ secret: SECRET, id: 'msg_parsed', timestamp, body: JSON.stringify(request) });
     const result = await app.handle(request, { 'webhook-id': 'msg_parsed', 'webhook-timestamp': String(timestamp), 'webhook-signature': signature });
@@ -98,15 +99,15 @@ describe('authentication in the pipeline', () => {
   it('reads the verifier from the environment when none is given, and an explicit one wins', async () => {
     const fromEnv = testApp({ env: { FULFILLER_API_KEYS: KEY } }).app;
     fromEnv.tag('hello', (turn) => void turn.say('hi'));
-    expect((await fromEnv.handle(JSON.stringify(cxRequest('hello')))).status).toBe(401);
-    expect(validResponse('cx', await fromEnv.handle(JSON.stringify(cxRequest('hello')), { 'x-api-key': KEY }))).toBeDefined();
+    expect((await fromEnv.handle(JSON.stringify(cxRequest('hello').build()))).status).toBe(401);
+    expect(validResponse('cx', await fromEnv.handle(JSON.stringify(cxRequest('hello').build()), { 'x-api-key': KEY }))).toBeDefined();
     const explicit = testApp({ env: { FULFILLER_API_KEYS: KEY }, auth: apiKey({ keys: ['other-key-0123456789'] }) }).app;
-    expect((await explicit.handle(JSON.stringify(cxRequest('hello')), { 'x-api-key': KEY })).status).toBe(401);
+    expect((await explicit.handle(JSON.stringify(cxRequest('hello').build()), { 'x-api-key': KEY })).status).toBe(401);
   });
 
   it('leaves turn.caller undefined without auth', async () => {
     const { app } = testApp();
     app.tag('hello', (turn) => void turn.say(String(turn.caller)));
-    expect(textsOf(validResponse('cx', await app.handle(cxRequest('hello'))))).toEqual(['undefined']);
+    expect(textsOf(validResponse('cx', await app.handle(cxRequest('hello').build())))).toEqual(['undefined']);
   });
 });

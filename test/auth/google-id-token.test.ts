@@ -86,6 +86,21 @@ describe('googleIdToken()', () => {
     expect(reasonOf(await check(bearer(early), { clock }))).toContain('issued in the future');
   });
 
+  it('refuses a token whose nbf is still ahead, with the same clockSkewSeconds as exp (field report 6)', async () => {
+    const now = Date.now();
+    const clock = fakeClock(now);
+    const seconds = Math.floor(now / 1000);
+    const later = idToken(KEY, agentClaims({ iat: seconds, nbf: seconds + 600 }));
+    expect(await check(bearer(later), { clock })).toMatchObject({ ok: false, status: 401, reason: 'google-id-token: not valid yet (nbf)' });
+    const soon = idToken(KEY, agentClaims({ iat: seconds, nbf: seconds + 30 }));
+    expect(await check(bearer(soon), { clock })).toMatchObject({ ok: true }); // within the 60 s skew
+    expect(reasonOf(await check(bearer(soon), { clock, clockSkewSeconds: 10 }))).toBe('google-id-token: not valid yet (nbf)');
+    await clock.advance(600_000);
+    expect(await check(bearer(later), { clock })).toMatchObject({ ok: true });
+    const garbled = idToken(KEY, agentClaims({ nbf: 'soon' }));
+    expect(reasonOf(await check(bearer(garbled), { clock }))).toBe('google-id-token: not valid yet (nbf)');
+  });
+
   it('never quotes the token in its reasons', async () => {
     const token = idToken(FOREIGN, agentClaims());
     const result = await check(bearer(token));

@@ -1,5 +1,6 @@
 import { BackendTimeoutError, CircuitBreaker, CircuitOpenError, MemoryLogger } from '../../src/index.js';
 import { fakeClock } from '../../src/testing/index.js';
+import { track } from '../support/timing.js';
 
 const fail = (): Promise<never> => Promise.reject(new Error('500 from the backend'));
 const ok = (): Promise<string> => Promise.resolve('ok');
@@ -53,13 +54,18 @@ describe('CircuitBreaker', () => {
   });
 
   it('a call past timeoutMs fails with ERR_BACKEND_TIMEOUT, aborts its signal and counts as a failure', async () => {
-    const breaker = new CircuitBreaker({ name: 'slow', failureThreshold: 1, timeoutMs: 20 });
+    const clock = fakeClock(0);
+    const breaker = new CircuitBreaker({ name: 'slow', failureThreshold: 1, timeoutMs: 20, clock });
     let signal: AbortSignal | undefined;
     const hang = (s: AbortSignal): Promise<never> => {
       signal = s;
       return new Promise(() => {});
     };
-    await expect(breaker.run(hang)).rejects.toBeInstanceOf(BackendTimeoutError);
+    const call = track(breaker.run(hang), clock);
+    await clock.advance(19);
+    expect(call).toEqual({});
+    await clock.advance(1);
+    expect(call).toEqual({ error: expect.any(BackendTimeoutError), at: 20 });
     expect(signal?.aborted).toBe(true);
     expect(breaker.state).toBe('open');
   });

@@ -1,23 +1,14 @@
-import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cxRequest } from '../../src/testing/index.js';
+import { startCli, type CliProcess } from '../support/cli.js';
 import { freePort, post, waitUntilUp } from '../support/http.js';
 import { checkBody } from '../support/responses.js';
 import { SAMPLE_APP, tempDir } from '../testing/support/sample.js';
 
 /** Runs the CLI (TypeScript sources) and collects what it prints; `logLevel` of the app it loads. */
-function cli(args: string[], logLevel = 'info') {
-  let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-    env: { ...process.env, LOG_LEVEL: logLevel, FULFILLER_API_KEYS: '', FULFILLER_HMAC_SECRETS: '', FULFILLER_BASIC_AUTH: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
+const cli = (args: string[], logLevel = 'info'): CliProcess =>
+  startCli(args, { LOG_LEVEL: logLevel, FULFILLER_API_KEYS: '', FULFILLER_HMAC_SECRETS: '', FULFILLER_BASIC_AUTH: '' });
 
 describe('fulfiller serve --record, then fulfiller replay', () => {
   it('records a conversation while serving, and replays it green in-process', async () => {

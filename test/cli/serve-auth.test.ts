@@ -1,13 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sign } from '../../src/index.js';
+import { cxRequest } from '../../src/testing/index.js';
 import { makeCa, makeCert } from '../support/certificates.js';
+import { startCli, type CliProcess } from '../support/cli.js';
 import { agentClaims, AUDIENCE, certsServer, idToken, OTHER_AGENT, SERVICE_AGENT, signingKey } from '../support/google-tokens.js';
 import { close, freePort, post, waitUntilUp } from '../support/http.js';
 import { httpsPost } from '../support/https.js';
-import { cxRequest } from '../support/requests.js';
 import { checkBody, textsOf } from '../support/responses.js';
 
 const API_KEY = 'srv-key-5e0c1a9f7b3d';
@@ -16,16 +17,7 @@ const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 const GOOGLE = signingKey('serve-kid');
 const APP = 'test/cli/fixtures/app.ts';
 
-function start(args: string[], env: Record<string, string>): { child: ChildProcess; output: () => string } {
-  let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-    env: { ...process.env, LOG_LEVEL: 'debug', NODE_ENV: 'production', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return { child, output: () => output };
-}
+const start = (args: string[], env: Record<string, string>): CliProcess => startCli(args, { LOG_LEVEL: 'debug', NODE_ENV: 'production', ...env });
 
 function stop(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
@@ -48,7 +40,7 @@ describe('fulfiller serve with every authentication mode from the environment', 
       FULFILLER_GOOGLE_CERTS_URL: certs.url,
     });
     const webhook = `http://127.0.0.1:${port}/webhook`;
-    const body = JSON.stringify(cxRequest('hello'));
+    const body = JSON.stringify(cxRequest('hello').build());
     const json = { 'content-type': 'application/json' };
     const token = idToken(GOOGLE, agentClaims());
     const timestamp = Math.floor(Date.now() / 1000);
@@ -122,7 +114,7 @@ describe('fulfiller serve over HTTPS and mutual TLS', () => {
     const { child, output } = start(['serve', '--app', APP, '--port', String(port), '--tls-cert', files.cert, '--tls-key', files.key], {});
     try {
       await upOverTls(`https://127.0.0.1:${port}/healthz`, child, output);
-      const res = await httpsPost(`https://127.0.0.1:${port}/webhook`, JSON.stringify(cxRequest('hello')), { ca: serverCa.cert });
+      const res = await httpsPost(`https://127.0.0.1:${port}/webhook`, JSON.stringify(cxRequest('hello').build()), { ca: serverCa.cert });
       expect(textsOf(checkBody('cx', res.text) as object)).toEqual(['Hello from cx, deadline 4000 ms']);
       expect(output()).toContain('"transport":"https"');
       expect(output()).toContain('no authentication configured');
@@ -141,9 +133,9 @@ describe('fulfiller serve over HTTPS and mutual TLS', () => {
     try {
       await upOverTls(`https://127.0.0.1:${port}/healthz`, child, output);
       const url = `https://127.0.0.1:${port}/webhook`;
-      const res = await httpsPost(url, JSON.stringify(cxRequest('hello')), { ca: serverCa.cert, client });
+      const res = await httpsPost(url, JSON.stringify(cxRequest('hello').build()), { ca: serverCa.cert, client });
       expect(textsOf(checkBody('cx', res.text) as object)).toEqual(['Hello from cx, deadline 4000 ms']);
-      await expect(httpsPost(url, JSON.stringify(cxRequest('hello')), { ca: serverCa.cert })).rejects.toThrow(/alert|ECONNRESET|socket hang up/);
+      await expect(httpsPost(url, JSON.stringify(cxRequest('hello').build()), { ca: serverCa.cert })).rejects.toThrow(/alert|ECONNRESET|socket hang up/);
       expect(output()).toContain('"transport":"mutual-tls"');
     } finally {
       await stop(child);

@@ -48,7 +48,7 @@ describe('compose', () => {
 
   it('waits for a thenable a handler returns, and for nothing else', async () => {
     const seen: string[] = [];
-    const thenable = { then: (resolve: () => void) => setTimeout(() => (seen.push('thenable'), resolve()), 5) };
+    const thenable = { then: (resolve: () => void) => setImmediate(() => (seen.push('thenable'), resolve())) }; // settles on a later loop turn
     await compose<null>([(_, next) => next(), () => thenable])(null);
     expect(seen).toEqual(['thenable']);
     await expect(compose<null>([() => 42])(null)).resolves.toBeUndefined();

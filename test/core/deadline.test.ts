@@ -2,38 +2,18 @@ import { systemClock } from '../../src/base/clock.js';
 import { withDeadline } from '../../src/core/deadline.js';
 import { fakeClock } from '../../src/testing/index.js';
 import { runNodeScript } from '../support/node-script.js';
-
-/** Work that ends when the test says so. */
-function gate(): { work: Promise<void>; finish: () => void; fail: (error: Error) => void } {
-  let finish!: () => void;
-  let fail!: (error: Error) => void;
-  const work = new Promise<void>((resolve, reject) => {
-    finish = resolve;
-    fail = reject;
-  });
-  return { work, finish, fail };
-}
-
-/** Records when each promise settles, on the fake clock. */
-function track<T>(promise: Promise<T>, now: () => number): { result?: T; error?: unknown; at?: number } {
-  const seen: { result?: T; error?: unknown; at?: number } = {};
-  promise.then(
-    (result) => Object.assign(seen, { result, at: now() }),
-    (error: unknown) => Object.assign(seen, { error, at: now() }),
-  );
-  return seen;
-}
+import { gate, track } from '../support/timing.js';
 
 describe('withDeadline', () => {
   it('returns done when the work finishes in time', async () => {
     const clock = fakeClock(0);
-    const { work, finish } = gate();
+    const { work, open } = gate();
     const outcome = track(
       withDeadline(work, 200, clock, () => {}),
-      () => clock.now(),
+      clock,
     );
     await clock.advance(199);
-    finish();
+    open();
     await clock.advance(0);
     expect(outcome).toEqual({ result: 'done', at: 199 });
   });
@@ -42,7 +22,7 @@ describe('withDeadline', () => {
     const clock = fakeClock(0);
     const outcome = track(
       withDeadline(gate().work, 10, clock, () => {}),
-      () => clock.now(),
+      clock,
     );
     await clock.advance(9);
     expect(outcome.result).toBeUndefined();
@@ -60,7 +40,7 @@ describe('withDeadline', () => {
     const { work, fail } = gate();
     const outcome = track(
       withDeadline(work, 5, clock, (error) => late.push(error)),
-      () => clock.now(),
+      clock,
     );
     await clock.advance(5);
     expect(outcome.result).toBe('timeout');
@@ -76,16 +56,16 @@ describe('withDeadline', () => {
     const outcomes = turns.map((turn, i) =>
       track(
         withDeadline(turn.work, budgets[i]!, clock, () => {}),
-        () => clock.now(),
+        clock,
       ),
     );
     await clock.advance(1);
-    turns[1]!.finish();
+    turns[1]!.open();
     await clock.advance(4);
-    turns[4]!.finish();
+    turns[4]!.open();
     await clock.advance(100);
-    turns[0]!.finish();
-    turns[2]!.finish();
+    turns[0]!.open();
+    turns[2]!.open();
     expect(outcomes).toEqual([
       { result: 'timeout', at: 20 },
       { result: 'done', at: 1 },
@@ -101,15 +81,15 @@ describe('withDeadline', () => {
     const second = gate();
     const firstOutcome = track(
       withDeadline(first.work, 50, clock, () => {}),
-      () => clock.now(),
+      clock,
     );
     await clock.advance(30);
     const secondOutcome = track(
       withDeadline(second.work, 50, clock, () => {}),
-      () => clock.now(),
+      clock,
     );
     await clock.advance(40); // 70 ms after the first started, 40 after the second
-    second.finish();
+    second.open();
     await clock.advance(0);
     expect(firstOutcome).toEqual({ result: 'timeout', at: 50 });
     expect(secondOutcome).toEqual({ result: 'done', at: 70 });
@@ -120,11 +100,11 @@ describe('withDeadline', () => {
     const b = fakeClock(0);
     const onA = track(
       withDeadline(gate().work, 10, a, () => {}),
-      () => a.now(),
+      a,
     );
     const onB = track(
       withDeadline(gate().work, 10, b, () => {}),
-      () => b.now(),
+      b,
     );
     await a.advance(10);
     expect(onA.result).toBe('timeout');

@@ -1,19 +1,20 @@
-import type { Turn } from '../../src/index.js';
+import { sleep, type Turn } from '../../src/index.js';
+import { fakeClock, cxRequest, esRequest } from '../../src/testing/index.js';
 import { testApp } from '../support/app.js';
-import { cxRequest, esRequest, JSON_HEADERS } from '../support/requests.js';
+import { JSON_HEADERS } from '../support/requests.js';
 import { textsOf, validResponse } from '../support/responses.js';
+import { gate, track } from '../support/timing.js';
 
 const APOLOGY_EN = 'Sorry, the system is currently unavailable. Please try again later.';
 const APOLOGY_JA = '申し訳ございません。ただいまシステムをご利用いただけません。しばらくしてから再度お試しください。';
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('app.handle: routing', () => {
   it('routes CX by tag and ES by intent with one handler serving both', async () => {
     const { app } = testApp();
     const handler = (turn: Turn): void => void turn.say(`${turn.platform}: order status`);
     app.tag('order.status', handler).intent('order.status', handler);
-    const cx = validResponse('cx', await app.handle(JSON.stringify(cxRequest('order.status')), JSON_HEADERS));
-    const es = validResponse('es', await app.handle(JSON.stringify(esRequest('order.status')), JSON_HEADERS));
+    const cx = validResponse('cx', await app.handle(JSON.stringify(cxRequest('order.status').build()), JSON_HEADERS));
+    const es = validResponse('es', await app.handle(JSON.stringify(esRequest('order.status').build()), JSON_HEADERS));
     expect(textsOf(cx)).toEqual(['cx: order status']);
     expect(textsOf(es)).toEqual(['es: order status']);
   });
@@ -23,10 +24,10 @@ describe('app.handle: routing', () => {
     app.intent('shared', (turn) => void turn.say('by intent'));
     app.tag('t', (turn) => void turn.say('by tag'));
     app.action('a', (turn) => void turn.say('by action'));
-    expect(textsOf(validResponse('cx', await app.handle(cxRequest('t', { intent: 'shared' }))))).toEqual(['by tag']);
-    expect(textsOf(validResponse('cx', await app.handle(cxRequest('other', { intent: 'shared' }))))).toEqual(['by intent']);
-    expect(textsOf(validResponse('es', await app.handle(esRequest('shared', { action: 'a' }))))).toEqual(['by action']);
-    expect(textsOf(validResponse('es', await app.handle(esRequest('shared', { action: 'b' }))))).toEqual(['by intent']);
+    expect(textsOf(validResponse('cx', await app.handle(cxRequest('t').intent('shared').build())))).toEqual(['by tag']);
+    expect(textsOf(validResponse('cx', await app.handle(cxRequest('other').intent('shared').build())))).toEqual(['by intent']);
+    expect(textsOf(validResponse('es', await app.handle(esRequest('shared').action('a').build())))).toEqual(['by action']);
+    expect(textsOf(validResponse('es', await app.handle(esRequest('shared').action('b').build())))).toEqual(['by intent']);
   });
 
   it('runs middleware around the route, with several handlers per route', async () => {
@@ -49,17 +50,17 @@ describe('app.handle: routing', () => {
         turn.say(`hi ${String(turn.locals.user)}`);
       },
     );
-    expect(textsOf(validResponse('cx', await app.handle(cxRequest('x'))))).toEqual(['hi hanako']);
+    expect(textsOf(validResponse('cx', await app.handle(cxRequest('x').build())))).toEqual(['hi hanako']);
     expect(order).toEqual(['mw>', 'guard', 'handler', '<mw']);
   });
 
   it('takes a parsed body and any header shape', async () => {
     const { app } = testApp();
     app.tag('x', (turn) => void turn.say(turn.headers['x-caller'] ?? 'none'));
-    const result = await app.handle(cxRequest('x'), new Headers({ 'X-Caller': 'proxy', 'X-Request-Id': 'req-42' }));
+    const result = await app.handle(cxRequest('x').build(), new Headers({ 'X-Caller': 'proxy', 'X-Request-Id': 'req-42' }));
     expect(textsOf(validResponse('cx', result))).toEqual(['proxy']);
     expect(result.headers['x-request-id']).toBe('req-42');
-    const bytes = await app.handle(new TextEncoder().encode(JSON.stringify(cxRequest('x'))), { 'X-CALLER': ['a', 'b'] });
+    const bytes = await app.handle(new TextEncoder().encode(JSON.stringify(cxRequest('x').build())), { 'X-CALLER': ['a', 'b'] });
     expect(textsOf(validResponse('cx', bytes))).toEqual(['a, b']);
   });
 });
@@ -67,8 +68,8 @@ describe('app.handle: routing', () => {
 describe('app.handle: no handler', () => {
   it('answers the localized fallback and logs a warning', async () => {
     const { app, logger } = testApp();
-    const en = validResponse('cx', await app.handle(cxRequest('unknown.tag')));
-    const ja = validResponse('es', await app.handle(esRequest('未知', { languageCode: 'ja' })));
+    const en = validResponse('cx', await app.handle(cxRequest('unknown.tag').build()));
+    const ja = validResponse('es', await app.handle(esRequest('未知').language('ja').build()));
     expect(textsOf(en)).toEqual(["Sorry, I can't help with that yet. Could you put it another way?"]);
     expect(textsOf(ja)).toEqual(['申し訳ありません。そのご用件にはまだお応えできません。別の言い方でお試しください。']);
     expect(logger.records.filter((r) => r.level === 'warn' && r.message.includes('no handler matched'))).toHaveLength(2);
@@ -76,9 +77,9 @@ describe('app.handle: no handler', () => {
 
   it('uses app.fallback() when given, and user messages per language', async () => {
     const { app } = testApp({ messages: { fr: { fallback: 'Pardon ?' } } });
-    expect(textsOf(validResponse('cx', await app.handle(cxRequest('u', { languageCode: 'fr-FR' }))))).toEqual(['Pardon ?']);
+    expect(textsOf(validResponse('cx', await app.handle(cxRequest('u').language('fr-FR').build())))).toEqual(['Pardon ?']);
     app.fallback((turn) => void turn.say(`no route for ${turn.tag ?? turn.intent ?? '?'}`));
-    expect(textsOf(validResponse('cx', await app.handle(cxRequest('u'))))).toEqual(['no route for u']);
+    expect(textsOf(validResponse('cx', await app.handle(cxRequest('u').build())))).toEqual(['no route for u']);
   });
 });
 
@@ -89,8 +90,8 @@ describe('app.handle: failing handlers', () => {
       throw new Error('db password=hunter2 at /srv/app/orders.ts:12');
     });
     app.intent('x', async () => Promise.reject(new Error('backend 500')));
-    const cx = await app.handle(cxRequest('x'), { 'x-request-id': 'abc-1' });
-    const es = await app.handle(esRequest('x', { languageCode: 'ja-JP' }));
+    const cx = await app.handle(cxRequest('x').build(), { 'x-request-id': 'abc-1' });
+    const es = await app.handle(esRequest('x').language('ja-JP').build());
     expect(textsOf(validResponse('cx', cx))).toEqual([APOLOGY_EN]);
     expect(textsOf(validResponse('es', es))).toEqual([APOLOGY_JA]);
     for (const body of [cx.body, es.body]) expect(body).not.toMatch(/hunter2|\/srv|\.ts:|backend 500|stack/);
@@ -105,7 +106,7 @@ describe('app.handle: failing handlers', () => {
       turn.say('half an answer').params.set('leak', 1);
       throw new Error('boom');
     });
-    const response = validResponse('cx', await app.handle(cxRequest('x')));
+    const response = validResponse('cx', await app.handle(cxRequest('x').build()));
     expect(response).toEqual({ fulfillmentResponse: { messages: [{ text: { text: [APOLOGY_EN] } }] } });
   });
 
@@ -115,13 +116,13 @@ describe('app.handle: failing handlers', () => {
       throw new Error('boom');
     });
     app.onError((error, turn) => void turn.say(`custom: ${(error as Error).message}`));
-    expect(textsOf(validResponse('cx', await app.handle(cxRequest('x'))))).toEqual(['custom: boom']);
+    expect(textsOf(validResponse('cx', await app.handle(cxRequest('x').build())))).toEqual(['custom: boom']);
     app.onError(() => undefined);
-    expect(textsOf(validResponse('cx', await app.handle(cxRequest('x'))))).toEqual([APOLOGY_EN]);
+    expect(textsOf(validResponse('cx', await app.handle(cxRequest('x').build())))).toEqual([APOLOGY_EN]);
     app.onError(() => {
       throw new Error('worse');
     });
-    expect(textsOf(validResponse('cx', await app.handle(cxRequest('x'))))).toEqual([APOLOGY_EN]);
+    expect(textsOf(validResponse('cx', await app.handle(cxRequest('x').build())))).toEqual([APOLOGY_EN]);
   });
 
   it('answers the apology when middleware calls next() twice', async () => {
@@ -131,53 +132,60 @@ describe('app.handle: failing handlers', () => {
       await next();
     });
     app.tag('x', (turn) => void turn.say('once'));
-    expect(textsOf(validResponse('cx', await app.handle(cxRequest('x'))))).toEqual([APOLOGY_EN]);
+    expect(textsOf(validResponse('cx', await app.handle(cxRequest('x').build())))).toEqual([APOLOGY_EN]);
     expect(logger.records.some((r) => r.fields.code === 'ERR_NEXT_CALLED_TWICE')).toBe(true);
   });
 });
 
 describe('app.handle: deadline', () => {
   it('answers with the timeout message at the deadline and aborts the handler signal', async () => {
-    const { app, logger } = testApp({ deadlineMs: 50 });
+    const clock = fakeClock(0);
+    const { app, logger } = testApp({ clock, deadlineMs: 50 });
     let aborted: unknown;
-    let lateSay: Promise<void> | undefined;
-    app.tag('slow', async (turn) => {
-      lateSay = new Promise((resolve) => {
-        turn.signal.addEventListener('abort', () => {
-          aborted = turn.signal.reason;
-          setTimeout(() => {
-            turn.say('too late');
-            resolve();
-          }, 5);
+    const lateSay = gate();
+    app.tag('slow', (turn) => {
+      turn.signal.addEventListener('abort', () => {
+        aborted = turn.signal.reason;
+        void sleep(clock, 5).then(() => {
+          turn.say('too late');
+          lateSay.open();
         });
       });
-      await sleep(1000);
+      return new Promise<void>(() => {}); // a backend that never answers
     });
-    const started = performance.now();
-    const response = validResponse('cx', await app.handle(cxRequest('slow')));
-    expect(performance.now() - started).toBeLessThan(900);
+    const answer = track(app.handle(cxRequest('slow').build()), clock);
+    await clock.advance(49);
+    expect(answer).toEqual({}); // not before the deadline
+    await clock.advance(1);
+    expect(answer.at).toBe(50); // at the deadline, while the handler still waits
+    const response = validResponse('cx', answer.result!);
     expect(textsOf(response)).toEqual(['This is taking longer than usual. Please ask me again in a moment.']);
     expect(aborted).toMatchObject({ code: 'ERR_DEADLINE_EXCEEDED' });
-    await lateSay;
+    await clock.advance(5);
+    await lateSay.work;
     expect(logger.records.some((r) => r.level === 'warn' && r.message.includes('deadline exceeded'))).toBe(true);
     expect(logger.records.some((r) => r.message.includes('after the response was sent'))).toBe(true);
   });
 
   it('uses the route deadline over the app deadline', async () => {
-    const { app } = testApp({ deadlineMs: 20 });
+    const clock = fakeClock(0);
+    const { app } = testApp({ clock, deadlineMs: 20 });
     app.tag('report', { deadlineMs: 500 }, async (turn) => {
-      await sleep(60);
+      await sleep(clock, 60);
       turn.say('done');
     });
-    expect(textsOf(validResponse('cx', await app.handle(cxRequest('report'))))).toEqual(['done']);
+    const answer = app.handle(cxRequest('report').build());
+    await clock.advance(60);
+    expect(textsOf(validResponse('cx', await answer))).toEqual(['done']);
   });
 
   it('answers the Japanese timeout message for ja requests', async () => {
-    const { app } = testApp({ deadlineMs: 10 });
-    app.intent('slow', () => sleep(200));
-    expect(textsOf(validResponse('es', await app.handle(esRequest('slow', { languageCode: 'ja' }))))).toEqual([
-      '処理に時間がかかっています。少し経ってから、もう一度お尋ねください。',
-    ]);
+    const clock = fakeClock(0);
+    const { app } = testApp({ clock, deadlineMs: 10 });
+    app.intent('slow', () => new Promise<void>(() => {}));
+    const answer = app.handle(esRequest('slow').language('ja').build());
+    await clock.advance(10);
+    expect(textsOf(validResponse('es', await answer))).toEqual(['処理に時間がかかっています。少し経ってから、もう一度お尋ねください。']);
   });
 
   it('refuses a route deadline out of range at registration', () => {
@@ -188,13 +196,15 @@ describe('app.handle: deadline', () => {
 
 describe('app.handle: lost promises', () => {
   it('warns when a handler finishes without output, and ignores writes after the answer', async () => {
-    const { app, logger } = testApp();
+    const clock = fakeClock(0);
+    const { app, logger } = testApp({ clock });
     let late: Promise<void> | undefined;
     app.tag('forgot', (turn) => {
-      late = sleep(10).then(() => void turn.say('never sent'));
+      late = sleep(clock, 10).then(() => void turn.say('never sent'));
     });
-    const response = validResponse('cx', await app.handle(cxRequest('forgot')));
+    const response = validResponse('cx', await app.handle(cxRequest('forgot').build()));
     expect(response).toEqual({});
+    await clock.advance(10);
     await late;
     const warnings = logger.records.filter((r) => r.level === 'warn').map((r) => r.message);
     expect(warnings).toEqual([expect.stringContaining('forget to await'), expect.stringContaining('turn.say() was called after the response was sent')]);
@@ -208,14 +218,14 @@ describe('app.handle: bad requests never reach a handler', () => {
     ['a JSON string', '"hello"', 'ERR_BODY_NOT_OBJECT', ''],
     ['JSON null', 'null', 'ERR_BODY_NOT_OBJECT', ''],
     ['neither dialect', '{"hello": 1}', 'ERR_UNKNOWN_DIALECT', ''],
-    ['a wrong CX field type', { ...cxRequest('x'), fulfillmentInfo: { tag: 5 } }, 'ERR_INVALID_REQUEST', 'fulfillmentInfo.tag'],
+    ['a wrong CX field type', { ...cxRequest('x').build(), fulfillmentInfo: { tag: 5 } }, 'ERR_INVALID_REQUEST', 'fulfillmentInfo.tag'],
     [
       'a wrong ES field type',
-      { ...esRequest('x'), queryResult: { ...esRequest('x').queryResult, outputContexts: [{ name: 'c', lifespanCount: 'two' }] } },
+      { ...esRequest('x').build(), queryResult: { ...esRequest('x').build().queryResult, outputContexts: [{ name: 'c', lifespanCount: 'two' }] } },
       'ERR_INVALID_REQUEST',
       'queryResult.outputContexts[0].lifespanCount',
     ],
-    ['a message field given a string', { ...cxRequest('x'), sessionInfo: 'nope' }, 'ERR_INVALID_REQUEST', 'sessionInfo'],
+    ['a message field given a string', { ...cxRequest('x').build(), sessionInfo: 'nope' }, 'ERR_INVALID_REQUEST', 'sessionInfo'],
   ];
 
   it.each(cases)('%s → 400 %s naming the field', async (_name, body, code, path) => {
@@ -235,7 +245,7 @@ describe('app.handle: bad requests never reach a handler', () => {
   it('ignores unknown request fields at any depth (Dialogflow adds undocumented ones)', async () => {
     const { app } = testApp();
     app.tag('x', (turn) => void turn.say('fine'));
-    const request = { ...cxRequest('x'), callerId: '+81...', fulfillmentInfo: { tag: 'x', internal: true } };
+    const request = { ...cxRequest('x').build(), callerId: '+81...', fulfillmentInfo: { tag: 'x', internal: true } };
     expect(textsOf(validResponse('cx', await app.handle(request)))).toEqual(['fine']);
   });
 });
@@ -248,7 +258,7 @@ describe('app.handle: responses that are not spec-valid', () => {
   it('throws in test mode, naming the field', async () => {
     const { app } = testApp();
     app.tag('x', bad);
-    await expect(app.handle(cxRequest('x'))).rejects.toMatchObject({
+    await expect(app.handle(cxRequest('x').build())).rejects.toMatchObject({
       code: 'ERR_INVALID_RESPONSE',
       path: 'fulfillmentResponse.messages[0].text.text',
       message: expect.stringContaining('fulfillmentResponse.messages[0].text.text'),
@@ -258,13 +268,13 @@ describe('app.handle: responses that are not spec-valid', () => {
   it('throws in development mode too', async () => {
     const { app } = testApp({ mode: 'development' });
     app.tag('x', bad);
-    await expect(app.handle(cxRequest('x'))).rejects.toMatchObject({ code: 'ERR_INVALID_RESPONSE' });
+    await expect(app.handle(cxRequest('x').build())).rejects.toMatchObject({ code: 'ERR_INVALID_RESPONSE' });
   });
 
   it('logs and sends the apology in production', async () => {
     const { app, logger } = testApp({ mode: 'production' });
     app.tag('x', bad);
-    expect(textsOf(validResponse('cx', await app.handle(cxRequest('x'))))).toEqual([APOLOGY_EN]);
+    expect(textsOf(validResponse('cx', await app.handle(cxRequest('x').build())))).toEqual([APOLOGY_EN]);
     expect(logger.records.find((r) => r.level === 'error')?.fields).toMatchObject({
       code: 'ERR_INVALID_RESPONSE',
       path: 'fulfillmentResponse.messages[0].text.text',
@@ -274,10 +284,10 @@ describe('app.handle: responses that are not spec-valid', () => {
   it('enforces the 64 KiB response limit', async () => {
     const { app } = testApp();
     app.tag('big', (turn) => void turn.say('x'.repeat(70 * 1024)));
-    await expect(app.handle(cxRequest('big'))).rejects.toMatchObject({ code: 'ERR_RESPONSE_TOO_LARGE' });
+    await expect(app.handle(cxRequest('big').build())).rejects.toMatchObject({ code: 'ERR_RESPONSE_TOO_LARGE' });
     const prod = testApp({ mode: 'production' }).app;
     prod.tag('big', (turn) => void turn.say('x'.repeat(70 * 1024)));
-    expect(textsOf(validResponse('cx', await prod.handle(cxRequest('big'))))).toEqual([APOLOGY_EN]);
+    expect(textsOf(validResponse('cx', await prod.handle(cxRequest('big').build())))).toEqual([APOLOGY_EN]);
   });
 });
 
@@ -287,7 +297,7 @@ describe('app.close', () => {
     app.tag('x', (turn) => void turn.say('hi'));
     app.close();
     expect(app.ready).toBe(false);
-    const result = await app.handle(cxRequest('x'));
+    const result = await app.handle(cxRequest('x').build());
     expect(result.status).toBe(503);
     expect(JSON.parse(result.body)).toMatchObject({ error: { code: 'ERR_SHUTTING_DOWN' } });
   });
@@ -295,7 +305,8 @@ describe('app.close', () => {
 
 describe('app.observe', () => {
   it('sees every call with its outcome, route, status and error code', async () => {
-    const { app, logger } = testApp({ deadlineMs: 30 });
+    const clock = fakeClock(0);
+    const { app, logger } = testApp({ clock, deadlineMs: 30 });
     const seen: unknown[] = [];
     app.observe((exchange) =>
       seen.push({ outcome: exchange.outcome, route: exchange.route, status: exchange.status, errorCode: exchange.errorCode, dialect: exchange.dialect }),
@@ -307,11 +318,13 @@ describe('app.observe', () => {
     app.intent('boom', () => {
       throw new Error('boom');
     });
-    app.tag('slow', () => sleep(300));
-    await app.handle(cxRequest('ok'));
-    await app.handle(cxRequest('nothing'));
-    await app.handle(esRequest('boom'));
-    await app.handle(cxRequest('slow'));
+    app.tag('slow', () => new Promise<void>(() => {}));
+    await app.handle(cxRequest('ok').build());
+    await app.handle(cxRequest('nothing').build());
+    await app.handle(esRequest('boom').build());
+    const slow = app.handle(cxRequest('slow').build());
+    await clock.advance(30);
+    await slow;
     await app.handle('[]');
     expect(seen).toEqual([
       { outcome: 'handled', route: { kind: 'tag', key: 'ok' }, status: 200, errorCode: undefined, dialect: 'cx' },
@@ -328,7 +341,7 @@ describe('app.handle: text cut inside an emoji', () => {
   it('is caught in a custom payload too, which the schema does not walk', async () => {
     const { app } = testApp();
     app.tag('cut', (turn) => void turn.payload({ note: 'thumbs 👍'.slice(0, 8) }));
-    await expect(app.handle(cxRequest('cut'))).rejects.toMatchObject({
+    await expect(app.handle(cxRequest('cut').build())).rejects.toMatchObject({
       code: 'ERR_INVALID_RESPONSE',
       message: expect.stringContaining('unpaired UTF-16 surrogate'),
     });

@@ -1,33 +1,36 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import { MemoryStore, type Fulfiller } from '../../src/index.js';
+import { MemoryStore, sleep, type Fulfiller } from '../../src/index.js';
+import { fakeClock, cxRequest } from '../../src/testing/index.js';
 import { testApp } from '../support/app.js';
-import { cxRequest, JSON_HEADERS } from '../support/requests.js';
+import { JSON_HEADERS } from '../support/requests.js';
 import { textsOf, validResponse } from '../support/responses.js';
+import { track } from '../support/timing.js';
 
-const ask = (app: Fulfiller, tag: string): ReturnType<Fulfiller['handle']> => app.handle(JSON.stringify(cxRequest(tag)), JSON_HEADERS);
+const ask = (app: Fulfiller, tag: string): ReturnType<Fulfiller['handle']> => app.handle(JSON.stringify(cxRequest(tag).build()), JSON_HEADERS);
 
 describe('app.close()', () => {
   it('refuses new turns at once, lets the turn in flight finish, then closes jobs, hooks and the store', async () => {
-    const { app } = testApp({ deadlineMs: 2000 });
+    const clock = fakeClock(0);
+    const { app } = testApp({ clock, deadlineMs: 2000 });
     const order: string[] = [];
     app.tag('slow', async (turn) => {
-      await sleep(150);
+      await sleep(clock, 150);
       order.push('turn');
       turn.say('finished in time');
     });
     app.onClose(() => void order.push('first hook'));
     app.onClose(() => void order.push('second hook'));
     await app.jobs.defer({ session: 's' }, 'k', async () => {
-      await sleep(50);
+      await sleep(clock, 50);
       order.push('job');
     });
     const inFlight = ask(app, 'slow');
-    await sleep(10);
+    await clock.advance(10);
     const closed = app.close();
     expect(app.ready).toBe(false);
     const refused = await ask(app, 'slow');
     expect(refused.status).toBe(503);
     expect(JSON.parse(refused.body).error.code).toBe('ERR_SHUTTING_DOWN');
+    await clock.advance(140);
     expect(textsOf(validResponse('cx', await inFlight))).toEqual(['finished in time']);
     await closed;
     expect(order).toEqual(['job', 'turn', 'second hook', 'first hook']);
@@ -44,14 +47,17 @@ describe('app.close()', () => {
   });
 
   it('does not wait past graceMs; jobs still running are interrupted', async () => {
-    const { app, logger } = testApp({ deadlineMs: 600 });
-    app.tag('endless', () => sleep(5000, undefined, { ref: false }));
+    const clock = fakeClock(0);
+    const { app, logger } = testApp({ clock, deadlineMs: 600 });
+    app.tag('endless', () => new Promise<void>(() => {}));
     await app.jobs.defer({ session: 's' }, 'k', () => new Promise(() => {}));
     void ask(app, 'endless');
-    await sleep(10);
-    const started = performance.now();
-    await app.close({ graceMs: 100 });
-    expect(performance.now() - started).toBeLessThan(1000);
+    await clock.advance(10);
+    const closed = track(app.close({ graceMs: 100 }), clock);
+    await clock.advance(99);
+    expect(closed).toEqual({}); // still waiting for the turn in flight
+    await clock.advance(1);
+    expect(closed).toEqual({ result: undefined, at: 110 }); // the grace is over: closed without it
     expect(logger.records.some((r) => r.message === 'turns still running at the end of the grace period')).toBe(true);
     expect(app.jobs.inFlight).toBe(0);
   });

@@ -60,7 +60,9 @@ describe.each(['cx', 'es'] as const)('demo/agent/%s', (dialect) => {
       'report.status',
     ];
     for (const name of names) expect(Object.keys(agent.intents.find((i) => i.displayName === name)!.trainingPhrases).sort()).toEqual(['en', 'ja']);
-    expect(agent.webhooks.map((w) => w.url)).toEqual(['https://YOUR-FULFILLER-SERVICE.example.com/webhook']);
+    // CX has the flexible webhook of the demo's customer validation endpoint beside the standard one.
+    const urls = dialect === 'cx' ? ['https://YOUR-FULFILLER-SERVICE.example.com/customers/validate'] : [];
+    expect(agent.webhooks.map((w) => w.url)).toEqual([...urls, 'https://YOUR-FULFILLER-SERVICE.example.com/webhook']);
     expect(agent.entityTypes.map((e) => e.displayName).sort()).toEqual(['account-id', 'customer-id', 'order-number']);
   });
 
@@ -69,7 +71,8 @@ describe.each(['cx', 'es'] as const)('demo/agent/%s', (dialect) => {
     try {
       const report = lintAgent(await readAgent(`demo/agent/${dialect}`), app.describe());
       expect(report.findings).toEqual([]);
-      expect(report.served).toHaveLength(1);
+      // CX: the standard webhook, and the flexible one of the customer validation endpoint on the same host.
+      expect(report.served).toEqual(dialect === 'cx' ? ['customer-validation', 'fulfiller-demo'] : ['webhook']);
     } finally {
       await app.close({ graceMs: 100 });
     }
@@ -80,6 +83,7 @@ describe.each(['cx', 'es'] as const)('demo/agent/%s', (dialect) => {
     const sent: SentRequest[] = [];
     for (const item of await loadFixtures([`fixtures/${dialect}`])) {
       if ('error' in item) throw item.error;
+      if (item.fixture.kind === 'endpoint') continue;
       const app = await loadApp('demo/app.ts', { mode: 'test', env: DEMO_ENV });
       try {
         const outcome = await runFixture(item.fixture, appTarget(app), { retryEveryMs: 20 });

@@ -64,7 +64,7 @@ describe.each(DIALECTS)('Japanese answers (%s)', (dialect) => {
     for (let i = 0; i < 100; i++) {
       status = (await send(demo.app, dialect, { name: 'report.status', params: { account_id: 'ACC-1' }, languageCode: 'ja' })).text;
       if (!status.startsWith('レポートを作成中')) break;
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await demo.clock.advance(20);
     }
     expect(status).toBe('ACC-1のレポートができました。月別の支出: 2026-08: 38,000円、2026-09: 39,500円、2026-10: 37,000円、2026-11: 14,500円。');
   });

@@ -4,12 +4,12 @@ import type { Dialect } from '../../src/base/dialect.js';
 
 const READY = 'Your report for ACC-1 is ready. Monthly spending: 2026-08: 38,000 yen; 2026-09: 39,500 yen; 2026-10: 37,000 yen; 2026-11: 14,500 yen.';
 
-/** Asks report.status until the answer is no longer "still working" (at most ~2 s). */
+/** Asks report.status, moving the app's clock on between turns, until the answer is no longer "still working". */
 async function waitForReport(demo: Demo, dialect: Dialect, input: Omit<TurnInput, 'name'>): Promise<TurnOutput> {
   for (let i = 0; i < 100; i++) {
     const out = await send(demo.app, dialect, { ...input, name: 'report.status' });
     if (!out.text.startsWith('Still working')) return out;
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await demo.clock.advance(20);
   }
   throw new Error('the report did not finish');
 }
@@ -20,10 +20,10 @@ describe.each(DIALECTS)('report.generate / report.status (%s)', (dialect) => {
 
   test('answers at once, says it is still working, then gives the report on a later turn', async () => {
     demo = buildDemo({ reportMs: 200 });
-    const started = Date.now();
+    const started = demo.clock.now();
     const generate = await send(demo.app, dialect, { name: 'report.generate', params: { account_id: 'ACC-1' }, session: 'r1' });
     expect(generate.text).toBe('Processing. Please wait a moment.');
-    expect(Date.now() - started).toBeLessThan(200); // the handler did not wait for the job
+    expect(demo.clock.now() - started).toBe(0); // the handler did not wait for the job: no time had to pass
 
     const running = await send(demo.app, dialect, { name: 'report.status', params: { account_id: 'ACC-1' }, session: 'r1' });
     expect(running.text).toBe('Still working on the report. Please ask again in a moment.');

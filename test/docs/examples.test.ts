@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { loadApp } from '../../src/testing/index.js';
+import { diagnosticsOf } from '../support/compile.js';
 
 /**
  * Every ```ts block in the README and docs/ is a whole module that must compile against the
@@ -59,19 +60,16 @@ describe('code examples in the docs', () => {
   });
 
   it('all compile against the library', () => {
-    const config = ts.getParsedCommandLineOfConfigFile(path.join(root, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
-    const program = ts.createProgram(
+    const diagnostics = diagnosticsOf(
       all.map((b) => b.file),
-      { ...config!.options, noEmit: true, noUnusedLocals: false },
+      { noUnusedLocals: false },
     );
-    const problems = ts
-      .getPreEmitDiagnostics(program)
-      .filter((d) => d.file?.fileName.startsWith(out))
-      .map((d) => {
-        const block = all.find((b) => b.file === d.file!.fileName)!;
+    const problems = all.flatMap((block) =>
+      diagnostics.get(block.file)!.map((d) => {
         const { line } = d.file!.getLineAndCharacterOfPosition(d.start ?? 0);
         return `${path.relative(root, block.file)} (doc line ${block.line + line}): ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
-      });
+      }),
+    );
     expect(problems).toEqual([]);
   }, 60_000);
 

@@ -1,7 +1,7 @@
 import { anyOf, apiKey, basicAuth } from '../../src/index.js';
+import { cxRequest } from '../../src/testing/index.js';
 import { serveGuardedHello, type GuardedHello } from '../support/app.js';
 import { errorCode, post } from '../support/http.js';
-import { cxRequest } from '../support/requests.js';
 import { checkBody, textsOf } from '../support/responses.js';
 
 const KEY = 'Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA';
@@ -26,7 +26,7 @@ describe('API keys and basic auth over HTTP', () => {
     ['the old API key still in rotation', { 'x-api-key': OLD_KEY }, 'api-key key-2'],
     ['basic auth', { authorization: basic('dialogflow:p4ss:w0rd') }, 'basic dialogflow'],
   ])('answers a call with %s', async (_name, headers, caller) => {
-    const res = await post(served.webhook, cxRequest('hello'), { ...JSON_TYPE, ...headers });
+    const res = await post(served.webhook, cxRequest('hello').build(), { ...JSON_TYPE, ...headers });
     expect(textsOf(checkBody('cx', res.text) as object)).toEqual([caller]);
   });
 
@@ -40,7 +40,7 @@ describe('API keys and basic auth over HTTP', () => {
     ['credentials without a colon', { authorization: basic('dialogflow') }],
     ['no credentials at all', {}],
   ])('401 for %s, opaque, handler not called', async (_name, headers) => {
-    const res = await post(served.webhook, cxRequest('hello'), { ...JSON_TYPE, ...headers });
+    const res = await post(served.webhook, cxRequest('hello').build(), { ...JSON_TYPE, ...headers });
     expect(res.status).toBe(401);
     expect(errorCode(res)).toBe('ERR_UNAUTHENTICATED');
     expect(res.text).not.toMatch(/api-key|basic|password|header/i);

@@ -1,10 +1,9 @@
 import { createServer as createHttpServer, type Server } from 'node:http';
 import express from 'express';
 import { hmacSignature, sign } from '../../src/index.js';
-import { fakeClock } from '../../src/testing/index.js';
+import { fakeClock, cxRequest } from '../../src/testing/index.js';
 import { serveGuardedHello, testApp, type GuardedHello } from '../support/app.js';
 import { close, errorCode, listen, post } from '../support/http.js';
-import { cxRequest } from '../support/requests.js';
 import { checkBody, textsOf } from '../support/responses.js';
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
@@ -22,7 +21,7 @@ let sequence = 0;
 function signed(options: { secret?: string; timestamp?: number; body?: string } = {}) {
   const id = `msg_${++sequence}`;
   const timestamp = options.timestamp ?? NOW_S;
-  const body = options.body ?? JSON.stringify(cxRequest('hello'));
+  const body = options.body ?? JSON.stringify(cxRequest('hello').build());
   const signature = sign({ secret: options.secret ?? SECRET, id, timestamp, body });
   return { body, headers: { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(timestamp), 'webhook-signature': signature } };
 }
@@ -107,7 +106,7 @@ describe('Standard Webhooks signatures behind Express', () => {
   afterAll(() => close(server));
 
   it('verifies the raw bytes a body parser kept in req.rawBody', async () => {
-    const { body, headers } = signed({ body: JSON.stringify(cxRequest('hello'), null, 2) });
+    const { body, headers } = signed({ body: JSON.stringify(cxRequest('hello').build(), null, 2) });
     const res = await post(`${base}/raw`, body, headers);
     expect(textsOf(checkBody('cx', res.text) as object)).toEqual(['signed']);
   });

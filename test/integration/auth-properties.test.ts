@@ -1,15 +1,15 @@
 import fc from 'fast-check';
 import { anyOf, apiKey, basicAuth, googleCerts, googleIdToken, hmacSignature, sign } from '../../src/index.js';
+import { cxRequest } from '../../src/testing/index.js';
 import { serveGuardedHello, type GuardedHello } from '../support/app.js';
 import { agentClaims, AUDIENCE, certsServer, idToken, SERVICE_AGENT, signingKey } from '../support/google-tokens.js';
 import { close } from '../support/http.js';
-import { cxRequest } from '../support/requests.js';
 import { checkBody } from '../support/responses.js';
 
 const KEY = 'a2V5LWZvci1wcm9wZXJ0eS10ZXN0cw';
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 const GOOGLE = signingKey('prop-kid');
-const GENUINE_BODY = JSON.stringify(cxRequest('hello'));
+const GENUINE_BODY = JSON.stringify(cxRequest('hello').build());
 
 // Header values as an HTTP client can send them (visible ASCII and spaces), biased towards near misses.
 const ascii = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 120 });

@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { errorCode, freePort, post, waitUntilUp } from '../support/http.js';
-import { cxRequest, esRequest } from '../support/requests.js';
 import { checkBody, textsOf } from '../support/responses.js';
+import { cxRequest, esRequest } from '../../src/testing/index.js';
 
 const require = createRequire(import.meta.url);
 // The package exports only its API; its CLI entry sits next to it.
@@ -32,17 +32,17 @@ describe('Cloud Functions adapter under the real Functions Framework', () => {
   });
 
   it('answers CX and ES requests, using the raw body the framework kept', async () => {
-    const cx = await post(url, cxRequest('hello'));
+    const cx = await post(url, cxRequest('hello').build());
     expect(cx.status).toBe(200);
     expect(textsOf(checkBody('cx', cx.text) as object)).toEqual(['Hello from cx on Cloud Functions']);
-    const es = await post(url, esRequest('hello'));
+    const es = await post(url, esRequest('hello').build());
     expect(textsOf(checkBody('es', es.text) as object)).toEqual(['Hello from es on Cloud Functions']);
   });
 
   it('applies the same error table: 400, 415, 405', async () => {
     const malformed = await post(url, '{"queryResult": [');
     expect(malformed.status).toBe(400);
-    const wrongType = await post(url, { ...cxRequest('hello'), fulfillmentInfo: { tag: [] } });
+    const wrongType = await post(url, { ...cxRequest('hello').build(), fulfillmentInfo: { tag: [] } });
     expect(wrongType.status).toBe(400);
     expect(errorCode(wrongType)).toBe('ERR_INVALID_REQUEST');
     const text = await post(url, 'hi', { 'content-type': 'text/plain' });

@@ -1,8 +1,9 @@
 import { request as httpRequest, type Server } from 'node:http';
 import { createServer, type JsonValue } from '../../src/index.js';
+import { cxRequest, esRequest } from '../../src/testing/index.js';
 import { testApp } from '../support/app.js';
 import { close, listen, post } from '../support/http.js';
-import { cxRequest, esRequest, ES_SESSION } from '../support/requests.js';
+import { ES_SESSION } from '../support/requests.js';
 import { checkBody, textsOf } from '../support/responses.js';
 
 const POISON = { polluted: 'yes' };
@@ -47,7 +48,7 @@ describe('the HTTP edge: "__proto__" and "constructor" keys pollute nothing', ()
   });
 
   it('in the body itself', async () => {
-    const body = `{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},${JSON.stringify(cxRequest('echo')).slice(1)}`;
+    const body = `{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},${JSON.stringify(cxRequest('echo').build()).slice(1)}`;
     const res = await post(webhook, body);
     expect(res.status).toBe(200);
     checkBody('cx', res.text);
@@ -55,7 +56,9 @@ describe('the HTTP edge: "__proto__" and "constructor" keys pollute nothing', ()
   });
 
   it('in CX session and intent parameters, read and written back', async () => {
-    const request = cxRequest('echo', { intent: 'i', intentParams: JSON.parse('{"__proto__":"x","constructor":"y"}') as Record<string, JsonValue> });
+    const request = cxRequest('echo')
+      .intent('i', JSON.parse('{"__proto__":"x","constructor":"y"}') as Record<string, JsonValue>)
+      .build();
     request.sessionInfo!.parameters = poisoned();
     const res = await postWithHeaders(webhook, JSON.stringify(request), [
       ['content-type', 'application/json'],
@@ -74,17 +77,12 @@ describe('the HTTP edge: "__proto__" and "constructor" keys pollute nothing', ()
     const { app } = testApp();
     app.tag('h', (turn) => void turn.say(`${turn.headers.__proto__ ?? '-'} ${turn.headers.constructor ?? '-'}`));
     const headers = JSON.parse('{"__proto__":"p","constructor":"c","content-type":"application/json"}') as Record<string, string>;
-    expect(textsOf(checkBody('cx', (await app.handle(JSON.stringify(cxRequest('h')), headers)).body) as object)).toEqual(['p c']);
+    expect(textsOf(checkBody('cx', (await app.handle(JSON.stringify(cxRequest('h').build()), headers)).body) as object)).toEqual(['p c']);
     expectNoPollution();
   });
 
   it('in ES contexts and their parameters, read and written back', async () => {
-    const request = esRequest('echo', {
-      contexts: [
-        { id: '__proto__', params: poisoned() },
-        { id: 'constructor', params: poisoned() },
-      ],
-    });
+    const request = esRequest('echo').context('__proto__', { params: poisoned() }).context('constructor', { params: poisoned() }).build();
     request.queryResult!.parameters = poisoned();
     const res = await post(webhook, request);
     const response = checkBody('es', res.text) as { outputContexts: { name: string; parameters?: Record<string, unknown> }[] };

@@ -1,11 +1,11 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createServer, type Fulfiller } from '../../src/index.js';
+import { apiKey, createServer, type Fulfiller } from '../../src/index.js';
+import { cxRequest } from '../../src/testing/index.js';
 import { testApp } from '../support/app.js';
 import { makeCa, makeCert } from '../support/certificates.js';
 import { close } from '../support/http.js';
 import { httpsPost } from '../support/https.js';
-import { cxRequest } from '../support/requests.js';
 import { checkBody, textsOf } from '../support/responses.js';
 
 const serverCa = makeCa('Fulfiller test server CA');
@@ -36,7 +36,7 @@ describe('HTTPS from a certificate and key', () => {
   afterAll(() => close(server));
 
   it('serves the webhook over HTTPS', async () => {
-    const res = await httpsPost(`${base}/webhook`, JSON.stringify(cxRequest('hello')), { ca: serverCa.cert });
+    const res = await httpsPost(`${base}/webhook`, JSON.stringify(cxRequest('hello').build()), { ca: serverCa.cert });
     expect(textsOf(checkBody('cx', res.text) as object)).toEqual(['hello over TLS']);
   });
 
@@ -59,7 +59,7 @@ describe('mutual TLS: client certificates checked against a configured CA', () =
   afterAll(() => close(server));
 
   it('serves a client whose certificate the CA issued', async () => {
-    const res = await httpsPost(`${base}/webhook`, JSON.stringify(cxRequest('hello')), { ca: serverCa.cert, client });
+    const res = await httpsPost(`${base}/webhook`, JSON.stringify(cxRequest('hello').build()), { ca: serverCa.cert, client });
     expect(textsOf(checkBody('cx', res.text) as object)).toEqual(['hello over TLS']);
   });
 
@@ -69,7 +69,42 @@ describe('mutual TLS: client certificates checked against a configured CA', () =
     ['an expired certificate', expiredClient],
     ['a server certificate from another chain', serverCert],
   ])('refuses the handshake for %s', async (_name, cert) => {
-    const sent = httpsPost(`${base}/webhook`, JSON.stringify(cxRequest('hello')), { ca: serverCa.cert, ...(cert === undefined ? {} : { client: cert }) });
+    const sent = httpsPost(`${base}/webhook`, JSON.stringify(cxRequest('hello').build()), {
+      ca: serverCa.cert,
+      ...(cert === undefined ? {} : { client: cert }),
+    });
     await expect(sent).rejects.toThrow(/alert|ECONNRESET|socket hang up/);
+  });
+});
+
+describe('mutual TLS: the client certificate is the caller', () => {
+  function callerApp(options: Parameters<typeof testApp>[0] = {}): Fulfiller {
+    const { app } = testApp(options);
+    app.tag('who', (turn) => void turn.say(`${turn.caller?.scheme} ${turn.caller?.id} ${String(turn.caller?.details?.subject)}`));
+    return app;
+  }
+
+  it('sets turn.caller from the verified certificate subject', async () => {
+    const server = createServer(callerApp(), { tls: { cert: serverCert.cert, key: serverCert.key, ca: clientCa.cert } });
+    const base = await listenTls(server);
+    try {
+      const res = await httpsPost(`${base}/webhook`, JSON.stringify(cxRequest('who').build()), { ca: serverCa.cert, client });
+      expect(textsOf(checkBody('cx', res.text) as object)).toEqual(['mtls dialogflow-client CN=dialogflow-client']);
+    } finally {
+      await close(server);
+    }
+  });
+
+  it("combines it with the app's auth: both must hold, the verifier's caller first", async () => {
+    const server = createServer(callerApp({ auth: apiKey({ keys: ['k'] }) }), { tls: { cert: serverCert.cert, key: serverCert.key, ca: clientCa.cert } });
+    const base = await listenTls(server);
+    try {
+      const refused = await httpsPost(`${base}/webhook`, JSON.stringify(cxRequest('who').build()), { ca: serverCa.cert, client });
+      expect(refused.status).toBe(401);
+      const res = await httpsPost(`${base}/webhook`, JSON.stringify(cxRequest('who').build()), { ca: serverCa.cert, client, headers: { 'x-api-key': 'k' } });
+      expect(textsOf(checkBody('cx', res.text) as object)).toEqual(['api-key+mtls key-1 undefined']);
+    } finally {
+      await close(server);
+    }
   });
 });

@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import express from 'express';
 import type { Fulfiller } from '../../src/index.js';
+import { cxRequest, esRequest } from '../../src/testing/index.js';
 import { testApp } from '../support/app.js';
 import { close, errorCode, listen, post } from '../support/http.js';
-import { cxRequest, esRequest } from '../support/requests.js';
 import { checkBody, textsOf } from '../support/responses.js';
 
 function demoApp(): Fulfiller {
@@ -33,10 +33,10 @@ describe("Express adapter inside a user's Express 5 app", () => {
   afterAll(() => close(server));
 
   it.each(['/dialogflow', '/parsed', '/raw'])('answers CX and ES on %s', async (path) => {
-    const cx = await post(`${base}${path}`, cxRequest('hello'));
+    const cx = await post(`${base}${path}`, cxRequest('hello').build());
     expect(cx.status).toBe(200);
     expect(textsOf(checkBody('cx', cx.text) as object)).toEqual(['Hello there']);
-    const es = await post(`${base}${path}`, esRequest('hello'));
+    const es = await post(`${base}${path}`, esRequest('hello').build());
     expect(textsOf(checkBody('es', es.text) as object)).toEqual(['Hello from ES']);
   });
 
@@ -51,7 +51,7 @@ describe("Express adapter inside a user's Express 5 app", () => {
     const get = await fetch(`${base}/dialogflow`);
     expect(get.status).toBe(405);
     expect(get.headers.get('allow')).toBe('POST');
-    const big = await post(`${base}/dialogflow`, JSON.stringify({ ...cxRequest('hello'), pad: 'x'.repeat(1100 * 1024) }));
+    const big = await post(`${base}/dialogflow`, JSON.stringify({ ...cxRequest('hello').build(), pad: 'x'.repeat(1100 * 1024) }));
     expect(big.status).toBe(413);
   });
 });

@@ -1,13 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import type { Server } from 'node:http';
-import { setTimeout as sleep } from 'node:timers/promises';
 import demo from '../../demo/app.js';
 import { Cache, createFulfiller, createServer, RedisStore, sign, type Fulfiller } from '../../src/index.js';
-import { cxRequest as demoCx, esRequest as demoEs } from '../demo/requests.js';
+import { fakeClock, cxRequest } from '../../src/testing/index.js';
+import { cxRequest as demoCx, esRequest as demoEs, sessionName } from '../demo/requests.js';
+import { startCli, stopCli, type CliProcess } from '../support/cli.js';
 import { close, freePort, listen, post, waitUntilUp } from '../support/http.js';
 import { testApp } from '../support/app.js';
-import { cxRequest } from '../support/requests.js';
 import { checkBody, textsOf } from '../support/responses.js';
+import { eventually, gate, REAL_TIME_BOUND_MS } from '../support/timing.js';
 import { describeWithRedis, startRedis, type RedisServer } from '../store/redis-server.js';
 
 const READY = /Your report for ACC-1 is ready\. Monthly spending: .*2026-10: 37,000 yen/;
@@ -42,15 +42,15 @@ describeWithRedis('several instances on one Redis', () => {
     await redis.stop();
   });
 
-  /** A plain app whose jobs and cache live in Redis; `backend` counts the calls across instances. */
-  async function instance(backend: { calls: number }): Promise<Instance> {
+  /** A plain app whose jobs and cache live in Redis; `backend` counts the calls across instances and says when the job may end. */
+  async function instance(backend: { calls: number; done?: Promise<void> }): Promise<Instance> {
     const store = new RedisStore({ url: redis.url, keyPrefix: 'test-jobs:' });
     const { app } = testApp({ store });
     const cache = new Cache({ store, name: 'rates', ttlMs: 60_000 });
     app.tag('job.start', async (turn) => {
       await app.jobs.defer(turn, 'total', async () => {
         backend.calls++;
-        await sleep(400);
+        await backend.done;
         return { total: 37000 };
       });
       turn.say('Processing. Please wait a moment.');
@@ -67,33 +67,32 @@ describeWithRedis('several instances on one Redis', () => {
   }
 
   it('a job started on one instance is collected on another, over HTTP', async () => {
-    const backend = { calls: 0 };
+    const job = gate();
+    const backend = { calls: 0, done: job.work };
     const [a, b] = [await instance(backend), await instance(backend)];
-    expect(await say(a, cxRequest('job.start'))).toBe('Processing. Please wait a moment.');
-    expect(await say(b, cxRequest('job.start'))).toBe('Processing. Please wait a moment.'); // already running: not started again
-    expect(await say(b, cxRequest('job.check'))).toBe('running');
-    let text = 'running';
-    for (let i = 0; i < 30 && text === 'running'; i++) {
-      await sleep(50);
-      text = await say(b, cxRequest('job.check'));
-    }
-    expect(text).toBe('total 37000');
+    expect(await say(a, cxRequest('job.start').build())).toBe('Processing. Please wait a moment.');
+    expect(await say(b, cxRequest('job.start').build())).toBe('Processing. Please wait a moment.'); // already running: not started again
+    expect(await say(b, cxRequest('job.check').build())).toBe('running');
+    job.open();
+    await a.app.jobs.wait({ session: cxRequest('job.start').build().sessionInfo!.session! }, 'total', REAL_TIME_BOUND_MS); // its end is in Redis
+    expect(await say(b, cxRequest('job.check').build())).toBe('total 37000');
     expect(backend.calls).toBe(1);
   });
 
   it('the cache is shared: one backend call for both instances', async () => {
     const backend = { calls: 0 };
     const [a, b] = [await instance(backend), await instance(backend)];
-    expect(await say(a, cxRequest('rate'))).toBe('150 yen');
-    expect(await say(b, cxRequest('rate'))).toBe('150 yen');
+    expect(await say(a, cxRequest('rate').build())).toBe('150 yen');
+    expect(await say(b, cxRequest('rate').build())).toBe('150 yen');
     expect(backend.calls).toBe(1);
   });
 
   it('REDIS_URL makes the demo share reports: generated on one instance, collected on the other', async () => {
     const env = { REDIS_URL: redis.url, DEMO_TODAY: '2026-11-27', DEMO_REPORT_MS: '400' };
+    const clock = fakeClock(); // the report waits on it; Redis and HTTP run on real time
     const [a, b] = await Promise.all(
       [1, 2].map(async () => {
-        const app = createFulfiller({ mode: 'test', env });
+        const app = createFulfiller({ mode: 'test', env, clock });
         expect(app.options.store).toBeInstanceOf(RedisStore);
         demo(app);
         const served = await serve(app);
@@ -105,12 +104,9 @@ describeWithRedis('several instances on one Redis', () => {
     expect(await say(a, demoCx({ name: 'report.generate', ...input }))).toBe('Processing. Please wait a moment.');
     expect(await say(b, demoEs({ name: 'report.status', ...input, session: 'es-session' }), 'es')).toMatch(/no report for ACC-1/); // another conversation
     expect(await say(b, demoCx({ name: 'report.status', ...input }))).toBe('Still working on the report. Please ask again in a moment.');
-    let text = '';
-    for (let i = 0; i < 30 && !READY.test(text); i++) {
-      await sleep(50);
-      text = await say(b, demoCx({ name: 'report.status', ...input }));
-    }
-    expect(text).toMatch(READY);
+    await clock.advance(400);
+    await a.app.jobs.wait({ session: sessionName('cx', input.session) }, 'report:ACC-1', REAL_TIME_BOUND_MS); // its end is in Redis (the fake clock stands still: only the job's end ends the wait)
+    expect(await say(b, demoCx({ name: 'report.status', ...input }))).toMatch(READY);
   });
 
   it('replay protection is shared: a signed call replayed to another instance is refused', async () => {
@@ -125,7 +121,7 @@ describeWithRedis('several instances on one Redis', () => {
         return served;
       }),
     );
-    const body = JSON.stringify(cxRequest('hello'));
+    const body = JSON.stringify(cxRequest('hello').build());
     const id = `msg_${Date.now()}`;
     const timestamp = Math.floor(Date.now() / 1000);
     const headers = {
@@ -141,37 +137,26 @@ describeWithRedis('several instances on one Redis', () => {
   });
 
   it('two `fulfiller serve` processes of the demo hand the report across', async () => {
-    const env = { ...process.env, REDIS_URL: redis.url, DEMO_TODAY: '2026-11-27', DEMO_REPORT_MS: '300', LOG_LEVEL: 'warn' };
-    const children: { child: ChildProcess; url: string; output: () => string }[] = [];
+    const env = { REDIS_URL: redis.url, DEMO_TODAY: '2026-11-27', DEMO_REPORT_MS: '300', LOG_LEVEL: 'warn' };
+    const children: (CliProcess & { url: string })[] = [];
     try {
       for (let i = 0; i < 2; i++) {
         const port = await freePort();
-        let output = '';
-        const child = spawn(
-          process.execPath,
-          ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--app', 'demo/app.ts', '--port', String(port), '--host', '127.0.0.1'],
-          {
-            env,
-            stdio: ['ignore', 'pipe', 'pipe'],
-          },
-        );
-        child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-        child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-        children.push({ child, url: `http://127.0.0.1:${port}/webhook`, output: () => output });
+        const cli = startCli(['serve', '--app', 'demo/app.ts', '--port', String(port), '--host', '127.0.0.1'], env);
+        children.push({ ...cli, url: `http://127.0.0.1:${port}/webhook` });
       }
       for (const { child, url, output } of children) await waitUntilUp(url.replace('/webhook', '/healthz'), child, output);
       const [a, b] = children;
       const input = { params: { account_id: 'ACC-1' }, session: 'two-processes' };
       expect(await say(a!, demoEs({ name: 'report.generate', ...input }), 'es')).toBe('Processing. Please wait a moment.');
-      let text = '';
-      for (let i = 0; i < 50 && !READY.test(text); i++) {
-        text = await say(b!, demoEs({ name: 'report.status', ...input }), 'es');
-        if (!READY.test(text)) await sleep(100);
-      }
+      // Real processes on real time: the report takes 300 ms there; ask until it is ready.
+      const text = await eventually('the report is ready on the other process', async () => {
+        const answer = await say(b!, demoEs({ name: 'report.status', ...input }), 'es');
+        return READY.test(answer) ? answer : undefined;
+      });
       expect(text).toMatch(READY);
     } finally {
-      for (const { child } of children) child.kill('SIGTERM');
-      await Promise.all(children.map(({ child }) => (child.exitCode !== null ? undefined : new Promise((resolve) => child.once('exit', resolve)))));
+      await Promise.all(children.map(stopCli));
     }
-  }, 30_000);
+  }, 60_000);
 });

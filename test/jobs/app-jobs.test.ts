@@ -1,7 +1,9 @@
-import { BUILT_IN_MESSAGES, JobFailedError, type Fulfiller } from '../../src/index.js';
+import { BUILT_IN_MESSAGES, JobFailedError, sleep, type Fulfiller } from '../../src/index.js';
+import { fakeClock, cxRequest, esRequest } from '../../src/testing/index.js';
 import { testApp } from '../support/app.js';
-import { cxRequest, esRequest, JSON_HEADERS } from '../support/requests.js';
+import { JSON_HEADERS } from '../support/requests.js';
 import { textsOf, validResponse } from '../support/responses.js';
+import { gate, track } from '../support/timing.js';
 
 /** A handler pair as users write them: `job.start` defers, `job.check` reports (turn API on CX, app API on ES). */
 function register(app: Fulfiller, work: () => Promise<unknown>): void {
@@ -23,29 +25,31 @@ function register(app: Fulfiller, work: () => Promise<unknown>): void {
 }
 
 async function say(app: Fulfiller, tag: string, languageCode = 'en'): Promise<string> {
-  const result = await app.handle(JSON.stringify(cxRequest(tag, { languageCode })), JSON_HEADERS);
+  const result = await app.handle(JSON.stringify(cxRequest(tag).language(languageCode).build()), JSON_HEADERS);
   return textsOf(validResponse('cx', result)).join(' ');
 }
 
 describe('app.jobs in handlers', () => {
   it('answers at once while the job runs; a later turn of the session gets the result', async () => {
-    const { app } = testApp({ deadlineMs: 200 });
-    let finish: (value: unknown) => void = () => {};
-    register(app, () => new Promise((resolve) => (finish = resolve)));
-    const started = performance.now();
-    expect(await say(app, 'job.start')).toBe('Processing. Please wait a moment.');
-    expect(performance.now() - started).toBeLessThan(200);
+    const clock = fakeClock(0);
+    const { app } = testApp({ clock, deadlineMs: 200 });
+    const job = gate<unknown>();
+    register(app, () => job.work);
+    const started = track(say(app, 'job.start'), clock);
+    await clock.advance(0);
+    expect(started).toEqual({ result: 'Processing. Please wait a moment.', at: 0 }); // the turn did not wait for the job
     expect(await say(app, 'job.check')).toBe('Still working.');
-    finish({ total: 37000 });
-    await app.jobs.wait({ session: cxRequest('x').sessionInfo!.session! }, 'work', 1000);
+    job.open({ total: 37000 });
+    await app.jobs.wait({ session: cxRequest('x').build().sessionInfo!.session! }, 'work', 1000);
     expect(await say(app, 'job.check')).toBe('Done: {"total":37000}');
   });
 
   it('a job that outlives the turn deadline is not cut by it', async () => {
-    const { app } = testApp({ deadlineMs: 20 });
-    register(app, () => new Promise((resolve) => setTimeout(() => resolve('late but fine'), 60)));
+    const clock = fakeClock(0);
+    const { app } = testApp({ clock, deadlineMs: 20 });
+    register(app, () => sleep(clock, 60).then(() => 'late but fine'));
     expect(await say(app, 'job.start')).toBe('Processing. Please wait a moment.');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await clock.advance(100);
     expect(await say(app, 'job.check')).toBe('Done: "late but fine"');
   });
 
@@ -53,7 +57,7 @@ describe('app.jobs in handlers', () => {
     const { app, logger } = testApp();
     register(app, () => Promise.reject(new Error('backend down')));
     await say(app, 'job.start');
-    await app.jobs.wait({ session: cxRequest('x').sessionInfo!.session! }, 'work', 1000);
+    await app.jobs.wait({ session: cxRequest('x').build().sessionInfo!.session! }, 'work', 1000);
     expect(await say(app, 'job.check', 'ja')).toBe(BUILT_IN_MESSAGES.ja!.apology);
     expect(logger.records.some((r) => r.level === 'error' && r.fields.code === 'ERR_JOB_FAILED')).toBe(true);
   });
@@ -61,8 +65,8 @@ describe('app.jobs in handlers', () => {
   it('works the same for ES turns', async () => {
     const { app } = testApp();
     register(app, async () => 1);
-    const result = await app.handle(JSON.stringify(esRequest('job.start')), JSON_HEADERS);
+    const result = await app.handle(JSON.stringify(esRequest('job.start').build()), JSON_HEADERS);
     expect(textsOf(validResponse('es', result))).toEqual(['Processing. Please wait a moment.']);
-    expect(await app.jobs.wait({ session: esRequest('x').session! }, 'work', 1000)).toMatchObject({ status: 'done', result: 1 });
+    expect(await app.jobs.wait({ session: esRequest('x').build().session! }, 'work', 1000)).toMatchObject({ status: 'done', result: 1 });
   });
 });

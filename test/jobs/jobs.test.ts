@@ -1,7 +1,7 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import { HandlerError, Jobs, MemoryLogger, MemoryStore, type JobOwner } from '../../src/index.js';
+import { HandlerError, Jobs, MemoryLogger, MemoryStore, sleep, type JobOwner } from '../../src/index.js';
 import { LOST_AFTER_MS } from '../../src/jobs/job-state.js';
 import { fakeClock, type FakeClock } from '../../src/testing/index.js';
+import { track } from '../support/timing.js';
 
 const owner: JobOwner = { session: 'projects/p/locations/global/agents/a/sessions/s1' };
 
@@ -48,6 +48,29 @@ describe('Jobs', () => {
     expect(await j.wait(owner, 'k', 1000)).toMatchObject({ status: 'done', result: 2 });
   });
 
+  it('records a job that throws a proxy whose traps throw as failed, and never rejects (field report 4)', async () => {
+    const { jobs: j, logger } = jobs();
+    const hostile = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error('get trap');
+        },
+        getPrototypeOf() {
+          throw new Error('getPrototypeOf trap');
+        },
+      },
+    );
+    await j.defer(owner, 'hostile', async () => {
+      throw hostile;
+    });
+    expect(await j.wait(owner, 'hostile', 1000)).toMatchObject({
+      status: 'failed',
+      error: { code: 'ERR_HANDLER_FAILED', message: 'the thrown value could not be read (its getters or proxy traps threw)' },
+    });
+    expect(logger.records.map((record) => record.message)).toContain('job failed: a later turn will hear about it');
+  });
+
   it('keeps jobs apart by session and by key', async () => {
     const { jobs: j } = jobs();
     await j.defer(owner, 'a', async () => 'mine');
@@ -74,7 +97,8 @@ describe('Jobs', () => {
   });
 
   it('aborts a job at its timeout, even one that ignores its signal', async () => {
-    const { jobs: j } = jobs();
+    const clock = fakeClock(1_000_000);
+    const { jobs: j } = jobs({ store: new MemoryStore({ clock }), clock });
     let signal: AbortSignal | undefined;
     await j.defer(
       owner,
@@ -85,7 +109,12 @@ describe('Jobs', () => {
       },
       { timeoutMs: 30 },
     );
-    expect(await j.wait(owner, 'slow', 2000)).toMatchObject({ status: 'failed', error: { code: 'ERR_JOB_TIMEOUT' } });
+    await clock.advance(29);
+    expect(await j.get(owner, 'slow')).toMatchObject({ status: 'running' });
+    expect(signal?.aborted).toBe(false);
+    const state = j.wait(owner, 'slow', 2000);
+    await clock.advance(1);
+    expect(await state).toMatchObject({ status: 'failed', error: { code: 'ERR_JOB_TIMEOUT' } });
     expect(signal?.aborted).toBe(true);
     expect(j.inFlight).toBe(0);
   });
@@ -130,21 +159,28 @@ describe('Jobs', () => {
   });
 
   it('wait() returns early when the owner gives up', async () => {
-    const { jobs: j } = jobs();
+    const clock = fakeClock(1_000_000);
+    const { jobs: j } = jobs({ store: new MemoryStore({ clock }), clock });
     await j.defer(owner, 'k', () => new Promise(() => {}));
-    const turn = { ...owner, signal: AbortSignal.timeout(30) };
-    const started = performance.now();
-    expect(await j.wait(turn, 'k', 5000)).toMatchObject({ status: 'running' });
-    expect(performance.now() - started).toBeLessThan(1000);
+    const turn = new AbortController();
+    const state = track(j.wait({ ...owner, signal: turn.signal }, 'k', 5000), clock);
+    await clock.advance(30);
+    expect(state).toEqual({}); // waiting
+    turn.abort(new Error('the turn ran out of time'));
+    await clock.advance(0);
+    expect(state).toEqual({ result: expect.objectContaining({ status: 'running' }), at: 1_000_030 }); // at once, not after 5000 ms
     await j.drain(0);
   });
 
   it('drain() lets quick jobs finish and interrupts the rest, which can be deferred again', async () => {
-    const { jobs: j } = jobs();
-    await j.defer(owner, 'quick', () => sleep(10).then(() => 'done in time'));
+    const clock = fakeClock(1_000_000);
+    const { jobs: j } = jobs({ store: new MemoryStore({ clock }), clock });
+    await j.defer(owner, 'quick', () => sleep(clock, 10).then(() => 'done in time'));
     let aborted = false;
     await j.defer(owner, 'endless', (signal) => new Promise(() => signal.addEventListener('abort', () => (aborted = true))));
-    await j.drain(100);
+    const drained = track(j.drain(100), clock);
+    await clock.advance(100);
+    expect(drained.at).toBe(1_000_100);
     expect(j.inFlight).toBe(0);
     expect(aborted).toBe(true);
     expect(await j.get(owner, 'quick')).toMatchObject({ status: 'done', result: 'done in time' });

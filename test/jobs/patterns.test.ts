@@ -1,13 +1,14 @@
 import { JobFailedError, type Fulfiller, type Turn } from '../../src/index.js';
+import { fakeClock, type FakeClock, cxRequest, esRequest } from '../../src/testing/index.js';
 import { testApp } from '../support/app.js';
-import { CX_PAGE, cxRequest, esRequest, JSON_HEADERS } from '../support/requests.js';
+import { CX_PAGE, JSON_HEADERS } from '../support/requests.js';
 import { textsOf, validResponse } from '../support/responses.js';
 
-// The CX and ES patterns of docs/slow-backends.md. The report finishes when the test opens its
-// gate, not after a time, and turns have the longest budget: what each turn sees depends on the
-// order of events only, however slow the machine (a 400 ms budget once ran out under load).
-const WAIT_MS = 150;
-const DEADLINE_MS = 30_000;
+// The CX and ES patterns of docs/slow-backends.md, on a fake clock. The report finishes when the
+// test opens its gate, and a turn that waits for it waits on the app's clock, which the test
+// moves: what each turn sees depends on the order of events only, however slow the machine.
+const WAIT_MS = 3000;
+const DEADLINE_MS = 4000;
 const WAITING_PAGE = 'report-waiting';
 const READY_PAGE = 'report-ready';
 
@@ -35,7 +36,7 @@ function register(app: Fulfiller, buildReport: (signal: AbortSignal) => Promise<
       return;
     }
     if (job?.status === 'failed') throw new JobFailedError('report', job.error);
-    if (turn.platform === 'es' && job !== undefined && Date.now() - job.startedAt < chainMs) return void turn.followupEvent('report_check');
+    if (turn.platform === 'es' && job !== undefined && app.options.clock.now() - job.startedAt < chainMs) return void turn.followupEvent('report_check');
     turn.say('Still working on the report. Please ask again in a moment.');
   };
   app.tag('report.generate', async (turn) => {
@@ -53,12 +54,19 @@ function register(app: Fulfiller, buildReport: (signal: AbortSignal) => Promise<
 
 const flow = CX_PAGE.slice(0, CX_PAGE.indexOf('/pages/'));
 
+/** A turn's answer, once the clock has moved past what the turn waits for the report (never past its deadline). */
+async function waited<T>(clock: FakeClock, answer: Promise<T>): Promise<T> {
+  await clock.advance(WAIT_MS);
+  return answer;
+}
+
 describe('CX: a waiting page and a route that checks back', () => {
   it('moves to the waiting page, stays there while the job runs, moves on with the result', async () => {
-    const { app } = testApp({ deadlineMs: DEADLINE_MS });
+    const clock = fakeClock(0);
+    const { app } = testApp({ clock, deadlineMs: DEADLINE_MS });
     const job = gate();
     register(app, job.report);
-    const cx = async (tag: string) => validResponse('cx', await app.handle(JSON.stringify(cxRequest(tag)), JSON_HEADERS));
+    const cx = async (tag: string) => validResponse('cx', await waited(clock, app.handle(JSON.stringify(cxRequest(tag).build()), JSON_HEADERS)));
     const started = await cx('report.generate');
     expect(textsOf(started)).toEqual(['Processing. Please wait a moment.']);
     expect(started.targetPage).toBe(`${flow}/pages/${WAITING_PAGE}`);
@@ -73,16 +81,17 @@ describe('CX: a waiting page and a route that checks back', () => {
 });
 
 describe('ES: follow-up events', () => {
-  const es = async (app: Fulfiller, intent: string) => validResponse('es', await app.handle(JSON.stringify(esRequest(intent)), JSON_HEADERS));
+  const es = async (app: Fulfiller, intent: string) =>
+    validResponse('es', await waited(app.options.clock as FakeClock, app.handle(JSON.stringify(esRequest(intent).build()), JSON_HEADERS)));
 
   it('a quick job is answered in the same call', async () => {
-    const { app } = testApp({ deadlineMs: DEADLINE_MS });
+    const { app } = testApp({ clock: fakeClock(0), deadlineMs: DEADLINE_MS });
     register(app, gate(true).report);
     expect(textsOf(await es(app, 'report.generate'))).toEqual(['Your report is ready: 37000 yen.']);
   });
 
   it('a slower one chains follow-up events while it is young, then the result arrives on a check', async () => {
-    const { app } = testApp({ deadlineMs: DEADLINE_MS });
+    const { app } = testApp({ clock: fakeClock(0), deadlineMs: DEADLINE_MS });
     const job = gate();
     register(app, job.report);
     const first = await es(app, 'report.generate');
@@ -94,7 +103,7 @@ describe('ES: follow-up events', () => {
   });
 
   it('ends the chain with an answer when the job takes too long', async () => {
-    const { app } = testApp({ deadlineMs: DEADLINE_MS });
+    const { app } = testApp({ clock: fakeClock(0), deadlineMs: DEADLINE_MS });
     register(app, gate().report, 0); // the job counts as old from the start: no chain at all
     for (const intent of ['report.generate', 'report.check']) {
       const answer = await es(app, intent);

@@ -199,7 +199,7 @@ describe('lintAgent: timeouts, auth and mutual TLS', () => {
 });
 
 describe('lintAgent: which webhooks, and references the agent breaks', () => {
-  it('serves the webhooks named, refuses an unknown name with the closest, and reports a flexible one as unsupported', async () => {
+  it('serves the webhooks named, refuses an unknown name with the closest, and holds a named flexible one against the endpoints', async () => {
     const agent = await cxVariant((entries) => {
       entries['agent/webhooks/maps.json'] = JSON.stringify({
         name: 'w2',
@@ -209,7 +209,8 @@ describe('lintAgent: which webhooks, and references the agent breaks', () => {
     });
     const report = lintAgent(agent, fullCxApp().describe());
     expect(report.external).toEqual([{ name: 'maps', why: 'flexible, calls a Google API' }]);
-    expect(lintAgent(agent, fullCxApp().describe(), { webhooks: ['maps'] }).findings.map((f) => f.rule)).toContain('flexible-webhook');
+    // Named, it is this app's: an app without endpoints cannot serve it.
+    expect(lintAgent(agent, fullCxApp().describe(), { webhooks: ['maps'] }).findings.map((f) => f.rule)).toContain('flexible-webhook-no-endpoint');
     expect(() => lintAgent(agent, fullCxApp().describe(), { webhooks: ['shop:order'] })).toThrow(
       '--webhook shop:order: the agent has no such webhook (did you mean "shop:orders"?); it has maps, shop:orders.',
     );

@@ -2,7 +2,8 @@ import { JsonLineLogger } from '../../src/logging/json-line-logger.js';
 import { LazyChild } from '../../src/logging/lazy-child.js';
 import { jsonMembers } from '../../src/logging/log-format.js';
 import { createFulfiller, type Logger } from '../../src/index.js';
-import { cxRequest, esRequest, JSON_HEADERS } from '../support/requests.js';
+import { cxRequest, esRequest } from '../../src/testing/index.js';
+import { JSON_HEADERS } from '../support/requests.js';
 
 /** The default logger, writing its lines into an array (each must be one JSON object and end the line). */
 function capture(level = 'debug'): { logger: Logger; lines: Record<string, unknown>[] } {
@@ -26,7 +27,7 @@ describe('the default log format', () => {
     expect(new Date(lines[0]!.time as string).toISOString()).toBe(lines[0]!.time);
   });
 
-  it('redacts personal data and credentials, at the top and one level down', () => {
+  it('redacts personal data and credentials', () => {
     const { logger, lines } = capture();
     logger.child({ requestId: 'r1' }).info(
       {
@@ -48,14 +49,14 @@ describe('the default log format', () => {
     const { logger, lines } = capture('info');
     const app = createFulfiller({ mode: 'test', env: {}, logger });
     app.tag('order.status', (turn) => void turn.say('On its way.'));
-    await app.handle(JSON.stringify(cxRequest('order.status', { text: 'where is my parcel, I am Hanako', params: { customer_id: '12345' } })), {
+    await app.handle(JSON.stringify(cxRequest('order.status').text('where is my parcel, I am Hanako').params({ customer_id: '12345' }).build()), {
       ...JSON_HEADERS,
       'x-request-id': 'req-7',
     });
     const answered = lines.find((l) => l.message === 'turn answered');
     expect(answered).toMatchObject({
       requestId: 'req-7',
-      session: 'session-1',
+      session: 'test-session',
       dialect: 'cx',
       outcome: 'handled',
       route: { kind: 'tag', key: 'order.status' },
@@ -120,15 +121,19 @@ describe('the default log format', () => {
 
   it('logs an error with its type, message, code and stack, and never throws on a field JSON cannot take', () => {
     const { logger, lines } = capture();
-    const cycle: Record<string, unknown> = { name: 'loop' };
+    const cycle: Record<string, unknown> = { label: 'loop' };
     cycle.self = cycle;
     const failure = Object.assign(new TypeError('bad input'), { code: 'E_BAD' });
     logger.error({ err: failure, cycle, big: 12n, shared: [cycle, cycle], gone: undefined }, 'odd fields');
-    expect(lines[0]).toMatchObject({ err: { type: 'TypeError', message: 'bad input', code: 'E_BAD' }, cycle: { name: 'loop', self: '[Circular]' }, big: '12' });
+    expect(lines[0]).toMatchObject({
+      err: { type: 'TypeError', message: 'bad input', code: 'E_BAD' },
+      cycle: { label: 'loop', self: '[Circular]' },
+      big: '12',
+    });
     expect((lines[0]!.err as { stack: string }).stack).toContain('bad input');
     expect(lines[0]!.shared).toEqual([
-      { name: 'loop', self: '[Circular]' },
-      { name: 'loop', self: '[Circular]' },
+      { label: 'loop', self: '[Circular]' },
+      { label: 'loop', self: '[Circular]' },
     ]);
     expect('gone' in lines[0]!).toBe(false);
   });
@@ -146,12 +151,12 @@ describe('the session in log lines', () => {
   it('is the last segment of the session name, for both dialects', async () => {
     const { logger, lines } = capture('info');
     const app = createFulfiller({ mode: 'test', env: {}, logger });
-    await app.handle(JSON.stringify(cxRequest('x')), JSON_HEADERS);
-    await app.handle(JSON.stringify(esRequest('x')), JSON_HEADERS);
+    await app.handle(JSON.stringify(cxRequest('x').build()), JSON_HEADERS);
+    await app.handle(JSON.stringify(esRequest('x').build()), JSON_HEADERS);
     const answered = lines.filter((line) => line.message === 'turn answered');
     expect(answered.map((line) => [line.dialect, line.session])).toEqual([
-      ['cx', 'session-1'],
-      ['es', 'session-1'],
+      ['cx', 'test-session'],
+      ['es', 'test-session'],
     ]);
   });
 });

@@ -52,3 +52,25 @@ describe('personalValues', () => {
     expect(personalValues('es', request, { names: false }).size).toBe(0);
   });
 });
+
+describe('personalValues under the one redaction policy (field report 5)', () => {
+  it('finds personal keys at any depth, of every kind, in requests and in answers', () => {
+    const request = {
+      sessionInfo: {
+        parameters: { caller: { contact_name: 'Ichiro Tanaka', home: { shipping_address: 'Shibuya 1-2-3' } }, order: [{ customerEmail: 'x@y.jp' }] },
+      },
+    };
+    expect(Object.fromEntries(personalValues('cx', request))).toEqual({ 'Ichiro Tanaka': '[name]', 'Shibuya 1-2-3': '[address]', 'x@y.jp': '[email]' });
+    const answer = {
+      outputContexts: [{ name: 'projects/p/agent/sessions/s/contexts/c', parameters: { caller: { phone_number: '03 1234 5678' } } }],
+      followupEventInput: { name: 'next', parameters: { person: { name: 'Sato' } } },
+    };
+    expect(Object.fromEntries(personalValues('es', answer))).toEqual({ '03 1234 5678': '[phone]', Sato: '[name]' });
+    expect(personalValues('es', answer, { phones: false, names: false }).size).toBe(0);
+  });
+
+  it('leaves a digit run inside a word or a dashed id alone', () => {
+    const text = 'session ef4111111111111111, id 1a2b-4111111111111111, call 4111 1111 1111 1111';
+    expect(redactJson(text)).toBe('session ef4111111111111111, id 1a2b-4111111111111111, call [card]');
+  });
+});

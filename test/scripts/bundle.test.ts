@@ -2,8 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { freePort, post, waitUntilUp } from '../support/http.js';
 import { runNodeScript } from '../support/node-script.js';
-import { cxRequest, esRequest } from '../support/requests.js';
 import { checkBody, textsOf } from '../support/responses.js';
+import { eventually } from '../support/timing.js';
+import { cxRequest, esRequest } from '../../src/testing/index.js';
 
 // What `npm run build` made (npm test builds first): dist/lib is what the package runs.
 const ENTRIES = ['index.js', 'testing/index.js', 'auth/index.js', 'compat/dialogflow-fulfillment/index.js'];
@@ -76,12 +77,26 @@ describe('the bundle (dist/lib)', () => {
     });
   });
 
+  it('loads the endpoint validator (ajv) only when an app registers an endpoint', () => {
+    const loaded = evaluate(`import { createRequire } from 'node:module';
+      const cache = createRequire(import.meta.url).cache;
+      const ajv = () => Object.keys(cache).some((file) => /[\\/]node_modules[\\/]ajv[\\/]/.test(file));
+      const { createFulfiller } = await import('${process.cwd()}/dist/lib/index.js');
+      const app = createFulfiller({ mode: 'test', env: {} });
+      app.intent('Default Welcome Intent', (turn) => turn.say('Hi'));
+      const answer = await app.handle(JSON.stringify(${JSON.stringify(esRequest('Default Welcome Intent').build())}), { 'content-type': 'application/json' });
+      const withoutEndpoints = ajv();
+      app.endpoint({ method: 'GET', path: '/ping', description: 'Pong.', response: { type: 'object' } }, () => ({ pong: true }));
+      console.log(JSON.stringify({ status: answer.status, withoutEndpoints, withEndpoint: ajv() }));`);
+    expect(loaded).toEqual({ status: 200, withoutEndpoints: false, withEndpoint: true });
+  });
+
   it('loads node:crypto only for what needs it (authentication here), not to answer a call', () => {
     const loaded = evaluate(`const { createFulfiller, apiKey } = await import('${process.cwd()}/dist/lib/index.js');
       const crypto = () => process.moduleLoadList.includes('NativeModule crypto');
       const app = createFulfiller({ mode: 'test', env: {} });
       app.intent('Default Welcome Intent', (turn) => turn.say('Hi'));
-      const answer = await app.handle(JSON.stringify(${JSON.stringify(esRequest('Default Welcome Intent'))}), { 'content-type': 'application/json' });
+      const answer = await app.handle(JSON.stringify(${JSON.stringify(esRequest('Default Welcome Intent').build())}), { 'content-type': 'application/json' });
       const answered = crypto();
       apiKey({ keys: ['k-1'] });
       console.log(JSON.stringify({ status: answer.status, answered, withAuth: crypto() }));`);
@@ -137,21 +152,23 @@ describe('the bundle (dist/lib)', () => {
     });
 
     it('serves an app module that imports the package', async () => {
-      const answer = await post(`${url}/webhook`, cxRequest('hello'));
+      const answer = await post(`${url}/webhook`, cxRequest('hello').build());
       expect(answer.status).toBe(200);
       expect(textsOf(checkBody('cx', answer.text) as object)).toEqual(['Hello from the bundle']);
       expect(output).not.toMatch(/Warning|Error/); // the library came from its code cache, the app through its import()
     });
 
     it("knows the app's errors as its own: one FulfillerError class", async () => {
-      const answer = await post(`${url}/webhook`, cxRequest('slow-backend'));
+      const answer = await post(`${url}/webhook`, cxRequest('slow-backend').build());
       expect(answer.status).toBe(200);
-      await new Promise((resolve) => setTimeout(resolve, 50)); // log lines go out at the end of the loop turn
-      const failure = output
-        .split('\n')
-        .filter((line) => line.startsWith('{'))
-        .map((line) => JSON.parse(line) as { message: string; code?: string })
-        .find((line) => line.message.startsWith('a handler failed'));
+      // Log lines go out at the end of the child's loop turn, and reach us through a pipe: wait for the line.
+      const failure = await eventually('the failure is logged', () =>
+        output
+          .split('\n')
+          .filter((line) => line.startsWith('{'))
+          .map((line) => JSON.parse(line) as { message: string; code?: string })
+          .find((line) => line.message.startsWith('a handler failed')),
+      );
       expect(failure?.code).toBe('ERR_BACKEND_TIMEOUT'); // a second copy would see a foreign error: ERR_HANDLER_FAILED
     });
   });

@@ -7,6 +7,12 @@ export interface RedisServer {
   url: string;
   port: number;
   stop(): Promise<void>;
+  /** Freezes the server (SIGSTOP): connections stay open, nothing is answered. */
+  pause(): void;
+  /** Thaws a frozen server (SIGCONT): it answers what it was sent meanwhile. */
+  resume(): void;
+  /** Kills the server outright (SIGKILL), as a crash would; `startRedis({ port })` brings one back on the same port. */
+  kill(): Promise<void>;
 }
 
 /** True when the `redis-server` binary is installed (CI installs Debian's; see .ci/run). */
@@ -29,8 +35,8 @@ export function describeWithRedis(name: string, body: () => void): void {
  * Starts redis-server and resolves once it accepts connections. With `tls` (PEM files), it
  * listens for TLS only (the URL is then `rediss://`).
  */
-export async function startRedis(tls?: { certFile: string; keyFile: string; caFile: string }): Promise<RedisServer> {
-  const port = await freePort();
+export async function startRedis(tls?: { certFile: string; keyFile: string; caFile: string }, at?: number): Promise<RedisServer> {
+  const port = at ?? (await freePort());
   const listen =
     tls === undefined
       ? ['--port', String(port)]
@@ -55,7 +61,14 @@ export async function startRedis(tls?: { certFile: string; keyFile: string; caFi
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   await waitForPort(port, child, () => output, tls !== undefined);
-  return { url: `${tls === undefined ? 'redis' : 'rediss'}://127.0.0.1:${port}`, port, stop: () => stopChild(child) };
+  return {
+    url: `${tls === undefined ? 'redis' : 'rediss'}://127.0.0.1:${port}`,
+    port,
+    stop: () => stopChild(child),
+    pause: () => void child.kill('SIGSTOP'),
+    resume: () => void child.kill('SIGCONT'),
+    kill: () => stopChild(child, 'SIGKILL'),
+  };
 }
 
 async function waitForPort(port: number, child: ChildProcess, output: () => string, tls: boolean): Promise<void> {
@@ -80,10 +93,11 @@ function ping(port: number): Promise<boolean> {
   });
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
+function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     child.once('exit', () => resolve());
-    child.kill('SIGTERM');
+    if (signal === 'SIGTERM') child.kill('SIGCONT'); // a frozen server must thaw to hear SIGTERM
+    child.kill(signal);
   });
 }

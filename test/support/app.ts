@@ -8,6 +8,12 @@ export function testApp(options: FulfillerOptions = {}): { app: Fulfiller; logge
   return { app: createFulfiller({ mode: 'test', env: {}, logger, ...options }), logger };
 }
 
+/** What every turn exposes of its request, whatever the dialect: for the tests of both turns. */
+export function neutralGetters(turn: Turn): Record<string, unknown> {
+  const { platform, tag, intent, action, text, languageCode, sessionId } = turn;
+  return { platform, tag, intent, action, text, languageCode, sessionId };
+}
+
 /** Runs one handler on a request, in-process. */
 export async function runHandler(handler: Handler, request: object, options: FulfillerOptions = {}) {
   const { app, logger } = testApp(options);

@@ -52,9 +52,3 @@ export async function waitUntilUp(url: string, child: ChildProcess, log: () => s
   }
   throw new Error(`the server did not start: ${log()}`);
 }
-
-/** Spawns a node process and collects what it prints. */
-export interface Spawned {
-  child: ChildProcess;
-  output: () => string;
-}

@@ -39,7 +39,25 @@ function reference(exchanges: readonly Exchange[], jobs: number): Promise<string
     labelNames: ['dialect', 'route', 'code'],
     registers,
   });
+  const endpointRequests = new prom.Counter({
+    name: 'fulfiller_endpoint_requests_total',
+    help: 'Endpoint calls by method, path template and HTTP status.',
+    labelNames: ['method', 'path', 'status'],
+    registers,
+  });
+  const endpointDuration = new prom.Histogram({
+    name: 'fulfiller_endpoint_request_duration_seconds',
+    help: 'Time to answer an endpoint call.',
+    labelNames: ['method', 'path'],
+    buckets: BUCKETS,
+    registers,
+  });
   for (const e of exchanges) {
+    if (e.endpoint !== undefined) {
+      endpointRequests.inc({ method: e.endpoint.method, path: e.endpoint.template, status: String(e.status) });
+      endpointDuration.observe({ method: e.endpoint.method, path: e.endpoint.template }, e.ms / 1000);
+      continue;
+    }
     const dialect = e.dialect ?? 'unknown';
     const route = e.route === undefined ? 'none' : `${e.route.kind}:${e.route.key}`;
     requests.inc({ dialect, route, status: String(e.status) });
@@ -64,6 +82,16 @@ const exchange = fc.record({
   ),
   ms: fc.oneof(fc.double({ min: 0, max: 40_000, noNaN: true }), fc.constantFrom(5, 10, 25, 5000, 30_000)),
   errorCode: fc.option(fc.constantFrom('ERR_HANDLER_FAILED', 'ERR_X'), { nil: undefined }),
+  endpoint: fc.option(
+    fc.record({
+      method: fc.constantFrom('GET', 'POST'),
+      template: fc.constantFrom('/orders/{orderNumber}', '/a "quoted"\\path'),
+      path: fc.constant('/orders/A-1'),
+      query: fc.constant(''),
+      body: fc.constant(undefined),
+    }),
+    { nil: undefined },
+  ),
 });
 
 describe('the Prometheus text of app.metrics', () => {

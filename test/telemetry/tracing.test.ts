@@ -13,8 +13,9 @@ import {
 } from '@opentelemetry/api';
 import { Cache, MemoryStore } from '../../src/index.js';
 import { traced, tracingEnabled, tracingReady } from '../../src/telemetry/tracing.js';
+import { cxRequest, testClient } from '../../src/testing/index.js';
 import { testApp } from '../support/app.js';
-import { cxRequest, JSON_HEADERS } from '../support/requests.js';
+import { JSON_HEADERS } from '../support/requests.js';
 import { validResponse } from '../support/responses.js';
 
 interface Recorded {
@@ -96,8 +97,8 @@ describe('tracing', () => {
     const cache = new Cache({ store: new MemoryStore(), name: 'orders', ttlMs: 1000 });
     app.tag('order.status', async (turn) => void turn.say(await cache.get('latest', async () => 'On its way.')));
     app.tag('boom', () => Promise.reject(new Error('backend down')));
-    validResponse('cx', await app.handle(JSON.stringify(cxRequest('order.status')), JSON_HEADERS));
-    validResponse('cx', await app.handle(JSON.stringify(cxRequest('boom')), JSON_HEADERS));
+    validResponse('cx', await app.handle(JSON.stringify(cxRequest('order.status').build()), JSON_HEADERS));
+    validResponse('cx', await app.handle(JSON.stringify(cxRequest('boom').build()), JSON_HEADERS));
 
     const [turn, backend, failed] = spans;
     expect(turn).toMatchObject({
@@ -114,6 +115,33 @@ describe('tracing', () => {
       status: SpanStatusCode.ERROR,
     });
     expect(JSON.stringify(spans.map((s) => s.attributes))).not.toContain('session');
+  });
+
+  it('an endpoint call is a span with its status, and a failed one is marked so', async () => {
+    const spans: Recorded[] = [];
+    context.setGlobalContextManager(asyncContextManager());
+    trace.setGlobalTracerProvider(recordingProvider(spans));
+    await tracingReady();
+    const { app } = testApp();
+    app.endpoint({ method: 'GET', path: '/ok/{id}', description: 'Fine.', response: { type: 'object' } }, () => ({ ok: true }));
+    app.endpoint({ method: 'GET', path: '/down', description: 'Fails.', response: { type: 'object' } }, () => Promise.reject(new Error('down')));
+    const client = testClient(app);
+    expect((await client.call({ method: 'GET', path: '/ok/secret-id' })).status).toBe(200);
+    expect((await client.call({ method: 'GET', path: '/down' })).status).toBe(500);
+    expect(spans).toEqual([
+      expect.objectContaining({
+        name: 'dialogflow.endpoint',
+        attributes: expect.objectContaining({ 'dialogflow.endpoint': 'GET /ok/{id}', 'http.response.status_code': 200 }),
+        status: undefined,
+        ended: true,
+      }),
+      expect.objectContaining({
+        name: 'dialogflow.endpoint',
+        attributes: expect.objectContaining({ 'dialogflow.error_code': 'ERR_HANDLER_FAILED' }),
+        status: SpanStatusCode.ERROR,
+      }),
+    ]);
+    expect(JSON.stringify(spans.map((s) => s.attributes))).not.toContain('secret-id');
   });
 
   it('a job is a span of its own, and an exception marks it failed', async () => {

@@ -46,7 +46,7 @@ describe('replay targets', () => {
   });
 
   it('gives up on a webhook that does not answer in time', async () => {
-    const hanging = (await import('node:http')).createServer(() => {});
+    const hanging = (await import('node:http')).createServer(() => {}); // never answers: however late the 50 ms run out, the outcome is the same
     const base = await listen(hanging);
     try {
       await expect(urlTarget(`${base}/webhook`, { timeoutMs: 50 }).send(body, headers)).rejects.toThrow(/^Cannot reach .*: .*(timeout|aborted)/i);

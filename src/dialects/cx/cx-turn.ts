@@ -6,15 +6,28 @@ import type {
   JsonObject,
   JsonValue,
 } from '../../generated/types.js';
-import type { AgentMap, AppTypes, EventOf, IntentOf, ParamsOf, TagOf, TargetOf } from '../../base/app-types.js';
+import type { AgentMap, AppTypes, EventOf, IntentOf, IsCxBeta, ParamsOf, PayloadOf, TagOf, TargetOf } from '../../base/app-types.js';
+import type { CxV3beta1ResponseMessage } from '../../generated/beta-types.js';
 import { toMessengerPayload } from './messenger.js';
 import type { RichItem } from '../../responses/rich.js';
+import { checkRepresentable } from '../../base/representable.js';
 import { BaseTurn } from '../../turn/base-turn.js';
 import { Params } from '../../turn/params.js';
 import type { TurnContext } from '../../turn/turn-context.js';
 import { CxForm } from './form.js';
 import * as cx from './messages.js';
 import { resolveTarget } from './resource-names.js';
+
+/** The messages a CX turn takes: those of the version the app is typed to speak. */
+export type CxMessageOf<T extends AppTypes> = IsCxBeta<T> extends true ? CxV3beta1ResponseMessage : CxResponseMessage;
+
+/** DTMF input: the keys the caller pressed. */
+export interface Dtmf {
+  /** The digits, without the finish digit. */
+  digits: string;
+  /** The key that ended the input (`#` or `*`), when the digits end with one. */
+  finishDigit: string | undefined;
+}
 
 /** A Dialogflow CX webhook call. */
 export class CxTurn<T extends AppTypes = AppTypes> extends BaseTurn<CxWebhookRequest, CxWebhookResponse, cx.ChannelOption, T> {
@@ -57,13 +70,36 @@ export class CxTurn<T extends AppTypes = AppTypes> extends BaseTurn<CxWebhookReq
   get languageCode(): string {
     return this.request.languageCode || this.request.languageInfo?.resolvedLanguageCode || 'en';
   }
+  /**
+   * The keys the caller pressed (telephony), when the turn came from DTMF input. The request
+   * carries one string (`dtmfDigits`); a trailing `#` or `*`, the keys telephony settings use to
+   * end input, is given apart as `finishDigit`. The raw string stays in `turn.request.dtmfDigits`.
+   */
+  get dtmf(): Dtmf | undefined {
+    const raw = this.request.dtmfDigits;
+    if (raw === undefined || raw === '') return undefined;
+    const last = raw.at(-1)!;
+    return last === '#' || last === '*' ? { digits: raw.slice(0, -1), finishDigit: last } : { digits: raw, finishDigit: undefined };
+  }
+  /** The intent the API caller triggered directly (its resource name), when the turn came from one. */
+  get triggerIntent(): string | undefined {
+    return this.request.triggerIntent || undefined;
+  }
+  get queryPayload(): PayloadOf<T> | undefined {
+    return this.request.payload as PayloadOf<T> | undefined;
+  }
+  get sentiment(): { score: number; magnitude: number } | undefined {
+    const result = this.request.sentimentAnalysisResult;
+    return result === undefined ? undefined : { score: Number(result.score ?? 0), magnitude: Number(result.magnitude ?? 0) };
+  }
   get session(): string {
     return this.request.sessionInfo?.session ?? '';
   }
 
-  /** Adds any CX ResponseMessage (see the `cx` builders). */
-  message(message: CxResponseMessage): this {
-    if (this.writable('message')) this.messages.push(message);
+  /** Adds any CX ResponseMessage (see the `cx` builders); with `{ cx: 'v3beta1' }`, any v3beta1 message. */
+  message(message: CxMessageOf<T>): this {
+    checkRepresentable(message, 'message');
+    if (this.writable('message')) this.messages.push(message as CxResponseMessage);
     return this;
   }
 

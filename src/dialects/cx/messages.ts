@@ -11,6 +11,7 @@ export interface ChannelOption {
 }
 
 const E164 = /^\+[1-9]\d{1,14}$/;
+const E164_ADVICE = 'is not an E.164 phone number: a + then the country code and number, at most 15 digits, no spaces or punctuation (like +15551234567)';
 
 function withChannel(message: CxResponseMessage, options: ChannelOption | undefined): CxResponseMessage {
   if (options?.channel !== undefined && options.channel !== '') message.channel = options.channel;
@@ -55,7 +56,8 @@ export function playAudio(audioUri: string): CxResponseMessage {
 /** Transfers the phone call to a number in E.164 form (`+15551234567`). */
 export function telephonyTransferCall(phoneNumber: string): CxResponseMessage {
   if (!E164.test(phoneNumber)) {
-    throw new InvalidResponseError(`"${phoneNumber}" is not an E.164 phone number (like +15551234567)`, 'telephonyTransferCall.phoneNumber');
+    // The number is the caller's to give, not ours to log: say what is wrong, never what it was.
+    throw new InvalidResponseError(E164_ADVICE, 'telephonyTransferCall.phoneNumber');
   }
   return { telephonyTransferCall: { phoneNumber } };
 }

@@ -1,3 +1,4 @@
+import { checkRepresentable } from '../../base/representable.js';
 import { InvalidResponseError } from '../../errors.js';
 import type { EsContext, JsonValue } from '../../generated/types.js';
 
@@ -67,6 +68,7 @@ export class EsContexts {
     if (!Number.isInteger(lifespan) || lifespan < 0 || lifespan > 2147483647) {
       throw new InvalidResponseError(`lifespan of context "${key}" must be a whole number >= 0, not ${String(lifespan)}`, 'outputContexts');
     }
+    if (options.parameters !== undefined) checkRepresentable(options.parameters, `contexts.${key}.parameters`);
     if (this.writable('contexts.set')) this.changed.set(key, { id: key, lifespanCount: lifespan, parameters: options.parameters ?? {} });
   }
 

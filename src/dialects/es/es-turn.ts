@@ -10,9 +10,11 @@ import type {
   JsonObject,
   JsonValue,
 } from '../../generated/types.js';
-import type { ActionOf, AppTypes, IntentOf, ParamsOf } from '../../base/app-types.js';
+import type { ActionOf, AppTypes, IntentOf, IsEsBeta, ParamsOf, PayloadOf } from '../../base/app-types.js';
+import type { EsV2beta1IntentMessage, EsV2beta1KnowledgeAnswersAnswer, EsV2beta1WebhookRequest } from '../../generated/beta-types.js';
 import { toEsPlatformMessage } from './platform-messages.js';
 import type { RichItem } from '../../responses/rich.js';
+import { checkRepresentable } from '../../base/representable.js';
 import { BaseTurn } from '../../turn/base-turn.js';
 import { Params } from '../../turn/params.js';
 import type { TurnContext } from '../../turn/turn-context.js';
@@ -32,6 +34,13 @@ export interface EsTurnOptions {
   platform?: EsIntentMessagePlatform;
 }
 
+/** The messages an ES turn takes: with `{ es: 'v2beta1' }`, the v2beta1 ones (telephony play audio, synthesize speech, transfer call…). */
+export type EsMessageOf<T extends AppTypes> = IsEsBeta<T> extends true ? EsV2beta1IntentMessage : EsIntentMessage;
+
+/** What a turn of an app typed for ES v2 lacks to call a v2beta1-only method: a compile error that says what to do. */
+type EsBetaOnly<T extends AppTypes> =
+  IsEsBeta<T> extends true ? unknown : { 'needs an app that speaks ES v2beta1: createFulfiller({ apiVersion: { es: "v2beta1" } })': never };
+
 /** A Dialogflow ES webhook call. */
 export class EsTurn<T extends AppTypes = AppTypes> extends BaseTurn<EsWebhookRequest, EsWebhookResponse, es.PlatformOption, T> {
   readonly platform = 'es' as const;
@@ -45,6 +54,8 @@ export class EsTurn<T extends AppTypes = AppTypes> extends BaseTurn<EsWebhookReq
   private readonly sessionContext: EsContext | undefined;
   private followup: EsEventInput | undefined;
   private responsePayload: JsonObject | undefined;
+  private handoff = false;
+  private ending = false;
 
   constructor(
     request: EsWebhookRequest,
@@ -84,14 +95,41 @@ export class EsTurn<T extends AppTypes = AppTypes> extends BaseTurn<EsWebhookReq
   get session(): string {
     return this.request.session ?? '';
   }
+  get queryPayload(): PayloadOf<T> | undefined {
+    return this.request.originalDetectIntentRequest?.payload as PayloadOf<T> | undefined;
+  }
+  get sentiment(): { score: number; magnitude: number } | undefined {
+    const sentiment = this.request.queryResult?.sentimentAnalysisResult?.queryTextSentiment;
+    return sentiment === undefined ? undefined : { score: Number(sentiment.score ?? 0), magnitude: Number(sentiment.magnitude ?? 0) };
+  }
+  /**
+   * The Knowledge Connector's answers to the query, best first (ES v2beta1 requests carry them in
+   * `queryResult.knowledgeAnswers`); empty when there are none.
+   */
+  get knowledgeAnswers(): readonly EsV2beta1KnowledgeAnswersAnswer[] {
+    return (this.request as EsV2beta1WebhookRequest).queryResult?.knowledgeAnswers?.answers ?? [];
+  }
   /** Where the request came from: `google`, `facebook`, `slack`... (originalDetectIntentRequest.source). */
   get source(): string | undefined {
     return this.request.originalDetectIntentRequest?.source || undefined;
   }
 
-  /** Adds any ES Intent.Message (see the `es` builders). */
-  message(message: EsIntentMessage): this {
-    if (this.writable('message')) this.messages.push(message);
+  /** Adds any ES Intent.Message (see the `es` builders); with `{ es: 'v2beta1' }`, the v2beta1 ones too (`es.telephonyTransferCall()`…). */
+  message(message: EsMessageOf<T>): this {
+    checkRepresentable(message, 'message');
+    if (this.writable('message')) this.messages.push(message as EsIntentMessage);
+    return this;
+  }
+
+  /** Asks for a live agent to take over the conversation (v2beta1 `liveAgentHandoff`). */
+  liveAgentHandoff(this: EsTurn<T> & EsBetaOnly<T>): EsTurn<T> {
+    if (this.writable('liveAgentHandoff')) this.handoff = true;
+    return this;
+  }
+
+  /** Ends the interaction after this answer (v2beta1 `endInteraction`): the phone gateway hangs up. */
+  endInteraction(this: EsTurn<T> & EsBetaOnly<T>): EsTurn<T> {
+    if (this.writable('endInteraction')) this.ending = true;
     return this;
   }
 
@@ -100,6 +138,7 @@ export class EsTurn<T extends AppTypes = AppTypes> extends BaseTurn<EsWebhookReq
    * of this response, so this is the way to chain to another intent.
    */
   followupEvent(name: string, parameters?: Record<string, JsonValue>): this {
+    if (parameters !== undefined) checkRepresentable(parameters, 'followupEvent.parameters');
     if (this.writable('followupEvent')) {
       this.followup = { name, languageCode: this.languageCode, ...(parameters === undefined ? {} : { parameters }) };
     }
@@ -134,6 +173,9 @@ export class EsTurn<T extends AppTypes = AppTypes> extends BaseTurn<EsWebhookReq
     if (this.followup !== undefined) response.followupEventInput = this.followup;
     if (this.entityTypes.length > 0) response.sessionEntityTypes = this.entityTypes;
     if (this.responsePayload !== undefined) response.payload = this.responsePayload;
+    // v2beta1 fields: only an app that speaks v2beta1 can set them (the v2 schema refuses them).
+    if (this.handoff) (response as { liveAgentHandoff?: boolean }).liveAgentHandoff = true;
+    if (this.ending) (response as { endInteraction?: boolean }).endInteraction = true;
     return response;
   }
 

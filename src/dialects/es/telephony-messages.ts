@@ -35,7 +35,10 @@ export function telephonySynthesizeSpeech(speech: { text: string } | { ssml: str
 export function telephonyTransferCall(phoneNumber: string, options?: TelephonyPlatformOption): EsV2beta1IntentMessage {
   if (!E164.test(phoneNumber)) {
     // The number is not quoted: it is a user's personal data, and error messages reach the log.
-    throw new InvalidResponseError('is not an E.164 phone number (like +15551234567)', 'telephonyTransferCall.phoneNumber');
+    throw new InvalidResponseError(
+      'is not an E.164 phone number: a + then the country code and number, at most 15 digits, no spaces or punctuation (like +15551234567)',
+      'telephonyTransferCall.phoneNumber',
+    );
   }
   return telephony({ telephonyTransferCall: { phoneNumber } }, options);
 }

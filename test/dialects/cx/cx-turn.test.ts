@@ -1,9 +1,10 @@
 import { cx, type CxTurn, type Turn } from '../../../src/index.js';
-import { runHandler } from '../../support/app.js';
-import { CX_AGENT, CX_SESSION, cxRequest } from '../../support/requests.js';
+import { cxRequest } from '../../../src/testing/index.js';
+import { neutralGetters, runHandler } from '../../support/app.js';
+import { CX_AGENT, CX_FLOW, CX_SESSION } from '../../support/requests.js';
 import { textsOf, validResponse } from '../../support/responses.js';
 
-async function answer(handler: (turn: CxTurn) => unknown, request = cxRequest('t')) {
+async function answer(handler: (turn: CxTurn) => unknown, request = cxRequest('t').build()) {
   const { result } = await runHandler((turn: Turn) => {
     if (turn.platform !== 'cx') throw new Error('expected a CX turn');
     return handler(turn);
@@ -14,22 +15,10 @@ async function answer(handler: (turn: CxTurn) => unknown, request = cxRequest('t
 describe('CX turn: reading the request', () => {
   it('exposes the neutral getters', async () => {
     const seen: Record<string, unknown> = {};
-    await answer(
-      (turn) => {
-        Object.assign(seen, {
-          platform: turn.platform,
-          tag: turn.tag,
-          intent: turn.intent,
-          action: turn.action,
-          text: turn.text,
-          languageCode: turn.languageCode,
-          session: turn.session,
-          sessionId: turn.sessionId,
-        });
-        turn.say('ok');
-      },
-      cxRequest('order.status', { intent: 'check order', languageCode: 'ja', text: '注文は？' }),
-    );
+    await answer((turn) => {
+      Object.assign(seen, neutralGetters(turn), { session: turn.session });
+      turn.say('ok');
+    }, cxRequest('order.status').intent('check order').language('ja').text('注文は？').build());
     expect(seen).toEqual({
       platform: 'cx',
       tag: 'order.status',
@@ -38,24 +27,21 @@ describe('CX turn: reading the request', () => {
       text: '注文は？',
       languageCode: 'ja',
       session: CX_SESSION,
-      sessionId: 'session-1',
+      sessionId: 'test-session',
     });
   });
 
   it('reads session parameters first, then intent parameters', async () => {
     let values: unknown[] = [];
-    await answer(
-      (turn) => {
-        values = [turn.params.get('a'), turn.params.get('b'), turn.params.string('c')];
-        turn.say('ok');
-      },
-      cxRequest('t', { params: { a: 'session' }, intent: 'i', intentParams: { a: 'intent', b: 'intent-b', c: 7 } }),
-    );
+    await answer((turn) => {
+      values = [turn.params.get('a'), turn.params.get('b'), turn.params.string('c')];
+      turn.say('ok');
+    }, cxRequest('t').params({ a: 'session' }).intent('i', { a: 'intent', b: 'intent-b', c: 7 }).build());
     expect(values).toEqual(['session', 'intent-b', '7']);
   });
 
   it('reads an intent parameter named __proto__ as a plain value, touching no prototype', async () => {
-    const request = cxRequest('t', { intent: 'i' }) as { intentInfo: { parameters: Record<string, unknown> } };
+    const request = cxRequest('t').intent('i').build() as { intentInfo: { parameters: Record<string, unknown> } };
     request.intentInfo.parameters = JSON.parse('{"__proto__": {"resolvedValue": {"polluted": true}}, "b": {"resolvedValue": "x"}}') as Record<string, unknown>;
     let seen: unknown[] = [];
     await answer((turn) => {
@@ -145,12 +131,9 @@ describe('CX turn: answers', () => {
   });
 
   it('writes session parameters as a diff, null deleting', async () => {
-    const response = await answer(
-      (turn) => {
-        turn.params.set('return_number', 'R-0001').delete('draft').set('count', 2);
-      },
-      cxRequest('t', { params: { draft: 'x', keep: 1 } }),
-    );
+    const response = await answer((turn) => {
+      turn.params.set('return_number', 'R-0001').delete('draft').set('count', 2);
+    }, cxRequest('t').params({ draft: 'x', keep: 1 }).build());
     expect(response.sessionInfo).toEqual({ parameters: { return_number: 'R-0001', draft: null, count: 2 } });
     expect(response.fulfillmentResponse).toBeUndefined();
   });
@@ -163,8 +146,8 @@ describe('CX turn: answers', () => {
 
 describe('CX turn: transitions', () => {
   it.each([
-    [{ page: 'confirm' }, { targetPage: `${CX_AGENT}/flows/flow-1/pages/confirm` }],
-    [{ page: 'END_SESSION' }, { targetPage: `${CX_AGENT}/flows/flow-1/pages/END_SESSION` }],
+    [{ page: 'confirm' }, { targetPage: `${CX_FLOW}/pages/confirm` }],
+    [{ page: 'END_SESSION' }, { targetPage: `${CX_FLOW}/pages/END_SESSION` }],
     [{ flow: 'returns', page: 'start' }, { targetPage: `${CX_AGENT}/flows/returns/pages/start` }],
     [{ flow: 'returns' }, { targetFlow: `${CX_AGENT}/flows/returns` }],
     [{ flow: `${CX_AGENT}/flows/f9` }, { targetFlow: `${CX_AGENT}/flows/f9` }],
@@ -175,13 +158,13 @@ describe('CX turn: transitions', () => {
   });
 
   it('uses the agent of the session name when there is no current page', async () => {
-    const request = cxRequest('t');
+    const request = cxRequest('t').build();
     delete request.pageInfo;
     expect(await answer((turn) => turn.transition({ flow: 'returns' }), request)).toEqual({ targetFlow: `${CX_AGENT}/flows/returns` });
   });
 
   it('answers with the apology and logs ERR_UNRESOLVED_TARGET when a page id has no flow to belong to', async () => {
-    const request = cxRequest('t');
+    const request = cxRequest('t').build();
     delete request.pageInfo;
     const { result, logger } = await runHandler((turn: Turn) => {
       if (turn.platform === 'cx') turn.transition({ page: 'confirm' });

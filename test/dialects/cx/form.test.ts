@@ -1,15 +1,13 @@
 import type { CxTurn, Turn } from '../../../src/index.js';
+import { cxRequest } from '../../../src/testing/index.js';
 import { runHandler } from '../../support/app.js';
-import { cxRequest } from '../../support/requests.js';
 import { validResponse } from '../../support/responses.js';
 
-const form = [
-  { name: 'customer_id', value: 99999 },
-  { name: 'note', required: false, state: 'EMPTY' as const },
-];
-
 async function answer(handler: (turn: CxTurn) => unknown) {
-  const request = cxRequest('customer.validate', { params: { customer_id: 99999 }, form });
+  const request = cxRequest('customer.validate')
+    .form('customer_id', { value: 99999, justCollected: true })
+    .form('note', { required: false, state: 'EMPTY', justCollected: true })
+    .build();
   const { result } = await runHandler((turn: Turn) => (turn.platform === 'cx' ? handler(turn) : undefined), request);
   return validResponse('cx', result);
 }

@@ -1,19 +1,20 @@
 import type { EsTurn, Turn } from '../../../src/index.js';
+import { esRequest } from '../../../src/testing/index.js';
 import { runHandler } from '../../support/app.js';
-import { ES_SESSION, esRequest } from '../../support/requests.js';
+import { ES_SESSION } from '../../support/requests.js';
 import { validResponse } from '../../support/responses.js';
 
-async function answer(handler: (turn: EsTurn) => unknown, request = esRequest('i')) {
+async function answer(handler: (turn: EsTurn) => unknown, request = esRequest('i').build()) {
   const { result } = await runHandler((turn: Turn) => (turn.platform === 'es' ? handler(turn) : undefined), request);
   return validResponse('es', result);
 }
 
-const request = esRequest('i', {
-  contexts: [
-    { id: 'Awaiting_Order', lifespan: 2, params: { order: 'A-1' } },
-    { id: 'fulfiller_session', lifespan: 50, params: { s: 1 } },
-  ],
-});
+const request = esRequest('i')
+  .context('awaiting_order', { lifespan: 2, params: { order: 'A-1' } })
+  .sessionParams({ s: 1 })
+  .build();
+// The builder writes ids in lower case, as Dialogflow does; the turn reads any case.
+request.queryResult!.outputContexts![0]!.name = `${ES_SESSION}/contexts/Awaiting_Order`;
 
 describe('ES contexts', () => {
   it('reads active contexts by id, case-insensitively, hiding the session context', async () => {

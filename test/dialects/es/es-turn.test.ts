@@ -1,9 +1,10 @@
 import { es, type EsTurn, type FulfillerOptions, type Turn } from '../../../src/index.js';
-import { runHandler } from '../../support/app.js';
-import { ES_SESSION, esRequest } from '../../support/requests.js';
+import { esRequest } from '../../../src/testing/index.js';
+import { neutralGetters, runHandler } from '../../support/app.js';
+import { ES_SESSION } from '../../support/requests.js';
 import { validResponse } from '../../support/responses.js';
 
-async function answer(handler: (turn: EsTurn) => unknown, request = esRequest('i'), options: FulfillerOptions = {}) {
+async function answer(handler: (turn: EsTurn) => unknown, request = esRequest('i').build(), options: FulfillerOptions = {}) {
   const { result } = await runHandler(
     (turn: Turn) => {
       if (turn.platform !== 'es') throw new Error('expected an ES turn');
@@ -20,22 +21,10 @@ const SESSION_CONTEXT = `${ES_SESSION}/contexts/fulfiller_session`;
 describe('ES turn: reading the request', () => {
   it('exposes the neutral getters', async () => {
     const seen: Record<string, unknown> = {};
-    await answer(
-      (turn) => {
-        Object.assign(seen, {
-          platform: turn.platform,
-          tag: turn.tag,
-          intent: turn.intent,
-          action: turn.action,
-          text: turn.text,
-          languageCode: turn.languageCode,
-          sessionId: turn.sessionId,
-          source: turn.source,
-        });
-        turn.say('ok');
-      },
-      esRequest('order.status', { action: 'order.lookup', text: 'where is my order', languageCode: 'en-US', source: 'facebook' }),
-    );
+    await answer((turn) => {
+      Object.assign(seen, neutralGetters(turn), { source: turn.source });
+      turn.say('ok');
+    }, esRequest('order.status').action('order.lookup').text('where is my order').language('en-US').source('facebook').build());
     expect(seen).toEqual({
       platform: 'es',
       tag: undefined,
@@ -43,7 +32,7 @@ describe('ES turn: reading the request', () => {
       action: 'order.lookup',
       text: 'where is my order',
       languageCode: 'en-US',
-      sessionId: 'session-1',
+      sessionId: 'test-session',
       source: 'facebook',
     });
   });
@@ -55,13 +44,11 @@ describe('ES turn: reading the request', () => {
         values = ['a', 'b', 'c', 'd'].map((name) => turn.params.get(name));
         turn.say('ok');
       },
-      esRequest('i', {
-        params: { a: 'query', b: '' },
-        contexts: [
-          { id: 'other', params: { c: 'other', b: 'other-b' } },
-          { id: 'fulfiller_session', lifespan: 50, params: { b: 'session', d: 'session-d' } },
-        ],
-      }),
+      esRequest('i')
+        .params({ a: 'query', b: '' })
+        .context('other', { params: { c: 'other', b: 'other-b' } })
+        .sessionParams({ b: 'session', d: 'session-d' })
+        .build(),
     );
     expect(values).toEqual(['query', 'session', 'other', 'session-d']);
   });
@@ -96,7 +83,7 @@ describe('ES turn: answers', () => {
             imageUrl: 'https://example.com/c.png',
             buttons: [{ text: 'Open', link: 'https://example.com/o' }],
           }),
-      esRequest('i'),
+      esRequest('i').build(),
       { es: { platform: 'FACEBOOK' } },
     );
     expect(response.fulfillmentMessages).toEqual([
@@ -147,7 +134,7 @@ describe('ES turn: answers', () => {
   });
 
   it('sets a followup event with the request language', async () => {
-    const response = await answer((turn) => turn.followupEvent('order_lookup', { id: 'A-1' }), esRequest('i', { languageCode: 'ja' }));
+    const response = await answer((turn) => turn.followupEvent('order_lookup', { id: 'A-1' }), esRequest('i').language('ja').build());
     expect(response.followupEventInput).toEqual({ name: 'order_lookup', languageCode: 'ja', parameters: { id: 'A-1' } });
   });
 
@@ -178,7 +165,9 @@ describe('ES turn: session parameters ride on the session context', () => {
   });
 
   it('renews it on every turn, applying writes and deletes', async () => {
-    const request = esRequest('i', { contexts: [{ id: 'fulfiller_session', lifespan: 3, params: { a: 1, b: 2 } }] });
+    const request = esRequest('i')
+      .context('fulfiller_session', { lifespan: 3, params: { a: 1, b: 2 } })
+      .build();
     expect((await answer((turn) => turn.say('no writes'), request)).outputContexts).toEqual([
       { name: SESSION_CONTEXT, lifespanCount: 50, parameters: { a: 1, b: 2 } },
     ]);
@@ -188,12 +177,14 @@ describe('ES turn: session parameters ride on the session context', () => {
   });
 
   it('deletes it (lifespan 0) when the last parameter goes', async () => {
-    const request = esRequest('i', { contexts: [{ id: 'fulfiller_session', params: { a: 1 } }] });
+    const request = esRequest('i')
+      .context('fulfiller_session', { params: { a: 1 } })
+      .build();
     expect((await answer((turn) => void turn.params.delete('a'), request)).outputContexts).toEqual([{ name: SESSION_CONTEXT, lifespanCount: 0 }]);
   });
 
   it('uses the configured context id and lifespan', async () => {
-    const response = await answer((turn) => void turn.params.set('x', 1), esRequest('i'), { es: { sessionContext: 'my_state', sessionLifespan: 7 } });
+    const response = await answer((turn) => void turn.params.set('x', 1), esRequest('i').build(), { es: { sessionContext: 'my_state', sessionLifespan: 7 } });
     expect(response.outputContexts).toEqual([{ name: `${ES_SESSION}/contexts/my_state`, lifespanCount: 7, parameters: { x: 1 } }]);
   });
 });

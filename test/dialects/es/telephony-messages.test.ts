@@ -26,7 +26,9 @@ describe('es telephony messages (v2beta1)', () => {
   it('refuses a number that is not E.164 without repeating it', () => {
     const transfer = () => es.telephonyTransferCall('03-1234-9876');
     expect(transfer).toThrow(InvalidResponseError);
-    expect(transfer).toThrow('telephonyTransferCall.phoneNumber: is not an E.164 phone number (like +15551234567)');
+    expect(transfer).toThrow(
+      'telephonyTransferCall.phoneNumber: is not an E.164 phone number: a + then the country code and number, at most 15 digits, no spaces or punctuation (like +15551234567)',
+    );
     expect(transfer).not.toThrow(/9876/);
   });
 });

@@ -1,0 +1,14 @@
+/**
+ * A query string as an object: each name's value, or the list of its values when it is repeated
+ * (`?tag=a&tag=b` → `{ tag: ['a', 'b'] }`). No prototype: a parameter named `__proto__` is a
+ * parameter like any other.
+ */
+export function queryObject(query: string): Record<string, string | string[]> {
+  const values = Object.create(null) as Record<string, string | string[]>;
+  if (query === '') return values;
+  for (const [name, value] of new URLSearchParams(query)) {
+    const previous = values[name];
+    values[name] = previous === undefined ? value : Array.isArray(previous) ? [...previous, value] : [previous, value];
+  }
+  return values;
+}
