@@ -1,10 +1,9 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { apiKey, BUILT_IN_MESSAGES, type Fulfiller, type FulfillerOptions } from '../../../src/index.js';
 import { Card, compat, WebhookClient, type IntentHandler, type LegacyHandler } from '../../../src/compat/dialogflow-fulfillment/index.js';
-import { cxRequest, esRequest } from '../../../src/testing/index.js';
+import { cxRequest, esRequest, fakeClock } from '../../../src/testing/index.js';
 import { testApp } from '../../support/app.js';
 import { close, post } from '../../support/http.js';
 import { checkBody, textsOf } from '../../support/responses.js';
@@ -107,20 +106,31 @@ describe('compat(app, handler)', () => {
   });
 
   it('holds the handler to the deadline, and warns about what it says afterwards', async () => {
-    const { send, stop, logger } = await serve({ deadlineMs: 50 }, (app) =>
+    const clock = fakeClock(0);
+    const started = gate();
+    const backend = gate();
+    const finished = gate();
+    const { send, stop, logger } = await serve({ deadlineMs: 4000, clock }, (app) =>
       compat(
         app,
         legacy({
           slow: async (agent) => {
-            await sleep(150);
+            started.open();
+            await backend.opened;
             agent.add('too late');
+            finished.open();
           },
         }),
       ),
     );
     try {
-      expect(textsOf(checkBody('es', (await send(esRequest('slow').build())).text) as object)).toEqual([timeout]);
-      await sleep(200);
+      const answer = send(esRequest('slow').build());
+      await started.opened;
+      await clock.advance(4000);
+      expect(textsOf(checkBody('es', (await answer).text) as object)).toEqual([timeout]);
+      backend.open();
+      await finished.opened;
+      await new Promise((resolve) => setImmediate(resolve)); // what the handler said goes onto the turn once it returns
       expect(logger.records).toContainEqual(expect.objectContaining({ level: 'warn', message: expect.stringContaining('after the response was sent') }));
     } finally {
       await stop();
@@ -188,3 +198,10 @@ describe('compat(app, handler)', () => {
     expect(() => compat(testApp().app, 'handler' as never)).toThrow(expect.objectContaining({ code: 'ERR_INVALID_ARGUMENT' }));
   });
 });
+
+/** A promise the test opens. */
+function gate(): { opened: Promise<void>; open(): void } {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { opened, open };
+}

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { apiKey, BUILT_IN_MESSAGES, FulfillerError, InvalidArgumentError, hmacSignature, sign, type FulfillerOptions } from '../../../src/index.js';
 import { Card, Payload, Suggestion, Text, WebhookClient, type RequestHandler } from '../../../src/compat/dialogflow-fulfillment/index.js';
-import { cxRequest, esRequest } from '../../../src/testing/index.js';
+import { cxRequest, esRequest, fakeClock } from '../../../src/testing/index.js';
 import { testApp } from '../../support/app.js';
 import { checkBody, textsOf } from '../../support/responses.js';
 import { RecordingResponse } from '../support/recording-response.js';
@@ -138,7 +138,10 @@ describe('WebhookClient on the pipeline', () => {
   });
 
   it('answers the timeout message when the handler runs past the deadline', async () => {
-    const { response } = await call(es(), () => new Promise(() => {}), { deadlineMs: 50 });
+    const clock = fakeClock(0);
+    const answered = call(es(), () => new Promise(() => {}), { deadlineMs: 4000, clock });
+    await clock.advance(4000);
+    const { response } = await answered;
     expect(textsOf(checkBody('es', response.body!) as object)).toEqual([timeout]);
   });
 
