@@ -106,6 +106,7 @@ function nextToken(): string {
 function prepare(app: Fulfiller): Fulfiller {
   if (!prepared.has(app)) {
     prepared.add(app);
+    app.cloudFunction(); // for its start-up line (mode, authentication, warnings); each call gets its own handler, with its token
     app.intent(
       (intent, turn) => callOf(turn)?.handles(intent) === true,
       (turn) => (turn.platform === 'es' ? callOf(turn)!.run(turn) : undefined),
