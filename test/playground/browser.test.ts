@@ -43,7 +43,10 @@ async function open(browser: BrowserContext, play: Playground): Promise<Page> {
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => void (message.type() === 'error' && errors.push(message.text())));
   await page.goto(play.url);
-  await page.getByRole('status').filter({ hasText: 'running' }).waitFor();
+  // Running, or an app that failed to load: then the test fails with what the page says, not a timeout.
+  await page.locator('.status.ready, .status.failed').first().waitFor({ timeout: 60_000 });
+  const failed = page.locator('.status.failed');
+  if ((await failed.count()) > 0) throw new Error(`the playground's app did not start: ${await failed.textContent()}`);
   (page as Page & { errors?: string[] }).errors = errors;
   return page;
 }
@@ -145,10 +148,12 @@ suite(title, () => {
       }
       await page.keyboard.press('Enter');
       const turn = page.locator('.chat > li').first();
-      await expect(turn.locator('.bubble.bot').textContent()).resolves.toContain('Your latest order A-1003 is preparing for shipment.');
+      // Each read waits for what it reads: under load the answer and the panels arrive later.
+      await turn.locator('.bubble.bot', { hasText: 'Your latest order A-1003 is preparing for shipment.' }).waitFor();
       await expect(turn.getByRole('button', { name: 'Return an item' }).isVisible()).resolves.toBe(true);
       await expect(turn.getByRole('button', { name: 'Check another order' }).isVisible()).resolves.toBe(true);
       // The session panel marks what this answer set.
+      await page.locator('.session tr.set th', { hasText: 'last_order' }).waitFor();
       await expect(page.locator('.session tr.set th').allTextContents()).resolves.toEqual(['last_order']);
     });
 
@@ -157,8 +162,9 @@ suite(title, () => {
       await expect(page.getByLabel('Text').inputValue()).resolves.toBe('Return an item');
       await page.getByLabel('Fulfillment tag').fill('return.eligible');
       const turn = await send(page);
-      await expect(turn.locator('.bubble.bot').textContent()).resolves.toContain('You can still return these items from order A-1002');
-      const request = await page.locator('.inspector pre').textContent();
+      await turn.locator('.bubble.bot', { hasText: 'You can still return these items from order A-1002' }).waitFor();
+      await page.locator('.inspector pre', { hasText: '"last_order": "A-1003"' }).waitFor();
+      const request = await page.locator('.inspector pre').first().textContent();
       expect(request).toContain('"last_order": "A-1003"'); // carried from the first answer
       expect(request).toContain('"customer_id": "12345"');
       await page.getByRole('button', { name: 'Copy the request JSON' }).click();
