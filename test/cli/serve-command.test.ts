@@ -51,7 +51,7 @@ describe('fulfiller serve', () => {
   }, 30_000);
 
   it.each([
-    [['serve'], /--app is required/],
+    [['serve'], /--app FILE is required/],
     [['serve', '--app', 'test/cli/fixtures/missing.ts'], /Cannot load the app module/],
     [['serve', '--app', 'test/cli/fixtures/not-an-app.ts'], /must export by default a function/],
     [['serve', '--app', 'test/cli/fixtures/app.ts', '--port', 'eighty'], /--port \/ PORT must be a whole number/],
@@ -61,7 +61,7 @@ describe('fulfiller serve', () => {
     async (args, message) => {
       const { child, output } = start(args);
       const code = await exited(child);
-      expect(code).not.toBe(0);
+      expect(code).toBe(2);
       expect(output()).toMatch(message);
     },
     30_000,
