@@ -10,6 +10,7 @@ import { parseJsonObject, type BodyInput } from '../http/json-body.js';
 import type { Jobs } from '../jobs/jobs.js';
 import { LazyChild } from '../logging/lazy-child.js';
 import { errorFields } from '../logging/log-format.js';
+import { closestName } from '../schema/closest-name.js';
 import { validateSchema } from '../schema/validate.js';
 import { tracedTurn } from '../telemetry/traced-turn.js';
 import { compose, type Middleware, type Next } from './compose.js';
@@ -159,10 +160,10 @@ export class Pipeline implements CallSettings {
       call.log.warn({ deadlineMs, tag: turn.tag, intent: turn.intent }, 'deadline exceeded: answered with the timeout message');
       return call.system('timeout', 'timeout', 'ERR_DEADLINE_EXCEEDED');
     }
-    if (!turn.hasOutput) {
+    const said = turn.hasOutput;
+    if (!said)
       call.log.warn({ tag: turn.tag, intent: turn.intent }, 'the handler finished without saying or changing anything: did it forget to await a promise?');
-    }
-    return call.answered(turn, route === undefined ? 'fallback' : 'handled');
+    return call.answered(turn, route === undefined ? 'fallback' : said ? 'handled' : 'empty');
   }
 
   /** The apology after a handler failed, or what `onError` says instead on a fresh turn. */
@@ -202,8 +203,30 @@ export class Pipeline implements CallSettings {
       await this.fallback(turn, async () => {});
       return;
     }
-    turn.log.warn({ tag: turn.tag, intent: turn.intent, action: turn.action }, 'no handler matched: answered with the fallback message');
+    const guess = this.closestRoute(turn);
+    const fields = { tag: turn.tag, intent: turn.intent, action: turn.action, ...(guess === undefined ? {} : { didYouMean: { [guess.kind]: guess.name } }) };
+    const hint = guess === undefined ? '' : `. Did you mean the ${guess.kind} "${guess.name}"?`;
+    turn.log.warn(fields, `no handler matched: answered with the fallback message${hint}`);
     turn.say(this.messagesFor(turn.languageCode).fallback);
+  }
+
+  /** The route name a turn without a route was probably meant for: a misspelt tag, intent or action. */
+  private closestRoute(turn: Turn): { kind: RouteKind; name: string } | undefined {
+    const asked: [RouteKind, string | undefined][] =
+      turn.platform === 'cx'
+        ? [
+            ['tag', turn.tag],
+            ['intent', turn.intent],
+          ]
+        : [
+            ['action', turn.action],
+            ['intent', turn.intent],
+          ];
+    for (const [kind, value] of asked) {
+      const name = value === undefined ? undefined : closestName(value, this.router.names(kind));
+      if (name !== undefined) return { kind, name };
+    }
+    return undefined;
   }
 }
 

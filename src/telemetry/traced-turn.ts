@@ -22,7 +22,7 @@ export function tracedTurn<R extends TurnOutcome>(dialect: Dialect, requestId: s
       'dialogflow.route': result.route === undefined ? undefined : `${result.route.kind}:${result.route.key}`,
       'dialogflow.error_code': result.errorCode,
     });
-    if (result.outcome !== 'handled' && result.outcome !== 'fallback') span.fail(result.errorCode ?? result.outcome);
+    if (result.outcome !== 'handled' && result.outcome !== 'fallback' && result.outcome !== 'empty') span.fail(result.errorCode ?? result.outcome);
     return result;
   });
 }

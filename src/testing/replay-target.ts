@@ -1,23 +1,55 @@
 import type { Fulfiller } from '../app/fulfiller.js';
 import type { HttpResult } from '../http/http-result.js';
+import type { Outcome } from '../telemetry/exchange.js';
 import { authHeaders, type ReplayAuth } from './replay-auth.js';
 import { DEFAULT_SESSION_CONTEXT } from './reply.js';
 import { TargetUnreachableError } from '../errors.js';
 
+/** An answer, and how the call ended when the target can tell (an app in this process can). */
+export interface TargetResult extends HttpResult {
+  readonly outcome?: Outcome | undefined;
+}
+
 /** Where replayed requests go: an app in this process, or a webhook over HTTP. */
 export interface ReplayTarget {
   /** Sends one request body with its headers (auth headers are added here, where the body is final). */
-  send(body: string, headers: Readonly<Record<string, string>>): Promise<HttpResult>;
+  send(body: string, headers: Readonly<Record<string, string>>): Promise<TargetResult>;
   /** The ES context that carries session parameters on this target. */
   readonly sessionContext: string;
 }
 
-/** An app in this process, through `app.handle()`: no socket. */
+/** An app in this process, through `app.handle()`: no socket. Its observers tell how each call ended. */
 export function appTarget(app: Fulfiller, auth: ReplayAuth = {}): ReplayTarget {
+  const outcomes = outcomesOf(app);
   return {
     sessionContext: app.options.es.sessionContext,
-    send: (body, headers) => app.handle(body, { ...headers, ...authHeaders(auth, body) }),
+    send: async (body, headers) => {
+      const result = await app.handle(body, { ...headers, ...authHeaders(auth, body) });
+      const id = result.headers['x-request-id'];
+      const outcome = id === undefined ? undefined : outcomes.get(id);
+      if (id !== undefined) outcomes.delete(id);
+      return { ...result, outcome };
+    },
   };
+}
+
+/** Outcomes by request id, from one observer per app; a call nobody collects is dropped after a while. */
+const OUTCOMES = new WeakMap<Fulfiller, Map<string, Outcome>>();
+const UNCOLLECTED = 1000;
+
+function outcomesOf(app: Fulfiller): Map<string, Outcome> {
+  let outcomes = OUTCOMES.get(app);
+  if (outcomes === undefined) {
+    const byId = new Map<string, Outcome>();
+    // A stand-in for an app (a proxy in a test) may have no observers: its outcomes stay unknown.
+    app.observe?.((exchange) => {
+      byId.set(exchange.requestId, exchange.outcome);
+      if (byId.size > UNCOLLECTED) byId.delete(byId.keys().next().value!);
+    });
+    OUTCOMES.set(app, byId);
+    outcomes = byId;
+  }
+  return outcomes;
 }
 
 /** Options of `urlTarget()`. */

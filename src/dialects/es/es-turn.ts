@@ -11,6 +11,8 @@ import type {
   JsonValue,
 } from '../../generated/types.js';
 import type { ActionOf, AppTypes, IntentOf, ParamsOf } from '../../base/app-types.js';
+import { checkFields, checkObject, checkString, kindOf } from '../../base/check-argument.js';
+import { InvalidArgumentError } from '../../errors.js';
 import { toEsPlatformMessage } from './platform-messages.js';
 import type { RichItem } from '../../responses/rich.js';
 import { BaseTurn } from '../../turn/base-turn.js';
@@ -88,6 +90,7 @@ export class EsTurn<T extends AppTypes = AppTypes> extends BaseTurn<EsWebhookReq
 
   /** Adds any ES Intent.Message (see the `es` builders). */
   message(message: EsIntentMessage): this {
+    checkObject(message, 'turn.message() takes an Intent.Message object (see the es builders)');
     if (this.writable('message')) this.messages.push(message);
     return this;
   }
@@ -97,6 +100,8 @@ export class EsTurn<T extends AppTypes = AppTypes> extends BaseTurn<EsWebhookReq
    * of this response, so this is the way to chain to another intent.
    */
   followupEvent(name: string, parameters?: Record<string, JsonValue>): this {
+    checkString(name, 'turn.followupEvent() takes the event name');
+    if (parameters !== undefined) checkObject(parameters, 'turn.followupEvent() takes its parameters as a JSON object');
     if (this.writable('followupEvent')) {
       this.followup = { name, languageCode: this.languageCode, ...(parameters === undefined ? {} : { parameters }) };
     }
@@ -112,6 +117,16 @@ export class EsTurn<T extends AppTypes = AppTypes> extends BaseTurn<EsWebhookReq
     entities: readonly { value: string; synonyms?: readonly string[] }[],
     mode: Exclude<EsSessionEntityTypeEntityOverrideMode, 'ENTITY_OVERRIDE_MODE_UNSPECIFIED'> = 'ENTITY_OVERRIDE_MODE_OVERRIDE',
   ): this {
+    checkString(entityType, 'turn.sessionEntity() takes the entity type name');
+    if (!Array.isArray(entities))
+      throw new InvalidArgumentError(`turn.sessionEntity() takes the entities as an array of { value, synonyms? }, not ${kindOf(entities)}.`);
+    entities.forEach((entity: unknown, i) => {
+      checkFields(entity, `turn.sessionEntity(): item ${i} is { value, synonyms? }`, `turn.sessionEntity(): item ${i}`, ['value']);
+      const { synonyms } = entity as { synonyms?: unknown };
+      if (synonyms !== undefined && (!Array.isArray(synonyms) || synonyms.some((s) => typeof s !== 'string'))) {
+        throw new InvalidArgumentError(`turn.sessionEntity(): item ${i}: synonyms is not an array of strings.`);
+      }
+    });
     if (this.writable('sessionEntity')) {
       this.entityTypes.push({
         name: `${this.session}/entityTypes/${entityType}`,
