@@ -311,6 +311,20 @@ export class GoogleCertsError extends FulfillerError {
   }
 }
 
+/**
+ * An OpenTelemetry SDK is registered, but this library cannot make spans with it: logged once
+ * as a warning, and the app runs untraced.
+ */
+export class OpenTelemetryApiError extends FulfillerError {
+  constructor(reason: string) {
+    super(
+      'ERR_OPENTELEMETRY_API',
+      500,
+      `Tracing is off: ${reason}. Install one @opentelemetry/api, 1.3 or later, in the app (npm install @opentelemetry/api@1; \`npm ls @opentelemetry/api\` shows the copies).`,
+    );
+  }
+}
+
 /** `fulfiller replay --url` or a test client could not reach the webhook at all (no HTTP answer). */
 export class TargetUnreachableError extends FulfillerError {
   constructor(url: string, reason: string) {

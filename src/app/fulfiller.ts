@@ -27,7 +27,7 @@ import type { ServerOptions } from '../http/server-options.js';
 import { Jobs } from '../jobs/jobs.js';
 import type { Logger } from '../logging/logger.js';
 import { Metrics } from '../telemetry/metrics.js';
-import { tracingEnabled } from '../telemetry/tracing.js';
+import { watchTracing } from '../telemetry/tracing.js';
 import { resolveOptions } from './resolve-options.js';
 
 /** A handler or middleware: `(turn, next) => …`. Handlers at the end of a chain ignore `next`. */
@@ -62,7 +62,7 @@ export class Fulfiller<T extends AppTypes = AppTypes> implements Gateway {
     const metrics = options.metrics ? new Metrics({ jobsInFlight: () => this.jobs.inFlight }) : undefined;
     if (metrics !== undefined) this.observe((exchange) => metrics.record(exchange));
     this.metrics = metrics;
-    tracingEnabled(); // with an OpenTelemetry SDK registered, start loading its API before the first turn
+    watchTracing(options.logger); // with an OpenTelemetry SDK registered, load its API before the first turn
   }
 
   /** Handles a CX fulfillment tag: `app.tag('order.status', handler)`. Its handlers get the CX turn. */

@@ -4,6 +4,7 @@ import type { Dialect } from '../base/dialect.js';
 import { detectDialect } from '../dialects/detect.js';
 import type { Turn } from '../dialects/turn.js';
 import { DeadlineExceededError, FulfillerError, HandlerError, InvalidRequestError, ShuttingDownError } from '../errors.js';
+import type { HttpRequest } from '../http/gateway.js';
 import { normalizeHeaders, type Headers, type HeadersInput } from '../http/headers.js';
 import { errorResult, jsonResult, type HttpResult } from '../http/http-result.js';
 import { parseJsonObject, type BodyInput } from '../http/json-body.js';
@@ -30,6 +31,8 @@ export type ErrorHandler = (error: unknown, turn: Turn) => unknown;
 export interface CallInfo {
   /** Whether the app still takes turns; false while it shuts down. */
   readonly ready: boolean;
+  /** The HTTP request, when the call came over HTTP (its method and path go into the turn's span). */
+  readonly http?: HttpRequest | undefined;
 }
 
 /**
@@ -116,7 +119,7 @@ export class Pipeline implements CallSettings {
     const turn = call.newTurn();
     const session = turn.sessionId || undefined;
     call.log = new LazyChild(this.options.logger, { requestId, dialect, session });
-    const result = await tracedTurn(dialect, requestId, () => this.run(call, turn));
+    const result = await tracedTurn(dialect, requestId, headers, info.http, () => this.run(call, turn));
     const ms = elapsed(started);
     // One line per call, on the root logger: a child made just for it would cost more than the line.
     this.options.logger.info({ requestId, dialect, session, outcome: result.outcome, route: result.route, status: 200, ms }, 'turn answered');

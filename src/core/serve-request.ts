@@ -55,7 +55,7 @@ async function serveWebhook(app: ServedApp, request: HttpRequest): Promise<HttpR
     return errorResult(error);
   }
   try {
-    return await pipeline.handle(body, headers, app);
+    return await pipeline.handle(body, headers, { ready: app.ready, http: request });
   } catch (error) {
     // Development and tests: a handler built an invalid response, thrown as its coded error.
     return error instanceof FulfillerError ? errorResult(error) : unexpected(app, error);
