@@ -16,16 +16,20 @@ export type FrameworkRequest = IncomingMessage & { body?: unknown; rawBody?: Buf
  * signature checks need; a body some earlier middleware already parsed is taken as it is.
  */
 export function serveFrameworkRequest(gateway: Gateway, req: FrameworkRequest): Promise<HttpResult | undefined> {
+  return gateway.serve(frameworkRequest(req, (limit) => bodyOf(req, limit)));
+}
+
+/** A framework's request as an HttpRequest, with the body from `body`. */
+export function frameworkRequest(req: IncomingMessage, body: HttpRequest['body']): HttpRequest {
   const url = req.url ?? '/';
   const mark = url.indexOf('?');
-  const request: HttpRequest = {
+  return {
     method: req.method ?? 'GET',
     path: mark === -1 ? url : url.slice(0, mark),
     query: mark === -1 ? '' : url.slice(mark + 1),
     headers: normalizeHeaders(req.headers),
-    body: (limit) => bodyOf(req, limit),
+    body,
   };
-  return gateway.serve(request);
 }
 
 /** Writes an answer the app gave. */

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { cloudFunctionHandler } from '../adapters/cloud-functions.js';
 import { expressHandler } from '../adapters/express.js';
+import { expressErrorHandler } from '../adapters/express-error-handler.js';
 import { fetchHandler, type FetchHandlerOptions } from '../adapters/fetch.js';
 import { DEFAULT_GRACE_MS, stopServer } from '../adapters/graceful-shutdown.js';
 import { createServer } from '../adapters/node-http.js';
@@ -129,6 +130,14 @@ export class Fulfiller<T extends AppTypes = AppTypes> implements Gateway {
   /** Express middleware serving the webhook where it is mounted: `server.post('/webhook', app.express())`. */
   express(): ReturnType<typeof expressHandler> {
     return expressHandler(this);
+  }
+
+  /**
+   * Express error middleware that answers the body parser's refusals (malformed JSON, too large)
+   * in the app's `{ error }` shape: `web.post('/dialogflow', express.json(), app.express(), app.expressErrorHandler())`.
+   */
+  expressErrorHandler(): ReturnType<typeof expressErrorHandler> {
+    return expressErrorHandler(this);
   }
 
   /** A Cloud Functions HTTP handler: `export const webhook = app.cloudFunction()`. */
