@@ -22,7 +22,7 @@ function npm(args: string[], cwd: string): { status: number | null; stdout: stri
 /** A copy of the package with everything npm pack reads, a no-op build and no dependencies to fetch. */
 function packableCopy(): string {
   const dir = tempDir('fulfiller-pack-');
-  const copy = { ...manifest, scripts: { ...manifest.scripts, build: 'node -e ""' } };
+  const copy: Record<string, unknown> = { ...manifest, scripts: { ...manifest.scripts, build: 'node -e ""' } };
   for (const key of ['dependencies', 'devDependencies', 'peerDependencies', 'peerDependenciesMeta', 'allowScripts']) delete copy[key];
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify(copy, null, 2)}\n`);
   cpSync('scripts/pack', join(dir, 'scripts/pack'), { recursive: true });
