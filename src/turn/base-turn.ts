@@ -76,14 +76,9 @@ export abstract class BaseTurn<Request, Response, Target extends object, T exten
 
   /** Sends a text message. An array gives variants, of which Dialogflow shows one. */
   say(text: string | readonly string[], target?: Target): this {
-    if (typeof text === 'string') {
-      if (target !== undefined) checkTarget(target, 'turn.say()');
-      if (this.writable('say')) this.addText([text], target);
-      return this;
-    }
-    checkTexts(text, 'turn.say()');
+    if (typeof text !== 'string') checkTexts(text, 'turn.say()');
     if (target !== undefined) checkTarget(target, 'turn.say()');
-    if (this.writable('say')) this.addText([...text], target);
+    if (this.writable('say')) this.addText(typeof text === 'string' ? [text] : [...text], target);
     return this;
   }
 
