@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
 import type { AppModuleError } from '../errors.js';
+import { builtins } from '../runtime/builtins.js';
 
 /**
  * What to show under an app module's failure: the stack of its own code, without the frames
@@ -24,7 +24,9 @@ function appFrames(stack: string): string {
 
 /** `file:line`, the line and a caret, as `node --check` prints them; undefined if it finds nothing. */
 function syntaxErrorSite(file: string): string | undefined {
-  const check = spawnSync(process.execPath, ['--check', file], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' }, timeout: 10_000 });
+  const check = builtins
+    .childProcess()
+    .spawnSync(process.execPath, ['--check', file], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' }, timeout: 10_000 });
   const lines = (check.stderr ?? '').split('\n');
   const end = lines.findIndex((line) => line.startsWith('SyntaxError'));
   return check.status === 0 || end === -1 ? undefined : lines.slice(0, end + 1).join('\n');

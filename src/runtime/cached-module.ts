@@ -12,6 +12,13 @@ const SAVE_AFTER_MS = 2000;
 
 const unsaved = new Set<() => void>();
 
+/**
+ * `NODE_DEBUG=dialogflow-fulfiller` says on stderr, per file, whether its code cache was taken,
+ * as `util.debuglog` would; read here because importing node:util into an ES module loads more
+ * of it than a start should.
+ */
+const DEBUG = /(?:^|,)\s*dialogflow-fulfiller\s*(?:,|$)/i.test(process.env.NODE_DEBUG ?? '');
+
 type CompileCacheApi = {
   enableCompileCache?: (directory?: string) => unknown;
   flushCompileCache?: () => void;
@@ -32,26 +39,31 @@ let nodeCacheOn = false;
  *   library's stack frames to its sources; source maps already cost more than compiling.
  * - Otherwise (Node.js 20), through a V8 code cache per code, Node.js version, CPU and V8 flags
  *   (V8 refuses a cache made under other flags): read from `code-cache/` next to the file, made
- *   by the build and never written at run time, or from the cache directory (see
- *   code-cache-dir.ts). A start that finds neither, or has its cache refused, writes one there
- *   after it has run for a while and at exit, so that it holds what the validators compiled by
- *   then. ES modules cannot use a code cache on Node.js 20, hence CommonJS.
+ *   by the build and never written at run time, or, when the build made none for these flags,
+ *   from the cache directory (see code-cache-dir.ts). A start that finds none there, or has that
+ *   one refused, writes one after it has run for a while and at exit, so that it holds what the
+ *   validators compiled by then. (A cache of the build that V8 refuses, which its name makes
+ *   rare, is compiled around.) ES modules cannot use a code cache on Node.js 20, hence CommonJS.
  */
 export function loadCachedModule<T>(file: string): T {
   if (useNodeCompileCache() || sourceMapsEnabled()) return createRequire(file)(file) as T;
   const source = readFileSync(file, 'utf8');
   const key = KEY_LINE.exec(source)?.[1];
   const name = key === undefined ? undefined : `${basename(file, '.cjs')}-${key}-${runtimeKey()}.bin`;
-  const dir = name === undefined ? undefined : codeCacheDir();
-  // The cache directory's copy first: there is one only when the build's was missing or refused.
-  const cachedData =
-    name === undefined ? undefined : ((dir === undefined ? undefined : readIfThere(join(dir, name))) ?? readIfThere(join(dirname(file), 'code-cache', name)));
+  const shipped = name === undefined ? undefined : readIfThere(join(dirname(file), 'code-cache', name));
+  // The cache directory only when the build made no cache for these flags: the usual start looks nowhere else.
+  const dir = name === undefined || shipped !== undefined ? undefined : codeCacheDir();
+  const cachedData = shipped ?? (dir === undefined || name === undefined ? undefined : readIfThere(join(dir, name)));
   const script = new Script(`(function (exports, require, module, __filename, __dirname, __import) {${source}\n})`, {
     filename: file,
     ...(cachedData === undefined ? {} : { cachedData }),
   });
   const exported = { exports: {} as T };
   (script.runInThisContext() as ModuleWrapper<T>)(exported.exports, createRequire(file), exported, file, dirname(file), importOutside);
+  if (DEBUG && name !== undefined) {
+    const verdict = cachedData === undefined ? 'none' : script.cachedDataRejected === true ? 'refused' : 'taken';
+    process.stderr.write(`DIALOGFLOW-FULFILLER ${process.pid}: code cache of ${basename(file)}: ${verdict}\n`);
+  }
   if (name !== undefined && dir !== undefined && (cachedData === undefined || script.cachedDataRejected === true)) {
     whenRunning(() => writeCache(dir, name, () => script.createCachedData()));
   }

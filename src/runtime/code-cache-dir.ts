@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { builtins } from './builtins.js';
 
 /** Caches kept per module (one per code and set of flags): the latest, so that the directory stays small. */
 const KEEP_PER_MODULE = 3;
@@ -22,7 +22,7 @@ export function codeCacheDir(): string | undefined {
 function choose(): string | undefined {
   const { NODE_COMPILE_CACHE: root, NODE_DISABLE_COMPILE_CACHE: disabled } = process.env;
   if (disabled !== undefined && disabled !== '' && disabled !== '0') return undefined;
-  const dir = join(root !== undefined && root !== '' ? root : join(tmpdir(), 'node-compile-cache'), 'dialogflow-fulfiller');
+  const dir = join(root !== undefined && root !== '' ? root : join(builtins.os().tmpdir(), 'node-compile-cache'), 'dialogflow-fulfiller');
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const info = statSync(dir);

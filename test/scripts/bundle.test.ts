@@ -87,16 +87,17 @@ describe('the bundle (dist/lib)', () => {
     }
     const before = caches.map((name) => statSync(`dist/lib/code-cache/${name}`).ino);
     const cacheRoot = mkdtempSync(join(tmpdir(), 'bundle-cache-'));
-    const valid = evaluate(
+    const run = runNodeScript(
       `const { validateSchema } = await import('${process.cwd()}/dist/lib/index.js');
       const beta = { version: 'v2beta1' };
       console.log(JSON.stringify([validateSchema('cx', 'response', {}).ok, validateSchema('es', 'response', {}).ok, validateSchema('es', 'response', {}, beta).ok]));`,
-      { NODE_COMPILE_CACHE: cacheRoot },
+      { env: { NODE_COMPILE_CACHE: cacheRoot, NODE_DEBUG: 'dialogflow-fulfiller' } },
     );
-    expect(valid).toEqual([true, true, true]);
-    // Taken, not refused: a refused cache would have been written to the cache directory at exit.
-    expect(readdirSync(cacheRoot)).toEqual(['dialogflow-fulfiller']);
-    expect(readdirSync(join(cacheRoot, 'dialogflow-fulfiller'))).toEqual([]);
+    expect(JSON.parse(run.stdout)).toEqual([true, true, true]);
+    const verdicts = [...run.stderr.matchAll(/code cache of (\S+): (\w+)/g)].map((match) => `${match[1]} ${match[2]}`);
+    expect(verdicts).toEqual(['fulfiller.cjs taken', 'cx-validators.cjs taken', 'es-validators.cjs taken', 'es-v2beta1-validators.cjs taken']);
+    // Found next to the bundle: the cache directory was not even made, and nothing was written anywhere.
+    expect(readdirSync(cacheRoot)).toEqual([]);
     expect(readdirSync('dist/lib/code-cache').map((name) => statSync(`dist/lib/code-cache/${name}`).ino)).toEqual(before);
     rmSync(cacheRoot, { recursive: true });
   });
