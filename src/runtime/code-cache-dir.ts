@@ -63,9 +63,13 @@ function moduleOf(cacheFile: string): string {
   return cacheFile.replace(/-[0-9a-f]+-[0-9a-f]{8}\.bin$/, '');
 }
 
-/** Node's version, the CPU and the flags the process runs with, as a short hash. */
+/**
+ * Node's version, the CPU and the flags the process runs with, as a short hash. A flag counts
+ * the same on the command line and in NODE_OPTIONS, so that the build's caches fit both.
+ */
 export function runtimeKey(): string {
-  const text = [process.version, process.arch, ...process.execArgv, process.env.NODE_OPTIONS ?? ''].join('\0');
+  const options = (process.env.NODE_OPTIONS ?? '').split(/\s+/).filter((option) => option !== '');
+  const text = [process.version, process.arch, ...process.execArgv, ...options].join('\0');
   let hash = 0x811c9dc5; // FNV-1a, 32 bits
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   return (hash >>> 0).toString(16).padStart(8, '0');

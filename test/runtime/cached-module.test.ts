@@ -81,6 +81,14 @@ describe('loadCachedModule', () => {
     expect(cacheFiles(ours())).toEqual([]);
   });
 
+  itOwnCache('takes the cache made for a flag on the command line when the flag comes in NODE_OPTIONS', () => {
+    const file = keyedModule();
+    loadInChild(file, ['--max-semi-space-size=2']);
+    const [made] = cacheFiles(ours());
+    expect(loadInChild(file, [], { NODE_OPTIONS: '--max-semi-space-size=2' })).toBe(5);
+    expect(cacheFiles(ours())).toEqual([made]);
+  });
+
   itOwnCache('keeps the cache directory bounded: the three latest caches of a module', () => {
     const file = keyedModule();
     for (const size of [2, 3, 4, 5, 6]) loadInChild(file, [`--max-semi-space-size=${size}`]);
