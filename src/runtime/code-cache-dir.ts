@@ -1,6 +1,5 @@
 import { mkdirSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { builtins } from './builtins.js';
 
 /** Caches kept per module (one per code and set of flags): the latest, so that the directory stays small. */
 const KEEP_PER_MODULE = 3;
@@ -22,7 +21,7 @@ export function codeCacheDir(): string | undefined {
 function choose(): string | undefined {
   const { NODE_COMPILE_CACHE: root, NODE_DISABLE_COMPILE_CACHE: disabled } = process.env;
   if (disabled !== undefined && disabled !== '' && disabled !== '0') return undefined;
-  const dir = join(root !== undefined && root !== '' ? root : join(builtins.os().tmpdir(), 'node-compile-cache'), 'dialogflow-fulfiller');
+  const dir = join(root !== undefined && root !== '' ? root : join(temporaryDir(), 'node-compile-cache'), 'dialogflow-fulfiller');
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const info = statSync(dir);
@@ -56,6 +55,17 @@ function prune(dir: string, name: string): void {
     .map((entry) => ({ entry, time: statSync(join(dir, entry)).mtimeMs }))
     .sort((a, b) => b.time - a.time);
   for (const { entry } of caches.slice(KEEP_PER_MODULE)) unlinkSync(join(dir, entry));
+}
+
+/**
+ * The system's temporary directory, as `os.tmpdir()` finds it. Its own few lines because this
+ * file is part of the loader every start runs, and node:os would be one more module to load.
+ */
+function temporaryDir(): string {
+  const { TMPDIR, TMP, TEMP, SystemRoot, windir } = process.env;
+  if (process.platform === 'win32') return TEMP || TMP || `${SystemRoot || windir || 'C:\\Windows'}\\temp`;
+  const dir = TMPDIR || TMP || TEMP || '/tmp';
+  return dir.length > 1 && dir.endsWith('/') ? dir.slice(0, -1) : dir;
 }
 
 /** `cx-validators-<code key>-<runtime key>.bin` → `cx-validators`. */
