@@ -22,10 +22,11 @@
  *                                page.js and page.css (src/playground/page/, Preact and dagre)
  *   dist/lib/*-validators.cjs    each dialect's schema validators (src/generated), loaded by
  *                                fulfiller.js on first use; copied next to dist/src/generated too
- *   dist/lib/code-cache/         the V8 code cache of fulfiller.cjs and the validators, written by
- *                                a warm-up run of the bundle (scripts/bundle/warm-code-cache.mjs)
+ *   dist/lib/code-cache/         the V8 code cache of fulfiller.cjs and the validators (Node.js 20),
+ *                                made by a warm-up run of the bundle (scripts/bundle/warm-code-cache.mjs)
  *                                for node without flags and with the flag `npm start` and the
- *                                Dockerfile use
+ *                                Dockerfile use; read at run time, never written then. Node.js 22
+ *                                and later use their own compile cache instead, and nothing is here
  *
  * One module rather than a hundred, or the twenty chunks of a split bundle, because loading
  * modules is most of a cold start: each costs a resolve, a read and a link. Every entry point
@@ -35,7 +36,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, transform } from 'esbuild';
@@ -135,8 +137,20 @@ chmodSync(cli, 0o755);
 
 await buildPlayground();
 
-for (const flags of [[], ['--max-semi-space-size=2']]) {
-  execFileSync(process.execPath, [...flags, join(root, 'scripts/bundle/warm-code-cache.mjs')], { stdio: 'inherit', env: { ...process.env, NODE_OPTIONS: '' } });
+// The warm-up writes its caches where any run would (a cache directory, src/runtime/code-cache-dir.ts),
+// a fresh one here; they are then shipped next to the bundle, where starts read them.
+const warmed = mkdtempSync(join(tmpdir(), 'fulfiller-code-cache-'));
+try {
+  const env = { ...process.env, NODE_OPTIONS: '', NODE_COMPILE_CACHE: warmed, NODE_DISABLE_COMPILE_CACHE: '' };
+  for (const flags of [[], ['--max-semi-space-size=2']]) {
+    execFileSync(process.execPath, [...flags, join(root, 'scripts/bundle/warm-code-cache.mjs')], { stdio: 'inherit', env });
+  }
+  const made = join(warmed, 'dialogflow-fulfiller');
+  const caches = existsSync(made) ? readdirSync(made).filter((name) => name.endsWith('.bin')) : [];
+  if (caches.length > 0) mkdirSync(join(lib, 'code-cache'));
+  for (const name of caches) copyFileSync(join(made, name), join(lib, 'code-cache', name));
+} finally {
+  rmSync(warmed, { recursive: true, force: true });
 }
 
 /** The CLI finds `fulfiller play` in its own bundle, next to the library (src/cli/playground-entry.ts). */

@@ -243,10 +243,32 @@ export class InvalidOptionError extends FulfillerError {
   }
 }
 
-/** An app module could not be loaded by the CLI. */
+/**
+ * An app module could not be loaded, or its setup failed. `inAppCode` is true when the cause
+ * happened in the app's own code (it threw, or does not parse): its stack is worth showing.
+ */
 export class AppModuleError extends FulfillerError {
-  constructor(message: string, cause?: unknown) {
+  readonly inAppCode: boolean;
+  /** The app module's absolute path, when it is known. */
+  readonly file: string | undefined;
+  constructor(message: string, cause?: unknown, options: { inAppCode?: boolean; file?: string } = {}) {
     super('ERR_APP_MODULE', 500, message, { cause });
+    this.inAppCode = options.inAppCode ?? false;
+    this.file = options.file;
+  }
+}
+
+/** The `fulfiller` command line is wrong: an unknown command or option, a missing value or argument. */
+export class UsageError extends FulfillerError {
+  constructor(message: string) {
+    super('ERR_USAGE', 400, message);
+  }
+}
+
+/** A file or directory named on the `fulfiller` command line does not exist or cannot be read. */
+export class UnreadableInputError extends FulfillerError {
+  constructor(path: string, reason: string) {
+    super('ERR_UNREADABLE_INPUT', 400, `Cannot read ${path}: ${reason}.`);
   }
 }
 
@@ -313,6 +335,20 @@ export class GoogleCertsError extends FulfillerError {
       503,
       `Google's signing certificates are not available: ${reason}. Check outbound HTTPS to the certificates URL (FULFILLER_GOOGLE_CERTS_URL).`,
       { cause },
+    );
+  }
+}
+
+/**
+ * An OpenTelemetry SDK is registered, but this library cannot make spans with it: logged once
+ * as a warning, and the app runs untraced.
+ */
+export class OpenTelemetryApiError extends FulfillerError {
+  constructor(reason: string) {
+    super(
+      'ERR_OPENTELEMETRY_API',
+      500,
+      `Tracing is off: ${reason}. Install one @opentelemetry/api, 1.3 or later, in the app (npm install @opentelemetry/api@1; \`npm ls @opentelemetry/api\` shows the copies).`,
     );
   }
 }

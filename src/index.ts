@@ -60,6 +60,7 @@ export type * from './generated/beta-types.js';
 
 export { createServer, nodeHandler } from './adapters/node-http.js';
 export { expressHandler, type FrameworkOptions } from './adapters/express.js';
+export { expressErrorHandler } from './adapters/express-error-handler.js';
 export { cloudFunctionHandler } from './adapters/cloud-functions.js';
 export { fetchHandler, type FetchHandlerOptions } from './adapters/fetch.js';
 export type { Gateway, HttpRequest } from './http/gateway.js';

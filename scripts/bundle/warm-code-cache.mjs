@@ -3,8 +3,9 @@
  * the bundled library, in process and over HTTP as `fulfiller serve` does, so that the library
  * and each dialect's validators compile what such calls use, and checks the same calls and
  * answers against the beta versions' schemas, and exits, which writes their V8 code cache
- * (src/runtime/cached-module.ts) for the flags this process runs with. The first start of
- * `fulfiller serve` then reads compiled code instead of compiling hundreds of KB.
+ * (src/runtime/cached-module.ts) for the flags this process runs with into the cache directory
+ * the build gives it (NODE_COMPILE_CACHE); the build ships them in dist/lib/code-cache. The
+ * first start of `fulfiller serve` then reads compiled code instead of compiling hundreds of KB.
  */
 import { request } from 'node:http';
 import { createFulfiller, validateSchema } from '../../dist/lib/index.js';

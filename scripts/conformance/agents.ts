@@ -8,8 +8,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
-import { lintCommand } from '../../src/cli/lint-command.js';
-import { typesCommand } from '../../src/cli/types-command.js';
+import { runCommandLine } from '../../src/cli/run-cli.js';
 import { repoRoot, sharedDir } from './shared-dir.js';
 
 const CASES = [
@@ -33,23 +32,23 @@ async function main(): Promise<number> {
         [half, 1],
       ] as const) {
         const lines: string[] = [];
-        const code = await lintCommand(
-          ['--agent', exportPath, '--app', path.join(repoRoot, 'test/agent/real-apps', app)],
-          {},
-          (line) => lines.push(line),
-          (line) => lines.push(line),
-        );
+        const print = (line: string) => lines.push(line);
+        const code = await runCommandLine(['lint', '--agent', exportPath, '--app', path.join(repoRoot, 'test/agent/real-apps', app)], {
+          env: {},
+          out: print,
+          err: print,
+        });
         const ok = code === expected;
         if (!ok) failures++;
         console.log(`${ok ? 'ok  ' : 'FAIL'} lint ${agent} with ${app}: exit ${code} (expected ${expected})`);
         if (!ok || process.argv.includes('--verbose')) console.log(lines.join('\n'));
       }
       const out = path.join(work, `${path.basename(agent, '.zip')}.ts`);
-      const code = await typesCommand(
-        ['--agent', exportPath, '--out', out, '--from', path.join(repoRoot, 'src/index.js')],
-        () => {},
-        (line) => console.log(line),
-      );
+      const code = await runCommandLine(['types', '--agent', exportPath, '--out', out, '--from', path.join(repoRoot, 'src/index.js')], {
+        env: {},
+        out: () => {},
+        err: (line) => console.log(line),
+      });
       if (code !== 0) failures++;
       typeFiles.push(out);
     }

@@ -27,17 +27,21 @@ export interface FrameworkOptions {
  * signature checks need; a body some earlier middleware already parsed is taken as it is.
  */
 export function serveFrameworkRequest(gateway: Gateway, req: FrameworkRequest, options: FrameworkOptions = {}): Promise<HttpResult | undefined> {
+  return gateway.serve(frameworkRequest(req, (limit) => bodyOf(req, limit), options));
+}
+
+/** A framework's request as an HttpRequest, with the body from `body`. */
+export function frameworkRequest(req: IncomingMessage, body: HttpRequest['body'], options: FrameworkOptions = {}): HttpRequest {
   const url = req.url ?? '/';
   const mark = url.indexOf('?');
-  const request: HttpRequest = {
+  return {
     method: req.method ?? 'GET',
     path: mark === -1 ? url : url.slice(0, mark),
     query: mark === -1 ? '' : url.slice(mark + 1),
     headers: normalizeHeaders(req.headers),
     webhookPath: options.webhookPath,
-    body: (limit) => bodyOf(req, limit),
+    body,
   };
-  return gateway.serve(request);
 }
 
 /** Writes an answer the app gave. */

@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cloudFunctionHandler } from '../adapters/cloud-functions.js';
 import { expressHandler, type FrameworkOptions } from '../adapters/express.js';
+import { expressErrorHandler } from '../adapters/express-error-handler.js';
 import { fetchHandler, type FetchHandlerOptions } from '../adapters/fetch.js';
 import { DEFAULT_GRACE_MS, stopServer } from '../adapters/graceful-shutdown.js';
 import { createServer } from '../adapters/node-http.js';
@@ -32,7 +33,7 @@ import type { ServerOptions } from '../http/server-options.js';
 import { Jobs } from '../jobs/jobs.js';
 import type { Logger } from '../logging/logger.js';
 import { Metrics } from '../telemetry/metrics.js';
-import { tracingEnabled } from '../telemetry/tracing.js';
+import { watchTracing } from '../telemetry/tracing.js';
 import { resolveOptions } from './resolve-options.js';
 import { logStartUp, type StartUp } from './start-up-line.js';
 import { openApiDocument, type OpenApiOptions } from './openapi-document.js';
@@ -82,7 +83,7 @@ export class Fulfiller<T extends AppTypes = AppTypes> implements Gateway {
         return lifecycle.accepting;
       },
     };
-    tracingEnabled(); // with an OpenTelemetry SDK registered, start loading its API before the first turn
+    watchTracing(options.logger); // with an OpenTelemetry SDK registered, load its API before the first turn
   }
 
   /** Handles a CX fulfillment tag: `app.tag('order.status', handler)`. Its handlers get the CX turn. */
@@ -186,6 +187,14 @@ export class Fulfiller<T extends AppTypes = AppTypes> implements Gateway {
   express(options?: FrameworkOptions): ReturnType<typeof expressHandler> {
     this.startingSoon('express');
     return expressHandler(this, options);
+  }
+
+  /**
+   * Express error middleware that answers the body parser's refusals (malformed JSON, too large)
+   * in the app's `{ error }` shape: `web.post('/dialogflow', express.json(), app.express(), app.expressErrorHandler())`.
+   */
+  expressErrorHandler(): ReturnType<typeof expressErrorHandler> {
+    return expressErrorHandler(this);
   }
 
   /** A Cloud Functions HTTP handler: `export const webhook = app.cloudFunction()`; the endpoints are served at their paths. */

@@ -1,10 +1,7 @@
-import { parseArgs } from 'node:util';
+import { UsageError } from '../errors.js';
 import type { ReplayAuth } from '../testing/replay-auth.js';
-import { AUTH_OPTIONS, AUTH_USAGE, authFromFlags } from './auth-flags.js';
-
-export const REPLAY_USAGE = `usage: fulfiller replay <file|dir>... (--app FILE | --url URL) [--update] [--reporter junit --out FILE]
-         ${AUTH_USAGE}
-         [--agent PATH [--webhook NAME]... [--coverage] [--coverage-out FILE] [--min-coverage N]]`;
+import { AUTH_OPTIONS, authFromFlags } from './auth-flags.js';
+import { parseCommandLine } from './parse-command-line.js';
 
 /** What `fulfiller replay` was asked to do. */
 export interface ReplayArgs {
@@ -24,46 +21,30 @@ export interface ReplayArgs {
   minCoverage: number | undefined;
 }
 
-/** Reads the command line; a string is the usage mistake to print (exit code 2). */
-export function parseReplayArgs(args: readonly string[], env: Readonly<Record<string, string | undefined>>): ReplayArgs | string {
-  // biome-ignore lint/suspicious/noImplicitAnyLet: typed by the assignment below, which parseArgs' options shape
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        app: { type: 'string' },
-        url: { type: 'string' },
-        update: { type: 'boolean', default: false },
-        reporter: { type: 'string' },
-        out: { type: 'string' },
-        ...AUTH_OPTIONS,
-        agent: { type: 'string' },
-        webhook: { type: 'string', multiple: true },
-        coverage: { type: 'boolean', default: false },
-        'coverage-out': { type: 'string' },
-        'min-coverage': { type: 'string' },
-      },
-    });
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
-  const { values, positionals } = parsed;
-  if (positionals.length === 0) return 'give at least one fixture file or directory';
-  if ((values.app === undefined) === (values.url === undefined)) return 'give either --app FILE (in-process) or --url URL (a running webhook)';
-  if (values.url !== undefined && !/^https?:\/\/[^/]/.test(values.url)) {
-    return `--url must be an http(s) URL such as http://localhost:8080/webhook, not "${values.url}"`;
-  }
-  if (values.reporter !== undefined && values.reporter !== 'junit') return `--reporter ${values.reporter} is not known: the reporter is junit`;
-  if ((values.reporter === undefined) !== (values.out === undefined)) return '--reporter junit and --out FILE go together';
-  const measured = values.coverage || values['coverage-out'] !== undefined || values['min-coverage'] !== undefined || values.webhook !== undefined;
-  if (measured && values.agent === undefined) return '--coverage, --coverage-out, --min-coverage and --webhook need --agent PATH';
-  const min = values['min-coverage'];
-  if (min !== undefined && (!/^\d+(\.\d+)?$/.test(min) || Number(min) > 100)) return `--min-coverage takes a percentage from 0 to 100, not "${min}"`;
+/** Reads the command line; a mistake throws a UsageError (exit code 2). */
+export function parseReplayArgs(args: readonly string[], env: Readonly<Record<string, string | undefined>>): ReplayArgs {
+  const { values, positionals } = parseCommandLine(
+    args,
+    {
+      app: { type: 'string' },
+      url: { type: 'string' },
+      update: { type: 'boolean', default: false },
+      reporter: { type: 'string' },
+      out: { type: 'string' },
+      ...AUTH_OPTIONS,
+      agent: { type: 'string' },
+      webhook: { type: 'string', multiple: true },
+      coverage: { type: 'boolean', default: false },
+      'coverage-out': { type: 'string' },
+      'min-coverage': { type: 'string' },
+    },
+    true,
+  );
+  const mistake = mistakeIn(values, positionals);
+  if (mistake !== undefined) throw new UsageError(mistake);
   const auth = authFromFlags(values, env);
-  if (typeof auth === 'string') return auth;
+  if (typeof auth === 'string') throw new UsageError(auth);
+  const min = values['min-coverage'];
   return {
     paths: positionals,
     target: values.app !== undefined ? { app: values.app } : { url: values.url! },
@@ -72,8 +53,36 @@ export function parseReplayArgs(args: readonly string[], env: Readonly<Record<st
     auth,
     agent: values.agent,
     webhooks: values.webhook ?? [],
-    coverage: values.coverage || values['min-coverage'] !== undefined,
+    coverage: values.coverage === true || min !== undefined,
     coverageOut: values['coverage-out'],
     minCoverage: min === undefined ? undefined : Number(min),
   };
+}
+
+function mistakeIn(
+  values: {
+    app?: string;
+    url?: string;
+    reporter?: string;
+    out?: string;
+    agent?: string;
+    webhook?: string[];
+    coverage?: boolean;
+    'coverage-out'?: string;
+    'min-coverage'?: string;
+  },
+  positionals: readonly string[],
+): string | undefined {
+  if (positionals.length === 0) return 'give at least one fixture file or directory';
+  if ((values.app === undefined) === (values.url === undefined)) return 'give either --app FILE (in-process) or --url URL (a running webhook)';
+  if (values.url !== undefined && !/^https?:\/\/[^/]/.test(values.url)) {
+    return `--url must be an http(s) URL such as http://localhost:8080/webhook, not "${values.url}"`;
+  }
+  if (values.reporter !== undefined && values.reporter !== 'junit') return `--reporter ${values.reporter} is not known: the reporter is junit`;
+  if ((values.reporter === undefined) !== (values.out === undefined)) return '--reporter junit and --out FILE go together';
+  const measured = values.coverage === true || values['coverage-out'] !== undefined || values['min-coverage'] !== undefined || values.webhook !== undefined;
+  if (measured && values.agent === undefined) return '--coverage, --coverage-out, --min-coverage and --webhook need --agent PATH';
+  const min = values['min-coverage'];
+  if (min !== undefined && (!/^\d+(\.\d+)?$/.test(min) || Number(min) > 100)) return `--min-coverage takes a percentage from 0 to 100, not "${min}"`;
+  return undefined;
 }

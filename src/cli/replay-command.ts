@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Fulfiller } from '../app/fulfiller.js';
 import { describeOutcome } from '../testing/describe-outcome.js';
@@ -13,12 +13,13 @@ import { agentCoverage, type SentRequest } from '../agent/coverage.js';
 import { coverageJson, formatCoverage } from '../agent/format-coverage.js';
 import { readAgent } from '../agent/read-agent.js';
 import { selectWebhooks } from '../agent/select-webhooks.js';
-import { FulfillerError } from '../errors.js';
 import { checkAgainstAgent } from '../testing/agent-checks.js';
 import type { EndpointFixture } from '../testing/endpoint-fixture.js';
 import type { EndpointFixtureOutcome } from '../testing/run-endpoint-fixture.js';
 import { loadApp } from '../app/load-app.js';
-import { parseReplayArgs, REPLAY_USAGE, type ReplayArgs } from './replay-args.js';
+import { UnreadableInputError } from '../errors.js';
+import { type CliIo, EXIT } from './command.js';
+import { parseReplayArgs, type ReplayArgs } from './replay-args.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 type Out = (line: string) => void;
@@ -26,30 +27,24 @@ type Out = (line: string) => void;
 /**
  * `fulfiller replay fixtures --url http://localhost:8080/webhook`: replays every fixture, one
  * progress line each, with a readable diff on failure and a summary. Exit code 0 when all pass,
- * 1 on any failure, 2 on a usage mistake.
+ * 1 on any failure; a usage mistake, a path that does not exist or nothing to replay throws
+ * (exit code 2).
  */
-export async function replayCommand(args: readonly string[], env: Env, out: Out): Promise<number> {
+export async function replayCommand(args: readonly string[], io: Pick<CliIo, 'env' | 'out'>): Promise<number> {
+  const { env, out } = io;
   const parsed = parseReplayArgs(args, env);
-  if (typeof parsed === 'string') {
-    out(`fulfiller replay: ${parsed}\n${REPLAY_USAGE}`);
-    return 2;
+  for (const path of parsed.paths) {
+    await stat(path).catch((error: NodeJS.ErrnoException) => {
+      throw new UnreadableInputError(path, error.code === 'ENOENT' ? 'no such file or directory' : (error.code ?? 'unreadable'));
+    });
   }
-  let agent: AgentModel | undefined;
-  try {
-    agent = parsed.agent === undefined ? undefined : await readAgent(parsed.agent);
-    if (agent !== undefined) selectWebhooks(agent, parsed.webhooks); // an unknown --webhook is a usage mistake
-  } catch (error) {
-    if (!(error instanceof FulfillerError)) throw error;
-    out(`fulfiller replay: ${error.message}`);
-    return 2;
-  }
+  // An export that cannot be read, or an unknown --webhook, throws: exit code 2 with what is wrong.
+  const agent: AgentModel | undefined = parsed.agent === undefined ? undefined : await readAgent(parsed.agent);
+  if (agent !== undefined) selectWebhooks(agent, parsed.webhooks);
   const sent: SentRequest[] = [];
   const started = performance.now();
   const loaded = await loadFixtures(parsed.paths);
-  if (loaded.length === 0) {
-    out(`no fixtures (.json files) in ${parsed.paths.join(', ')}`);
-    return 1;
-  }
+  if (loaded.length === 0) throw new UnreadableInputError(parsed.paths.join(', '), 'no fixtures (.json files) there');
   const targets = connector(parsed, env);
   const entries: ReportEntry[] = [];
   let updated = 0;
@@ -74,7 +69,7 @@ export async function replayCommand(args: readonly string[], env: Env, out: Out)
     out(`JUnit report: ${parsed.junit}`);
   }
   const covered = agent === undefined ? true : await reportCoverage(agent, sent, parsed, out);
-  return failed === 0 && covered ? 0 : 1;
+  return failed === 0 && covered ? EXIT.ok : EXIT.findings;
 }
 
 /** The coverage table and JSON; false when under --min-coverage. */

@@ -1,13 +1,11 @@
-import { parseArgs } from 'node:util';
 import type { Server } from 'node:http';
 import type { Fulfiller } from '../app/fulfiller.js';
 import { checkDeadline } from '../core/options.js';
-import { InvalidOptionError } from '../errors.js';
+import { InvalidOptionError, UsageError } from '../errors.js';
 import { DEFAULT_GRACE_MS, shutdownGracefully } from '../adapters/graceful-shutdown.js';
 import { loadApp } from '../app/load-app.js';
+import { parseCommandLine } from './parse-command-line.js';
 import { readTls } from './read-tls.js';
-
-const USAGE = 'usage: fulfiller serve --app FILE [--port N] [--host H] [--deadline-ms N] [--tls-cert FILE --tls-key FILE [--tls-ca FILE]] [--record DIR]';
 
 /** A running server and how to stop it. */
 export interface Serving {
@@ -18,21 +16,17 @@ export interface Serving {
 
 /** `fulfiller serve`: loads the app module and serves it on node:http. */
 export async function serveCommand(args: readonly string[], env: NodeJS.ProcessEnv): Promise<Serving> {
-  const { values } = parseArgs({
-    args: [...args],
-    options: {
-      app: { type: 'string' },
-      port: { type: 'string' },
-      host: { type: 'string' },
-      'deadline-ms': { type: 'string' },
-      'tls-cert': { type: 'string' },
-      'tls-key': { type: 'string' },
-      'tls-ca': { type: 'string' },
-      record: { type: 'string' },
-    },
-    strict: true,
+  const { values } = parseCommandLine(args, {
+    app: { type: 'string' },
+    port: { type: 'string' },
+    host: { type: 'string' },
+    'deadline-ms': { type: 'string' },
+    'tls-cert': { type: 'string' },
+    'tls-key': { type: 'string' },
+    'tls-ca': { type: 'string' },
+    record: { type: 'string' },
   });
-  if (values.app === undefined) throw new InvalidOptionError(`--app is required. ${USAGE}`);
+  if (values.app === undefined) throw new UsageError('--app FILE is required: the app module to serve');
   const port = toInt(values.port ?? env.PORT ?? '8080', '--port / PORT');
   const deadline = values['deadline-ms'];
   const tls = await readTls({ cert: values['tls-cert'], key: values['tls-key'], ca: values['tls-ca'] }, env);
@@ -43,7 +37,10 @@ export async function serveCommand(args: readonly string[], env: NodeJS.ProcessE
   });
   if (values.record !== undefined) app.options.logger.info({ dir: values.record }, `recording every answered call as a fixture in ${values.record}`);
   // listen() logs the start-up line: URL, mode, routes, authentication and what is missing.
-  const server = await app.listen(port, values.host, tls === undefined ? {} : { tls });
+  const server = await app.listen(port, values.host, tls === undefined ? {} : { tls }).catch(async (error: unknown) => {
+    await app.close({ graceMs: 0 });
+    throw listenError(error, port);
+  });
   const address = server.address();
   const shown = typeof address === 'object' && address !== null ? address.port : port;
   const url = `${tls === undefined ? 'http' : 'https'}://${values.host ?? 'localhost'}:${shown}`;
@@ -83,6 +80,15 @@ export function stopOnSignals({ app, server }: Serving, graceMs = DEFAULT_GRACE_
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
+}
+
+/** A port that cannot be listened on is the command line's mistake: say which and what to do. */
+function listenError(error: unknown, port: number): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'EADDRINUSE') return new InvalidOptionError(`Port ${port} is in use: choose another one with --port or PORT.`);
+  if (code === 'EACCES') return new InvalidOptionError(`Port ${port} needs privileges this process lacks: choose one above 1023 with --port or PORT.`);
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') return new InvalidOptionError('--host is not an address of this machine.');
+  return error;
 }
 
 function toInt(raw: string, name: string): number {

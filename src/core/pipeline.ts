@@ -8,12 +8,14 @@ import type { Dialect } from '../base/dialect.js';
 import { detectDialect } from '../dialects/detect.js';
 import type { Turn } from '../dialects/turn.js';
 import { DeadlineExceededError, type FulfillerError, HandlerError, InvalidRequestError, ShuttingDownError } from '../errors.js';
+import type { HttpRequest } from '../http/gateway.js';
 import { normalizeHeaders, type Headers, type HeadersInput } from '../http/headers.js';
 import { errorResult, jsonResult, type HttpResult } from '../http/http-result.js';
 import { parseJsonObject, type BodyInput } from '../http/json-body.js';
 import type { Jobs } from '../jobs/jobs.js';
 import { LazyChild } from '../logging/lazy-child.js';
 import { errorFields } from '../logging/log-format.js';
+import { closestName } from '../schema/closest-name.js';
 import { validateSchema } from '../schema/validate.js';
 import { tracedTurn } from '../telemetry/traced-turn.js';
 import { compose, type Middleware, type Next } from './compose.js';
@@ -37,6 +39,8 @@ export interface CallInfo {
   readonly ready: boolean;
   /** The verified client certificate of a mutual TLS connection. */
   readonly clientCertificate?: ClientCertificate | undefined;
+  /** The HTTP request, when the call came over HTTP (its method and path go into the turn's span). */
+  readonly http?: HttpRequest | undefined;
 }
 
 /**
@@ -142,7 +146,7 @@ export class Pipeline implements CallSettings {
     const turn = call.newTurn();
     const session = turn.sessionId || undefined;
     call.log = new LazyChild(this.options.logger, { requestId, dialect, session });
-    const result = await tracedTurn(dialect, requestId, () => this.run(call, turn));
+    const result = await tracedTurn(dialect, requestId, headers, info.http, () => this.run(call, turn));
     const ms = elapsed(started);
     // One line per call, on the root logger: a child made just for it would cost more than the line.
     this.options.logger.info({ requestId, dialect, session, outcome: result.outcome, route: result.route, status: 200, ms }, 'turn answered');
@@ -186,10 +190,10 @@ export class Pipeline implements CallSettings {
       call.log.warn({ deadlineMs, tag: turn.tag, intent: turn.intent }, 'deadline exceeded: answered with the timeout message');
       return call.system('timeout', 'timeout', 'ERR_DEADLINE_EXCEEDED');
     }
-    if (!turn.hasOutput) {
+    const said = turn.hasOutput;
+    if (!said)
       call.log.warn({ tag: turn.tag, intent: turn.intent }, 'the handler finished without saying or changing anything: did it forget to await a promise?');
-    }
-    return call.answered(turn, route === undefined ? 'fallback' : 'handled');
+    return call.answered(turn, route === undefined ? 'fallback' : said ? 'handled' : 'empty');
   }
 
   /** The apology after a handler failed, or what `onError` says instead on a fresh turn. */
@@ -229,8 +233,30 @@ export class Pipeline implements CallSettings {
       await this.fallback(turn, async () => {});
       return;
     }
-    turn.log.warn({ tag: turn.tag, intent: turn.intent, action: turn.action }, 'no handler matched: answered with the fallback message');
+    const guess = this.closestRoute(turn);
+    const fields = { tag: turn.tag, intent: turn.intent, action: turn.action, ...(guess === undefined ? {} : { didYouMean: { [guess.kind]: guess.name } }) };
+    const hint = guess === undefined ? '' : `. Did you mean the ${guess.kind} "${guess.name}"?`;
+    turn.log.warn(fields, `no handler matched: answered with the fallback message${hint}`);
     turn.say(this.messagesFor(turn.languageCode).fallback);
+  }
+
+  /** The route name a turn without a route was probably meant for: a misspelt tag, intent or action. */
+  private closestRoute(turn: Turn): { kind: RouteKind; name: string } | undefined {
+    const asked: [RouteKind, string | undefined][] =
+      turn.platform === 'cx'
+        ? [
+            ['tag', turn.tag],
+            ['intent', turn.intent],
+          ]
+        : [
+            ['action', turn.action],
+            ['intent', turn.intent],
+          ];
+    for (const [kind, value] of asked) {
+      const name = value === undefined ? undefined : closestName(value, this.router.names(kind));
+      if (name !== undefined) return { kind, name };
+    }
+    return undefined;
   }
 }
 

@@ -56,6 +56,11 @@ export class Router<T> {
     return this.count;
   }
 
+  /** The exact names routed for `kind`, in registration order (patterns and predicates have none). */
+  names(kind: RouteKind): string[] {
+    return [...(this.exact.get(kind)?.keys() ?? [])];
+  }
+
   /** The first route of `kind` that matches `value`, or undefined. */
   find(kind: RouteKind, value: string | undefined, turn: T): Route<T> | undefined {
     if (value === undefined) return undefined;

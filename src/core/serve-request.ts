@@ -79,11 +79,11 @@ async function serveWebhook(app: ServedApp, request: HttpRequest): Promise<HttpR
     return errorResult(error);
   }
   try {
-    return await pipeline.handle(
-      body,
-      headers,
-      request.clientCertificate === undefined ? app : { ready: app.ready, clientCertificate: request.clientCertificate },
-    );
+    return await pipeline.handle(body, headers, {
+      ready: app.ready,
+      http: request,
+      ...(request.clientCertificate === undefined ? {} : { clientCertificate: request.clientCertificate }),
+    });
   } catch (error) {
     // Development and tests: a handler built an invalid response, thrown as its coded error.
     return asCoded(error) !== undefined ? errorResult(error) : unexpected(app, error);

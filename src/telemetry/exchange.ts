@@ -2,8 +2,11 @@ import type { Headers } from '../http/headers.js';
 import type { RouteKind } from '../base/app-types.js';
 import type { Dialect } from '../base/dialect.js';
 
-/** How a webhook call ended. */
-export type Outcome = 'handled' | 'fallback' | 'timeout' | 'error' | 'invalid-response' | 'refused';
+/**
+ * How a webhook call ended. `empty`: a route's handlers finished without saying or changing
+ * anything, which is what a promise nobody awaited looks like.
+ */
+export type Outcome = 'handled' | 'empty' | 'fallback' | 'timeout' | 'error' | 'invalid-response' | 'refused';
 
 /** What an endpoint call adds to its exchange: which endpoint, and the request as it came. */
 export interface EndpointExchange {

@@ -6,13 +6,19 @@ import type { HttpRequest } from '../http/gateway.js';
 import { normalizeHeaders } from '../http/headers.js';
 import { errorResult, type HttpResult } from '../http/http-result.js';
 import type { EndpointRequest } from './endpoint-fixture.js';
+import type { ExchangeObserver, Outcome } from '../telemetry/exchange.js';
 import { authHeaders, type ReplayAuth } from './replay-auth.js';
 import { DEFAULT_SESSION_CONTEXT } from './reply.js';
+
+/** An answer, and how the call ended when the target can tell (an app in this process can). */
+export interface TargetResult extends HttpResult {
+  readonly outcome?: Outcome | undefined;
+}
 
 /** Where replayed requests go: an app in this process, or a webhook over HTTP. */
 export interface ReplayTarget {
   /** Sends one request body with its headers (auth headers are added here, where the body is final). */
-  send(body: string, headers: Readonly<Record<string, string>>): Promise<HttpResult>;
+  send(body: string, headers: Readonly<Record<string, string>>): Promise<TargetResult>;
   /** Calls one of the app's endpoints (auth headers added the same way); a target without it replays webhook fixtures only. */
   call?(request: EndpointRequest, headers: Readonly<Record<string, string>>): Promise<HttpResult>;
   /** The ES context that carries session parameters on this target. */
@@ -26,14 +32,26 @@ export interface TestableApp {
   readonly options: ResolvedOptions;
   handle(body: BodyInput, headers?: HeadersInput): Promise<HttpResult>;
   serve(request: HttpRequest): Promise<HttpResult | undefined>;
+  /** Its observers tell the testing tools how each call ended (`reply.outcome`). */
+  observe?(observer: ExchangeObserver): unknown;
 }
 
-/** An app in this process, through `app.handle()` and, for endpoints, `app.serve()`: no socket. */
+/**
+ * An app in this process, through `app.handle()` and, for endpoints, `app.serve()`: no socket.
+ * Its observers tell how each call ended.
+ */
 export function appTarget(app: TestableApp, auth: ReplayAuth = {}): ReplayTarget {
+  const outcomes = outcomesOf(app);
   return {
     sessionContext: app.options.es.sessionContext,
     apiVersion: app.options.apiVersion,
-    send: (body, headers) => app.handle(body, { ...headers, ...authHeaders(auth, body) }),
+    send: async (body, headers) => {
+      const result = await app.handle(body, { ...headers, ...authHeaders(auth, body) });
+      const id = result.headers['x-request-id'];
+      const outcome = id === undefined ? undefined : outcomes.get(id);
+      if (id !== undefined) outcomes.delete(id);
+      return { ...result, outcome };
+    },
     call: async (request, headers) => {
       const body = request.body === undefined ? '' : JSON.stringify(request.body);
       const http: HttpRequest = {
@@ -47,6 +65,25 @@ export function appTarget(app: TestableApp, auth: ReplayAuth = {}): ReplayTarget
       return (await app.serve(http)) ?? errorResult(new NotFoundError());
     },
   };
+}
+
+/** Outcomes by request id, from one observer per app; a call nobody collects is dropped after a while. */
+const OUTCOMES = new WeakMap<TestableApp, Map<string, Outcome>>();
+const UNCOLLECTED = 1000;
+
+function outcomesOf(app: TestableApp): Map<string, Outcome> {
+  let outcomes = OUTCOMES.get(app);
+  if (outcomes === undefined) {
+    const byId = new Map<string, Outcome>();
+    // A stand-in for an app (a proxy in a test) may have no observers: its outcomes stay unknown.
+    app.observe?.((exchange) => {
+      byId.set(exchange.requestId, exchange.outcome);
+      if (byId.size > UNCOLLECTED) byId.delete(byId.keys().next().value!);
+    });
+    OUTCOMES.set(app, byId);
+    outcomes = byId;
+  }
+  return outcomes;
 }
 
 /** A call with a body sends it as JSON unless its headers say otherwise. */

@@ -1,4 +1,5 @@
 import type { JsonObject, JsonValue } from '../generated/types.js';
+import type { Outcome } from '../telemetry/exchange.js';
 import type { HttpResult } from '../http/http-result.js';
 import { field, isJsonObject } from '../base/json-object.js';
 import { contextId } from './session-simulator.js';
@@ -11,10 +12,24 @@ export interface ContextOut {
   parameters: JsonObject;
 }
 
+/**
+ * How a turn ended: `answered` by a route's handlers; `empty`, the handlers finished without
+ * saying or changing anything (usually a promise nobody awaited); `fallback`, no route matched;
+ * `error`, a handler threw (the apology, or what `onError` said); `timeout`, the deadline came
+ * first; `invalid-response`, production's safe answer to an invalid response; `refused`, no
+ * turn at all (a 4xx or 5xx).
+ */
+export type ReplyOutcome = 'answered' | Exclude<Outcome, 'handled'>;
+
 /** The answer to one turn, as a conversation designer reads it. */
 export interface Reply {
   dialect: Dialect;
   status: number;
+  /**
+   * How the turn ended (see ReplyOutcome). Undefined for a 200 from a webhook over HTTP, which
+   * does not say.
+   */
+  outcome?: ReplyOutcome | undefined;
   /** The parsed WebhookResponse (200), or the error body (`{ error: { code, message } }`). */
   body: JsonObject | undefined;
   /** Every text the user would read, in order. */
@@ -40,13 +55,19 @@ export interface Reply {
 export { DEFAULT_SESSION_CONTEXT };
 
 /** Reads an HTTP answer to `request` into a Reply. */
-export function toReply(dialect: Dialect, request: JsonObject, result: HttpResult, sessionContext = DEFAULT_SESSION_CONTEXT): Reply {
+export function toReply(
+  dialect: Dialect,
+  request: JsonObject,
+  result: HttpResult & { readonly outcome?: Outcome | undefined },
+  sessionContext = DEFAULT_SESSION_CONTEXT,
+): Reply {
   const body = parseBody(result.body);
   const response = result.status === 200 && body !== undefined ? body : {};
   const texts = dialect === 'cx' ? cxTexts(response) : esTexts(response);
   const reply: Reply = {
     dialect,
     status: result.status,
+    outcome: result.status !== 200 ? 'refused' : result.outcome === 'handled' ? 'answered' : result.outcome,
     body,
     texts,
     text: texts.join('\n'),

@@ -1,4 +1,6 @@
 import type { Caller } from '../auth/verifier.js';
+import { checkFields, checkObject, checkString, checkTexts, kindOf } from '../base/check-argument.js';
+import { InvalidArgumentError } from '../errors.js';
 import type { AppTypes, ParamsOf, PayloadOf } from '../base/app-types.js';
 import type { JsonObject } from '../generated/types.js';
 import { checkRepresentable } from '../base/representable.js';
@@ -91,39 +93,67 @@ export abstract class BaseTurn<Request, Response, Target extends object, T exten
 
   /** Sends a text message. An array gives variants, of which Dialogflow shows one. */
   say(text: string | readonly string[], target?: Target): this {
+    if (typeof text !== 'string') checkTexts(text, 'turn.say()');
+    if (target !== undefined) checkTarget(target, 'turn.say()');
     if (this.writable('say')) this.addText(typeof text === 'string' ? [text] : [...text], target);
     return this;
   }
 
   /** Suggestion chips (CX: Messenger chips; ES: quick replies). */
   chips(chips: readonly (string | Chip)[], target?: Target): this {
-    return this.rich({ type: 'chips', chips: chips.map((c) => (typeof c === 'string' ? { text: c } : c)) }, target);
+    if (!Array.isArray(chips))
+      throw new InvalidArgumentError(`turn.chips() takes an array of strings or { text, link?, imageUrl? } objects, not ${kindOf(chips)}.`);
+    const items = chips.map((chip: unknown, i) => {
+      if (typeof chip === 'string') return { text: chip };
+      checkFields(chip, `turn.chips(): item ${i} is a string or { text, link?, imageUrl? }`, `turn.chips(): item ${i}`, ['text'], ['link', 'imageUrl']);
+      return chip as unknown as Chip;
+    });
+    return this.rich({ type: 'chips', chips: items }, target);
   }
 
   /** An information card. */
   card(card: Card, target?: Target): this {
+    checkFields(
+      card,
+      'turn.card() takes { title, subtitle?, text?, imageUrl?, imageAlt?, buttons? }',
+      'turn.card()',
+      ['title'],
+      ['subtitle', 'text', 'imageUrl', 'imageAlt'],
+    );
+    const { buttons } = card as { buttons?: unknown };
+    if (buttons !== undefined) {
+      if (!Array.isArray(buttons)) throw new InvalidArgumentError(`turn.card(): buttons is ${kindOf(buttons)}, not an array.`);
+      for (const [i, button] of buttons.entries()) {
+        checkFields(button, `turn.card(): buttons[${i}] is { text, link }`, `turn.card(): buttons[${i}]`, ['text', 'link']);
+      }
+    }
     return this.rich({ type: 'card', card }, target);
   }
 
   /** A picture. */
   image(image: Image, target?: Target): this {
+    checkFields(image, 'turn.image() takes { url, alt }', 'turn.image()', ['url', 'alt']);
     return this.rich({ type: 'image', image }, target);
   }
 
   /** A link to a web page. */
   link(link: Link, target?: Target): this {
+    checkFields(link, 'turn.link() takes { text, url }', 'turn.link()', ['text', 'url']);
     return this.rich({ type: 'link', link }, target);
   }
 
   /** A custom payload message, passed to the channel as it is. */
   payload(payload: JsonObject, target?: Target): this {
+    checkObject(payload, 'turn.payload() takes a JSON object');
     checkRepresentable(payload, 'payload');
+    if (target !== undefined) checkTarget(target, 'turn.payload()');
     if (this.writable('payload')) this.addPayload(payload, target);
     return this;
   }
 
   /** Data for the API caller, not the user (CX `payload` → webhookPayloads; ES `payload`). */
   webhookPayload(payload: JsonObject): this {
+    checkObject(payload, 'turn.webhookPayload() takes a JSON object');
     checkRepresentable(payload, 'webhookPayload');
     if (this.writable('webhookPayload')) this.setWebhookPayload(payload);
     return this;
@@ -135,11 +165,14 @@ export abstract class BaseTurn<Request, Response, Target extends object, T exten
    * a later turn reads the result with `turn.job(key)`, on any instance sharing the store.
    */
   defer<T>(key: string, work: JobWork<T>, options?: DeferOptions): Promise<JobState<T>> {
+    checkString(key, 'turn.defer() takes the job key');
+    if (typeof work !== 'function') throw new InvalidArgumentError(`turn.defer() takes the work as a function (signal) => Promise, not ${kindOf(work)}.`);
     return this.context.jobs.defer(this, key, work, options);
   }
 
   /** The state of this conversation's job `key`: running, done with its result, failed, or undefined. */
   job<T = unknown>(key: string): Promise<JobState<T> | undefined> {
+    checkString(key, 'turn.job() takes the job key');
     return this.context.jobs.get<T>(this, key);
   }
 
@@ -173,6 +206,7 @@ export abstract class BaseTurn<Request, Response, Target extends object, T exten
   }
 
   private rich(item: RichItem, target: Target | undefined): this {
+    if (target !== undefined) checkTarget(target, `turn.${item.type}()`);
     if (this.writable(item.type)) this.addRich(item, target);
     return this;
   }
@@ -181,4 +215,9 @@ export abstract class BaseTurn<Request, Response, Target extends object, T exten
   protected abstract addRich(item: RichItem, target: Target | undefined): void;
   protected abstract addPayload(payload: JsonObject, target: Target | undefined): void;
   protected abstract setWebhookPayload(payload: JsonObject): void;
+}
+
+/** Where a message goes: `{ channel }` (CX) or `{ platform }` (ES); a bare name is a common slip. */
+function checkTarget(target: unknown, method: string): void {
+  checkObject(target, `${method} takes where the message goes as an object ({ channel } on CX, { platform } on ES)`);
 }

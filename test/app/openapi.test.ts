@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { allOf, anyOf, apiKey, basicAuth, googleIdToken, hmacSignature, type Fulfiller } from '../../src/index.js';
 import { openapiCommand } from '../../src/cli/openapi-command.js';
+import { runCommandLine } from '../../src/cli/run-cli.js';
 import { testApp } from '../support/app.js';
 
 /**
@@ -114,7 +115,8 @@ describe('OpenAPI document of the endpoints', () => {
     const document = JSON.parse(lines.join('\n')) as Record<string, unknown>;
     await validated(document);
     expect(document.paths).toHaveProperty(['/ping', 'get', 'operationId'], 'getPing');
-    expect(await openapiCommand(['--server', 'x'], {}, () => {})).toBe(2);
-    expect(await openapiCommand(['--app', join(dir, 'missing.mjs')], {}, () => {})).toBe(2);
+    const io = { env: {}, out: () => {}, err: () => {} };
+    expect(await runCommandLine(['openapi', '--server', 'x'], io)).toBe(2);
+    expect(await runCommandLine(['openapi', '--app', join(dir, 'missing.mjs')], io)).toBe(2);
   });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { replayCommand } from '../../src/cli/replay-command.js';
+import { runCommandLine } from '../../src/cli/run-cli.js';
 import { cxRequest, fixtureDocument, writeFixture } from '../../src/testing/index.js';
 import { tempDir } from '../testing/support/sample.js';
 
@@ -8,9 +8,10 @@ const AGENT = 'test/agent/fixtures/cx-small';
 const APP = 'test/lint/apps/cx-small-full.ts';
 const ORDER_STATUS = '7a1e0c52-0002-4000-8000-000000000001';
 
-async function replay(args: string[]): Promise<{ code: number; lines: string[] }> {
+async function replay(args: string[]): Promise<{ code: unknown; lines: string[] }> {
   const lines: string[] = [];
-  const code = await replayCommand(args, {}, (line) => lines.push(...line.split('\n')));
+  const print = (line: string) => lines.push(...line.split('\n'));
+  const code = await runCommandLine(['replay', ...args], { env: {}, out: print, err: print });
   return { code, lines };
 }
 

@@ -45,7 +45,7 @@ describe('fulfiller serve --record, then fulfiller replay', () => {
     expect(await usage.exited).toBe(2);
     expect(usage.output()).toContain('usage: fulfiller replay');
     const missing = cli(['replay', 'no-such-file.json', '--app', SAMPLE_APP]);
-    expect(await missing.exited).toBe(1);
-    expect(missing.output()).toContain('no-such-file.json: no such file');
+    expect(await missing.exited).toBe(2);
+    expect(missing.output()).toContain('Cannot read no-such-file.json: no such file or directory.');
   }, 60_000);
 });

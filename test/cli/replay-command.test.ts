@@ -2,16 +2,22 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
-import { replayCommand } from '../../src/cli/replay-command.js';
+import { runCommandLine } from '../../src/cli/run-cli.js';
 import { createServer } from '../../src/index.js';
 import { cxRequest, esRequest, fixtureDocument, writeFixture } from '../../src/testing/index.js';
 import { close, freePort, listen } from '../support/http.js';
 import { SAMPLE_APP, sampleApp, tempDir } from '../testing/support/sample.js';
 
-async function replay(args: string[], env: Record<string, string> = {}): Promise<{ code: number; lines: string[] }> {
+/** `fulfiller replay …` in process: its exit code, and what it printed (stdout, then stderr). */
+async function replay(args: string[], env: Record<string, string> = {}): Promise<{ code: unknown; lines: string[] }> {
   const lines: string[] = [];
-  const code = await replayCommand(args, env, (line) => lines.push(...line.split('\n')));
-  return { code, lines };
+  const errors: string[] = [];
+  const code = await runCommandLine(['replay', ...args], {
+    env,
+    out: (line) => lines.push(...line.split('\n')),
+    err: (line) => errors.push(...line.split('\n')),
+  });
+  return { code, lines: [...lines, ...errors] };
 }
 
 /** Progress lines without their timings. */
@@ -141,7 +147,9 @@ describe('fulfiller replay', () => {
     [['fixtures', '--app', 'a.js', '--reporter', 'tap', '--out', 'x'], /the reporter is junit/],
     [['fixtures', '--app', 'a.js', '--reporter', 'junit'], /--reporter junit and --out FILE go together/],
     [['fixtures', '--app', 'a.js', '--basic', 'nocolon'], /--basic takes USER:PASSWORD/],
-    [['fixtures', '--app', 'a.js', '--verbose'], /Unknown option '--verbose'/],
+    [['fixtures', '--app', 'a.js', '--verbose'], /^fulfiller replay: unknown option --verbose$/],
+    [['fixtures', '--app', 'a.js', '--updat'], /^fulfiller replay: unknown option --updat: did you mean --update\?$/],
+    [['fixtures', '--app'], /^fulfiller replay: --app needs a value$/],
   ])('exits 2 with the usage on %j', async (args, message) => {
     const { code, lines } = await replay(args);
     expect(code).toBe(2);
@@ -149,8 +157,10 @@ describe('fulfiller replay', () => {
     expect(lines[1]).toMatch(/^usage: fulfiller replay/);
   });
 
-  it('exits 1 when there is nothing to replay', async () => {
+  it('exits 2 when there is nothing to replay, or a path does not exist', async () => {
     const dir = tempDir('fulfiller-replay-');
-    expect(await replay([dir, '--app', SAMPLE_APP])).toEqual({ code: 1, lines: [`no fixtures (.json files) in ${dir}`] });
+    expect(await replay([dir, '--app', SAMPLE_APP])).toEqual({ code: 2, lines: [`fulfiller replay: Cannot read ${dir}: no fixtures (.json files) there.`] });
+    const missing = join(dir, 'missing.json');
+    expect(await replay([missing, '--app', SAMPLE_APP])).toEqual({ code: 2, lines: [`fulfiller replay: Cannot read ${missing}: no such file or directory.`] });
   });
 });

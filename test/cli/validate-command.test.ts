@@ -1,11 +1,14 @@
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { validateCommand } from '../../src/cli/validate-command.js';
+import { runCommandLine } from '../../src/cli/run-cli.js';
 
-function run(args: string[]): Promise<{ code: number; lines: string[] }> {
+/** `fulfiller validate …` in process: its exit code, and what it printed (stdout, then stderr). */
+async function run(args: string[]): Promise<{ code: unknown; lines: string[] }> {
   const lines: string[] = [];
-  return validateCommand(args, (line) => lines.push(line)).then((code) => ({ code, lines }));
+  const errors: string[] = [];
+  const code = await runCommandLine(['validate', ...args], { env: {}, out: (line) => lines.push(line), err: (line) => errors.push(...line.split('\n')) });
+  return { code, lines: [...lines, ...errors] };
 }
 
 describe('fulfiller validate', () => {
@@ -70,11 +73,29 @@ describe('fulfiller validate', () => {
     }
   });
 
-  it('exits 2 with the usage on wrong arguments', async () => {
-    expect((await run(['dx', 'response', good])).code).toBe(2);
+  it('exits 2 with what is wrong and the usage on wrong arguments', async () => {
+    expect(await run(['dx', 'response', good])).toEqual({
+      code: 2,
+      lines: [
+        'fulfiller validate: "dx" is not a schema: cx, es, cx3beta1 or es2beta1',
+        'usage: fulfiller validate <cx|es|cx3beta1|es2beta1> <request|response> FILE|DIR...',
+        '(fulfiller validate --help lists the options)',
+      ],
+    });
     expect((await run(['cx3', 'response', good])).code).toBe(2);
     expect((await run(['constructor', 'response', good])).code).toBe(2);
-    expect((await run(['cx', 'reply', good])).code).toBe(2);
-    expect((await run(['cx', 'response'])).lines[0]).toBe('usage: fulfiller validate <cx|es|cx3beta1|es2beta1> <request|response> FILE|DIR...');
+    expect((await run(['cx', 'reply', good])).lines[0]).toBe('fulfiller validate: the second argument is request or response, not "reply"');
+    expect((await run(['cx', 'response'])).lines[0]).toBe('fulfiller validate: give at least one JSON file or directory');
+  });
+
+  it('exits 2 when a file or directory cannot be read, 1 when one is not JSON', async () => {
+    const missing = join(dir, 'missing.json');
+    expect(await run(['cx', 'response', good, missing])).toEqual({
+      code: 2,
+      lines: [`fulfiller validate: Cannot read ${missing}: no such file or directory.`],
+    });
+    const { code, lines } = await run(['cx', 'response', notJson]);
+    expect(code).toBe(1);
+    expect(lines[1]).toMatch(/^ {4}\(file\) not JSON: /);
   });
 });

@@ -1,4 +1,4 @@
-import { sleep, type Turn } from '../../src/index.js';
+import { sleep, type Handler, type Turn } from '../../src/index.js';
 import { fakeClock, cxRequest, esRequest } from '../../src/testing/index.js';
 import { testApp } from '../support/app.js';
 import { JSON_HEADERS } from '../support/requests.js';
@@ -73,6 +73,28 @@ describe('app.handle: no handler', () => {
     expect(textsOf(en)).toEqual(["Sorry, I can't help with that yet. Could you put it another way?"]);
     expect(textsOf(ja)).toEqual(['申し訳ありません。そのご用件にはまだお応えできません。別の言い方でお試しください。']);
     expect(logger.records.filter((r) => r.level === 'warn' && r.message.includes('no handler matched'))).toHaveLength(2);
+  });
+
+  it("says which of the app's routes a tag, intent or action without one may have meant", async () => {
+    const { app, logger } = testApp();
+    const hello: Handler = (turn) => void turn.say('hi');
+    app
+      .tag('order.status', hello)
+      .tag('return.create', hello)
+      .intent('Order Status', hello)
+      .action('order.track', hello)
+      .tag(/^faq\./, hello);
+    validResponse('cx', await app.handle(cxRequest('order.staus').build()));
+    validResponse('es', await app.handle(esRequest('Ordr Status').build()));
+    validResponse('es', await app.handle(esRequest('x').action('order.trak').build()));
+    validResponse('cx', await app.handle(cxRequest('weather.today').build()));
+    const warnings = logger.records.filter((r) => r.level === 'warn' && r.message.startsWith('no handler matched'));
+    expect(warnings.map((r) => [r.message, r.fields.didYouMean])).toEqual([
+      ['no handler matched: answered with the fallback message. Did you mean the tag "order.status"?', { tag: 'order.status' }],
+      ['no handler matched: answered with the fallback message. Did you mean the intent "Order Status"?', { intent: 'Order Status' }],
+      ['no handler matched: answered with the fallback message. Did you mean the action "order.track"?', { action: 'order.track' }],
+      ['no handler matched: answered with the fallback message', undefined],
+    ]);
   });
 
   it('uses app.fallback() when given, and user messages per language', async () => {

@@ -108,9 +108,9 @@ describe('demo/agent-types', () => {
     ['es', 'EsAgent'],
   ])('%s.ts is what fulfiller types makes of the export (regenerate: fulfiller types --agent demo/agent/%s --out … --name …)', async (dialect, name) => {
     const lines: string[] = [];
-    const code = await typesCommand(['--agent', `demo/agent/${dialect}`, '--out', `demo/agent-types/${dialect}.ts`, '--name', name, '--check'], (line) =>
-      lines.push(line),
-    );
+    const code = await typesCommand(['--agent', `demo/agent/${dialect}`, '--out', `demo/agent-types/${dialect}.ts`, '--name', name, '--check'], {
+      out: (line) => lines.push(line),
+    });
     expect([code, lines]).toEqual([0, [`demo/agent-types/${dialect}.ts is up to date with demo/agent/${dialect}`]]);
   });
 });

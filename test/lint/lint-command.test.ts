@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lintCommand } from '../../src/cli/lint-command.js';
+import { runCommandLine } from '../../src/cli/run-cli.js';
 import { typesCommand } from '../../src/cli/types-command.js';
 import { makeCa } from '../support/certificates.js';
 import { tempDir } from '../testing/support/sample.js';
@@ -11,15 +11,10 @@ const HALF = 'test/lint/apps/cx-small-half.ts';
 const ENV_SECRETS = ['ENV-SECRET-KEY-1', 'ENV-SECRET-USER', 'ENV-SECRET-PASSWORD'];
 const AGENT_SECRETS = ['SECRET-KEY-IN-URL', 'SECRET-USER', 'SECRET-PASSWORD', 'SECRET-HEADER-VALUE'];
 
-async function lint(args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
+async function lint(args: string[], env: Record<string, string> = {}): Promise<{ code: unknown; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await lintCommand(
-    args,
-    env,
-    (line) => (out += `${line}\n`),
-    (line) => (err += `${line}\n`),
-  );
+  const code = await runCommandLine(['lint', ...args], { env, out: (line) => (out += `${line}\n`), err: (line) => (err += `${line}\n`) });
   return { code, out, err };
 }
 
@@ -38,7 +33,7 @@ describe('fulfiller lint', () => {
     for (const [args, message] of [
       [['--app', FULL], '--agent PATH and --app FILE are required'],
       [['--agent', CX_SMALL, '--app', FULL, '--format', 'xml'], '--format is text, json, junit, sarif, not "xml"'],
-      [['--agent', CX_SMALL, '--app', FULL, '--frmat', 'json'], "Unknown option '--frmat' (fulfiller lint --help lists the options)"],
+      [['--agent', CX_SMALL, '--app', FULL, '--frmat', 'json'], 'unknown option --frmat: did you mean --format?'],
       [['--agent', CX_SMALL, '--app', FULL, '--update-baseline'], '--update-baseline needs --baseline FILE'],
       [['--agent', CX_SMALL, '--app', FULL, '--webhook', 'orders'], '--webhook orders: the agent has no such webhook'],
     ] as const) {
@@ -150,7 +145,7 @@ describe('fulfiller lint', () => {
     }
     await lint(['--agent', CX_SMALL, '--app', HALF, '--env-file', env, '--baseline', join(dir, 'baseline.json'), '--update-baseline']);
     everything += readFileSync(join(dir, 'baseline.json'), 'utf8');
-    await typesCommand(['--agent', CX_SMALL, '--out', join(dir, 'agent.ts')], () => {});
+    await typesCommand(['--agent', CX_SMALL, '--out', join(dir, 'agent.ts')], { out: () => {} });
     everything += readFileSync(join(dir, 'agent.ts'), 'utf8');
     expect(everything).toContain('auth-not-sent'); // the secrets were in play
     for (const secret of [...ENV_SECRETS, ...AGENT_SECRETS]) expect(everything).not.toContain(secret);

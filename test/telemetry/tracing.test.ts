@@ -1,20 +1,9 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-import {
-  context,
-  ROOT_CONTEXT,
-  SpanStatusCode,
-  trace,
-  type Context,
-  type ContextManager,
-  type Span,
-  type SpanOptions,
-  type Tracer,
-  type TracerProvider,
-} from '@opentelemetry/api';
+import { context, SpanStatusCode, trace, type Context, type Span, type SpanOptions, type Tracer, type TracerProvider } from '@opentelemetry/api';
 import { Cache, MemoryStore } from '../../src/index.js';
 import { traced, tracingEnabled, tracingReady } from '../../src/telemetry/tracing.js';
 import { cxRequest, testClient } from '../../src/testing/index.js';
 import { testApp } from '../support/app.js';
+import { asyncContextManager } from '../support/otel.js';
 import { JSON_HEADERS } from '../support/requests.js';
 import { validResponse } from '../support/responses.js';
 
@@ -50,29 +39,13 @@ function recordingProvider(spans: Recorded[]): TracerProvider {
   };
   const tracer = {
     startSpan: start,
-    startActiveSpan(name: string, options: SpanOptions, fn: (span: Span) => unknown) {
-      const span = start(name, options);
-      return context.with(trace.setSpan(context.active(), span), fn, undefined, span);
+    startActiveSpan(name: string, options: SpanOptions, ...rest: [(span: Span) => unknown] | [Context, (span: Span) => unknown]) {
+      const [parent, fn] = rest.length === 2 ? rest : [context.active(), rest[0]];
+      const span = start(name, options, parent);
+      return context.with(trace.setSpan(parent, span), fn, undefined, span);
     },
   } as unknown as Tracer;
   return { getTracer: () => tracer };
-}
-
-/** The smallest async-aware context manager, standing in for the SDK's. */
-function asyncContextManager(): ContextManager {
-  const storage = new AsyncLocalStorage<Context>();
-  return {
-    active: () => storage.getStore() ?? ROOT_CONTEXT,
-    with: (ctx, fn, thisArg, ...args) => storage.run(ctx, () => fn.call(thisArg, ...args)),
-    bind: (_ctx, target) => target,
-    enable() {
-      return this;
-    },
-    disable() {
-      storage.disable();
-      return this;
-    },
-  };
 }
 
 describe('tracing', () => {

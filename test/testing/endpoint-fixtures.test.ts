@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFulfiller, MemoryLogger, type Fulfiller, type FulfillerOptions } from '../../src/index.js';
 import { appTarget, loadFixtures, parseAnyFixture, runFixture, testClient } from '../../src/testing/index.js';
-import { replayCommand } from '../../src/cli/replay-command.js';
+import { runCommandLine } from '../../src/cli/run-cli.js';
 
 /**
  * Endpoint calls as fixtures: recorded by the recorder, read by `loadFixtures`, replayed by
@@ -74,11 +74,13 @@ describe('endpoint fixtures', () => {
       `export default (app) => app.endpoint({ method: 'POST', path: '/contacts/{contactId}/notes', description: 'x', request: { type: 'object' }, response: { type: 'object' }, status: 201 }, ({ params, body }) => ({ contactId: params.contactId, words: body.text.split(' ').length }));\n`,
     );
     const lines: string[] = [];
-    expect(await replayCommand([file, '--app', appFile], {}, (line) => lines.push(line))).toBe(1);
+    expect(await runCommandLine(['replay', file, '--app', appFile], { env: {}, out: (line) => lines.push(line), err: (line) => lines.push(line) })).toBe(1);
     expect(lines.join('\n')).toMatch(/bodyContains\.words[\s\S]*expected: 3[\s\S]*actual: {3}2/);
-    expect(await replayCommand([file, '--app', appFile, '--update'], {}, (line) => lines.push(line))).toBe(0);
+    expect(
+      await runCommandLine(['replay', file, '--app', appFile, '--update'], { env: {}, out: (line) => lines.push(line), err: (line) => lines.push(line) }),
+    ).toBe(0);
     expect(JSON.parse(readFileSync(file, 'utf8')).expect).toEqual({ status: 201, body: { contactId: 'C-1', words: 2 } });
-    expect(await replayCommand([file, '--app', appFile], {}, () => {})).toBe(0);
+    expect(await runCommandLine(['replay', file, '--app', appFile], { env: {}, out: () => {}, err: () => {} })).toBe(0);
   });
 
   it('refuses a malformed endpoint fixture, naming the field', () => {

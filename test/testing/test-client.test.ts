@@ -1,5 +1,5 @@
 import type { Fulfiller } from '../../src/index.js';
-import { cxRequest, esRequest, expectReply, loadTestClient, testClient } from '../../src/testing/index.js';
+import { cxRequest, esRequest, expectReply, fakeClock, loadTestClient, testClient } from '../../src/testing/index.js';
 import { testApp } from '../support/app.js';
 import { checkBody } from '../support/responses.js';
 import { SAMPLE_APP, sampleApp } from './support/sample.js';
@@ -28,6 +28,36 @@ describe('the test client', () => {
       ['fulfiller_session', 50],
     ]);
     expect((await client.send(cxRequest('count'))).text).toBe('Count 1.'); // send() alone carries nothing
+  });
+
+  it('tells how each turn ended: answered, empty (a forgotten await), fallback, error, timeout, refused', async () => {
+    const clock = fakeClock();
+    const { app } = testApp({ clock, deadlineMs: 1000 });
+    let late: Promise<void> = Promise.resolve();
+    app.tag('answered', (turn) => void turn.say('Here it is.'));
+    app.tag('forgot-await', (turn) => {
+      late = new Promise((resolve) => setImmediate(resolve)).then(() => void turn.say('Too late.')); // not awaited: the answer goes out empty
+    });
+    app.tag('throws', () => {
+      throw new Error('backend down');
+    });
+    app.tag('slow', (turn) => new Promise((resolve) => turn.signal.addEventListener('abort', resolve)));
+    const client = testClient(app);
+    const outcomes: Record<string, unknown> = {};
+    for (const tag of ['answered', 'forgot-await', 'no-such-route', 'throws']) outcomes[tag] = (await client.send(cxRequest(tag))).outcome;
+    await late;
+    const slow = client.send(cxRequest('slow'));
+    await clock.advance(1000);
+    outcomes.slow = (await slow).outcome;
+    outcomes.refused = (await client.exchange(JSON.parse(JSON.stringify({ ...cxRequest('answered').build(), languageCode: 42 })))).outcome; // 400: not a WebhookRequest
+    expect(outcomes).toEqual({
+      answered: 'answered',
+      'forgot-await': 'empty',
+      'no-such-route': 'fallback',
+      throws: 'error',
+      slow: 'timeout',
+      refused: 'refused',
+    });
   });
 
   it('checks an answer with the fixture expectations, and says what does not hold', async () => {

@@ -8,6 +8,8 @@ import type {
 } from '../../generated/types.js';
 import type { AgentMap, AppTypes, EventOf, IntentOf, IsCxBeta, ParamsOf, PayloadOf, TagOf, TargetOf } from '../../base/app-types.js';
 import type { CxV3beta1ResponseMessage } from '../../generated/beta-types.js';
+import { checkFields, checkObject, checkString } from '../../base/check-argument.js';
+import { InvalidArgumentError } from '../../errors.js';
 import { toMessengerPayload } from './messenger.js';
 import type { RichItem } from '../../responses/rich.js';
 import { checkRepresentable } from '../../base/representable.js';
@@ -98,6 +100,7 @@ export class CxTurn<T extends AppTypes = AppTypes> extends BaseTurn<CxWebhookReq
 
   /** Adds any CX ResponseMessage (see the `cx` builders); with `{ cx: 'v3beta1' }`, any v3beta1 message. */
   message(message: CxMessageOf<T>): this {
+    checkObject(message, 'turn.message() takes a ResponseMessage object (see the cx builders)');
     checkRepresentable(message, 'message');
     if (this.writable('message')) this.messages.push(message as CxResponseMessage);
     return this;
@@ -105,26 +108,36 @@ export class CxTurn<T extends AppTypes = AppTypes> extends BaseTurn<CxWebhookReq
 
   /** What voice channels speak instead of the text: SSML (`<speak>…`) or plain text. */
   audio(speech: { ssml: string } | { text: string }, options?: cx.ChannelOption): this {
-    return this.message('ssml' in speech ? cx.ssml(speech.ssml, options) : cx.audioText(speech.text, options));
+    checkObject(speech, 'turn.audio() takes { ssml } or { text }');
+    if ('ssml' in speech) {
+      checkFields(speech, '', 'turn.audio()', ['ssml']);
+      return this.message(cx.ssml(speech.ssml, options));
+    }
+    checkFields(speech, '', 'turn.audio()', ['text']);
+    return this.message(cx.audioText(speech.text, options));
   }
 
   /** Plays an audio clip (telephony). */
   playAudio(audioUri: string): this {
+    checkString(audioUri, 'turn.playAudio() takes the audio URI');
     return this.message(cx.playAudio(audioUri));
   }
 
   /** Transfers the call to an E.164 phone number (telephony). */
   transferCall(phoneNumber: string): this {
+    checkString(phoneNumber, 'turn.transferCall() takes the phone number (E.164, like "+15551234567")');
     return this.message(cx.telephonyTransferCall(phoneNumber));
   }
 
   /** Hands the conversation to a human agent. */
   handoff(metadata?: JsonObject): this {
+    if (metadata !== undefined) checkObject(metadata, 'turn.handoff() takes its metadata as a JSON object');
     return this.message(cx.liveAgentHandoff(metadata));
   }
 
   /** Marks the conversation as successful. */
   success(metadata?: JsonObject): this {
+    if (metadata !== undefined) checkObject(metadata, 'turn.success() takes its metadata as a JSON object');
     return this.message(cx.conversationSuccess(metadata));
   }
 
@@ -144,6 +157,14 @@ export class CxTurn<T extends AppTypes = AppTypes> extends BaseTurn<CxWebhookReq
    * `{ flow: 'returns', page: 'start' }`, `{ flow: 'returns' }`, or full resource names.
    */
   transition(target: TargetOf<T>): this {
+    checkObject(target, "turn.transition() takes { page, flow } (for example { page: 'confirm' })");
+    const { page, flow } = target as { page?: unknown; flow?: unknown };
+    for (const [name, value] of [
+      ['page', page],
+      ['flow', flow],
+    ] as const) {
+      if (value !== undefined && typeof value !== 'string') throw new InvalidArgumentError(`turn.transition(): ${name} is not a string.`);
+    }
     const resolved = resolveTarget(this.request, target, this.agent);
     if (this.writable('transition')) this.target = resolved;
     return this;

@@ -1,3 +1,4 @@
+import { checkString } from '../../base/check-argument.js';
 import { UnknownFormParameterError } from '../../errors.js';
 import type { CxPageInfoFormInfoParameterInfo, CxPageInfoFormInfoParameterInfoParameterState, CxWebhookRequest, JsonValue } from '../../generated/types.js';
 import type { Params } from '../../turn/params.js';
@@ -62,7 +63,7 @@ export class CxForm {
    * By default its value is also cleared from the session; say why with `turn.say()`.
    */
   invalidate(name: string, options: { clear?: boolean } = {}): void {
-    const parameter = this.require(name);
+    const parameter = this.require(name, 'invalidate');
     if (!this.writable('form.invalidate')) return;
     const clear = options.clear ?? true;
     this.changed.set(name, info(parameter, 'INVALID', clear ? undefined : this.params.get(name)));
@@ -71,7 +72,7 @@ export class CxForm {
 
   /** Replaces a parameter's value (e.g. normalised input). */
   setValue(name: string, value: JsonValue): void {
-    const parameter = this.require(name);
+    const parameter = this.require(name, 'setValue');
     if (!this.writable('form.setValue')) return;
     this.changed.set(name, info(parameter, 'FILLED', value));
     this.params.set(name, value);
@@ -79,7 +80,7 @@ export class CxForm {
 
   /** Empties a parameter so that the form asks for it again. */
   clear(name: string): void {
-    const parameter = this.require(name);
+    const parameter = this.require(name, 'clear');
     if (!this.writable('form.clear')) return;
     this.changed.set(name, info(parameter, 'EMPTY', undefined));
     this.params.delete(name);
@@ -90,7 +91,8 @@ export class CxForm {
     return [...this.changed.values()];
   }
 
-  private require(name: string): FormParameter {
+  private require(name: string, method: string): FormParameter {
+    checkString(name, `turn.form.${method}() takes the parameter name`);
     const parameter = this.byName.get(name);
     if (parameter === undefined) throw new UnknownFormParameterError(name, [...this.byName.keys()]);
     return parameter;

@@ -1,4 +1,5 @@
 import { checkRepresentable } from '../../base/representable.js';
+import { checkObject, checkString } from '../../base/check-argument.js';
 import { InvalidResponseError } from '../../errors.js';
 import type { EsContext, JsonValue } from '../../generated/types.js';
 
@@ -63,6 +64,9 @@ export class EsContexts {
 
   /** Activates a context for `lifespan` turns (0 deletes it) with the given parameters. */
   set(id: string, options: { lifespan: number; parameters?: Record<string, JsonValue> }): void {
+    checkString(id, 'turn.contexts.set() takes the context id');
+    checkObject(options, 'turn.contexts.set() takes { lifespan, parameters? }');
+    if (options.parameters !== undefined) checkObject(options.parameters, 'turn.contexts.set() takes parameters as a JSON object');
     const key = checkId(id);
     const { lifespan } = options;
     if (!Number.isInteger(lifespan) || lifespan < 0 || lifespan > 2147483647) {
@@ -74,6 +78,7 @@ export class EsContexts {
 
   /** Deactivates a context (sends it with lifespan 0). */
   delete(id: string): void {
+    checkString(id, 'turn.contexts.delete() takes the context id');
     const key = checkId(id);
     if (this.writable('contexts.delete')) this.changed.set(key, { id: key, lifespanCount: 0, parameters: {} });
   }

@@ -12,6 +12,8 @@ import type {
 } from '../../generated/types.js';
 import type { ActionOf, AppTypes, IntentOf, IsEsBeta, ParamsOf, PayloadOf } from '../../base/app-types.js';
 import type { EsV2beta1IntentMessage, EsV2beta1KnowledgeAnswersAnswer, EsV2beta1WebhookRequest } from '../../generated/beta-types.js';
+import { checkFields, checkObject, checkString, kindOf } from '../../base/check-argument.js';
+import { InvalidArgumentError } from '../../errors.js';
 import { toEsPlatformMessage } from './platform-messages.js';
 import type { RichItem } from '../../responses/rich.js';
 import { checkRepresentable } from '../../base/representable.js';
@@ -116,6 +118,7 @@ export class EsTurn<T extends AppTypes = AppTypes> extends BaseTurn<EsWebhookReq
 
   /** Adds any ES Intent.Message (see the `es` builders); with `{ es: 'v2beta1' }`, the v2beta1 ones too (`es.telephonyTransferCall()`…). */
   message(message: EsMessageOf<T>): this {
+    checkObject(message, 'turn.message() takes an Intent.Message object (see the es builders)');
     checkRepresentable(message, 'message');
     if (this.writable('message')) this.messages.push(message as EsIntentMessage);
     return this;
@@ -138,6 +141,8 @@ export class EsTurn<T extends AppTypes = AppTypes> extends BaseTurn<EsWebhookReq
    * of this response, so this is the way to chain to another intent.
    */
   followupEvent(name: string, parameters?: Record<string, JsonValue>): this {
+    checkString(name, 'turn.followupEvent() takes the event name');
+    if (parameters !== undefined) checkObject(parameters, 'turn.followupEvent() takes its parameters as a JSON object');
     if (parameters !== undefined) checkRepresentable(parameters, 'followupEvent.parameters');
     if (this.writable('followupEvent')) {
       this.followup = { name, languageCode: this.languageCode, ...(parameters === undefined ? {} : { parameters }) };
@@ -154,6 +159,16 @@ export class EsTurn<T extends AppTypes = AppTypes> extends BaseTurn<EsWebhookReq
     entities: readonly { value: string; synonyms?: readonly string[] }[],
     mode: Exclude<EsSessionEntityTypeEntityOverrideMode, 'ENTITY_OVERRIDE_MODE_UNSPECIFIED'> = 'ENTITY_OVERRIDE_MODE_OVERRIDE',
   ): this {
+    checkString(entityType, 'turn.sessionEntity() takes the entity type name');
+    if (!Array.isArray(entities))
+      throw new InvalidArgumentError(`turn.sessionEntity() takes the entities as an array of { value, synonyms? }, not ${kindOf(entities)}.`);
+    entities.forEach((entity: unknown, i) => {
+      checkFields(entity, `turn.sessionEntity(): item ${i} is { value, synonyms? }`, `turn.sessionEntity(): item ${i}`, ['value']);
+      const { synonyms } = entity as { synonyms?: unknown };
+      if (synonyms !== undefined && (!Array.isArray(synonyms) || synonyms.some((s) => typeof s !== 'string'))) {
+        throw new InvalidArgumentError(`turn.sessionEntity(): item ${i}: synonyms is not an array of strings.`);
+      }
+    });
     if (this.writable('sessionEntity')) {
       this.entityTypes.push({
         name: `${this.session}/entityTypes/${entityType}`,

@@ -5,6 +5,7 @@
  * platform unless told otherwise, as the console files telephony answers.
  * Import as `import { es } from 'dialogflow-fulfiller'`.
  */
+import { checkFields, checkString } from '../../base/check-argument.js';
 import { InvalidResponseError } from '../../errors.js';
 import type { EsV2beta1IntentMessage, EsV2beta1IntentMessagePlatform } from '../../generated/beta-types.js';
 
@@ -23,16 +24,19 @@ function telephony(message: EsV2beta1IntentMessage, options: TelephonyPlatformOp
 
 /** Plays an audio file on the call: a Cloud Storage URI (`gs://bucket/hello.wav`, mono linear PCM at 8 kHz). */
 export function telephonyPlayAudio(audioUri: string, options?: TelephonyPlatformOption): EsV2beta1IntentMessage {
+  checkString(audioUri, 'es.telephonyPlayAudio() takes the audio URI');
   return telephony({ telephonyPlayAudio: { audioUri } }, options);
 }
 
 /** Speaks plain text or SSML (`<speak>…</speak>`) on the call. */
 export function telephonySynthesizeSpeech(speech: { text: string } | { ssml: string }, options?: TelephonyPlatformOption): EsV2beta1IntentMessage {
+  checkFields(speech, 'es.telephonySynthesizeSpeech() takes { text } or { ssml }', 'es.telephonySynthesizeSpeech()', [], ['text', 'ssml']);
   return telephony({ telephonySynthesizeSpeech: 'ssml' in speech ? { ssml: speech.ssml } : { text: speech.text } }, options);
 }
 
 /** Transfers the call to a phone number in E.164 form (`+15551234567`). */
 export function telephonyTransferCall(phoneNumber: string, options?: TelephonyPlatformOption): EsV2beta1IntentMessage {
+  checkString(phoneNumber, 'es.telephonyTransferCall() takes the phone number (E.164, like "+15551234567")');
   if (!E164.test(phoneNumber)) {
     // The number is not quoted: it is a user's personal data, and error messages reach the log.
     throw new InvalidResponseError(
