@@ -176,7 +176,7 @@ async function buildPlayground() {
     [join(src, 'index.js'), '../index.js'],
     [join(src, 'testing/index.js'), '../testing/index.js'],
   ]);
-  const own = [join(src, 'playground') + sep, join(src, 'cli/auth-flags.js')];
+  const own = [join(src, 'playground') + sep];
   const boundary = {
     name: 'playground-boundary',
     setup(builder) {

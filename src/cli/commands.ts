@@ -1,5 +1,6 @@
 import { importModule } from '../runtime/import-module.js';
 import { type Command, KEEP_RUNNING } from './command.js';
+import { type PlayArgs, parsePlayArgs } from './play-args.js';
 import { playgroundEntry } from './playground-entry.js';
 
 /**
@@ -136,9 +137,10 @@ and call sites with --agent (docs/playground.md).
 Runs until Ctrl-C. Exit code 2 when a flag, the app module or the export cannot be used.`,
     run: async (args, io) => {
       // The playground is a bundle of its own, above the library: only its entry's shape is known here.
+      const parsed = parsePlayArgs(args, io.env);
       const { playCommand } = await importModule<{ playCommand: PlayCommand }>(playgroundEntry());
-      const playing = await playCommand(args, io.env, io.out);
-      return typeof playing === 'number' ? playing : KEEP_RUNNING;
+      await playCommand(parsed, io.env, io.out);
+      return KEEP_RUNNING;
     },
   },
   {
@@ -159,5 +161,5 @@ Exit code 0; 2 when a flag or the app module cannot be used.`,
   },
 ];
 
-/** `fulfiller play`: an exit code, or something still running. */
-type PlayCommand = (args: readonly string[], env: NodeJS.ProcessEnv, out: (line: string) => void) => Promise<number | object>;
+/** `fulfiller play`: starts the playground, which runs until a signal stops it. */
+type PlayCommand = (args: PlayArgs, env: Readonly<Record<string, string | undefined>>, out: (line: string) => void) => Promise<object>;

@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, resolve } from 'node:path';
+import type { PlayArgs } from '../cli/play-args.js';
 import { AppHost } from './app-host.js';
 import { loadAgentView } from './load-agent-view.js';
 import { readPageAssets } from './page-assets.js';
-import { parsePlayArgs, PLAY_USAGE } from './play-args.js';
 import { createPlayServer } from './play-server.js';
 import type { PlayTarget } from './play-target.js';
 import { hostsFor } from './request-guard.js';
@@ -25,14 +25,9 @@ export interface Playing {
  * `fulfiller play --app FILE | --url URL`: serves the designers' playground on 127.0.0.1 (or
  * `--host`), prints its URL with a token made for this start, and keeps the app fresh: any
  * change under the app module's folder starts the app again. Stops on SIGINT and SIGTERM.
- * Returns the exit code of a usage mistake (2) instead.
+ * The command line is read by the CLI (cli/play-args.ts); an export or page that cannot be read throws.
  */
-export async function playCommand(args: readonly string[], env: NodeJS.ProcessEnv, out: Out): Promise<number | Playing> {
-  const parsed = parsePlayArgs(args, env);
-  if (typeof parsed === 'string') {
-    out(`fulfiller play: ${parsed}\n${PLAY_USAGE}`);
-    return 2;
-  }
+export async function playCommand(parsed: PlayArgs, env: NodeJS.ProcessEnv, out: Out): Promise<Playing> {
   const assets = await readPageAssets();
   const agent = parsed.agent === undefined ? undefined : await loadAgentView(parsed.agent);
   const fixturesDir = resolve(parsed.fixtures);

@@ -18,36 +18,20 @@ export function checkAgainstAgent(agent: AgentModel, request: JsonObject | undef
   if (request === undefined || reply === undefined || reply.dialect !== agent.dialect) return [];
   const found: Mismatch[] = [];
   const problem = (what: string, actual: unknown, note: string): void => void found.push({ what: `agent: ${what}`, expected: undefined, actual, note });
+  const intent = text(agent.dialect === 'cx' ? field(request, 'intentInfo', 'displayName') : field(request, 'queryResult', 'intent', 'displayName'));
+  if (intent !== undefined && !intentExists(agent, intent)) {
+    const names = agent.intents.map((i) => i.displayName);
+    problem('intent', intent, `the agent has no such intent${didYouMean(intent, names)}`);
+  }
   if (agent.dialect === 'cx') {
     const tag = text(field(request, 'fulfillmentInfo', 'tag'));
     const tags = [...new Set(agent.callSites.flatMap((site) => (site.tag === undefined ? [] : [site.tag])))];
     if (tag !== undefined && !tags.includes(tag)) problem('tag', tag, `no fulfillment of the agent has this tag${didYouMean(tag, tags)}`);
-    const intent = text(field(request, 'intentInfo', 'displayName'));
-    if (intent !== undefined && !intentExists(agent, intent))
-      problem(
-        'intent',
-        intent,
-        `the agent has no such intent${didYouMean(
-          intent,
-          agent.intents.map((i) => i.displayName),
-        )}`,
-      );
     found.push(...targets(agent, reply));
     for (const [name, value] of Object.entries(reply.params)) {
       if (value !== null && !agent.parameters.includes(name))
         problem(`params.${name}`, value, `the answer writes a parameter the agent never reads or collects${didYouMean(name, agent.parameters)}`);
     }
-  } else {
-    const intent = text(field(request, 'queryResult', 'intent', 'displayName'));
-    if (intent !== undefined && !intentExists(agent, intent))
-      problem(
-        'intent',
-        intent,
-        `the agent has no such intent${didYouMean(
-          intent,
-          agent.intents.map((i) => i.displayName),
-        )}`,
-      );
   }
   return found;
 }

@@ -73,6 +73,16 @@ describe('the fulfiller command line', () => {
     [['replay', 'fixtures', '--app', 'x.js', '--update=yes'], 'fulfiller replay: --update takes no value'],
     [['validate', '--frob'], 'fulfiller validate: unknown option --frob'],
     [['validate', 'cx'], 'fulfiller validate: the second argument is request or response'],
+    [['lint', '--app', 'x.js', '--agnet', 'agent'], 'fulfiller lint: unknown option --agnet: did you mean --agent?'],
+    [['lint', '--app', 'x.js'], 'fulfiller lint: --agent PATH and --app FILE are required'],
+    [['types', '--agent', 'agent'], 'fulfiller types: --agent PATH and --out FILE are required'],
+    [['play', '--frob'], 'fulfiller play: unknown option --frob'],
+    [
+      ['play', '--app', 'x.js', '--url', 'http://localhost:8080/webhook'],
+      'fulfiller play: give either --app FILE (an app module) or --url URL (a running webhook)',
+    ],
+    [['play', '--app', 'x.js', '--port', 'eighty'], 'fulfiller play: --port must be a port number (0: any free port), not "eighty"'],
+    [['openapi', '--server', 'x'], 'fulfiller openapi: --app FILE is required: the app module whose endpoints are described'],
   ])('a bad command line %j exits 2 with what is wrong, the usage and where the help is', async (argv, message) => {
     const { code, out, err } = await cli(...argv);
     expect({ code, out }).toEqual({ code: 2, out: '' });
@@ -183,7 +193,7 @@ describe('the built fulfiller binary, under a plain node', () => {
   });
 
   it('exits 2 on a bad command line, as every command does', () => {
-    for (const args of [['serve', '--frob'], ['replay', '--frob'], ['validate', '--frob'], ['frobnicate']]) {
+    for (const args of [...COMMANDS.map((c) => [c.name, '--frob']), ['frobnicate']]) {
       const { status, stderr } = run(...args);
       expect({ args, status }).toEqual({ args, status: 2 });
       expect(stderr).not.toMatch(NODE_PARSER_TEXT);
