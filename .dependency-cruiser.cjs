@@ -1,5 +1,6 @@
 /**
- * The layering of src/, checked on every `npm test` (test/architecture.test.ts runs it):
+ * The layering of src/, checked on every `npm test` (`npm run lint`; test/architecture.test.ts
+ * keeps the table of docs/architecture.md equal to LAYERS):
  * arrows point down. A folder may import its own layer's and lower layers' folders, never a
  * higher one; no import cycles, type-only imports included. docs/architecture.md explains the
  * layers and where a new piece of code goes.
