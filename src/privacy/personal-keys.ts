@@ -11,12 +11,42 @@
  */
 export type PersonalKind = 'name' | 'email' | 'phone' | 'address';
 
-const NAME =
-  /(?:^|[_.-])(?:name|person|(?:first|last|given|family|full|middle|sur)-?name)(?:$|[_.-]original$)|^(?:first|last|given|family|full|middle|nick|contact|customer|caller|user)name$/i;
-const EMAIL = /(?:^|[_.-])e-?mail(?:[_.-]?address)?(?:$|[_.-]original$)|^(?:contact|customer|caller|user|work|home)e-?mail$|^e-?mailaddress$/i;
-const PHONE =
-  /(?:^|[_.-])(?:phone|telephone|mobile|tel|fax)(?:[_.-]?number)?(?:$|[_.-]original$)|^(?:contact|customer|caller|user|work|home|mobile)(?:phone|number)$|^phonenumber$/i;
-const ADDRESS = /(?:^|[_.-])(?:(?:street|postal|home|billing|shipping)[_.-]?)?address(?:$|[_.-]original$)|^(?:street|postal|home|billing|shipping)address$/i;
+/*
+ * Key names as sets rather than regular expressions: compiling four large case-insensitive
+ * expressions cost the first log line of every process about a millisecond. A key is personal
+ * when one of its endings (the whole key, or what follows a `_`, `.` or `-`) is a personal word,
+ * optionally followed by `_original` (Dialogflow's copy of what the user said); or when the
+ * whole key is one of the compound names (`contactName`, `homeEmail`, `phoneNumber`…).
+ */
+const SEPARATORS = ['', '_', '.', '-'];
+const joined = (firsts: readonly string[], separators: readonly string[], lasts: readonly string[]): string[] =>
+  firsts.flatMap((first) => separators.flatMap((separator) => lasts.map((last) => `${first}${separator}${last}`)));
+
+/** Per kind, in the order they are judged: the words a key may end in, and the compound whole keys. */
+const KINDS: ReadonlyArray<{ kind: PersonalKind; endings: ReadonlySet<string>; wholeKeys: ReadonlySet<string> }> = [
+  {
+    kind: 'name',
+    endings: new Set(['name', 'person', ...joined(['first', 'last', 'given', 'family', 'full', 'middle', 'sur'], ['', '-'], ['name'])]),
+    wholeKeys: new Set(joined(['first', 'last', 'given', 'family', 'full', 'middle', 'nick', 'contact', 'customer', 'caller', 'user'], [''], ['name'])),
+  },
+  {
+    kind: 'email',
+    endings: new Set(['email', 'e-mail', ...joined(['email', 'e-mail'], SEPARATORS, ['address'])]),
+    wholeKeys: new Set([...joined(['contact', 'customer', 'caller', 'user', 'work', 'home'], [''], ['email', 'e-mail']), 'emailaddress', 'e-mailaddress']),
+  },
+  {
+    kind: 'phone',
+    endings: new Set(['phone', 'telephone', 'mobile', 'tel', 'fax', ...joined(['phone', 'telephone', 'mobile', 'tel', 'fax'], SEPARATORS, ['number'])]),
+    wholeKeys: new Set([...joined(['contact', 'customer', 'caller', 'user', 'work', 'home', 'mobile'], [''], ['phone', 'number']), 'phonenumber']),
+  },
+  {
+    kind: 'address',
+    endings: new Set(['address', ...joined(['street', 'postal', 'home', 'billing', 'shipping'], SEPARATORS, ['address'])]),
+    wholeKeys: new Set(joined(['street', 'postal', 'home', 'billing', 'shipping'], [''], ['address'])),
+  },
+];
+const ORIGINAL = 'original';
+
 const CONVERSATION = new Set(['text', 'queryText', 'transcript', 'params', 'parameters', 'sessionParams', 'body', 'request']);
 const SECRET_HEADER = /auth|key|token|secret|signature|cookie|password/i;
 
@@ -28,10 +58,31 @@ const MAX_JUDGED = 2000;
 export function personalKind(key: string): PersonalKind | undefined {
   let kind = judged.get(key);
   if (kind === undefined) {
-    kind = NAME.test(key) ? 'name' : EMAIL.test(key) ? 'email' : PHONE.test(key) ? 'phone' : ADDRESS.test(key) ? 'address' : null;
+    kind = judge(key.toLowerCase()) ?? null;
     if (judged.size < MAX_JUDGED) judged.set(key, kind);
   }
   return kind ?? undefined;
+}
+
+function judge(key: string): PersonalKind | undefined {
+  // What precedes a final `_original`, when there is one: `name_original` is a name.
+  const cut = key.length - ORIGINAL.length - 1;
+  const stem = cut > 0 && key.endsWith(ORIGINAL) && isSeparator(key[cut]!) ? key.slice(0, cut) : undefined;
+  for (const { kind, endings, wholeKeys } of KINDS) {
+    if (wholeKeys.has(key) || endsInWord(key, endings) || (stem !== undefined && endsInWord(stem, endings))) return kind;
+  }
+  return undefined;
+}
+
+/** Whether `key`, or what follows one of its separators, is one of `words`. */
+function endsInWord(key: string, words: ReadonlySet<string>): boolean {
+  if (words.has(key)) return true;
+  for (let i = 0; i < key.length; i++) if (isSeparator(key[i]!) && words.has(key.slice(i + 1))) return true;
+  return false;
+}
+
+function isSeparator(char: string): boolean {
+  return char === '_' || char === '.' || char === '-';
 }
 
 const hidden = new Map<string, boolean>();
