@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 
-export type PayloadName = 'cx' | 'es' | 'endpoint';
+export const PAYLOAD_NAMES = ['cx', 'es', 'endpoint'] as const;
+export type PayloadName = (typeof PAYLOAD_NAMES)[number];
 
 /** A request the load generator sends: the exact bytes, where to, and what the answer holds. */
 export interface Payload {

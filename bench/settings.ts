@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { PAYLOAD_NAMES, type PayloadName } from './payloads.js';
 
 /** What one `npm run bench` does, from its flags. */
 export interface BenchSettings {
@@ -25,14 +26,14 @@ export interface BenchSettings {
   /** `--profile-cold ID`: profile one contender from spawn to its first answer. */
   profileCold: string | undefined;
   /** Payload for `--profile`. */
-  payload: 'cx' | 'es';
+  payload: PayloadName;
 }
 
 export type Section = 'load' | 'cold' | 'micro' | 'agent' | 'playground';
 export const SECTIONS: readonly Section[] = ['load', 'cold', 'micro', 'agent', 'playground'];
 
 export const USAGE = `npm run bench -- [--quick] [--only ID,ID] [--sections load,cold,micro,agent,playground]
-                     [--profile ID [--payload cx|es]] [--profile-cold ID]`;
+                     [--profile ID [--payload cx|es|endpoint]] [--profile-cold ID]`;
 
 /** Parses `npm run bench -- …` flags; unknown flags are refused. */
 export function benchSettings(args: readonly string[]): BenchSettings {
@@ -52,7 +53,7 @@ export function benchSettings(args: readonly string[]): BenchSettings {
   for (const section of sections) {
     if (!SECTIONS.includes(section as Section)) throw new Error(`unknown section "${section}"; use ${SECTIONS.join(', ')}\n${USAGE}`);
   }
-  if (values.payload !== 'cx' && values.payload !== 'es') throw new Error(`--payload is cx or es, not "${values.payload}"`);
+  if (!PAYLOAD_NAMES.includes(values.payload as PayloadName)) throw new Error(`--payload is ${PAYLOAD_NAMES.join(', ')}, not "${values.payload}"`);
   const quick = values.quick;
   return {
     quick,
@@ -67,7 +68,7 @@ export function benchSettings(args: readonly string[]): BenchSettings {
     agentRounds: quick ? 3 : 7,
     profile: values.profile,
     profileCold: values['profile-cold'],
-    payload: values.payload,
+    payload: values.payload as PayloadName,
   };
 }
 

@@ -6,7 +6,7 @@
  *   dist/lib/library.cjs         the CommonJS module that loads it through a V8 code cache
  *                                (cached-module.cjs, src/runtime/cached-module.ts): Node's module
  *                                cache keeps it, so `import` and `require` get the same instance
- *   dist/lib/fulfiller.js        the ES module that imports library.cjs and exports its names
+ *   dist/lib/fulfiller.js        the ES module that requires library.cjs and exports its names
  *   dist/lib/index.js, .cjs      `dialogflow-fulfiller` for `import` (its names from fulfiller.js)
  *                                and for `require` (its names from library.cjs)
  *   dist/lib/testing/index.*     `dialogflow-fulfiller/testing`, the same way

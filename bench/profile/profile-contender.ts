@@ -6,7 +6,7 @@ import { runLoad } from '../load/run-load.js';
 import type { Payload } from '../payloads.js';
 import type { Pinning } from '../process/cpu-pinning.js';
 import { freePort } from '../process/free-port.js';
-import { spawnServer } from '../process/server-process.js';
+import { spawnServer, urlFor } from '../process/server-process.js';
 import type { BenchSettings } from '../settings.js';
 import { topFunctions, type CpuProfile, type FunctionTime, type ProfileSummary } from './top-functions.js';
 
@@ -20,14 +20,19 @@ const nowUs = () => Number(process.hrtime.bigint() / 1000n);
 export async function profileContender(contender: Contender, payload: Payload, settings: BenchSettings, pinning: Pinning, cold: boolean): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'fulfiller-profile-'));
   const nodeFlags = ['--cpu-prof', `--cpu-prof-dir=${dir}`, ...(cold ? ['--cpu-prof-interval=100'] : [])];
-  const server = spawnServer(contender, { pinning, port: await freePort(), nodeFlags, probe: { body: payload.body, headers: contender.headers } });
+  const server = spawnServer(contender, {
+    pinning,
+    port: await freePort(),
+    nodeFlags,
+    probe: { body: payload.body, headers: contender.headers, path: payload.path },
+  });
   let fromUs = -Infinity;
   let toUs = Infinity;
   let summary = '';
   try {
     await server.ready;
     if (!cold) {
-      const options = { url: server.url, body: payload.body, headers: contender.headers, connections: settings.connections };
+      const options = { url: urlFor(server.url, payload.path), body: payload.body, headers: contender.headers, connections: settings.connections };
       await runLoad({ ...options, durationSec: settings.warmupSec });
       fromUs = nowUs();
       const run = await runLoad({ ...options, durationSec: Math.max(settings.durationSec, 10) });
