@@ -43,8 +43,15 @@ async function open(browser: BrowserContext, play: Playground): Promise<Page> {
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => void (message.type() === 'error' && errors.push(message.text())));
   await page.goto(play.url);
-  // Running, or an app that failed to load: then the test fails with what the page says, not a timeout.
-  await page.locator('.status.ready, .status.failed').first().waitFor({ timeout: 60_000 });
+  // Running, or an app that failed to load: then the test fails with what the page says, not a
+  // timeout of the hook (which allows 60 s for this and starting the playground).
+  await page
+    .locator('.status.ready, .status.failed')
+    .first()
+    .waitFor({ timeout: 40_000 })
+    .catch(async () => {
+      throw new Error(`the page never said the app is running or failed; it says: ${await page.locator('.status').first().textContent()}`);
+    });
   const failed = page.locator('.status.failed');
   if ((await failed.count()) > 0) throw new Error(`the playground's app did not start: ${await failed.textContent()}`);
   (page as Page & { errors?: string[] }).errors = errors;

@@ -31,7 +31,13 @@ export function App() {
   const [problem, setProblem] = useState<string | undefined>(undefined);
 
   useEffect(() => {
-    getJson<PlayState>('/api/state').then(setState, (error: unknown) => setProblem(messageOf(error)));
+    // The stream sends the state when it connects and at every change, so a state it delivered
+    // is never older than the fetched one: the fetch only fills in until the stream speaks
+    // (an answer that arrived after the stream's "ready" left the page saying "loading").
+    getJson<PlayState>('/api/state').then(
+      (fetched) => setState((current) => current ?? fetched),
+      (error: unknown) => setProblem(messageOf(error)),
+    );
     const source = events((data) => setState(data as PlayState));
     return () => source.close();
   }, []);
