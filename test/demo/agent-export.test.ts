@@ -16,6 +16,7 @@ import { exportShapes } from '../../scripts/agent-shapes/export-shapes.js';
 import { beyond, type Shape } from '../../scripts/agent-shapes/json-shape.js';
 import { zipDemoAgents } from '../../scripts/zip-demo-agent.js';
 import { tempDir } from '../testing/support/sample.js';
+import { DEMO_USE_CASES } from './requests.js';
 
 /**
  * The demo agent's exports (demo/agent/cx, demo/agent/es): importable into the consoles (same
@@ -48,18 +49,7 @@ describe.each(['cx', 'es'] as const)('demo/agent/%s', (dialect) => {
   it('speaks English and Japanese, with training phrases in both for every intent, and a placeholder webhook URL', async () => {
     const agent = await readAgent(`demo/agent/${dialect}`);
     expect(agent.languages).toEqual(['en', 'ja']);
-    const names = [
-      'order.status',
-      'return.eligible',
-      'return.create',
-      'spending.summary',
-      'crm.interactions',
-      'crm.next_proposal',
-      'customer.validate',
-      'report.generate',
-      'report.status',
-    ];
-    for (const name of names) expect(Object.keys(agent.intents.find((i) => i.displayName === name)!.trainingPhrases).sort()).toEqual(['en', 'ja']);
+    for (const name of DEMO_USE_CASES) expect(Object.keys(agent.intents.find((i) => i.displayName === name)!.trainingPhrases).sort()).toEqual(['en', 'ja']);
     // CX has the flexible webhook of the demo's customer validation endpoint beside the standard one.
     const urls = dialect === 'cx' ? ['https://YOUR-FULFILLER-SERVICE.example.com/customers/validate'] : [];
     expect(agent.webhooks.map((w) => w.url)).toEqual([...urls, 'https://YOUR-FULFILLER-SERVICE.example.com/webhook']);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFulfiller } from '../../src/index.js';
 import demo from '../../demo/app.js';
-import { send } from './requests.js';
+import { DEMO_USE_CASES, send } from './requests.js';
 
 describe('the demo app module (default export)', () => {
   test('reads DEMO_TODAY and DEMO_REPORT_MS from the environment the app was created with', async () => {
@@ -18,18 +18,7 @@ describe('the demo app module (default export)', () => {
   test('registers every use case for both dialects', async () => {
     const app = createFulfiller({ mode: 'test', env: { DEMO_TODAY: '2026-11-27' } });
     demo(app);
-    const names = [
-      'order.status',
-      'return.eligible',
-      'return.create',
-      'spending.summary',
-      'crm.interactions',
-      'crm.next_proposal',
-      'customer.validate',
-      'report.generate',
-      'report.status',
-    ];
-    for (const name of names) {
+    for (const name of DEMO_USE_CASES) {
       for (const dialect of ['cx', 'es'] as const) {
         const out = await send(app, dialect, { name });
         expect(out.status).toBe(200);

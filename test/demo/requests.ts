@@ -4,6 +4,19 @@ import type { Dialect } from '../../src/base/dialect.js';
 
 export const DIALECTS: readonly Dialect[] = ['cx', 'es'];
 
+/** The demo's use cases: each a CX fulfillment tag and an ES intent of the same name. */
+export const DEMO_USE_CASES = [
+  'order.status',
+  'return.eligible',
+  'return.create',
+  'spending.summary',
+  'crm.interactions',
+  'crm.next_proposal',
+  'customer.validate',
+  'report.generate',
+  'report.status',
+] as const;
+
 export const CX_AGENT = 'projects/p/locations/global/agents/a';
 export const ES_AGENT = 'projects/p/agent';
 
