@@ -1,6 +1,5 @@
 import type { Caller } from '../auth/verifier.js';
 import {
-  BodyTooLargeError,
   DeadlineExceededError,
   FulfillerError,
   HandlerError,
@@ -11,6 +10,7 @@ import {
   ShuttingDownError,
   UnsupportedMediaTypeError,
 } from '../errors.js';
+import { bodyWithin } from '../http/body-within.js';
 import type { HttpRequest } from '../http/gateway.js';
 import { errorResult, jsonResult, type HttpResult } from '../http/http-result.js';
 import type { BodyInput } from '../http/json-body.js';
@@ -57,9 +57,7 @@ export async function serveEndpoint(app: ServedApp, request: HttpRequest, endpoi
       const type = headers['content-type'];
       if (type !== undefined && !isJsonType(type)) throw new UnsupportedMediaTypeError(type);
     }
-    const declared = Number(headers['content-length']);
-    if (Number.isFinite(declared) && declared > options.bodyLimit) throw new BodyTooLargeError(options.bodyLimit);
-    const raw = await request.body(options.bodyLimit); // read even when unused: it takes the server's concurrency slot
+    const raw = await bodyWithin(request, options.bodyLimit); // read even when unused: it takes the server's concurrency slot
     if (!app.ready) throw new ShuttingDownError();
     if (options.auth !== undefined || request.clientCertificate !== undefined) caller = await pipeline.callerOf(headers, raw, request.clientCertificate, log);
     const subject = `request to ${endpoint.label}`;

@@ -1,5 +1,6 @@
 import { asCoded } from '../base/as-coded.js';
-import { BodyTooLargeError, MethodNotAllowedError, NotFoundError, UnsupportedMediaTypeError } from '../errors.js';
+import { MethodNotAllowedError, NotFoundError, UnsupportedMediaTypeError } from '../errors.js';
+import { bodyWithin } from '../http/body-within.js';
 import type { HttpRequest } from '../http/gateway.js';
 import { errorResult, jsonResult, type HttpResult } from '../http/http-result.js';
 import type { BodyInput } from '../http/json-body.js';
@@ -68,10 +69,7 @@ async function serveWebhook(app: ServedApp, request: HttpRequest): Promise<HttpR
     const type = headers['content-type'];
     // Dialogflow always sends JSON's type; a request without one is what a cross-site form can send.
     if (type === undefined || !isJsonType(type)) throw new UnsupportedMediaTypeError(type);
-    const limit = pipeline.options.bodyLimit;
-    const declared = Number(headers['content-length']);
-    if (Number.isFinite(declared) && declared > limit) throw new BodyTooLargeError(limit);
-    body = await request.body(limit);
+    body = await bodyWithin(request, pipeline.options.bodyLimit);
   } catch (thrown) {
     const error = asCoded(thrown);
     if (error === undefined) return unexpected(app, thrown);
