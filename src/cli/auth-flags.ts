@@ -1,3 +1,4 @@
+import { UsageError } from '../errors.js';
 import { replayAuthFromEnv, type ReplayAuth } from '../testing/index.js';
 
 /** The credential flags of the commands that call a webhook (`replay --url`, `play --url`), for parseArgs. */
@@ -14,10 +15,10 @@ type AuthValues = Partial<Record<keyof typeof AUTH_OPTIONS, string | undefined>>
 
 /**
  * The credentials to send: what the same environment configures on the server
- * (replayAuthFromEnv), overridden by the flags. A string is the usage mistake to print.
+ * (replayAuthFromEnv), overridden by the flags. A malformed flag is a UsageError.
  */
-export function authFromFlags(values: AuthValues, env: Readonly<Record<string, string | undefined>>): ReplayAuth | string {
-  if (values.basic !== undefined && !values.basic.includes(':')) return '--basic takes USER:PASSWORD';
+export function authFromFlags(values: AuthValues, env: Readonly<Record<string, string | undefined>>): ReplayAuth {
+  if (values.basic !== undefined && !values.basic.includes(':')) throw new UsageError('--basic takes USER:PASSWORD');
   const auth: ReplayAuth = { ...replayAuthFromEnv(env) };
   if (values['api-key'] !== undefined) auth.apiKey = values['api-key'];
   if (values.basic !== undefined) auth.basic = values.basic;

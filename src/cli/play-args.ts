@@ -32,7 +32,6 @@ export function parsePlayArgs(args: readonly string[], env: Readonly<Record<stri
   if (!/^\d+$/.test(values.port) || Number(values.port) > 65535) throw new UsageError(`--port must be a port number (0: any free port), not "${values.port}"`);
   if (values.host.trim() === '') throw new UsageError('--host needs a host name or address');
   const auth = authFromFlags(values, env);
-  if (typeof auth === 'string') throw new UsageError(auth);
   return {
     target: values.app !== undefined ? { app: values.app } : { url: values.url! },
     agent: values.agent,

@@ -43,7 +43,6 @@ export function parseReplayArgs(args: readonly string[], env: Readonly<Record<st
   const mistake = mistakeIn(values, positionals);
   if (mistake !== undefined) throw new UsageError(mistake);
   const auth = authFromFlags(values, env);
-  if (typeof auth === 'string') throw new UsageError(auth);
   const min = values['min-coverage'];
   return {
     paths: positionals,
