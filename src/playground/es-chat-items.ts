@@ -1,5 +1,5 @@
 import { event, payloadItems, speech, textItems } from './message-items.js';
-import { asMap, defined } from './json-map.js';
+import { asMap, defined, optional } from './json-map.js';
 import type { ChatItem, Json, JsonMap, RichPart } from './view.js';
 
 /**
@@ -119,8 +119,4 @@ function list(value: Json | undefined): Json[] {
 
 function strings(value: Json | undefined): string[] {
   return list(value).map((v) => String(v));
-}
-
-function optional(value: Json | undefined): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
 }

@@ -9,3 +9,8 @@ export function asMap(value: Json | undefined): JsonMap {
 export function defined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
+
+/** A string that says something, or undefined (an answer's optional title, subtitle, URL). */
+export function optional(value: Json | undefined): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}

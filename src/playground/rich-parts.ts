@@ -1,4 +1,4 @@
-import { asMap, defined } from './json-map.js';
+import { asMap, defined, optional } from './json-map.js';
 import type { Json, RichPart } from './view.js';
 
 /**
@@ -48,8 +48,4 @@ function imageUrl(image: Json | undefined): string | undefined {
 
 function text(value: Json | undefined): string {
   return typeof value === 'string' ? value : value === undefined || value === null ? '' : JSON.stringify(value);
-}
-
-function optional(value: Json | undefined): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
 }
