@@ -1,5 +1,5 @@
 import { InvalidOptionError } from '../errors.js';
-import { isoTime, jsonMembers, redact, redactMessage } from './log-format.js';
+import { isoTime, jsonMembers, redactedMembers, redactMessage } from './log-format.js';
 import { lineBufferFor } from './line-buffer.js';
 import type { Logger } from './logger.js';
 
@@ -71,13 +71,29 @@ export class JsonLineLogger implements Logger {
   private write(head: string, fields: Record<string, unknown>, message: string): void {
     let members: string;
     try {
-      members = jsonMembers(redact(fields));
+      members = redactedMembers(fields);
     } catch {
       // Logging never throws into the turn: a field whose getters or proxy traps throw costs the line its fields only.
       members = UNREADABLE_FIELDS;
     }
-    this.sink.write(`${head}${isoTime()}${this.bound}${members},"message":${JSON.stringify(redactMessage(String(message)))}}\n`);
+    this.sink.write(`${head}${isoTime()}${this.bound}${members}${messageEnd(String(message))}`);
   }
+}
+
+// Most messages are constants ("turn answered"): each is redacted and quoted once. One that had
+// something to mask is not kept (its text would stay in memory).
+const messageEnds = new Map<string, string>();
+const MAX_MESSAGES = 1000;
+
+/** `,"message":"…"}` and the newline: the end of every line. */
+function messageEnd(message: string): string {
+  let end = messageEnds.get(message);
+  if (end === undefined) {
+    const redacted = redactMessage(message);
+    end = `,"message":${JSON.stringify(redacted)}}\n`;
+    if (redacted === message && messageEnds.size < MAX_MESSAGES) messageEnds.set(message, end);
+  }
+  return end;
 }
 
 /**

@@ -22,23 +22,26 @@ export function lineBufferFor(fd: number): LineBuffer {
 
 /** A destination for whole lines. */
 export class LineBuffer {
-  private pending = '';
+  private lines: string[] = [];
+  private size = 0;
 
   constructor(private readonly fd: number) {}
 
   write(line: string): boolean {
-    if (this.pending === '') setImmediate(this.flush);
-    this.pending += line;
-    if (this.pending.length >= MAX_PENDING) this.flush();
+    if (this.lines.length === 0) setImmediate(this.flush);
+    this.lines.push(line);
+    this.size += line.length;
+    if (this.size >= MAX_PENDING) this.flush();
     return true;
   }
 
   /** Writes what is waiting, now. */
   readonly flush = (): void => {
-    if (this.pending === '') return;
-    const bytes = Buffer.from(this.pending, 'utf8');
-    this.pending = '';
-    writeFully(this.fd, bytes);
+    if (this.lines.length === 0) return;
+    const text = this.lines.join('');
+    this.lines = [];
+    this.size = 0;
+    writeFully(this.fd, text);
   };
 }
 
@@ -46,13 +49,27 @@ function flushAll(): void {
   for (const buffer of buffers.values()) buffer.flush();
 }
 
-/** Retries a pipe that is full for now; gives up quietly on one that is gone (a logger must not crash the server). */
-function writeFully(fd: number, bytes: Buffer): void {
+/**
+ * Writes the text, retrying a pipe that is full for now; gives up quietly on one that is gone
+ * (a logger must not crash the server). The text goes as it is (node encodes it on the way,
+ * cheaper than making a Buffer of it first); only what a full pipe left unwritten becomes bytes.
+ */
+function writeFully(fd: number, text: string): void {
+  let bytes: Buffer | undefined;
   let offset = 0;
   let waits = 0;
-  while (offset < bytes.length) {
+  for (;;) {
     try {
-      offset += writeSync(fd, bytes, offset);
+      if (bytes === undefined) {
+        const written = writeSync(fd, text);
+        const length = Buffer.byteLength(text);
+        if (written >= length) return;
+        bytes = Buffer.from(text, 'utf8');
+        offset = written;
+      } else {
+        offset += writeSync(fd, bytes, offset);
+        if (offset >= bytes.length) return;
+      }
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EAGAIN' || ++waits > 1000) return;
       Atomics.wait(PAUSE, 0, 0, 1); // 1 ms, then try again

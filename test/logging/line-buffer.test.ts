@@ -61,4 +61,23 @@ describe('lineBufferFor', () => {
       .map((line) => (JSON.parse(line) as { i: number }).i);
     expect(numbers).toEqual(Array.from({ length: 500 }, (_, i) => i));
   });
+
+  it('loses nothing on a pipe that fills up (non-blocking stdout), multi-byte text included', () => {
+    const module = join(process.cwd(), 'dist/lib/index.js');
+    // Touching process.stdout makes node set the pipe non-blocking: full writes then fail with EAGAIN or come back short.
+    const script = `
+      process.stdout;
+      const { createFulfiller } = await import(${JSON.stringify(module)});
+      const app = createFulfiller();
+      for (let i = 0; i < 20000; i++) app.options.logger.info({ i, note: 'grüße ✓ 日本語 '.repeat(8) }, 'line');
+      process.exit(0);`;
+    const run = runNodeScript(script, { env: { LOG_LEVEL: 'info' }, maxBuffer: 64 * 1024 * 1024 });
+    expect(run.status).toBe(0);
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { i: number; note: string });
+    expect(lines.map((line) => line.i)).toEqual(Array.from({ length: 20000 }, (_, i) => i));
+    expect(new Set(lines.map((line) => line.note))).toEqual(new Set(['grüße ✓ 日本語 '.repeat(8)]));
+  });
 });
