@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from '../errors.js';
 import { PathTemplate } from '../http/path-template.js';
+import { NO_VALUES } from '../http/query-object.js';
 import { compileJsonSchema, type JsonSchemaCheck, type JsonSchemaDocument } from '../schema/json-schema.js';
 import type { EndpointDefinition, EndpointHandler, EndpointInfo, EndpointMethod } from './endpoint.js';
 import { checkDeadline } from './options.js';
@@ -25,15 +26,18 @@ export interface Endpoint extends EndpointInfo {
 }
 
 /** What a request path is to the endpoints: one of them with its parameters, a path they know under other methods, or nothing. */
-export type EndpointMatch = { endpoint: Endpoint; params: Record<string, string> } | { allow: readonly string[] } | undefined;
+export type EndpointMatch = { endpoint: Endpoint; params: Readonly<Record<string, string>> } | { allow: readonly string[] } | undefined;
 
 /**
  * The app's endpoints. Registration checks everything it can (method, path, schemas, no two
  * endpoints for one method and path shape) so that a mistake stops the start, not a call.
- * Matching tries the templates of the path's length, fixed segments before parameters.
+ * Matching looks a path up among the templates without parameters, then tries the templates of
+ * the path's length, fixed segments before parameters.
  */
 export class Endpoints {
   private readonly byLength = new Map<number, Endpoint[]>();
+  /** The endpoints whose paths have no parameters, by path: found without splitting the path. */
+  private readonly fixed = new Map<string, Endpoint[]>();
   private readonly all: Endpoint[] = [];
 
   get size(): number {
@@ -110,11 +114,16 @@ export class Endpoints {
     same.push(endpoint);
     same.sort((a, b) => (a.template.specificity < b.template.specificity ? -1 : a.template.specificity > b.template.specificity ? 1 : 0));
     this.byLength.set(template.length, same);
+    if (template.params.length === 0) this.fixed.set(template.template, [...(this.fixed.get(template.template) ?? []), endpoint]);
     return endpoint;
   }
 
   /** The endpoint for a method and path, the methods the path takes (405), or undefined. Throws ERR_INVALID_PATH_PARAMETER. */
   match(method: string, path: string): EndpointMatch {
+    const fixed = this.fixed.get(path);
+    if (fixed !== undefined) {
+      for (const endpoint of fixed) if (endpoint.method === method) return { endpoint, params: NO_VALUES };
+    }
     const parts = path.split('/');
     const candidates = this.byLength.get(parts.length - 1);
     if (candidates === undefined) return undefined;

@@ -15,7 +15,7 @@ import type { HttpRequest } from '../http/gateway.js';
 import { errorResult, jsonResult, type HttpResult } from '../http/http-result.js';
 import type { BodyInput } from '../http/json-body.js';
 import { isJsonType } from '../http/json-type.js';
-import { queryObject } from '../http/query-object.js';
+import { NO_VALUES, queryObject } from '../http/query-object.js';
 import { LazyChild } from '../logging/lazy-child.js';
 import { errorFields } from '../logging/log-format.js';
 import type { Outcome } from '../telemetry/exchange.js';
@@ -40,7 +40,12 @@ interface Answer {
  * field), the handler within its deadline, its result checked against the response schema, one
  * log line, a span, and the observers (metrics, recording).
  */
-export async function serveEndpoint(app: ServedApp, request: HttpRequest, endpoint: Endpoint, rawParams: Record<string, string>): Promise<HttpResult> {
+export async function serveEndpoint(
+  app: ServedApp,
+  request: HttpRequest,
+  endpoint: Endpoint,
+  rawParams: Readonly<Record<string, string>>,
+): Promise<HttpResult> {
   const started = performance.now();
   const { pipeline } = app;
   const { options } = pipeline;
@@ -60,11 +65,11 @@ export async function serveEndpoint(app: ServedApp, request: HttpRequest, endpoi
     const raw = await bodyWithin(request, options.bodyLimit); // read even when unused: it takes the server's concurrency slot
     if (!app.ready) throw new ShuttingDownError();
     if (options.auth !== undefined || request.clientCertificate !== undefined) caller = await pipeline.callerOf(headers, raw, request.clientCertificate, log);
-    const subject = `request to ${endpoint.label}`;
-    if (endpoint.check.params !== undefined) params = checked(endpoint.check.params, { ...rawParams }, 'params', subject);
-    query = queryObject(request.query);
-    if (endpoint.check.query !== undefined) query = checked(endpoint.check.query, query, 'query', subject);
-    if (endpoint.check.body !== undefined) body = checked(endpoint.check.body, parseJson(raw, endpoint.label), 'body', subject);
+    const { check } = endpoint;
+    if (check.params !== undefined) params = checked(check.params, { ...rawParams }, 'params', endpoint.label);
+    if (check.query !== undefined) query = checked(check.query, queryObject(request.query), 'query', endpoint.label);
+    else query = request.query === '' ? NO_VALUES : queryObject(request.query);
+    if (check.body !== undefined) body = checked(check.body, parseJson(raw, endpoint.label), 'body', endpoint.label);
   } catch (error) {
     if (!(error instanceof FulfillerError)) throw error;
     log.info({ code: error.code, status: error.status, path: error.path }, 'request refused');
@@ -73,11 +78,28 @@ export async function serveEndpoint(app: ServedApp, request: HttpRequest, endpoi
 
   const deadlineMs = endpoint.deadlineMs ?? options.deadlineMs;
   const context = new EndpointContext(endpoint, request, { body, params, query, caller, log, requestId }, options.clock.now() + deadlineMs);
-  const answer = await tracedEndpoint(endpoint.label, requestId, async (): Promise<Answer> => {
+  const answer = tracedEndpoint(endpoint.label, requestId, run);
+  return finish(answer instanceof Promise ? await answer : answer);
+
+  /** The handler's answer: at once when it returns a value, when its promise settles (within the deadline) when it returns one. */
+  function run(): Answer | Promise<Answer> {
+    let returned: unknown;
+    let later: boolean;
+    try {
+      returned = endpoint.handler(context as never);
+      later = typeof (returned as PromiseLike<unknown> | null | undefined)?.then === 'function';
+    } catch (error) {
+      context.abort(error);
+      return failed(error);
+    }
+    return later ? settled(returned as PromiseLike<unknown>) : answered(returned);
+  }
+
+  async function settled(returned: PromiseLike<unknown>): Promise<Answer> {
     let value: unknown;
     let outcome: 'done' | 'timeout';
     try {
-      const work = Promise.resolve(endpoint.handler(context as never)).then((result) => void (value = result));
+      const work = Promise.resolve(returned).then((result) => void (value = result));
       outcome = await withDeadline(work, deadlineMs, options.clock, (error) =>
         log.warn({ err: errorFields(error) }, 'an endpoint handler failed after its deadline; its answer had already been sent'),
       );
@@ -92,8 +114,7 @@ export async function serveEndpoint(app: ServedApp, request: HttpRequest, endpoi
       return { result: errorResult(timeout, idHeader), outcome: 'timeout', errorCode: timeout.code };
     }
     return answered(value);
-  });
-  return finish(answer);
+  }
 
   function answered(value: unknown): Answer {
     const issue =
@@ -144,10 +165,14 @@ export async function serveEndpoint(app: ServedApp, request: HttpRequest, endpoi
 }
 
 /** The value after its schema check (which may convert query and path values); a failure names the field under `where`. */
-function checked(check: NonNullable<Endpoint['check']['query']>, value: unknown, where: string, subject: string): unknown {
+function checked(check: NonNullable<Endpoint['check']['query']>, value: unknown, where: string, label: string): unknown {
   const issue = check(value);
   if (issue !== undefined)
-    throw new InvalidRequestError(issue.message, issue.path === '' ? where : `${where}${issue.path.startsWith('[') ? '' : '.'}${issue.path}`, subject);
+    throw new InvalidRequestError(
+      issue.message,
+      issue.path === '' ? where : `${where}${issue.path.startsWith('[') ? '' : '.'}${issue.path}`,
+      `request to ${label}`,
+    );
   return value;
 }
 

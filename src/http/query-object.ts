@@ -12,3 +12,6 @@ export function queryObject(query: string): Record<string, string | string[]> {
   }
   return values;
 }
+
+/** The values of a request that has none (no query string, no path parameters): one frozen object, shared. */
+export const NO_VALUES: Readonly<Record<string, never>> = Object.freeze(Object.create(null) as Record<string, never>);

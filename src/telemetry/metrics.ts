@@ -49,7 +49,8 @@ export class Metrics {
     BUCKETS,
   );
   /** By method and path template, the series of each status seen (an app has few endpoints; their templates bound the labels). */
-  private readonly endpointBound = new Map<string, { status: number; requests: CounterSeries; duration: HistogramSeries }[]>();
+  // By path template, then method and status (a template has few): no key to build per call.
+  private readonly endpointBound = new Map<string, { method: string; status: number; requests: CounterSeries; duration: HistogramSeries }[]>();
   /** By route label, the series of each dialect and status seen with it. */
   private readonly bound = new Map<string, Bound[]>();
   /** Route labels by kind and key, at most MAX_ROUTES of them. */
@@ -94,15 +95,15 @@ export class Metrics {
   }
 
   private recordEndpoint(endpoint: NonNullable<Exchange['endpoint']>, exchange: Exchange): void {
-    const key = `${endpoint.method} ${endpoint.template}`;
-    let list = this.endpointBound.get(key);
+    let list = this.endpointBound.get(endpoint.template);
     if (list === undefined) {
       list = [];
-      this.endpointBound.set(key, list);
+      this.endpointBound.set(endpoint.template, list);
     }
-    let bound = list.find((b) => b.status === exchange.status);
+    let bound = list.find((b) => b.status === exchange.status && b.method === endpoint.method);
     if (bound === undefined) {
       bound = {
+        method: endpoint.method,
         status: exchange.status,
         requests: this.endpointRequests.with(endpoint.method, endpoint.template, String(exchange.status)),
         duration: this.endpointDuration.with(endpoint.method, endpoint.template),

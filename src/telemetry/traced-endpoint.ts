@@ -10,9 +10,10 @@ export interface EndpointOutcome {
 /**
  * Runs an endpoint call in a `dialogflow.endpoint` span (when an OpenTelemetry SDK is
  * registered), so the spans of the handler's backend calls nest under it; the span ends with the
- * status, outcome and error code. Bodies and parameters stay out of spans: they may be personal.
+ * status, outcome and error code. Without tracing, `run`'s own result (a value from a synchronous
+ * handler stays one). Bodies and parameters stay out of spans: they may be personal.
  */
-export function tracedEndpoint<R extends EndpointOutcome>(label: string, requestId: string, run: () => Promise<R>): Promise<R> {
+export function tracedEndpoint<R extends EndpointOutcome>(label: string, requestId: string, run: () => R | Promise<R>): R | Promise<R> {
   if (!tracingEnabled()) return run();
   return traced('dialogflow.endpoint', { 'dialogflow.endpoint': label, 'dialogflow.request_id': requestId }, async (span) => {
     const answer = await run();

@@ -266,3 +266,58 @@ describe('endpoints within the limits the webhook has', () => {
     }
   });
 });
+
+describe('a fixed path beside a parameter path of the same shape', () => {
+  let server: Server;
+  let base: string;
+
+  beforeAll(async () => {
+    const { app } = testApp();
+    const list = { type: 'object', properties: { kind: { type: 'string' }, keys: { type: 'array', items: { type: 'string' } } }, required: ['kind'] } as const;
+    app.endpoint(
+      { method: 'POST', path: '/orders/recent', description: 'Recent orders.', request: { type: 'object' }, response: list },
+      ({ params, query }) => ({
+        kind: 'recent',
+        keys: [...Object.keys(params), ...Object.keys(query)],
+      }),
+    );
+    app.endpoint({ method: 'GET', path: '/orders/recent', description: 'Recent orders, read.', response: list }, () => {
+      throw new Error('synchronous crash');
+    });
+    app.endpoint({ method: 'DELETE', path: '/orders/{orderNumber}', description: 'Cancels an order.', response: list }, ({ params }) => ({
+      kind: params.orderNumber,
+    }));
+    server = createServer(app);
+    base = await listen(server);
+  });
+  afterAll(() => close(server));
+
+  it('sends each method to its own endpoint, the fixed one first', async () => {
+    expect((await call(base, 'POST', '/orders/recent', {})).json).toEqual({ kind: 'recent', keys: [] });
+    expect((await call(base, 'POST', '/orders/recent?page=2', {})).json).toEqual({ kind: 'recent', keys: ['page'] });
+    // The fixed path does not take DELETE: the parameter path does, with "recent" as its value.
+    expect((await call(base, 'DELETE', '/orders/recent')).json).toEqual({ kind: 'recent' });
+    expect((await call(base, 'DELETE', '/orders/A-1')).json).toEqual({ kind: 'A-1' });
+  });
+
+  it('answers a method neither takes with 405 and every method the path takes', async () => {
+    const got = await call(base, 'PATCH', '/orders/recent', {});
+    expect(got.status).toBe(405);
+    expect(got.headers.get('allow')?.split(/,\s*/).sort()).toEqual(['DELETE', 'GET', 'POST']);
+  });
+
+  it('answers a handler that throws before returning with an opaque 500', async () => {
+    const got = await call(base, 'GET', '/orders/recent');
+    expect(got.status).toBe(500);
+    expect(got.json.error!.code).toBe('ERR_HANDLER_FAILED');
+    expect(JSON.stringify(got.json)).not.toContain('synchronous crash');
+  });
+
+  it('counts each method of one path template apart in /metrics', async () => {
+    await call(base, 'POST', '/orders/recent', {});
+    await call(base, 'GET', '/orders/recent');
+    const text = await (await fetch(`${base}/metrics`)).text();
+    expect(text).toMatch(/^fulfiller_endpoint_requests_total\{method="POST",path="\/orders\/recent",status="200"\} [1-9]/m);
+    expect(text).toMatch(/^fulfiller_endpoint_requests_total\{method="GET",path="\/orders\/recent",status="500"\} [1-9]/m);
+  });
+});
