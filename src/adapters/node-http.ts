@@ -31,13 +31,12 @@ export function nodeHandler(gateway: Gateway, options: ServerOptions = {}): (req
       webhookPath: '/webhook',
       probes: true,
       clientCertificate: tls ? peerCertificate(req.socket) : undefined,
-      body: (limit) =>
-        readBody(req, limit).then((bytes) => {
-          if (!slots.enter()) throw new OverloadedError();
-          entered = true;
-          return bytes;
-        }),
+      body: (limit) => readBody(req, limit, admit),
     };
+    function admit(): void {
+      if (!slots.enter()) throw new OverloadedError();
+      entered = true;
+    }
     gateway.serve(request).then(
       (result) => answer(res, result ?? errorResult(new NotFoundError())),
       (error: unknown) => {
