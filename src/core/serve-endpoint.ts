@@ -13,7 +13,7 @@ import {
 import { bodyWithin } from '../http/body-within.js';
 import type { HttpRequest } from '../http/gateway.js';
 import { errorResult, jsonResult, type HttpResult } from '../http/http-result.js';
-import type { BodyInput } from '../http/json-body.js';
+import { bodyText, type BodyInput } from '../http/json-body.js';
 import { isJsonType } from '../http/json-type.js';
 import { NO_VALUES, queryObject } from '../http/query-object.js';
 import { LazyChild } from '../logging/lazy-child.js';
@@ -40,91 +40,116 @@ interface Answer {
  * field), the handler within its deadline, its result checked against the response schema, one
  * log line, a span, and the observers (metrics, recording).
  */
-export async function serveEndpoint(
-  app: ServedApp,
-  request: HttpRequest,
-  endpoint: Endpoint,
-  rawParams: Readonly<Record<string, string>>,
-): Promise<HttpResult> {
-  const started = performance.now();
-  const { pipeline } = app;
-  const { options } = pipeline;
-  const { headers } = request;
-  const requestId = requestIdFrom(headers['x-request-id']);
-  const idHeader = { 'x-request-id': requestId };
-  const log = new LazyChild(options.logger, { requestId, endpoint: endpoint.label });
-  let body: unknown;
-  let params: unknown = rawParams;
-  let query: unknown;
-  let caller: Caller | undefined;
-  try {
-    if (endpoint.check.body !== undefined) {
-      const type = headers['content-type'];
-      if (type !== undefined && !isJsonType(type)) throw new UnsupportedMediaTypeError(type);
-    }
-    const raw = await bodyWithin(request, options.bodyLimit); // read even when unused: it takes the server's concurrency slot
-    if (!app.ready) throw new ShuttingDownError();
-    if (options.auth !== undefined || request.clientCertificate !== undefined) caller = await pipeline.callerOf(headers, raw, request.clientCertificate, log);
-    const { check } = endpoint;
-    if (check.params !== undefined) params = checked(check.params, { ...rawParams }, 'params', endpoint.label);
-    if (check.query !== undefined) query = checked(check.query, queryObject(request.query), 'query', endpoint.label);
-    else query = request.query === '' ? NO_VALUES : queryObject(request.query);
-    if (check.body !== undefined) body = checked(check.body, parseJson(raw, endpoint.label), 'body', endpoint.label);
-  } catch (error) {
-    if (!(error instanceof FulfillerError)) throw error;
-    log.info({ code: error.code, status: error.status, path: error.path }, 'request refused');
-    return finish({ result: errorResult(error, idHeader), outcome: 'refused', errorCode: error.code });
+export function serveEndpoint(app: ServedApp, request: HttpRequest, endpoint: Endpoint, rawParams: Readonly<Record<string, string>>): Promise<HttpResult> {
+  return new EndpointCall(app, request, endpoint).serve(rawParams);
+}
+
+/** What one call carries from its start to its log line (an object rather than closures: a call costs one allocation). */
+class EndpointCall {
+  private readonly started = performance.now();
+  private readonly options: ServedApp['pipeline']['options'];
+  private readonly requestId: string;
+  private readonly idHeader: Readonly<Record<string, string>>;
+  private readonly log: LazyChild;
+  /** The checked body, for the recording. */
+  private body: unknown;
+
+  constructor(
+    private readonly app: ServedApp,
+    private readonly request: HttpRequest,
+    private readonly endpoint: Endpoint,
+  ) {
+    this.options = app.pipeline.options;
+    this.requestId = requestIdFrom(request.headers['x-request-id']);
+    this.idHeader = { 'x-request-id': this.requestId };
+    this.log = new LazyChild(this.options.logger, { requestId: this.requestId, endpoint: endpoint.label });
   }
 
-  const deadlineMs = endpoint.deadlineMs ?? options.deadlineMs;
-  const context = new EndpointContext(endpoint, request, { body, params, query, caller, log, requestId }, options.clock.now() + deadlineMs);
-  const answer = tracedEndpoint(endpoint.label, requestId, run);
-  return finish(answer instanceof Promise ? await answer : answer);
+  async serve(rawParams: Readonly<Record<string, string>>): Promise<HttpResult> {
+    const { app, request, endpoint, options } = this;
+    let context: EndpointContext;
+    try {
+      if (endpoint.check.body !== undefined) {
+        const type = request.headers['content-type'];
+        if (type !== undefined && !isJsonType(type)) throw new UnsupportedMediaTypeError(type);
+      }
+      const raw = await bodyWithin(request, options.bodyLimit); // read even when unused: it takes the server's concurrency slot
+      if (!app.ready) throw new ShuttingDownError();
+      const authenticated = options.auth !== undefined || request.clientCertificate !== undefined;
+      const caller = authenticated ? await app.pipeline.callerOf(request.headers, raw, request.clientCertificate, this.log) : undefined;
+      context = this.checked(raw, caller, rawParams);
+    } catch (error) {
+      if (!(error instanceof FulfillerError)) throw error;
+      this.log.info({ code: error.code, status: error.status, path: error.path }, 'request refused');
+      return this.finish({ result: errorResult(error, this.idHeader), outcome: 'refused', errorCode: error.code });
+    }
+    const answer = tracedEndpoint(endpoint.label, this.requestId, () => this.run(context));
+    return this.finish(answer instanceof Promise ? await answer : answer);
+  }
+
+  /** The handler's call: the path parameters, query and body checked against their schemas; throws the first failure's coded error. */
+  private checked(raw: BodyInput, caller: Caller | undefined, rawParams: Readonly<Record<string, string>>): EndpointContext {
+    const { request, endpoint } = this;
+    const { check, label } = endpoint;
+    const params = check.params === undefined ? rawParams : checkedValue(check.params, { ...rawParams }, 'params', label);
+    let query: unknown;
+    if (check.query !== undefined) query = checkedValue(check.query, queryObject(request.query), 'query', label);
+    else query = request.query === '' ? NO_VALUES : queryObject(request.query);
+    if (check.body !== undefined) this.body = checkedValue(check.body, parseJson(raw, label), 'body', label);
+    const call = { body: this.body, params, query, caller, log: this.log, requestId: this.requestId };
+    return new EndpointContext(endpoint, request, call, this.options.clock.now() + this.deadlineMs);
+  }
+
+  private get deadlineMs(): number {
+    return this.endpoint.deadlineMs ?? this.options.deadlineMs;
+  }
 
   /** The handler's answer: at once when it returns a value, when its promise settles (within the deadline) when it returns one. */
-  function run(): Answer | Promise<Answer> {
+  private run(context: EndpointContext): Answer | Promise<Answer> {
     let returned: unknown;
     let later: boolean;
     try {
-      returned = endpoint.handler(context as never);
+      returned = this.endpoint.handler(context as never);
       later = typeof (returned as PromiseLike<unknown> | null | undefined)?.then === 'function';
     } catch (error) {
       context.abort(error);
-      return failed(error);
+      return this.failed(error);
     }
-    return later ? settled(returned as PromiseLike<unknown>) : answered(returned);
+    return later ? this.settled(returned as PromiseLike<unknown>, context) : this.answered(returned);
   }
 
-  async function settled(returned: PromiseLike<unknown>): Promise<Answer> {
+  private async settled(returned: PromiseLike<unknown>, context: EndpointContext): Promise<Answer> {
+    const { deadlineMs, log } = this;
     let value: unknown;
     let outcome: 'done' | 'timeout';
     try {
       const work = Promise.resolve(returned).then((result) => void (value = result));
-      outcome = await withDeadline(work, deadlineMs, options.clock, (error) =>
+      outcome = await withDeadline(work, deadlineMs, this.options.clock, (error) =>
         log.warn({ err: errorFields(error) }, 'an endpoint handler failed after its deadline; its answer had already been sent'),
       );
     } catch (error) {
       context.abort(error);
-      return failed(error);
+      return this.failed(error);
     }
     if (outcome === 'timeout') {
       const timeout = new DeadlineExceededError(deadlineMs);
       context.abort(timeout);
       log.warn({ deadlineMs }, 'deadline exceeded: answered 504');
-      return { result: errorResult(timeout, idHeader), outcome: 'timeout', errorCode: timeout.code };
+      return { result: errorResult(timeout, this.idHeader), outcome: 'timeout', errorCode: timeout.code };
     }
-    return answered(value);
+    return this.answered(value);
   }
 
-  function answered(value: unknown): Answer {
+  private answered(value: unknown): Answer {
+    const { endpoint, idHeader } = this;
     const issue =
       value === undefined
         ? { path: '', message: 'is missing: the handler returned nothing (did it forget to return, or to await?)' }
         : endpoint.check.response(value);
     if (issue === undefined) return { result: jsonResult(endpoint.status, JSON.stringify(value), idHeader), outcome: 'handled', errorCode: undefined };
     const invalid = new InvalidResponseError(issue.message, issue.path, `response of ${endpoint.label}`);
-    if (options.mode !== 'production') return { result: errorResult(invalid, idHeader), outcome: 'invalid-response', errorCode: invalid.code };
-    log.error(
+    if (this.options.mode !== 'production') return { result: errorResult(invalid, idHeader), outcome: 'invalid-response', errorCode: invalid.code };
+    this.log.error(
       { code: invalid.code, path: invalid.path, err: errorFields(invalid) },
       'the endpoint handler returned what its response schema refuses: answered 500',
     );
@@ -132,7 +157,8 @@ export async function serveEndpoint(
   }
 
   /** A coded error a handler throws (`httpError()`, a breaker's, a job's) is its answer; anything else is a 500 and a log line. */
-  function failed(error: unknown): Answer {
+  private failed(error: unknown): Answer {
+    const { idHeader, log } = this;
     if (error instanceof FulfillerError) {
       const deliberate = error.status < 500;
       if (!deliberate) log.error({ err: errorFields(error), code: error.code }, 'an endpoint handler failed');
@@ -143,14 +169,15 @@ export async function serveEndpoint(
     return { result: errorResult(failure, idHeader), outcome: 'error', errorCode: failure.code };
   }
 
-  function finish(answer: Answer): HttpResult {
-    const ms = Math.round((performance.now() - started) * 100) / 100;
+  private finish(answer: Answer): HttpResult {
+    const { endpoint, request, requestId } = this;
+    const ms = Math.round((performance.now() - this.started) * 100) / 100;
     const { result, outcome, errorCode } = answer;
-    options.logger.info({ requestId, endpoint: endpoint.label, outcome, status: result.status, ms }, 'endpoint answered');
-    pipeline.notify({
+    this.options.logger.info({ requestId, endpoint: endpoint.label, outcome, status: result.status, ms }, 'endpoint answered');
+    this.app.pipeline.notify({
       requestId,
       dialect: undefined,
-      headers,
+      headers: request.headers,
       request: undefined,
       status: result.status,
       body: result.body,
@@ -158,14 +185,14 @@ export async function serveEndpoint(
       route: undefined,
       ms,
       errorCode,
-      endpoint: { method: endpoint.method, template: endpoint.path, path: request.path, query: request.query, body },
+      endpoint: { method: endpoint.method, template: endpoint.path, path: request.path, query: request.query, body: this.body },
     });
     return result;
   }
 }
 
 /** The value after its schema check (which may convert query and path values); a failure names the field under `where`. */
-function checked(check: NonNullable<Endpoint['check']['query']>, value: unknown, where: string, label: string): unknown {
+function checkedValue(check: NonNullable<Endpoint['check']['query']>, value: unknown, where: string, label: string): unknown {
   const issue = check(value);
   if (issue !== undefined)
     throw new InvalidRequestError(
@@ -178,9 +205,8 @@ function checked(check: NonNullable<Endpoint['check']['query']>, value: unknown,
 
 function parseJson(raw: BodyInput, label: string): unknown {
   if (typeof raw !== 'string' && !(raw instanceof Uint8Array)) return raw; // a framework parsed it already
-  const text = typeof raw === 'string' ? raw : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('utf8');
   try {
-    return JSON.parse(text);
+    return JSON.parse(bodyText(raw));
   } catch (cause) {
     throw new MalformedJsonError({ cause, expected: `a JSON body as the request schema of ${label} describes it (Content-Type: application/json)` });
   }

@@ -166,13 +166,22 @@ class Member {
   text(value: string): string {
     if (value === this.lastValue) return this.lastText;
     const masked = maskText(value);
-    const text = JSON.stringify(masked);
+    const text = quoted(masked);
     if (masked === value) {
       this.lastValue = value;
       this.lastText = text;
     }
     return text;
   }
+}
+
+/** A string as JSON text: between quotes as it is when nothing in it needs escaping (most values), else as JSON.stringify writes it. */
+function quoted(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return JSON.stringify(text);
+  }
+  return `"${text}"`;
 }
 
 // Keys repeat from line to line; bounded like the key judgements, for apps that log generated keys.
