@@ -106,14 +106,22 @@ export function jsonMembers(fields: Record<string, unknown>): string {
 }
 
 /**
- * `jsonMembers(redact(fields))`, with a shorter way for the common line: fields that are all
- * strings, numbers, booleans or null (`requestId`, `status`, `ms`…). Their members are written
- * directly, each key's `,"key":` made once, and give the same text as the long way, which
- * any other line takes (an object or array inside, a BigInt). Throws what reading the fields
- * throws (a getter, a proxy trap), as the long way does.
+ * `jsonMembers(redact(fields))`, with a shorter way for the common line: fields that are
+ * strings, numbers, booleans or null, or plain objects of those (`route: { kind, key }`), one
+ * level down. Their members are written directly, each key's `,"key":` made once, and give the
+ * same text as the long way, which any other line takes (an array, an error, deeper objects,
+ * `headers`, a BigInt). Throws what reading the fields throws (a getter, a proxy trap), as the
+ * long way does.
  */
 export function redactedMembers(fields: Record<string, unknown>): string {
-  if (typeof fields.toJSON === 'function') return jsonMembers(redact(fields));
+  return (isPlain(fields) ? shortMembers(fields, 0) : undefined) ?? jsonMembers(redact(fields));
+}
+
+/** How deep the short way goes into plain objects (a line's fields are depth 0). */
+const SHORT_DEPTH = 1;
+
+/** The members of a plain object the short way, or undefined when it holds what only the long way writes. */
+function shortMembers(fields: Record<string, unknown>, depth: number): string | undefined {
   let out = '';
   for (const key of Object.keys(fields)) {
     const member = memberOf(key);
@@ -134,12 +142,28 @@ export function redactedMembers(fields: Record<string, unknown>): string {
         break;
       case 'undefined':
         break;
+      case 'object': {
+        if (value === null) {
+          out += `${member.prefix}null`;
+          break;
+        }
+        if (depth >= SHORT_DEPTH || key === 'headers' || !isPlain(value)) return undefined;
+        const inner = shortMembers(value as Record<string, unknown>, depth + 1);
+        if (inner === undefined) return undefined;
+        out += `${member.prefix}{${inner.slice(1)}}`;
+        break;
+      }
       default:
-        if (value !== null) return jsonMembers(redact(fields));
-        out += `${member.prefix}null`;
+        return undefined;
     }
   }
   return out;
+}
+
+/** An object JSON writes member by member: an object literal's prototype (or none), no `toJSON`. */
+function isPlain(value: object): boolean {
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  return (prototype === Object.prototype || prototype === null) && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
 }
 
 /** One key of the log lines, and how its members are written. */
