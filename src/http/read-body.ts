@@ -14,8 +14,8 @@ export function readBody(stream: Readable, limit: number, admit?: () => void): P
     const chunks: Buffer[] = [];
     let size = 0;
     // The listeners stay once the body is in (the stream is the request's, and goes with it):
-    // removing four listeners cost more than the rest of reading a small body. What comes after
-    // the end (the request's `close`, a late error) finds them and changes nothing.
+    // removing them one by one showed in the profile of a loaded server (about 0.1 µs a call).
+    // What comes after the end (the request's `close`, a late error) finds them and changes nothing.
     let settled = false;
     const onData = (chunk: Buffer): void => {
       if (settled) return;
